@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace SyntheticData.Cli.Commands;
+
+/// <summary>
+/// The list of subcommands. Each command is built by a static factory in its own file.
+/// </summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create()
+    {
+        yield break;
+    }
+}
