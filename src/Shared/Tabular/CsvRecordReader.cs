@@ -1,0 +1,319 @@
+using System.Globalization;
+using System.Text;
+using nietras.SeparatedValues;
+using SyntheticData.Tabular.Internal;
+
+namespace SyntheticData.Tabular;
+
+/// <summary>
+/// Streams records from delimited text (CSV, TSV, ...) with Sep, gzip-compressed or not. Quoting follows
+/// RFC 4180: a quoted field may contain separators, doubled quotes and line breaks, and a quote inside an
+/// unquoted field, text after a closing quote, an unclosed quote or a record with another field count
+/// than the header fails the file with a <see cref="DataFormatException"/>.
+/// </summary>
+public sealed class CsvRecordReader : IRecordReader
+{
+    private const int PlainField = -1;
+    private const int NullField = -2;
+
+    private readonly CsvReadOptions _options;
+    private readonly CountingStream _counting;
+    private readonly long? _totalBytes;
+    private readonly SepReader _sep;
+    private readonly string[] _header;
+    private readonly string[] _nullMarkers;
+    private readonly bool _onlyEmptyIsNull;
+    private int[] _fieldStart = [];
+    private int[] _fieldLength = [];
+    private char[] _unquoted = new char[256];
+    private long _recordNumber;
+    private long _lineNumber;
+    private bool _pendingFirstRecord;
+
+    /// <summary>Opens a file; gzip is detected from its first bytes.</summary>
+    /// <exception cref="DataFormatException">The header cannot be read.</exception>
+    public CsvRecordReader(string path, CsvReadOptions? options = null)
+        : this(InputStreams.OpenFile(path), options, path, leaveOpen: false)
+    {
+    }
+
+    /// <summary>Reads from a stream; gzip is detected from its first bytes.</summary>
+    /// <param name="stream">The input, read from its current position.</param>
+    /// <param name="options">Reading settings; <see cref="CsvReadOptions.Default"/> when null.</param>
+    /// <param name="sourceName">The name used in error messages, such as the object key.</param>
+    /// <param name="leaveOpen">True to leave <paramref name="stream"/> open on dispose.</param>
+    /// <exception cref="DataFormatException">The header cannot be read.</exception>
+    public CsvRecordReader(Stream stream, CsvReadOptions? options, string sourceName, bool leaveOpen = false)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrEmpty(sourceName);
+        _options = options ?? CsvReadOptions.Default;
+        _options.Validate();
+        SourceName = sourceName;
+        _totalBytes = stream.CanSeek ? stream.Length - stream.Position : null;
+        _counting = new CountingStream(stream, leaveOpen);
+        _nullMarkers = [.. _options.NullMarkers];
+        _onlyEmptyIsNull = _nullMarkers is [""];
+
+        try
+        {
+            Stream decompressed = InputStreams.DecompressIfGzip(_counting, leaveOpen: false);
+            TextReader text = TextEncodings.IsUtf8(_options.EncodingName)
+                ? new Utf8StrictTextReader(decompressed, sourceName)
+                : new StreamReader(decompressed, _options.GetEncoding(), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+            _sep = Sep.New(_options.Separator)
+                .Reader(o => o with
+                {
+                    HasHeader = false,
+                    DisableColCountCheck = true,
+                    Unescape = false,
+                    CultureInfo = CultureInfo.InvariantCulture,
+                })
+                .From(text);
+            _header = ReadHeader();
+        }
+        catch
+        {
+            _counting.Dispose();
+            throw;
+        }
+    }
+
+    public string SourceName { get; }
+
+    public IReadOnlyList<string> Header => _header;
+
+    public int FieldCount => _header.Length;
+
+    public long LineNumber => _lineNumber;
+
+    public long RecordNumber => _recordNumber;
+
+    public long BytesRead => _counting.BytesRead;
+
+    public long? TotalBytes => _totalBytes;
+
+    public bool ReadNext()
+    {
+        if (_pendingFirstRecord)
+        {
+            _pendingFirstRecord = false;
+        }
+        else if (!MoveNextChecked())
+        {
+            return false;
+        }
+
+        SepReader.Row row = _sep.Current;
+        _recordNumber++;
+        _lineNumber = row.LineNumberFrom;
+        if (row.ColCount != _header.Length)
+        {
+            throw new DataFormatException(
+                SourceName,
+                $"the record has {row.ColCount} fields but the header has {_header.Length}; columns are never shifted, so the file is rejected",
+                _lineNumber);
+        }
+
+        ClassifyFields(row);
+        return true;
+    }
+
+    public bool IsNull(int index) => _fieldStart[index] == NullField;
+
+    public ReadOnlySpan<char> GetSpan(int index)
+    {
+        int start = _fieldStart[index];
+        return start switch
+        {
+            PlainField => _sep.Current[index].Span,
+            NullField => [],
+            _ => _unquoted.AsSpan(start, _fieldLength[index]),
+        };
+    }
+
+    public string? GetString(int index) => IsNull(index) ? null : new string(GetSpan(index));
+
+    /// <summary>Returns the field exactly as it appears in the file, quotes included; used to pass null markers through unchanged.</summary>
+    public ReadOnlySpan<char> GetRawSpan(int index) => _sep.Current[index].Span;
+
+    public void Dispose()
+    {
+        _sep?.Dispose();
+        _counting.Dispose();
+    }
+
+    private bool MoveNextChecked()
+    {
+        try
+        {
+            return _sep.MoveNext();
+        }
+        catch (DataFormatException)
+        {
+            throw;
+        }
+        catch (DecoderFallbackException exception)
+        {
+            throw new DataFormatException(
+                SourceName, $"invalid byte for the declared encoding {_options.EncodingName}", _lineNumber + 1, innerException: exception);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new DataFormatException(SourceName, "the gzip data is corrupt", _lineNumber + 1, innerException: exception);
+        }
+    }
+
+    private string[] ReadHeader()
+    {
+        if (!MoveNextChecked())
+        {
+            if (_options.HasHeader)
+            {
+                throw new DataFormatException(SourceName, "the file is empty; a header line was expected", 1);
+            }
+
+            return [];
+        }
+
+        SepReader.Row row = _sep.Current;
+        _lineNumber = row.LineNumberFrom;
+        int count = row.ColCount;
+        EnsureFieldCapacity(count);
+        if (!_options.HasHeader)
+        {
+            _pendingFirstRecord = true;
+            return [.. Enumerable.Range(1, count).Select(i => "column" + i.ToString(CultureInfo.InvariantCulture))];
+        }
+
+        string[] header = new string[count];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < count; i++)
+        {
+            ReadOnlySpan<char> raw = row[i].Span;
+            header[i] = raw.Length > 0 && raw[0] == '"'
+                ? new string(Unquote(raw, i, 0, out int length).AsSpan(0, length))
+                : new string(raw);
+            if (raw.Length > 0 && raw[0] != '"' && raw.Contains('"'))
+            {
+                throw QuoteError(i, header[i], "a quote character inside an unquoted header name");
+            }
+
+            if (header[i].Length > 0 && !seen.Add(header[i]))
+            {
+                throw new DataFormatException(SourceName, "the header name appears more than once", _lineNumber, i, header[i]);
+            }
+        }
+
+        return header;
+    }
+
+    private void EnsureFieldCapacity(int count)
+    {
+        if (_fieldStart.Length < count)
+        {
+            _fieldStart = new int[count];
+            _fieldLength = new int[count];
+        }
+    }
+
+    private void ClassifyFields(SepReader.Row row)
+    {
+        int count = _header.Length;
+        bool rowHasQuote = row.Span.Contains('"');
+        int unquotedUsed = 0;
+        for (int i = 0; i < count; i++)
+        {
+            ReadOnlySpan<char> raw = row[i].Span;
+            if (IsNullMarker(raw))
+            {
+                _fieldStart[i] = NullField;
+                continue;
+            }
+
+            if (!rowHasQuote)
+            {
+                _fieldStart[i] = PlainField;
+                continue;
+            }
+
+            if (raw.Length > 0 && raw[0] == '"')
+            {
+                _fieldStart[i] = unquotedUsed;
+                Unquote(raw, i, unquotedUsed, out int length);
+                _fieldLength[i] = length;
+                unquotedUsed += length;
+            }
+            else if (raw.Contains('"'))
+            {
+                throw QuoteError(i, _header[i], "a quote character inside an unquoted field; RFC 4180 requires the field to be quoted and the quote doubled");
+            }
+            else
+            {
+                _fieldStart[i] = PlainField;
+            }
+        }
+    }
+
+    private bool IsNullMarker(ReadOnlySpan<char> raw)
+    {
+        if (_onlyEmptyIsNull)
+        {
+            return raw.IsEmpty;
+        }
+
+        foreach (string marker in _nullMarkers)
+        {
+            if (raw.SequenceEqual(marker))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Removes the enclosing quotes and undoubles inner quotes into the record's buffer at <paramref name="at"/>.</summary>
+    private char[] Unquote(ReadOnlySpan<char> raw, int column, int at, out int length)
+    {
+        if (_unquoted.Length < at + raw.Length)
+        {
+            Array.Resize(ref _unquoted, Math.Max(_unquoted.Length * 2, at + raw.Length));
+        }
+
+        Span<char> target = _unquoted.AsSpan(at);
+        int written = 0;
+        int position = 1;
+        while (true)
+        {
+            int quote = raw[position..].IndexOf('"');
+            if (quote < 0)
+            {
+                throw QuoteError(column, ColumnNameOrNull(column), "a quoted field is not closed before the end of the input");
+            }
+
+            raw.Slice(position, quote).CopyTo(target[written..]);
+            written += quote;
+            position += quote + 1;
+            if (position < raw.Length && raw[position] == '"')
+            {
+                target[written++] = '"';
+                position++;
+                continue;
+            }
+
+            if (position != raw.Length)
+            {
+                throw QuoteError(column, ColumnNameOrNull(column), "text follows the closing quote of a quoted field");
+            }
+
+            length = written;
+            return _unquoted;
+        }
+    }
+
+    private string? ColumnNameOrNull(int column) => _header is not null && column < _header.Length ? _header[column] : null;
+
+    private DataFormatException QuoteError(int column, string? columnName, string reason) =>
+        new(SourceName, reason, _lineNumber, column, columnName);
+}
