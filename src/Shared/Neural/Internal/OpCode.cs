@@ -1,0 +1,37 @@
+namespace SyntheticData.Neural.Internal;
+
+/// <summary>The operation that produced a tensor on a tape; the backward pass dispatches on it.</summary>
+internal enum OpCode
+{
+    Leaf,
+    MatMul,
+    Add,
+    Subtract,
+    Multiply,
+    AddRowVector,
+    MultiplyRowVector,
+    AddColumnVector,
+    MultiplyColumnVector,
+    Scale,
+    AddScalar,
+    Power,
+    Exp,
+    Log,
+    Tanh,
+    LeakyRelu,
+    LeakyReluMask,
+    Sum,
+    SumOverRows,
+    SumOverColumns,
+    ExpandScalar,
+    RepeatRows,
+    RepeatColumns,
+    SliceColumns,
+    PadColumns,
+    ConcatColumns,
+    Reshape,
+    Softmax,
+    LogSoftmax,
+    Gather,
+    Scatter,
+}
