@@ -9,7 +9,13 @@ public sealed class AuditLogTests : IDisposable
 
     private string LogPath => Path.Combine(_folder, "audit.jsonl");
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
 
     [Fact]
     public void Append_ChainsEachEntryToThePrevious()
