@@ -1,0 +1,205 @@
+using SyntheticData.Privacy.Detection.Internal;
+
+namespace SyntheticData.Privacy.Detection;
+
+/// <summary>
+/// Finds payment card numbers: 13 to 19 digits in free text (12 to 19 in a whole cell, for Maestro),
+/// written plain or in groups separated by single spaces or dashes, that pass the Luhn check and lie
+/// in a known issuer range (the Mastercard 2-series and 19-digit Visa included).
+/// </summary>
+public sealed class CardNumberDetector : IDetector
+{
+    private const int MinimumFreeTextLength = 13;
+
+    private readonly string[] _excludedPrefixes;
+
+    /// <summary>Creates a detector that treats numbers starting with any of <paramref name="excludedPrefixes"/> as test tokens, not live cards.</summary>
+    /// <param name="excludedPrefixes">Digit prefixes of documented test or token ranges that a rescan accepts; null or empty for none.</param>
+    public CardNumberDetector(IEnumerable<string>? excludedPrefixes = null)
+    {
+        _excludedPrefixes = excludedPrefixes?.ToArray() ?? [];
+        foreach (string prefix in _excludedPrefixes)
+        {
+            if (prefix.Length == 0 || !prefix.All(TextBoundary.IsAsciiDigit))
+            {
+                throw new ArgumentException($"Excluded card prefix '{prefix}' is invalid: it must be one or more ASCII digits.", nameof(excludedPrefixes));
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public PiiKind Kind => PiiKind.CardNumber;
+
+    /// <inheritdoc />
+    public void Detect(ReadOnlySpan<char> text, List<PiiFinding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        List<(int Start, int End)> groups = [];
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!TextBoundary.IsAsciiDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            i = ReadRun(text, i, groups);
+            int runStart = groups[0].Start;
+            int runEnd = groups[^1].End;
+            if (TextBoundary.IsStartBoundary(text, runStart) && TextBoundary.IsEndBoundary(text, runEnd))
+            {
+                FindInRun(text, groups, findings);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueCheck Validate(ReadOnlySpan<char> cell)
+    {
+        ReadOnlySpan<char> value = cell.Trim();
+        Span<char> digits = stackalloc char[CardIssuers.MaximumLength];
+        int count = 0;
+        bool onlyDigitsAndSeparators = value.Length > 0;
+        foreach (char c in value)
+        {
+            if (TextBoundary.IsAsciiDigit(c))
+            {
+                if (count == digits.Length)
+                {
+                    onlyDigitsAndSeparators = false;
+                    break;
+                }
+
+                digits[count++] = c;
+            }
+            else if (c is not (' ' or '-'))
+            {
+                onlyDigitsAndSeparators = false;
+                break;
+            }
+        }
+
+        if (onlyDigitsAndSeparators)
+        {
+            return CheckDigits(digits[..count], CardIssuers.MinimumLength);
+        }
+
+        return CellCoverage.Check(value, this);
+    }
+
+    private ValueCheck CheckDigits(ReadOnlySpan<char> digits, int minimumLength)
+    {
+        if (digits.Length < minimumLength || digits.Length > CardIssuers.MaximumLength)
+        {
+            return ValueCheck.NoMatch;
+        }
+
+        bool valid = Luhn.IsValid(digits) && CardIssuers.IsKnownIssuer(digits) && !IsExcluded(digits);
+        if (valid)
+        {
+            return ValueCheck.Valid;
+        }
+
+        // A 12-digit number is card-shaped only when it is a valid Maestro number; otherwise it is just a number.
+        return digits.Length >= MinimumFreeTextLength ? ValueCheck.FailedCheck : ValueCheck.NoMatch;
+    }
+
+    private bool IsExcluded(ReadOnlySpan<char> digits)
+    {
+        foreach (string prefix in _excludedPrefixes)
+        {
+            if (digits.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Reads one run of digit groups joined by single spaces or dashes, starting at <paramref name="start"/>,
+    /// into <paramref name="groups"/> and returns the index after the run.
+    /// </summary>
+    private static int ReadRun(ReadOnlySpan<char> text, int start, List<(int Start, int End)> groups)
+    {
+        groups.Clear();
+        int i = start;
+        while (true)
+        {
+            int groupStart = i;
+            while (i < text.Length && TextBoundary.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+
+            groups.Add((groupStart, i));
+            bool joined = i + 1 < text.Length && text[i] is (' ' or '-') && TextBoundary.IsAsciiDigit(text[i + 1]);
+            if (!joined)
+            {
+                return i;
+            }
+
+            i++;
+        }
+    }
+
+    /// <summary>
+    /// Reports the card numbers in one run. Candidates start and end on group boundaries, so two numbers
+    /// written side by side are found separately, and the longest valid candidate wins, so a 19-digit
+    /// number is not cut after 16. Each start tries at most 19 digits, which keeps the scan linear.
+    /// </summary>
+    private void FindInRun(ReadOnlySpan<char> text, List<(int Start, int End)> groups, List<PiiFinding> findings)
+    {
+        Span<char> digits = stackalloc char[CardIssuers.MaximumLength];
+        int totalDigits = 0;
+        foreach ((int start, int end) in groups)
+        {
+            totalDigits += end - start;
+        }
+
+        int first = 0;
+        bool reported = false;
+        while (first < groups.Count)
+        {
+            int count = 0;
+            int bestLast = -1;
+            for (int last = first; last < groups.Count; last++)
+            {
+                (int start, int end) = groups[last];
+                if (count + (end - start) > digits.Length)
+                {
+                    break;
+                }
+
+                text[start..end].CopyTo(digits[count..]);
+                count += end - start;
+                if (count >= MinimumFreeTextLength && CheckDigits(digits[..count], MinimumFreeTextLength) == ValueCheck.Valid)
+                {
+                    bestLast = last;
+                }
+            }
+
+            if (bestLast >= 0)
+            {
+                int start = groups[first].Start;
+                findings.Add(new PiiFinding(PiiKind.CardNumber, start, groups[bestLast].End - start, IsValidated: true));
+                reported = true;
+                first = bestLast + 1;
+            }
+            else
+            {
+                first++;
+            }
+        }
+
+        // A whole run of card length that failed its checks is reported as a look-alike, so a caller can
+        // tell "card-shaped but Luhn-invalid" from "no number at all".
+        if (!reported && totalDigits >= MinimumFreeTextLength && totalDigits <= CardIssuers.MaximumLength)
+        {
+            int start = groups[0].Start;
+            findings.Add(new PiiFinding(PiiKind.CardNumber, start, groups[^1].End - start, IsValidated: false));
+        }
+    }
+}

@@ -1,0 +1,428 @@
+using System.Globalization;
+using SyntheticData.Privacy.Detection.Internal;
+
+namespace SyntheticData.Privacy.Detection;
+
+/// <summary>
+/// Decides which kind of personal data a column holds from three pieces of evidence: what its header
+/// suggests (in several languages and scripts), the share of sampled values that pass the kind's checks,
+/// and the column's profile (numeric type, constant length, UUID or barcode shape, distinct ratio).
+/// Values that validate decide on their own; kinds without a checksum (names, addresses, birth dates,
+/// identifiers, quasi-identifiers) need a header hint as well, so product titles and city names are never
+/// taken for people.
+/// </summary>
+public sealed class ColumnClassifier
+{
+    private static readonly PiiKind[] ValidatedKinds =
+        [PiiKind.TrackData, PiiKind.CardNumber, PiiKind.Iban, PiiKind.Ssn, PiiKind.Email, PiiKind.IpAddress, PiiKind.Phone];
+
+    private readonly DetectionOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly TextScanner _scanner;
+    private readonly PhoneDetector _phone;
+    private readonly Dictionary<PiiKind, IDetector> _detectors;
+
+    /// <summary>Creates a classifier.</summary>
+    /// <param name="options">Detection settings; null for the defaults.</param>
+    /// <param name="timeProvider">The clock that bounds plausible birth dates; null for the system clock.</param>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public ColumnClassifier(DetectionOptions? options = null, TimeProvider? timeProvider = null)
+    {
+        _options = options ?? new DetectionOptions();
+        _options.Validate();
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _scanner = new TextScanner(_options);
+        _phone = new PhoneDetector(_options.DefaultRegion);
+        _detectors = new Dictionary<PiiKind, IDetector>
+        {
+            [PiiKind.TrackData] = new TrackDataDetector(),
+            [PiiKind.CardNumber] = new CardNumberDetector(_options.ExcludedCardPrefixes),
+            [PiiKind.Iban] = new IbanDetector(),
+            [PiiKind.Ssn] = new SsnDetector(),
+            [PiiKind.Email] = new EmailDetector(),
+            [PiiKind.IpAddress] = new IpAddressDetector(),
+            [PiiKind.Phone] = _phone,
+        };
+    }
+
+    /// <summary>Classifies every column of a sampled table; a country column, if any, sets each row's phone region.</summary>
+    public IReadOnlyList<ColumnClassification> ClassifyTable(IReadOnlyList<ColumnSample> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ColumnSample? regionColumn = FindRegionColumn(columns);
+        return columns.Select(column => Classify(column, regionColumn)).ToArray();
+    }
+
+    /// <summary>
+    /// Returns the column whose values can set each row's phone region: a header that names a country or region
+    /// and at least 80% of non-missing values that are supported ISO 3166-1 alpha-2 codes. Null when none qualifies.
+    /// </summary>
+    public static ColumnSample? FindRegionColumn(IReadOnlyList<ColumnSample> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        foreach (ColumnSample column in columns)
+        {
+            if (!HeaderHints.IsCountryHeader(column.Header))
+            {
+                continue;
+            }
+
+            int present = 0, codes = 0;
+            foreach (string? value in column.Values)
+            {
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    continue;
+                }
+
+                present++;
+                codes += RegionCodes.Normalize(value) is null ? 0 : 1;
+            }
+
+            if (present > 0 && codes >= 0.8 * present)
+            {
+                return column;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Classifies one column.</summary>
+    /// <param name="column">The column's header and sampled cells.</param>
+    /// <param name="regionColumn">A column of the same rows whose values give each row's phone region; null for the default region.</param>
+    public ColumnClassification Classify(ColumnSample column, ColumnSample? regionColumn = null)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        if (regionColumn is not null && regionColumn.Values.Count != column.Values.Count)
+        {
+            throw new ArgumentException(
+                $"Region column '{regionColumn.Header}' has {regionColumn.Values.Count} sampled rows but column '{column.Header}' has {column.Values.Count}.",
+                nameof(regionColumn));
+        }
+
+        List<string> values = [];
+        List<string?> regions = [];
+        for (int row = 0; row < column.Values.Count; row++)
+        {
+            string? value = column.Values[row];
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                continue;
+            }
+
+            values.Add(value.Trim());
+            regions.Add(regionColumn is null ? null : RegionCodes.Normalize(regionColumn.Values[row]));
+        }
+
+        string header = column.Header;
+        if (values.Count == 0)
+        {
+            return None(header, 0, 0.5, "The sample has no non-missing values.");
+        }
+
+        HeaderHint? hint = HeaderHints.Match(header);
+        ColumnProfile profile = ColumnProfile.Of(values);
+        Dictionary<PiiKind, ValidatedEvidence> evidence = CollectEvidence(values, regions);
+        string? regionHeader = regionColumn?.Header;
+
+        ColumnClassification? result = ClassifyByHintedCheck(header, hint, evidence, regionHeader)
+            ?? ClassifyByValues(header, profile, evidence, regionHeader)
+            ?? ClassifyByHintedShape(header, hint, values, profile);
+        return result ?? ClassifyUnmatched(header, hint, values, profile, evidence, regions);
+    }
+
+    private Dictionary<PiiKind, ValidatedEvidence> CollectEvidence(List<string> values, List<string?> regions)
+    {
+        Dictionary<PiiKind, ValidatedEvidence> evidence = [];
+        foreach (PiiKind kind in ValidatedKinds)
+        {
+            int valid = 0, failed = 0;
+            for (int i = 0; i < values.Count; i++)
+            {
+                ValueCheck check = kind == PiiKind.Phone
+                    ? _phone.Validate(values[i], regions[i])
+                    : _detectors[kind].Validate(values[i]);
+                valid += check == ValueCheck.Valid ? 1 : 0;
+                failed += check == ValueCheck.FailedCheck ? 1 : 0;
+            }
+
+            evidence[kind] = new ValidatedEvidence(kind, valid, failed, values.Count);
+        }
+
+        return evidence;
+    }
+
+    /// <summary>A header that names a validated kind needs only half of the values to have the kind's shape.</summary>
+    private ColumnClassification? ClassifyByHintedCheck(string header, HeaderHint? hint, Dictionary<PiiKind, ValidatedEvidence> evidence, string? regionHeader)
+    {
+        if (hint is not { } h || !evidence.TryGetValue(h.Kind, out ValidatedEvidence? found) || found.ShapeShare < _options.MinimumHintedShare)
+        {
+            return null;
+        }
+
+        string reason = $"{DescribeHint(header, h)}; {Percent(found.ValidShare)} of {found.Count} values {found.CheckDescription}"
+            + (found.Failed > 0 ? $", {Percent((double)found.Failed / found.Count)} have the shape but fail" : string.Empty)
+            + ". The whole column is protected as this kind.";
+        return Found(header, h.Kind, 0.6 + (0.4 * found.ValidShare), found.ValidShare, found.Count, reason, h.Kind == PiiKind.Phone ? regionHeader : null);
+    }
+
+    /// <summary>Without a header hint, most values must pass the kind's checks and the profile must not contradict it.</summary>
+    private ColumnClassification? ClassifyByValues(string header, ColumnProfile profile, Dictionary<PiiKind, ValidatedEvidence> evidence, string? regionHeader)
+    {
+        foreach (PiiKind kind in ValidatedKinds)
+        {
+            ValidatedEvidence found = evidence[kind];
+            if (found.ValidShare < _options.MinimumValidatedShare || RuledOutByProfile(kind, profile) is not null)
+            {
+                continue;
+            }
+
+            string reason = $"No header hint; {Percent(found.ValidShare)} of {found.Count} values {found.CheckDescription}.";
+            return Found(header, kind, 0.5 + (0.45 * found.ValidShare), found.ValidShare, found.Count, reason, kind == PiiKind.Phone ? regionHeader : null);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Returns why the profile rules out a kind found by values alone, or null when it does not. Phone and SSN
+    /// need written punctuation, because bare digit strings (order numbers, barcodes, amounts, timestamps) parse
+    /// as valid numbers often enough to mislead.
+    /// </summary>
+    private static string? RuledOutByProfile(PiiKind kind, ColumnProfile profile)
+    {
+        if (kind is PiiKind.Phone or PiiKind.Ssn)
+        {
+            if (profile.UuidShare >= 0.5)
+            {
+                return "the values are UUIDs";
+            }
+
+            if (profile.GtinShare >= 0.5)
+            {
+                return "the values are GTIN barcodes with valid check digits";
+            }
+
+            if (profile.PhoneFormattedShare < 0.5)
+            {
+                return profile.HasConstantLength && profile.IntegerShare >= 0.9
+                    ? "the values are integers of constant length"
+                    : "the values are bare numbers without phone punctuation";
+            }
+        }
+
+        return null;
+    }
+
+    private ColumnClassification? ClassifyByHintedShape(string header, HeaderHint? hint, List<string> values, ColumnProfile profile)
+    {
+        if (hint is not { } h || ValidatedKinds.Contains(h.Kind))
+        {
+            return null;
+        }
+
+        (double share, string fits) = MeasureShape(h.Kind, values, profile);
+        double required = h.Kind.IsQuasiIdentifier() ? 0.8 : _options.MinimumHintedShare;
+        if (share < required)
+        {
+            return null;
+        }
+
+        double confidence = h.Kind switch
+        {
+            PiiKind.Identifier => 0.6 + (0.3 * profile.DistinctRatio),
+            _ => 0.6 + (0.35 * share),
+        };
+        string reason = $"{DescribeHint(header, h)}; {Percent(share)} of {values.Count} values {fits}.";
+        if (h.Kind.IsQuasiIdentifier())
+        {
+            reason += " Quasi-identifier: generalise it or list it for the k-anonymity check.";
+        }
+
+        return Found(header, h.Kind, confidence, share, values.Count, reason, regionHeader: null);
+    }
+
+    /// <summary>Returns the share of values that fit a kind without a checksum, and how to say so.</summary>
+    private (double Share, string Fits) MeasureShape(PiiKind kind, List<string> values, ColumnProfile profile)
+    {
+        DateOnly today = DateOnly.FromDateTime(_timeProvider.GetUtcNow().UtcDateTime);
+        return kind switch
+        {
+            PiiKind.CardSecurityCode => (Share(values, v => v.Length is 3 or 4 && v.All(char.IsAsciiDigit)), "have 3 or 4 digits"),
+            PiiKind.DateOfBirth => (Share(values, v => IsPlausibleBirthDate(v, today)), "are dates between 1900 and today"),
+            PiiKind.PersonName => profile.NumericShare >= 0.5
+                ? (0, "are names")
+                : (Share(values, v => ValueShapes.IsPersonNameLike(v)), "are shaped like names (letters of any script, no digits)"),
+            PiiKind.PostalAddress => (Share(values, v => ValueShapes.IsAddressLike(v)), "are shaped like address lines"),
+            PiiKind.AccountNumber => (Share(values, IsAccountNumberLike), "are account-number shaped (4 or more digits)"),
+            PiiKind.Identifier => (1.0, $"are present ({profile.DistinctCount} distinct)"),
+            PiiKind.PostalCode => (Share(values, IsPostalCodeLike), "are postal-code shaped"),
+            PiiKind.GeoCoordinate => profile.NumericShare >= 0.9 && profile.IntegerShare < 0.5 && profile.Minimum >= -180 && profile.Maximum <= 180
+                ? (profile.NumericShare, "are fractional degrees within [-180, 180]")
+                : (0, "are coordinates"),
+            PiiKind.Gender => profile.DistinctCount <= 10 ? (1.0, $"fall in {profile.DistinctCount} categories") : (0, "are categories"),
+            PiiKind.Age => profile.IntegerShare >= 0.9 && profile.Minimum >= 0 && profile.Maximum <= 130
+                ? (profile.IntegerShare, "are whole years between 0 and 130")
+                : (0, "are ages"),
+            PiiKind.Location or PiiKind.Occupation => profile.NumericShare < 0.1 ? (profile.LetterShare, "are words") : (0, "are words"),
+            _ => (0, "fit"),
+        };
+    }
+
+    private ColumnClassification ClassifyUnmatched(
+        string header, HeaderHint? hint, List<string> values, ColumnProfile profile, Dictionary<PiiKind, ValidatedEvidence> evidence, List<string?> regions)
+    {
+        List<string> notes = [];
+        if (hint is { } h)
+        {
+            notes.Add($"{DescribeHint(header, h)}, but too few values fit that kind");
+        }
+        else
+        {
+            notes.Add("No header hint");
+        }
+
+        ValidatedEvidence strongest = evidence.Values.OrderByDescending(e => e.ValidShare).First();
+        if (strongest.Valid > 0)
+        {
+            string? ruledOut = RuledOutByProfile(strongest.Kind, profile);
+            notes.Add(ruledOut is null
+                ? $"only {Percent(strongest.ValidShare)} of values {strongest.CheckDescription}"
+                : $"{Percent(strongest.ValidShare)} of values {strongest.CheckDescription}, but {ruledOut}");
+        }
+        else if (profile.IsSequential)
+        {
+            notes.Add(HeaderHints.IsRowNumberHeader(header) ? "the values are row numbers" : "the values are consecutive integers");
+        }
+        else if (profile.UuidShare >= 0.5)
+        {
+            notes.Add("the values are UUIDs");
+        }
+
+        (PiiKind[] embedded, int cellsWithFindings) = ScanCells(values, regions, profile);
+        bool freeText = embedded.Length > 0 || IsFreeTextProfile(profile);
+        if (embedded.Length > 0)
+        {
+            notes.Add($"{cellsWithFindings} of {values.Count} cells contain {string.Join(", ", embedded.Select(Describe))} inside text; scan every cell");
+        }
+        else if (freeText)
+        {
+            notes.Add("free text: scan every cell");
+        }
+
+        double confidence = hint is null ? 0.9 * (1 - strongest.ValidShare) : 0.6;
+        return new ColumnClassification
+        {
+            Header = header,
+            Kind = PiiKind.None,
+            Confidence = Math.Round(Math.Max(confidence, 0.1), 2),
+            ValidatedShare = 0,
+            SampleCount = values.Count,
+            Reason = string.Join("; ", notes) + ".",
+            IsFreeText = freeText,
+            EmbeddedKinds = embedded,
+        };
+    }
+
+    /// <summary>Scans the cells of a non-numeric column for embedded findings; returns the kinds and how many cells had any.</summary>
+    private (PiiKind[] Kinds, int Cells) ScanCells(List<string> values, List<string?> regions, ColumnProfile profile)
+    {
+        if (profile.NumericShare >= 0.9)
+        {
+            return ([], 0);
+        }
+
+        HashSet<PiiKind> kinds = [];
+        int cells = 0;
+        for (int i = 0; i < values.Count; i++)
+        {
+            IReadOnlyList<PiiSpan> spans = _scanner.Scan(values[i], regions[i], includeUnvalidated: false);
+            if (spans.Count == 0)
+            {
+                continue;
+            }
+
+            cells++;
+            foreach (PiiSpan span in spans)
+            {
+                kinds.UnionWith(span.Kinds);
+            }
+        }
+
+        return (kinds.Order().ToArray(), cells);
+    }
+
+    private static bool IsFreeTextProfile(ColumnProfile profile) =>
+        profile.AverageLength >= 40 || (profile.AverageWords >= 4 && profile.DistinctRatio >= 0.5);
+
+    private static bool IsPlausibleBirthDate(string value, DateOnly today)
+    {
+        if (value.Length == 4 && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int year))
+        {
+            return year >= 1900 && year <= today.Year;
+        }
+
+        return ValueShapes.TryParseDate(value, out DateOnly date) && date.Year >= 1900 && date <= today;
+    }
+
+    private static bool IsAccountNumberLike(string value) =>
+        value.Count(char.IsAsciiDigit) >= 4 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-');
+
+    private static bool IsPostalCodeLike(string value) =>
+        value.Length is >= 3 and <= 10 && value.Any(char.IsAsciiDigit) && value.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-');
+
+    private static double Share(List<string> values, Func<string, bool> predicate) =>
+        (double)values.Count(predicate) / values.Count;
+
+    private static ColumnClassification Found(string header, PiiKind kind, double confidence, double share, int count, string reason, string? regionHeader) => new()
+    {
+        Header = header,
+        Kind = kind,
+        Confidence = Math.Round(Math.Clamp(confidence, 0, 1), 2),
+        ValidatedShare = Math.Round(share, 4),
+        SampleCount = count,
+        Reason = reason,
+        RegionColumn = regionHeader,
+    };
+
+    private static ColumnClassification None(string header, int count, double confidence, string reason) => new()
+    {
+        Header = header,
+        Kind = PiiKind.None,
+        Confidence = confidence,
+        ValidatedShare = 0,
+        SampleCount = count,
+        Reason = reason,
+    };
+
+    private static string DescribeHint(string header, HeaderHint hint) =>
+        $"Header '{header}' suggests {Describe(hint.Kind)} (matched '{hint.Phrase}')";
+
+    private static string Percent(double share) => string.Create(CultureInfo.InvariantCulture, $"{share * 100:0}%");
+
+    /// <summary>Returns the kind in words, with an article, for reason sentences.</summary>
+    public static string Describe(PiiKind kind) => kind switch
+    {
+        PiiKind.CardNumber => "a card number",
+        PiiKind.Iban => "an IBAN",
+        PiiKind.Ssn => "a US social security number",
+        PiiKind.Email => "an e-mail address",
+        PiiKind.Phone => "a phone number",
+        PiiKind.IpAddress => "an IP address",
+        PiiKind.DateOfBirth => "a date of birth",
+        PiiKind.PersonName => "a person's name",
+        PiiKind.PostalAddress => "a street address",
+        PiiKind.AccountNumber => "an account number",
+        PiiKind.Identifier => "a customer or transaction identifier",
+        PiiKind.CardSecurityCode => "a card security code",
+        PiiKind.TrackData => "magnetic-stripe track data",
+        PiiKind.Location => "a place of residence",
+        PiiKind.PostalCode => "a postal code",
+        PiiKind.GeoCoordinate => "a home coordinate",
+        PiiKind.Gender => "gender",
+        PiiKind.Age => "age",
+        PiiKind.Occupation => "an occupation",
+        _ => "no personal data",
+    };
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Sockets;
+using SyntheticData.Privacy.Detection.Internal;
+
+namespace SyntheticData.Privacy.Detection;
+
+/// <summary>
+/// Finds IPv4 addresses in dotted-decimal form (four numbers 0-255 without leading zeros) and IPv6
+/// addresses that <see cref="IPAddress.TryParse(ReadOnlySpan{char}, out IPAddress?)"/> accepts and that
+/// have the IPv6 shape (eight groups, or fewer with one "::"), so clock times and MAC addresses are not taken.
+/// </summary>
+public sealed class IpAddressDetector : IDetector
+{
+    private const int MaximumIpv6Length = 45;
+
+    /// <inheritdoc />
+    public PiiKind Kind => PiiKind.IpAddress;
+
+    /// <inheritdoc />
+    public void Detect(ReadOnlySpan<char> text, List<PiiFinding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!IsAddressChar(text[i]) || (i > 0 && (char.IsLetterOrDigit(text[i - 1]) || text[i - 1] is '.' or ':')))
+            {
+                i++;
+                continue;
+            }
+
+            int end = i;
+            while (end < text.Length && IsAddressChar(text[end]))
+            {
+                end++;
+            }
+
+            // A trailing dot or colon ends a sentence or a label, not the address.
+            int trimmed = end;
+            while (trimmed > i && text[trimmed - 1] is '.' or ':')
+            {
+                trimmed--;
+            }
+
+            bool glued = end < text.Length && char.IsLetterOrDigit(text[end]);
+            if (!glued && IsAddress(text[i..trimmed]))
+            {
+                findings.Add(new PiiFinding(PiiKind.IpAddress, i, trimmed - i, IsValidated: true));
+            }
+
+            i = end;
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueCheck Validate(ReadOnlySpan<char> cell)
+    {
+        ReadOnlySpan<char> value = cell.Trim();
+        return IsAddress(value) ? ValueCheck.Valid : CellCoverage.Check(value, this);
+    }
+
+    private static bool IsAddress(ReadOnlySpan<char> candidate) =>
+        candidate.Contains(':') ? IsIpv6(candidate) : IsIpv4(candidate);
+
+    private static bool IsIpv4(ReadOnlySpan<char> candidate)
+    {
+        int parts = 0;
+        foreach (Range range in candidate.Split('.'))
+        {
+            ReadOnlySpan<char> part = candidate[range];
+            parts++;
+            if (parts > 4 || part.Length is 0 or > 3 || part.ContainsAnyExceptInRange('0', '9'))
+            {
+                return false;
+            }
+
+            if (part.Length > 1 && part[0] == '0')
+            {
+                return false;
+            }
+
+            if (int.Parse(part, provider: System.Globalization.CultureInfo.InvariantCulture) > 255)
+            {
+                return false;
+            }
+        }
+
+        return parts == 4;
+    }
+
+    private static bool IsIpv6(ReadOnlySpan<char> candidate)
+    {
+        if (candidate.Length > MaximumIpv6Length)
+        {
+            return false;
+        }
+
+        int colons = candidate.Count(':');
+        bool compressed = candidate.Contains("::", StringComparison.Ordinal);
+        bool embeddedIpv4 = candidate.Contains('.');
+        int expectedColons = embeddedIpv4 ? 6 : 7;
+        if (!compressed && colons != expectedColons)
+        {
+            return false;
+        }
+
+        if (colons < 2)
+        {
+            return false;
+        }
+
+        return IPAddress.TryParse(candidate, out IPAddress? address) && address.AddressFamily == AddressFamily.InterNetworkV6;
+    }
+
+    private static bool IsAddressChar(char c) => char.IsAsciiHexDigit(c) || c is '.' or ':';
+}

@@ -1,0 +1,31 @@
+namespace SyntheticData.Privacy.Detection;
+
+/// <summary>
+/// Groups the <see cref="PiiKind"/> values by how a policy treats them.
+/// </summary>
+public static class PiiKinds
+{
+    /// <summary>Returns true for kinds that identify a person or card on their own.</summary>
+    public static bool IsDirectIdentifier(this PiiKind kind) => kind switch
+    {
+        PiiKind.CardNumber or PiiKind.Iban or PiiKind.Ssn or PiiKind.Email or PiiKind.Phone
+            or PiiKind.IpAddress or PiiKind.DateOfBirth or PiiKind.PersonName or PiiKind.PostalAddress
+            or PiiKind.AccountNumber or PiiKind.Identifier or PiiKind.CardSecurityCode or PiiKind.TrackData => true,
+        _ => false,
+    };
+
+    /// <summary>Returns true for kinds that identify a person only in combination with others.</summary>
+    public static bool IsQuasiIdentifier(this PiiKind kind) => kind switch
+    {
+        PiiKind.Location or PiiKind.PostalCode or PiiKind.GeoCoordinate or PiiKind.Gender
+            or PiiKind.Age or PiiKind.Occupation => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Returns true for kinds that PCI DSS (requirement 3.3.1) forbids keeping after authorisation,
+    /// so a policy must drop them whatever else it says.
+    /// </summary>
+    public static bool IsAlwaysDropped(this PiiKind kind) =>
+        kind is PiiKind.CardSecurityCode or PiiKind.TrackData;
+}
