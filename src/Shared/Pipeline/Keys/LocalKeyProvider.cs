@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SyntheticData.Privacy.Crypto;
+
+namespace SyntheticData.Pipeline.Keys;
+
+/// <summary>
+/// Keeps pseudonymization keys in a local JSON file, for laptops and tests in place of KMS. The file is
+/// created on first use with mode 0600, is marked <c>"localOnly": true</c> with a warning, and holds
+/// random 256-bit keys by id and version. Rotation adds a version. A file readable by group or others
+/// is rejected, as SSH rejects such private keys.
+/// </summary>
+public sealed class LocalKeyProvider : IKeyProvider
+{
+    /// <summary>The warning written into every key file.</summary>
+    public const string Warning =
+        "Local development key file. Whoever can read it can recompute every pseudonym and token made with it. "
+        + "Do not copy it, commit it or use it for production data; the cloud pipeline uses KMS instead.";
+
+    private const int KeyLength = 32;
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private readonly string _path;
+    private readonly TimeProvider _time;
+    private readonly Action<Span<byte>> _fillRandom;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Creates a provider over the key file at <paramref name="path"/>; the file is created on first use.</summary>
+    /// <param name="path">The key file path; its folder is created when missing.</param>
+    /// <param name="time">The clock for creation times; the system clock by default.</param>
+    /// <param name="fillRandom">Fills new keys; a cryptographic generator by default. Tests may pass a seeded one.</param>
+    public LocalKeyProvider(string path, TimeProvider? time = null, Action<Span<byte>>? fillRandom = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        _path = Path.GetFullPath(path);
+        _time = time ?? TimeProvider.System;
+        _fillRandom = fillRandom ?? RandomNumberGenerator.Fill;
+    }
+
+    /// <summary>The key file path, absolute.</summary>
+    public string FilePath => _path;
+
+    public async Task<KeyMaterial> GetCurrentAsync(string keyId, CancellationToken cancellationToken = default)
+    {
+        CheckKeyId(keyId);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            JsonObject document = Load();
+            JsonObject keys = document["keys"]!.AsObject();
+            if (keys[keyId] is not JsonObject entry)
+            {
+                entry = NewEntry();
+                AddVersion(entry);
+                keys[keyId] = entry;
+                Save(document);
+            }
+
+            return Read(keyId, entry, entry["current"]!.GetValue<int>());
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<KeyMaterial> GetVersionAsync(string keyId, int version, CancellationToken cancellationToken = default)
+    {
+        CheckKeyId(keyId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            JsonObject document = Load();
+            if (document["keys"]![keyId] is not JsonObject entry)
+            {
+                throw new KeyStoreException($"Key '{keyId}' does not exist in {_path}.");
+            }
+
+            return Read(keyId, entry, version);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<KeyMaterial> RotateAsync(string keyId, CancellationToken cancellationToken = default)
+    {
+        CheckKeyId(keyId);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            JsonObject document = Load();
+            JsonObject keys = document["keys"]!.AsObject();
+            if (keys[keyId] is not JsonObject entry)
+            {
+                entry = NewEntry();
+                keys[keyId] = entry;
+            }
+
+            int version = AddVersion(entry);
+            Save(document);
+            return Read(keyId, entry, version);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static void CheckKeyId(string keyId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(keyId);
+        if (!keyId.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+        {
+            throw new ArgumentException($"Key id '{keyId}' may contain only ASCII letters, digits, '.', '_' and '-'.", nameof(keyId));
+        }
+    }
+
+    private static JsonObject NewEntry() => new() { ["current"] = 0, ["versions"] = new JsonArray() };
+
+    private int AddVersion(JsonObject entry)
+    {
+        JsonArray versions = entry["versions"]!.AsArray();
+        int version = versions.Count == 0 ? 1 : versions.Max(v => v!["version"]!.GetValue<int>()) + 1;
+        Span<byte> key = stackalloc byte[KeyLength];
+        _fillRandom(key);
+        versions.Add(new JsonObject
+        {
+            ["version"] = version,
+            ["created"] = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+            ["material"] = Convert.ToBase64String(key),
+        });
+        CryptographicOperations.ZeroMemory(key);
+        entry["current"] = version;
+        return version;
+    }
+
+    private KeyMaterial Read(string keyId, JsonObject entry, int version)
+    {
+        JsonNode? match = entry["versions"]?.AsArray().FirstOrDefault(v => v?["version"]?.GetValue<int>() == version);
+        if (match?["material"]?.GetValue<string>() is not { } material)
+        {
+            throw new KeyStoreException($"Key '{keyId}' has no version {version} in {_path}.");
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(material);
+        }
+        catch (FormatException exception)
+        {
+            throw new KeyStoreException($"Key '{keyId}' version {version} in {_path} is not valid base64.", exception);
+        }
+
+        try
+        {
+            return new KeyMaterial(keyId, version, bytes);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new KeyStoreException($"Key '{keyId}' version {version} in {_path} is shorter than {KeyMaterial.MinimumLength} bytes.", exception);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+        }
+    }
+
+    private JsonObject Load()
+    {
+        if (!File.Exists(_path))
+        {
+            return new JsonObject
+            {
+                ["localOnly"] = true,
+                ["warning"] = Warning,
+                ["keys"] = new JsonObject(),
+            };
+        }
+
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(_path) & ~OwnerOnly) != 0)
+        {
+            throw new KeyStoreException(
+                $"The key file {_path} can be read or written by other users; run 'chmod 600 {_path}' and try again.");
+        }
+
+        try
+        {
+            JsonNode? node = JsonNode.Parse(File.ReadAllText(_path));
+            if (node is JsonObject document && document["localOnly"]?.GetValue<bool>() == true && document["keys"] is JsonObject)
+            {
+                return document;
+            }
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new KeyStoreException($"The key file {_path} is not valid JSON.", exception);
+        }
+
+        throw new KeyStoreException($"The key file {_path} is not a local key file: it must be an object with \"localOnly\": true and \"keys\".");
+    }
+
+    private void Save(JsonObject document)
+    {
+        string folder = Path.GetDirectoryName(_path)!;
+        Directory.CreateDirectory(folder);
+        string temporary = Path.Combine(folder, "." + Path.GetFileName(_path) + "." + Path.GetRandomFileName() + ".tmp");
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            // Created with owner-only permissions, so the key is never readable by others, not even briefly.
+            options.UnixCreateMode = OwnerOnly;
+        }
+
+        try
+        {
+            using (var stream = new FileStream(temporary, options))
+            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+            {
+                document.WriteTo(writer);
+                writer.Flush();
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, _path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+using SyntheticData.Privacy.Crypto;
+using SyntheticData.Privacy.Detection;
+using SyntheticData.Privacy.Internal;
+using SyntheticData.Privacy.Operators;
+using SyntheticData.Privacy.Policies;
+
+namespace SyntheticData.Privacy.Anonymization;
+
+/// <summary>
+/// A policy applied to one input header: the operator of every column, the output header (input order,
+/// dropped columns left out, names byte-for-byte unchanged) and the positions of the quasi-identifiers
+/// and sensitive attributes. Creating a plan fails closed: an input column the policy does not cover
+/// rejects the whole input.
+/// </summary>
+public sealed class AnonymizationPlan
+{
+    private AnonymizationPlan(
+        DatasetPolicy policy,
+        KeyMaterial key,
+        IReadOnlyList<PlannedColumn> columns,
+        IReadOnlyList<string> outputHeader,
+        int[] quasiIdentifierOutputs,
+        int[] sensitiveOutputs,
+        int countryInput,
+        IReadOnlyList<string> missingPolicyColumns)
+    {
+        Policy = policy;
+        Key = key;
+        Columns = columns;
+        OutputHeader = outputHeader;
+        QuasiIdentifierOutputIndexes = quasiIdentifierOutputs;
+        SensitiveOutputIndexes = sensitiveOutputs;
+        CountryInputIndex = countryInput;
+        MissingPolicyColumns = missingPolicyColumns;
+    }
+
+    /// <summary>The policy the plan applies.</summary>
+    public DatasetPolicy Policy { get; }
+
+    /// <summary>The key version of the operators; reports record its id and version, never its bytes.</summary>
+    public KeyMaterial Key { get; }
+
+    /// <summary>Every input column in input order.</summary>
+    public IReadOnlyList<PlannedColumn> Columns { get; }
+
+    /// <summary>The output column names.</summary>
+    public IReadOnlyList<string> OutputHeader { get; }
+
+    /// <summary>Output positions of the quasi-identifiers, in policy order.</summary>
+    public IReadOnlyList<int> QuasiIdentifierOutputIndexes { get; }
+
+    /// <summary>Output positions of the sensitive attributes, in policy order.</summary>
+    public IReadOnlyList<int> SensitiveOutputIndexes { get; }
+
+    /// <summary>Input position of the country column that sets each row's phone region, or -1.</summary>
+    public int CountryInputIndex { get; }
+
+    /// <summary>Columns the policy names that the input does not have.</summary>
+    public IReadOnlyList<string> MissingPolicyColumns { get; }
+
+    /// <summary>Creates the plan of <paramref name="policy"/> for an input with <paramref name="header"/>.</summary>
+    /// <param name="policy">A policy checked by <see cref="PolicyReader"/>.</param>
+    /// <param name="header">The input column names.</param>
+    /// <param name="key">The key version named by the policy.</param>
+    /// <param name="textScan">Returns the merged findings in free text; required when a column uses redact.</param>
+    /// <exception cref="PolicyException">
+    /// A column is not covered (with <c>unlistedColumns: fail</c>), or a column the policy measures or reads is missing.
+    /// </exception>
+    public static AnonymizationPlan Create(
+        DatasetPolicy policy,
+        IReadOnlyList<string> header,
+        KeyMaterial key,
+        Func<string, string?, IReadOnlyList<PiiSpan>>? textScan = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(header);
+        if (!string.Equals(key.KeyId, policy.KeyId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"The policy names key '{policy.KeyId}' but key '{key.KeyId}' was given.", nameof(key));
+        }
+
+        var factory = new OperatorFactory(key, textScan);
+        var errors = new List<string>();
+        var columns = new List<PlannedColumn>(header.Count);
+        var outputHeader = new List<string>(header.Count);
+        for (int index = 0; index < header.Count; index++)
+        {
+            string name = header[index];
+            (ColumnPolicy? rule, ColumnTreatment treatment) = Choose(policy, name);
+            if (rule is null)
+            {
+                errors.Add($"input column '{name}' (position {index + 1}) is not named by the policy; add it to 'columns', or set 'unlistedColumns' to drop or keep");
+                continue;
+            }
+
+            ColumnOperator? created = null;
+            try
+            {
+                created = factory.Create(name, rule, policy, header);
+            }
+            catch (PolicyException exception)
+            {
+                errors.AddRange(exception.Errors);
+            }
+
+            int outputIndex = rule.Operator == OperatorKind.Drop ? -1 : outputHeader.Count;
+            if (outputIndex >= 0)
+            {
+                outputHeader.Add(name);
+            }
+
+            columns.Add(new PlannedColumn(name, index, outputIndex, rule.Operator, created, treatment));
+        }
+
+        int[] quasiIdentifiers = OutputIndexes(policy.QuasiIdentifiers, "quasi-identifier", columns, errors);
+        int[] sensitive = OutputIndexes(policy.SensitiveAttributes, "sensitive attribute", columns, errors);
+        int country = -1;
+        if (policy.CountryColumn is { } countryColumn)
+        {
+            country = IndexOf(header, countryColumn);
+            if (country < 0)
+            {
+                errors.Add($"countryColumn '{countryColumn}' is not in the input");
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new PolicyException("(policy applied to the input header)", errors);
+        }
+
+        string[] missing = policy.Columns.Keys.Where(name => IndexOf(header, name) < 0).ToArray();
+        return new AnonymizationPlan(policy, key, columns, outputHeader, quasiIdentifiers, sensitive, country, missing);
+    }
+
+    private static (ColumnPolicy? Rule, ColumnTreatment Treatment) Choose(DatasetPolicy policy, string name)
+    {
+        if (SensitiveAuthenticationData.IsSensitiveHeader(name))
+        {
+            return (new ColumnPolicy(OperatorKind.Drop, "card security code or track data"), ColumnTreatment.ForcedDrop);
+        }
+
+        if (policy.Columns.TryGetValue(name, out ColumnPolicy? listed))
+        {
+            return (listed, ColumnTreatment.Listed);
+        }
+
+        return policy.UnlistedColumns switch
+        {
+            UnlistedColumnAction.Drop => (new ColumnPolicy(OperatorKind.Drop), ColumnTreatment.Unlisted),
+            UnlistedColumnAction.Keep => (new ColumnPolicy(OperatorKind.Keep), ColumnTreatment.Unlisted),
+            _ => (null, ColumnTreatment.Unlisted),
+        };
+    }
+
+    private static int[] OutputIndexes(
+        IReadOnlyList<string> names, string role, List<PlannedColumn> columns, List<string> errors)
+    {
+        var indexes = new int[names.Count];
+        for (int i = 0; i < names.Count; i++)
+        {
+            PlannedColumn? column = columns.FirstOrDefault(c => string.Equals(c.Name, names[i], StringComparison.Ordinal));
+            if (column is null)
+            {
+                errors.Add($"{role} '{names[i]}' is not in the input");
+            }
+            else if (column.OutputIndex < 0)
+            {
+                errors.Add($"{role} '{names[i]}' is dropped, so it cannot be measured");
+            }
+            else
+            {
+                indexes[i] = column.OutputIndex;
+            }
+        }
+
+        return indexes;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> header, string name)
+    {
+        for (int i = 0; i < header.Count; i++)
+        {
+            if (string.Equals(header[i], name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,315 @@
+using SyntheticData.Privacy.Operators;
+using SyntheticData.Privacy.Risk;
+using SyntheticData.Tabular;
+
+namespace SyntheticData.Privacy.Anonymization;
+
+/// <summary>
+/// Streams records through an <see cref="AnonymizationPlan"/>: each value gets its column's operator,
+/// missing values are written unchanged, and the output's equivalence classes are counted as records go
+/// by, so memory does not grow with the number of records. When the policy enforces k, a first pass
+/// measures the classes and the second suppresses the quasi-identifiers (to <c>*</c>) of records in
+/// classes below k.
+/// </summary>
+public sealed class DatasetAnonymizer
+{
+    /// <summary>The text written in place of a suppressed quasi-identifier.</summary>
+    public const string SuppressedValue = "*";
+
+    private const int ProgressInterval = 4096;
+
+    private readonly AnonymizationPlan _plan;
+
+    /// <summary>Creates an anonymizer for one plan.</summary>
+    public DatasetAnonymizer(AnonymizationPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        _plan = plan;
+    }
+
+    /// <summary>Anonymizes every record of the input into <paramref name="output"/>; the caller commits the output.</summary>
+    /// <param name="openInput">Opens the input from its start; called twice when k is enforced.</param>
+    /// <param name="output">The writer, created with <see cref="AnonymizationPlan.OutputHeader"/>.</param>
+    /// <param name="progress">Receives the input bytes read so far, every few thousand records.</param>
+    /// <param name="cancellationToken">Stops the run between records.</param>
+    /// <exception cref="DataFormatException">A record is malformed, or the input header differs from the plan's.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public AnonymizationSummary Run(
+        Func<IRecordReader> openInput,
+        IRecordWriter output,
+        IProgress<long>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(openInput);
+        ArgumentNullException.ThrowIfNull(output);
+        if (!output.Header.SequenceEqual(_plan.OutputHeader, StringComparer.Ordinal))
+        {
+            throw new ArgumentException("The writer's header is not the plan's output header.", nameof(output));
+        }
+
+        bool measure = _plan.QuasiIdentifierOutputIndexes.Count > 0;
+        RiskReport? before = null;
+        HashSet<UInt128>? smallClasses = null;
+        if (measure && _plan.Policy.EnforceK)
+        {
+            EquivalenceClassCounter first = NewCounter();
+            using (IRecordReader reader = openInput())
+            {
+                Pass(reader, writer: null, first, smallClasses: null, progress, cancellationToken);
+            }
+
+            before = first.Report(_plan.Policy.K, _plan.Policy.SensitiveAttributes);
+            smallClasses = first.ClassesBelow(_plan.Policy.K);
+        }
+
+        EquivalenceClassCounter counter = NewCounter();
+        var statistics = _plan.Columns.Select(_ => new ColumnStatistics()).ToArray();
+        long suppressed;
+        long records;
+        using (IRecordReader reader = openInput())
+        {
+            (records, suppressed) = Pass(reader, output, counter, smallClasses, progress, cancellationToken, statistics);
+        }
+
+        return new AnonymizationSummary
+        {
+            Records = records,
+            Columns = _plan.Columns.Select((column, i) => KeyValuePair.Create(column.Name, statistics[i])).ToArray(),
+            Risk = measure ? counter.Report(_plan.Policy.K, _plan.Policy.SensitiveAttributes) : null,
+            RiskBeforeEnforcement = before,
+            SuppressedToReachK = suppressed,
+        };
+    }
+
+    private EquivalenceClassCounter NewCounter() =>
+        new(_plan.QuasiIdentifierOutputIndexes.Count, _plan.SensitiveOutputIndexes.Count);
+
+    private (long Records, long Suppressed) Pass(
+        IRecordReader reader,
+        IRecordWriter? writer,
+        EquivalenceClassCounter counter,
+        HashSet<UInt128>? smallClasses,
+        IProgress<long>? progress,
+        CancellationToken cancellationToken,
+        ColumnStatistics[]? statistics = null)
+    {
+        CheckHeader(reader);
+        IReadOnlyList<PlannedColumn> columns = _plan.Columns;
+        int outputCount = _plan.OutputHeader.Count;
+        var values = new string?[outputCount];
+        var rawNull = new bool[outputCount];
+        var inputIndex = new int[outputCount];
+        var quasiIdentifiers = new string?[_plan.QuasiIdentifierOutputIndexes.Count];
+        var sensitive = new string?[_plan.SensitiveOutputIndexes.Count];
+        var inputCells = new LazyCells(reader);
+        var row = new RowContext { Cells = inputCells };
+        string? defaultRegion = _plan.Policy.DefaultPhoneRegion;
+        var csvReader = reader as CsvRecordReader;
+        var csvWriter = writer as CsvRecordWriter;
+
+        // Only the values that are measured must be read into strings during the measuring pass.
+        bool[] needed = new bool[outputCount];
+        foreach (int index in _plan.QuasiIdentifierOutputIndexes.Concat(_plan.SensitiveOutputIndexes))
+        {
+            needed[index] = true;
+        }
+
+        long records = 0;
+        long suppressed = 0;
+        while (reader.ReadNext())
+        {
+            records++;
+            if ((records & (ProgressInterval - 1)) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(reader.BytesRead);
+            }
+
+            inputCells.Reset();
+            row.Line = reader.LineNumber;
+            row.PhoneRegion = _plan.CountryInputIndex >= 0
+                ? Detection.RegionCodes.Normalize(reader.GetSpan(_plan.CountryInputIndex)) ?? defaultRegion
+                : defaultRegion;
+
+            foreach (PlannedColumn column in columns)
+            {
+                int o = column.OutputIndex;
+                if (o < 0 || (writer is null && !needed[o]))
+                {
+                    continue;
+                }
+
+                int i = column.InputIndex;
+                inputIndex[o] = i;
+                rawNull[o] = false;
+                if (reader.IsNull(i) || reader.GetSpan(i).IsWhiteSpace())
+                {
+                    // Missing values and blank text stay as they are; hashing them would link unrelated rows.
+                    statistics?[i].CountMissing();
+                    rawNull[o] = reader.IsNull(i);
+                    values[o] = reader.GetString(i);
+                    continue;
+                }
+
+                if (column.Kind == Policies.OperatorKind.Keep && csvWriter is not null && !needed[o])
+                {
+                    // Copied straight from the reader's buffer at write time, without a string per cell.
+                    values[o] = null;
+                    statistics?[i].CountTransformed();
+                    continue;
+                }
+
+                string value = inputCells[i]!;
+                if (column.Operator!.TryApply(value, row, out string transformed))
+                {
+                    values[o] = transformed;
+                    statistics?[i].CountTransformed();
+                }
+                else
+                {
+                    values[o] = null;
+                    rawNull[o] = false;
+                    statistics?[i].CountInvalid(row.Line);
+                }
+            }
+
+            if (quasiIdentifiers.Length > 0)
+            {
+                Gather(values, _plan.QuasiIdentifierOutputIndexes, quasiIdentifiers);
+                if (smallClasses is not null && smallClasses.Contains(counter.KeyOf(quasiIdentifiers)))
+                {
+                    foreach (int index in _plan.QuasiIdentifierOutputIndexes)
+                    {
+                        values[index] = SuppressedValue;
+                        rawNull[index] = false;
+                    }
+
+                    Gather(values, _plan.QuasiIdentifierOutputIndexes, quasiIdentifiers);
+                    suppressed++;
+                }
+
+                Gather(values, _plan.SensitiveOutputIndexes, sensitive);
+                counter.Add(quasiIdentifiers, sensitive);
+            }
+
+            if (writer is not null)
+            {
+                Write(writer, csvWriter, csvReader, reader, values, rawNull, inputIndex, columns);
+            }
+        }
+
+        progress?.Report(reader.BytesRead);
+        return (records, suppressed);
+    }
+
+    private void CheckHeader(IRecordReader reader)
+    {
+        if (reader.Header.Count != _plan.Columns.Count
+            || !_plan.Columns.Select(c => c.Name).SequenceEqual(reader.Header, StringComparer.Ordinal))
+        {
+            throw new DataFormatException(
+                reader.SourceName,
+                "the header differs from the one the anonymization plan was made for",
+                lineNumber: 1);
+        }
+    }
+
+    private static void Gather(string?[] values, IReadOnlyList<int> indexes, string?[] target)
+    {
+        for (int i = 0; i < indexes.Count; i++)
+        {
+            target[i] = values[indexes[i]];
+        }
+    }
+
+    private static void Write(
+        IRecordWriter writer,
+        CsvRecordWriter? csvWriter,
+        CsvRecordReader? csvReader,
+        IRecordReader reader,
+        string?[] values,
+        bool[] rawNull,
+        int[] inputIndex,
+        IReadOnlyList<PlannedColumn> columns)
+    {
+        if (csvWriter is null)
+        {
+            for (int o = 0; o < values.Length; o++)
+            {
+                if (values[o] is null && !rawNull[o] && columns[inputIndex[o]].Kind == Policies.OperatorKind.Keep)
+                {
+                    values[o] = reader.GetString(inputIndex[o]);
+                }
+            }
+
+            writer.WriteRecord(values);
+            return;
+        }
+
+        for (int o = 0; o < values.Length; o++)
+        {
+            int i = inputIndex[o];
+            if (rawNull[o])
+            {
+                // The null marker goes out exactly as it came in (NULL, \N, "" or the empty field).
+                if (csvReader is not null)
+                {
+                    csvWriter.WriteRawField(csvReader.GetRawSpan(i));
+                }
+                else
+                {
+                    csvWriter.WriteNull();
+                }
+            }
+            else if (values[o] is { } value)
+            {
+                csvWriter.WriteField(value);
+            }
+            else if (columns[i].Kind == Policies.OperatorKind.Keep && !reader.IsNull(i))
+            {
+                csvWriter.WriteField(reader.GetSpan(i));
+            }
+            else
+            {
+                csvWriter.WriteNull();
+            }
+        }
+
+        csvWriter.EndRecord();
+    }
+
+    /// <summary>The current record's cells, read into strings only when an operator asks for them.</summary>
+    private sealed class LazyCells(IRecordReader reader) : IReadOnlyList<string?>
+    {
+        private readonly string?[] _cells = new string?[reader.FieldCount];
+        private readonly bool[] _loaded = new bool[reader.FieldCount];
+
+        public int Count => _cells.Length;
+
+        public string? this[int index]
+        {
+            get
+            {
+                if (!_loaded[index])
+                {
+                    _cells[index] = reader.GetString(index);
+                    _loaded[index] = true;
+                }
+
+                return _cells[index];
+            }
+        }
+
+        public void Reset() => Array.Clear(_loaded);
+
+        public IEnumerator<string?> GetEnumerator()
+        {
+            for (int i = 0; i < _cells.Length; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}

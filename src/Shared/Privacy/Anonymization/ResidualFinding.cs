@@ -1,0 +1,16 @@
+using SyntheticData.Privacy.Detection;
+
+namespace SyntheticData.Privacy.Anonymization;
+
+/// <summary>Personal data still found in one output column after anonymization.</summary>
+/// <param name="Column">The output column name.</param>
+/// <param name="Kind">The kind found.</param>
+/// <param name="IsProtectedColumn">True when the policy protects the column, which makes the finding a failure.</param>
+/// <param name="Cells">Cells with at least one finding of this kind.</param>
+/// <param name="FirstLines">The first output lines with such a cell, without their values.</param>
+public sealed record ResidualFinding(
+    string Column,
+    PiiKind Kind,
+    bool IsProtectedColumn,
+    long Cells,
+    IReadOnlyList<long> FirstLines);

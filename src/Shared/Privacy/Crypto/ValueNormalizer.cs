@@ -1,0 +1,95 @@
+using System.Text;
+using PhoneNumbers;
+using SyntheticData.Privacy.Policies;
+
+namespace SyntheticData.Privacy.Crypto;
+
+/// <summary>
+/// Normalises a value of a given kind before it is hashed, so that one customer gets one pseudonym
+/// however an extract writes the value:
+/// e-mail trimmed and lower-cased; phone parsed with libphonenumber and written as E.164 (digits only
+/// when it does not parse); card digits only; IBAN and identifiers letters and digits in upper case;
+/// names NFKC-normalised, case-folded and with whitespace collapsed; anything else trimmed.
+/// </summary>
+public static class ValueNormalizer
+{
+    private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
+
+    /// <summary>Returns the normalised form of <paramref name="value"/>.</summary>
+    /// <param name="value">The cell text; not a null marker.</param>
+    /// <param name="kind">The kind of value.</param>
+    /// <param name="phoneRegion">ISO 3166-1 alpha-2 region for phone numbers written without a country prefix.</param>
+    public static string Normalize(string value, ValueKind kind, string? phoneRegion = null)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return kind switch
+        {
+            ValueKind.Email => value.Trim().ToLowerInvariant(),
+            ValueKind.Phone => NormalizePhone(value, phoneRegion),
+            ValueKind.Card => KeepCharacters(value, lettersToo: false),
+            ValueKind.Iban or ValueKind.Identifier => KeepCharacters(value, lettersToo: true).ToUpperInvariant(),
+            ValueKind.Name => NormalizeName(value),
+            _ => value.Trim(),
+        };
+    }
+
+    private static string NormalizePhone(string value, string? region)
+    {
+        try
+        {
+            PhoneNumber number = Phones.Parse(value, region ?? "ZZ");
+            if (Phones.IsPossibleNumber(number))
+            {
+                return Phones.Format(number, PhoneNumberFormat.E164);
+            }
+        }
+        catch (NumberParseException)
+        {
+            // Not a parseable number: fall back to its digits, so at least formatting differences disappear.
+        }
+
+        string digits = KeepCharacters(value, lettersToo: false);
+        return value.TrimStart().StartsWith('+') ? "+" + digits : digits;
+    }
+
+    private static string NormalizeName(string value)
+    {
+        string composed = value.Normalize(NormalizationForm.FormKC);
+        var builder = new StringBuilder(composed.Length);
+        bool pendingSpace = false;
+        foreach (char c in composed)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            builder.Append(c);
+        }
+
+        // Upper then lower approximates Unicode case folding for the scripts names are written in
+        // (for example the Greek final sigma folds with the medial one).
+        return builder.ToString().ToUpperInvariant().ToLowerInvariant();
+    }
+
+    private static string KeepCharacters(string value, bool lettersToo)
+    {
+        var builder = new StringBuilder(value.Length);
+        foreach (char c in value)
+        {
+            if (char.IsAsciiDigit(c) || (lettersToo && char.IsLetter(c)))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

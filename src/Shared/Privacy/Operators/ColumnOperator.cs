@@ -1,0 +1,19 @@
+using SyntheticData.Privacy.Policies;
+
+namespace SyntheticData.Privacy.Operators;
+
+/// <summary>
+/// Transforms the non-null values of one column. Operators are deterministic for one key version.
+/// Null markers never reach an operator: the anonymizer writes them unchanged.
+/// </summary>
+public abstract class ColumnOperator
+{
+    /// <summary>The policy operator this instance implements.</summary>
+    public abstract OperatorKind Kind { get; }
+
+    /// <summary>
+    /// Transforms <paramref name="value"/>. Returns false when the value matches none of the formats the
+    /// operator accepts; the anonymizer then writes a missing value and reports the line and column.
+    /// </summary>
+    public abstract bool TryApply(string value, RowContext row, out string output);
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+
+namespace SyntheticData.Privacy.Operators;
+
+/// <summary>
+/// Parses dates and timestamps against a declared list of .NET custom format strings, tried in order.
+/// The day and month order therefore comes from the declared formats, never from a guess per value.
+/// </summary>
+public sealed class DateFormats
+{
+    /// <summary>The formats used when a policy declares none: ISO 8601 dates and timestamps.</summary>
+    public static readonly IReadOnlyList<string> Default =
+    [
+        "yyyy-MM-dd",
+        "yyyy-MM-dd HH:mm:ss",
+        "yyyy-MM-dd HH:mm:ss.FFFFFFF",
+        "yyyy-MM-ddTHH:mm:ss",
+        "yyyy-MM-ddTHH:mm:ss.FFFFFFF",
+        "yyyy-MM-ddTHH:mm:ssZ",
+        "yyyy-MM-ddTHH:mm:ss.FFFFFFFZ",
+        "yyyy-MM-ddTHH:mm:sszzz",
+        "yyyy-MM-ddTHH:mm:ss.FFFFFFFzzz",
+    ];
+
+    private readonly string[] _formats;
+
+    /// <summary>Creates a parser for <paramref name="formats"/>.</summary>
+    /// <exception cref="ArgumentException">The list is empty or a format is not a valid .NET format string.</exception>
+    public DateFormats(IReadOnlyList<string> formats)
+    {
+        ArgumentNullException.ThrowIfNull(formats);
+        if (formats.Count == 0)
+        {
+            throw new ArgumentException("At least one date format is required.", nameof(formats));
+        }
+
+        foreach (string format in formats)
+        {
+            try
+            {
+                _ = new DateTime(2001, 2, 3, 4, 5, 6, DateTimeKind.Utc).ToString(format, CultureInfo.InvariantCulture);
+            }
+            catch (FormatException exception)
+            {
+                throw new ArgumentException($"'{format}' is not a valid date format string.", nameof(formats), exception);
+            }
+        }
+
+        _formats = formats.ToArray();
+    }
+
+    /// <summary>The declared formats in the order they are tried.</summary>
+    public IReadOnlyList<string> Formats => _formats;
+
+    /// <summary>Parses <paramref name="text"/> with the first format that matches; returns its index, or -1.</summary>
+    public int TryParse(string text, out DateTimeOffset value)
+    {
+        ReadOnlySpan<char> trimmed = text.AsSpan().Trim();
+        for (int i = 0; i < _formats.Length; i++)
+        {
+            if (DateTimeOffset.TryParseExact(
+                    trimmed,
+                    _formats[i],
+                    CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal,
+                    out value))
+            {
+                return i;
+            }
+        }
+
+        value = default;
+        return -1;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using SyntheticData.Privacy.Policies;
+
+namespace SyntheticData.Privacy.Operators;
+
+/// <summary>
+/// Coarsens values so that fewer records share a unique combination: numeric bins, age bands,
+/// date to year or month, and postcode prefixes. A value that does not parse as the method expects
+/// is reported, and written as missing.
+/// </summary>
+public sealed class GeneralizeOperator : ColumnOperator
+{
+    private readonly GeneralizeMethod _method;
+    private readonly double _width;
+    private readonly double _origin;
+    private readonly int _top;
+    private readonly int _prefixLength;
+    private readonly DateFormats _dates;
+
+    /// <summary>Creates a generalize operator.</summary>
+    /// <param name="method">How values are coarsened.</param>
+    /// <param name="width">Bin or band width, greater than 0.</param>
+    /// <param name="origin">Where bins start (a bin edge); 0 by default.</param>
+    /// <param name="top">Age bands: the lower edge of the open top band.</param>
+    /// <param name="prefixLength">Postcodes: how many leading characters stay.</param>
+    /// <param name="dates">Date methods: the accepted input formats.</param>
+    public GeneralizeOperator(
+        GeneralizeMethod method,
+        double width,
+        double origin,
+        int top,
+        int prefixLength,
+        DateFormats dates)
+    {
+        if (!(width > 0) || !double.IsFinite(width))
+        {
+            throw new ArgumentOutOfRangeException(nameof(width), width, "The width must be a finite number greater than 0.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(prefixLength);
+        ArgumentNullException.ThrowIfNull(dates);
+        _method = method;
+        _width = width;
+        _origin = origin;
+        _top = top;
+        _prefixLength = prefixLength;
+        _dates = dates;
+    }
+
+    public override OperatorKind Kind => OperatorKind.Generalize;
+
+    public override bool TryApply(string value, RowContext row, out string output)
+    {
+        output = string.Empty;
+        switch (_method)
+        {
+            case GeneralizeMethod.NumericBins:
+                if (!TryParseNumber(value, out double number))
+                {
+                    return false;
+                }
+
+                double lower = _origin + (Math.Floor((number - _origin) / _width) * _width);
+                output = string.Create(CultureInfo.InvariantCulture, $"[{lower:R}, {lower + _width:R})");
+                return true;
+
+            case GeneralizeMethod.AgeBands:
+                if (!TryParseNumber(value, out double age) || age < 0)
+                {
+                    return false;
+                }
+
+                if (age >= _top)
+                {
+                    output = string.Create(CultureInfo.InvariantCulture, $"{_top}+");
+                    return true;
+                }
+
+                int bandStart = (int)(Math.Floor(age / _width) * _width);
+                int bandEnd = (int)Math.Min(_top, bandStart + _width) - 1;
+                output = string.Create(CultureInfo.InvariantCulture, $"{bandStart}-{bandEnd}");
+                return true;
+
+            case GeneralizeMethod.DateYear or GeneralizeMethod.DateMonth:
+                if (_dates.TryParse(value, out DateTimeOffset date) < 0)
+                {
+                    return false;
+                }
+
+                output = date.ToString(_method == GeneralizeMethod.DateYear ? "yyyy" : "yyyy-MM", CultureInfo.InvariantCulture);
+                return true;
+
+            default:
+                output = MaskPostcode(value.Trim());
+                return true;
+        }
+    }
+
+    private string MaskPostcode(string postcode)
+    {
+        char[] chars = postcode.ToCharArray();
+        bool maskAll = chars.Count(char.IsLetterOrDigit) <= _prefixLength;
+        int seen = 0;
+        for (int i = 0; i < chars.Length; i++)
+        {
+            if (!char.IsLetterOrDigit(chars[i]))
+            {
+                continue;
+            }
+
+            // A value no longer than the prefix is masked whole: it would otherwise pass through unchanged.
+            if (seen >= _prefixLength || maskAll)
+            {
+                chars[i] = '*';
+            }
+
+            seen++;
+        }
+
+        return new string(chars);
+    }
+
+    private static bool TryParseNumber(string value, out double number) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Json.Schema;
+
+namespace SyntheticData.Privacy.Policies;
+
+/// <summary>
+/// The JSON Schema (draft 2020-12) of dataset policies, shipped as an embedded resource.
+/// </summary>
+public static class PolicySchema
+{
+    private const string ResourceName = "SyntheticData.Privacy.policy.schema.json";
+
+    private static readonly Lazy<string> SchemaText = new(ReadResource);
+
+    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(SchemaText.Value));
+
+    /// <summary>The schema document as text, for docs and editors.</summary>
+    public static string Text => SchemaText.Value;
+
+    /// <summary>
+    /// Validates a policy document against the schema and returns one message per violation, empty when valid.
+    /// </summary>
+    public static IReadOnlyList<string> Validate(JsonElement document)
+    {
+        EvaluationResults results = Schema.Value.Evaluate(
+            document,
+            new EvaluationOptions { OutputFormat = OutputFormat.List });
+        if (results.IsValid)
+        {
+            return [];
+        }
+
+        var errors = new List<string>();
+        foreach (EvaluationResults detail in results.Details ?? [])
+        {
+            if (detail.Errors is null)
+            {
+                continue;
+            }
+
+            foreach (KeyValuePair<string, string> error in detail.Errors)
+            {
+                string location = detail.InstanceLocation.ToString();
+                string message = $"{(location.Length == 0 ? "/" : location)}: {error.Value}";
+                if (!errors.Contains(message))
+                {
+                    errors.Add(message);
+                }
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            errors.Add("the document does not match the policy schema");
+        }
+
+        return errors;
+    }
+
+    private static string ReadResource()
+    {
+        using Stream stream = typeof(PolicySchema).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,149 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SyntheticData.Privacy.Risk;
+
+/// <summary>
+/// Counts equivalence classes (records sharing all quasi-identifier values) in one pass. Each class is
+/// stored under a 128-bit hash of its quasi-identifier tuple, so memory grows with the number of
+/// classes, not with the number of records or the length of the values. Records whose every
+/// quasi-identifier is suppressed (<c>*</c> only) are counted apart and never form a class.
+/// For each sensitive attribute the distinct values per class are counted up to <see cref="DiversityCap"/>.
+/// </summary>
+public sealed class EquivalenceClassCounter
+{
+    /// <summary>Distinct sensitive values tracked per class; l-diversity above this is reported as this value.</summary>
+    public const int DiversityCap = 64;
+
+    private readonly int _quasiIdentifierCount;
+    private readonly int _sensitiveCount;
+    private readonly Dictionary<UInt128, ClassEntry> _classes = [];
+    private byte[] _buffer = new byte[256];
+
+    /// <summary>Creates a counter for a fixed number of quasi-identifiers and sensitive attributes.</summary>
+    public EquivalenceClassCounter(int quasiIdentifierCount, int sensitiveAttributeCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(quasiIdentifierCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(sensitiveAttributeCount);
+        _quasiIdentifierCount = quasiIdentifierCount;
+        _sensitiveCount = sensitiveAttributeCount;
+    }
+
+    /// <summary>Records added, suppressed ones included.</summary>
+    public long Records { get; private set; }
+
+    /// <summary>Records whose every quasi-identifier is suppressed.</summary>
+    public long FullySuppressed { get; private set; }
+
+    /// <summary>Returns true when a value is a suppression marker: one or more <c>*</c> and nothing else.</summary>
+    public static bool IsSuppressed(string? value) =>
+        !string.IsNullOrEmpty(value) && value.AsSpan().IndexOfAnyExcept('*') < 0;
+
+    /// <summary>Returns the class key of a quasi-identifier tuple; missing values are distinct from empty text.</summary>
+    public UInt128 KeyOf(IReadOnlyList<string?> quasiIdentifiers)
+    {
+        // Length-prefixed fields, so ("ab", "c") and ("a", "bc") never share a key.
+        int size = 0;
+        foreach (string? value in quasiIdentifiers)
+        {
+            size += 5 + ((value?.Length ?? 0) * 3);
+        }
+
+        if (_buffer.Length < size)
+        {
+            _buffer = new byte[Math.Max(size, _buffer.Length * 2)];
+        }
+
+        int position = 0;
+        foreach (string? value in quasiIdentifiers)
+        {
+            if (value is null)
+            {
+                _buffer[position++] = 0;
+                continue;
+            }
+
+            _buffer[position++] = 1;
+            int length = Encoding.UTF8.GetBytes(value, _buffer.AsSpan(position + 4));
+            MemoryMarshal.Write(_buffer.AsSpan(position), length);
+            position += 4 + length;
+        }
+
+        Span<byte> hash = stackalloc byte[16];
+        MD5.HashData(_buffer.AsSpan(0, position), hash);
+        return MemoryMarshal.Read<UInt128>(hash);
+    }
+
+    /// <summary>Adds one record.</summary>
+    /// <param name="quasiIdentifiers">The record's quasi-identifier values, as written to the output.</param>
+    /// <param name="sensitiveValues">The record's sensitive attribute values.</param>
+    public void Add(IReadOnlyList<string?> quasiIdentifiers, IReadOnlyList<string?> sensitiveValues)
+    {
+        if (quasiIdentifiers.Count != _quasiIdentifierCount || sensitiveValues.Count != _sensitiveCount)
+        {
+            throw new ArgumentException("The record does not have the counter's number of quasi-identifiers and sensitive attributes.");
+        }
+
+        Records++;
+        if (_quasiIdentifierCount > 0 && quasiIdentifiers.All(IsSuppressed))
+        {
+            FullySuppressed++;
+            return;
+        }
+
+        UInt128 key = KeyOf(quasiIdentifiers);
+        ref ClassEntry entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_classes, key, out bool exists);
+        if (!exists)
+        {
+            entry = new ClassEntry { Sensitive = _sensitiveCount == 0 ? null : new HashSet<ulong>[_sensitiveCount] };
+        }
+
+        entry.Count++;
+        for (int i = 0; i < _sensitiveCount; i++)
+        {
+            HashSet<ulong> distinct = entry.Sensitive![i] ??= [];
+            if (distinct.Count < DiversityCap)
+            {
+                distinct.Add(HashValue(sensitiveValues[i]));
+            }
+        }
+    }
+
+    /// <summary>Returns the size of the class with <paramref name="key"/>, or 0 when there is none.</summary>
+    public long ClassSize(UInt128 key) => _classes.TryGetValue(key, out ClassEntry entry) ? entry.Count : 0;
+
+    /// <summary>Returns the keys of the classes smaller than <paramref name="k"/>.</summary>
+    public HashSet<UInt128> ClassesBelow(int k) =>
+        _classes.Where(pair => pair.Value.Count < k).Select(pair => pair.Key).ToHashSet();
+
+    /// <summary>Summarises the classes for a target <paramref name="k"/>.</summary>
+    public RiskReport Report(int k, IReadOnlyList<string> sensitiveAttributes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        return RiskReport.From(
+            _classes.Values.Select(entry => entry.Count).ToArray(),
+            Records,
+            FullySuppressed,
+            k,
+            sensitiveAttributes.Select((name, index) => (name, _classes.Values.Select(entry => entry.Sensitive![index].Count).ToArray())).ToArray());
+    }
+
+    private static ulong HashValue(string? value)
+    {
+        if (value is null)
+        {
+            return 0;
+        }
+
+        Span<byte> hash = stackalloc byte[16];
+        MD5.HashData(Encoding.UTF8.GetBytes(value), hash);
+        return MemoryMarshal.Read<ulong>(hash) | 1;
+    }
+
+    private struct ClassEntry
+    {
+        public long Count;
+        public HashSet<ulong>[]? Sensitive;
+    }
+}

@@ -1,0 +1,94 @@
+namespace SyntheticData.Privacy.Risk;
+
+/// <summary>
+/// Re-identification risk of a dataset over its quasi-identifiers: k-anonymity figures, the class-size
+/// histogram, prosecutor risk and l-diversity. Fully suppressed records are reported apart and are not
+/// a class, so they neither raise the smallest class size nor lower the average risk.
+/// </summary>
+public sealed record RiskReport
+{
+    /// <summary>Upper bounds of the class-size histogram buckets; the last bucket is open.</summary>
+    public static readonly IReadOnlyList<int> HistogramBounds = [1, 2, 3, 4, 9, 19, 49, 99];
+
+    /// <summary>Records measured, fully suppressed ones included.</summary>
+    public long Records { get; init; }
+
+    /// <summary>Records whose every quasi-identifier is suppressed; not counted in any class.</summary>
+    public long FullySuppressed { get; init; }
+
+    /// <summary>Number of equivalence classes.</summary>
+    public long Classes { get; init; }
+
+    /// <summary>The target k.</summary>
+    public int TargetK { get; init; }
+
+    /// <summary>The smallest class size, which is the k the data reaches; 0 when there are no classes.</summary>
+    public long SmallestClass { get; init; }
+
+    /// <summary>True when every class has at least <see cref="TargetK"/> records.</summary>
+    public bool MeetsK => Classes == 0 || SmallestClass >= TargetK;
+
+    /// <summary>Classes smaller than the target k.</summary>
+    public long ClassesBelowK { get; init; }
+
+    /// <summary>Records in classes smaller than the target k.</summary>
+    public long RecordsBelowK { get; init; }
+
+    /// <summary>Class sizes bucketed by <see cref="HistogramBounds"/>: labels such as <c>1</c>, <c>5-9</c>, <c>100+</c> and class counts.</summary>
+    public IReadOnlyList<HistogramBucket> ClassSizeHistogram { get; init; } = [];
+
+    /// <summary>The highest prosecutor risk: 1 divided by the smallest class size.</summary>
+    public double HighestProsecutorRisk { get; init; }
+
+    /// <summary>The average prosecutor risk over records in classes: classes divided by those records.</summary>
+    public double AverageProsecutorRisk { get; init; }
+
+    /// <summary>Records whose prosecutor risk is above 1/k, that is records in classes below k.</summary>
+    public double ShareOfRecordsAtRisk { get; init; }
+
+    /// <summary>l-diversity per sensitive attribute.</summary>
+    public IReadOnlyList<DiversityFigure> Diversity { get; init; } = [];
+
+    /// <summary>Computes the report from class sizes and per-class distinct sensitive value counts.</summary>
+    public static RiskReport From(
+        IReadOnlyList<long> classSizes,
+        long records,
+        long fullySuppressed,
+        int k,
+        IReadOnlyList<(string Name, int[] DistinctPerClass)> diversity)
+    {
+        long inClasses = classSizes.Sum();
+        long smallest = classSizes.Count == 0 ? 0 : classSizes.Min();
+        long recordsBelow = classSizes.Where(size => size < k).Sum();
+
+        var buckets = new List<HistogramBucket>();
+        int lower = 1;
+        foreach (int upper in HistogramBounds)
+        {
+            string label = lower == upper ? $"{upper}" : $"{lower}-{upper}";
+            buckets.Add(new HistogramBucket(label, classSizes.LongCount(size => size >= lower && size <= upper)));
+            lower = upper + 1;
+        }
+
+        buckets.Add(new HistogramBucket($"{lower}+", classSizes.LongCount(size => size >= lower)));
+
+        return new RiskReport
+        {
+            Records = records,
+            FullySuppressed = fullySuppressed,
+            Classes = classSizes.Count,
+            TargetK = k,
+            SmallestClass = smallest,
+            ClassesBelowK = classSizes.LongCount(size => size < k),
+            RecordsBelowK = recordsBelow,
+            ClassSizeHistogram = buckets,
+            HighestProsecutorRisk = smallest == 0 ? 0 : 1.0 / smallest,
+            AverageProsecutorRisk = inClasses == 0 ? 0 : (double)classSizes.Count / inClasses,
+            ShareOfRecordsAtRisk = inClasses == 0 ? 0 : (double)recordsBelow / inClasses,
+            Diversity = diversity.Select(attribute => new DiversityFigure(
+                attribute.Name,
+                attribute.DistinctPerClass.Length == 0 ? 0 : attribute.DistinctPerClass.Min(),
+                attribute.DistinctPerClass.LongCount(distinct => distinct <= 1))).ToArray(),
+        };
+    }
+}
