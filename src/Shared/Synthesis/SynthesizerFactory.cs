@@ -1,3 +1,5 @@
+using SyntheticData.Synthesis.Copula;
+
 namespace SyntheticData.Synthesis;
 
 /// <summary>
@@ -11,6 +13,7 @@ public sealed class SynthesizerFactory
     public static SynthesizerFactory CreateDefault()
     {
         var factory = new SynthesizerFactory();
+        factory.Register(SynthesizerKind.GaussianCopula, () => new GaussianCopulaSynthesizer(), GaussianCopulaSynthesizer.Load);
         return factory;
     }
 
