@@ -8,7 +8,9 @@ public abstract class Column
 {
     protected Column(string name, ColumnType type)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
+        // An empty name is allowed: exported data frames often have an unnamed index column, and the
+        // header must be written back exactly as it was read.
+        ArgumentNullException.ThrowIfNull(name);
         Name = name;
         Type = type;
     }

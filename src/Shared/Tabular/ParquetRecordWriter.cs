@@ -1,0 +1,135 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace SyntheticData.Tabular;
+
+/// <summary>
+/// Writes records to a Parquet file (Parquet.Net) as nullable UTF-8 string columns, buffering
+/// <see cref="RowGroupSize"/> records per row group so that memory stays bounded. The file appears at its
+/// path only on <see cref="Commit"/>. For typed columns write a <see cref="Table"/> with <see cref="TableWriter"/>.
+/// </summary>
+public sealed class ParquetRecordWriter : IRecordWriter
+{
+    private readonly AtomicFileWriter _file;
+    private readonly ParquetWriter _writer;
+    private readonly DataField[] _fields;
+    private readonly string[] _header;
+    private readonly string?[][] _buffer;
+    private int _buffered;
+    private bool _committed;
+    private bool _disposed;
+
+    /// <summary>Creates the writer; <paramref name="rowGroupSize"/> records are buffered per row group.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rowGroupSize"/> is not positive.</exception>
+    /// <exception cref="ArgumentException">The header is empty or repeats a name.</exception>
+    public ParquetRecordWriter(string path, IReadOnlyList<string> header, int rowGroupSize = 65_536)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowGroupSize, 1);
+        if (header.Count == 0 || header.Distinct(StringComparer.Ordinal).Count() != header.Count)
+        {
+            throw new ArgumentException("A Parquet header needs at least one column and unique names.", nameof(header));
+        }
+
+        RowGroupSize = rowGroupSize;
+        _header = [.. header];
+        _fields = [.. _header.Select(name => new DataField<string>(name, true))];
+        _buffer = [.. _header.Select(_ => new string?[rowGroupSize])];
+        _file = new AtomicFileWriter(path);
+        try
+        {
+            _writer = ParquetWriter.CreateAsync(new ParquetSchema(_fields), _file.Stream).GetAwaiter().GetResult();
+        }
+        catch
+        {
+            _file.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The number of records per row group.</summary>
+    public int RowGroupSize { get; }
+
+    public IReadOnlyList<string> Header => _header;
+
+    public long RecordsWritten { get; private set; }
+
+    public void WriteRecord(IReadOnlyList<string?> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (fields.Count != _header.Length)
+        {
+            throw new ArgumentException($"The record has {fields.Count} fields but the header has {_header.Length}.", nameof(fields));
+        }
+
+        for (int i = 0; i < fields.Count; i++)
+        {
+            _buffer[i][_buffered] = fields[i];
+        }
+
+        _buffered++;
+        RecordsWritten++;
+        if (_buffered == RowGroupSize)
+        {
+            FlushRowGroup();
+        }
+    }
+
+    public void Commit()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_buffered > 0 || RecordsWritten == 0)
+        {
+            FlushRowGroup();
+        }
+
+        _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _file.Commit();
+        _committed = true;
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (!_committed)
+        {
+            try
+            {
+                _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+            catch (IOException)
+            {
+                // The temporary file is deleted below; a failure to finish it does not matter.
+            }
+        }
+
+        _file.Dispose();
+    }
+
+    private void FlushRowGroup()
+    {
+        using (ParquetRowGroupWriter group = _writer.CreateRowGroup())
+        {
+            for (int i = 0; i < _fields.Length; i++)
+            {
+                string?[] column = _buffered == RowGroupSize ? _buffer[i] : _buffer[i][.._buffered];
+                group.WriteAsync(_fields[i], column, null).GetAwaiter().GetResult();
+            }
+
+            group.CompleteValidate();
+        }
+
+        foreach (string?[] column in _buffer)
+        {
+            Array.Clear(column, 0, _buffered);
+        }
+
+        _buffered = 0;
+    }
+}
