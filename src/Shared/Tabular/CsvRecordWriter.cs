@@ -116,8 +116,14 @@ public sealed class CsvRecordWriter : IRecordWriter
     }
 
     /// <summary>Appends a value to the current record, quoting it when needed.</summary>
+    /// <exception cref="ArgumentException">The value contains an unpaired UTF-16 surrogate, which UTF-8 cannot encode.</exception>
     public void WriteField(ReadOnlySpan<char> value)
     {
+        if (value.IndexOfAnyInRange('\uD800', '\uDFFF') >= 0 && HasUnpairedSurrogate(value))
+        {
+            throw new ArgumentException("The value contains an unpaired UTF-16 surrogate, which UTF-8 cannot encode.", nameof(value));
+        }
+
         bool quote = value.IndexOfAny(_needsQuoting) >= 0 || EqualsNullMarker(value);
         if (!quote)
         {
@@ -203,12 +209,36 @@ public sealed class CsvRecordWriter : IRecordWriter
         _disposed = true;
         if (!_committed)
         {
-            _sep.Dispose();
-            _text.Dispose();
-            _compressor?.Dispose();
+            try
+            {
+                _sep.Dispose();
+                _text.Dispose();
+                _compressor?.Dispose();
+            }
+            catch (Exception exception) when (exception is IOException or EncoderFallbackException or ObjectDisposedException)
+            {
+                // The output is abandoned and its temporary file is deleted below, so a failed flush does not matter.
+            }
         }
 
         _file?.Dispose();
+    }
+
+    private static bool HasUnpairedSurrogate(ReadOnlySpan<char> value)
+    {
+        for (int i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool EqualsNullMarker(ReadOnlySpan<char> value)

@@ -1,0 +1,254 @@
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace SyntheticData.Tabular.Tests;
+
+public sealed class CsvRecordWriterTests : IDisposable
+{
+    private readonly TemporaryFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private static void AssertRecord(string?[] expected, string?[] actual) => Assert.Equal<IEnumerable<string?>>(expected, actual);
+
+    [Fact]
+    public void Writer_QuotesSeparatorsQuotesAndLineBreaks()
+    {
+        // A9: the writer's output reads back as exactly 2 records with the same values.
+        string path = _folder.File("out.csv");
+        using (var writer = new CsvRecordWriter(path, ["id", "name", "address"]))
+        {
+            writer.WriteRecord(["1", "Rivera, Lena", "12 Elm St\nApt 4"]);
+            writer.WriteRecord(["2", "O\"Neil, Sam", "9 Oak Ave"]);
+            writer.WriteRecord(["3", "cr\rhere", null]);
+            writer.Commit();
+        }
+
+        string text = File.ReadAllText(path);
+        List<string?[]> records = RecordReading.ReadCsv(path);
+
+        Assert.Equal("id,name,address\n1,\"Rivera, Lena\",\"12 Elm St\nApt 4\"\n2,\"O\"\"Neil, Sam\",9 Oak Ave\n3,\"cr\rhere\",\n", text);
+        Assert.Equal(3, records.Count);
+        AssertRecord(["2", "O\"Neil, Sam", "9 Oak Ave"], records[1]);
+        AssertRecord(["3", "cr\rhere", null], records[2]);
+    }
+
+    [Fact]
+    public void Header_IsWrittenByteForByte()
+    {
+        // A6: names with spaces and punctuation come back unchanged.
+        string input = _folder.WriteText("in.csv", "\"Full Name\",\"e-mail\",\"2nd phone\",class\nAda Brennick,ada.b@example.org,(212) 555-0147,gold\n");
+        string output = _folder.File("out.csv");
+
+        using (var reader = new CsvRecordReader(input))
+        using (var writer = new CsvRecordWriter(output, reader.Header))
+        {
+            while (reader.ReadNext())
+            {
+                writer.WriteRecord([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetString)]);
+            }
+
+            writer.Commit();
+        }
+
+        using var check = new CsvRecordReader(output);
+        Assert.Equal(["Full Name", "e-mail", "2nd phone", "class"], check.Header);
+        Assert.StartsWith("Full Name,e-mail,2nd phone,class\n", File.ReadAllText(output), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NullMarkers_PassThroughUnchanged()
+    {
+        // A12: NULL, \N, "" and empty cells are written back as they were read.
+        string input = _folder.WriteText("a12.csv", "id,email,phone\n1,,(212) 555-0147\n2,NULL,\n3,\\N,(212) 555-0199\n4,\"\",\n");
+        string output = _folder.File("out.csv");
+        var readOptions = new CsvReadOptions { NullMarkers = ["", "NULL", "\\N", "\"\""] };
+
+        using (var reader = new CsvRecordReader(input, readOptions))
+        using (var writer = new CsvRecordWriter(output, reader.Header, new CsvWriteOptions { NullMarkers = readOptions.NullMarkers }))
+        {
+            while (reader.ReadNext())
+            {
+                for (int i = 0; i < reader.FieldCount; i++)
+                {
+                    if (reader.IsNull(i))
+                    {
+                        writer.WriteRawField(reader.GetRawSpan(i));
+                    }
+                    else
+                    {
+                        writer.WriteField(reader.GetSpan(i));
+                    }
+                }
+
+                writer.EndRecord();
+            }
+
+            writer.Commit();
+        }
+
+        Assert.Equal(File.ReadAllText(input), File.ReadAllText(output));
+    }
+
+    [Fact]
+    public void ValueEqualToNullMarker_IsQuoted()
+    {
+        string path = _folder.File("out.csv");
+        var options = new CsvWriteOptions { NullMarkers = ["", "NULL"] };
+        using (var writer = new CsvRecordWriter(path, ["a", "b", "c"], options))
+        {
+            writer.WriteRecord(["NULL", string.Empty, null]);
+            writer.Commit();
+        }
+
+        List<string?[]> records = RecordReading.ReadCsv(path, new CsvReadOptions { NullMarkers = ["", "NULL"] });
+
+        Assert.Equal("a,b,c\n\"NULL\",\"\",\n", File.ReadAllText(path));
+        AssertRecord(["NULL", string.Empty, null], records[0]);
+    }
+
+    [Fact]
+    public void Uncommitted_LeavesNoFile()
+    {
+        string path = _folder.File("partial.csv");
+        using (var writer = new CsvRecordWriter(path, ["a"]))
+        {
+            writer.WriteRecord(["1"]);
+        }
+
+        Assert.False(File.Exists(path));
+        Assert.Empty(Directory.GetFiles(_folder.Path));
+    }
+
+    [Fact]
+    public void Commit_ReplacesExistingFileWhole()
+    {
+        string path = _folder.WriteText("out.csv", "old\n");
+        using (var writer = new CsvRecordWriter(path, ["a"]))
+        {
+            writer.WriteRecord(["new"]);
+            Assert.Equal("old\n", File.ReadAllText(path));
+            writer.Commit();
+        }
+
+        Assert.Equal("a\nnew\n", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void GzipPath_WritesGzipThatReadsBack()
+    {
+        string path = _folder.File("out.csv.gz");
+        using (var writer = new CsvRecordWriter(path, ["a", "b"]))
+        {
+            writer.WriteRecord(["1", "x,y"]);
+            writer.Commit();
+        }
+
+        byte[] bytes = File.ReadAllBytes(path);
+        List<string?[]> records = RecordReading.ReadCsv(path);
+
+        Assert.Equal(0x1F, bytes[0]);
+        Assert.Equal(0x8B, bytes[1]);
+        AssertRecord(["1", "x,y"], records[0]);
+    }
+
+    [Fact]
+    public void Bom_IsWrittenOnlyWhenAsked()
+    {
+        string plain = _folder.File("plain.csv");
+        string marked = _folder.File("bom.csv");
+        foreach ((string path, bool bom) in new[] { (plain, false), (marked, true) })
+        {
+            using var writer = new CsvRecordWriter(path, ["a"], new CsvWriteOptions { WriteBom = bom });
+            writer.WriteRecord(["1"]);
+            writer.Commit();
+        }
+
+        Assert.Equal((byte)'a', File.ReadAllBytes(plain)[0]);
+        Assert.Equal([0xEF, 0xBB, 0xBF], File.ReadAllBytes(marked)[..3]);
+        Assert.Equal(["a"], new CsvRecordReader(marked).Header);
+    }
+
+    [Fact]
+    public void WrongFieldCount_IsRejected()
+    {
+        using var writer = new CsvRecordWriter(_folder.File("out.csv"), ["a", "b"]);
+
+        Assert.Throws<ArgumentException>(() => writer.WriteRecord(["1"]));
+        writer.WriteField("1");
+        Assert.Throws<InvalidOperationException>(writer.EndRecord);
+    }
+
+    [Fact]
+    public void RawFieldThatBreaksFraming_IsRejected()
+    {
+        using var writer = new CsvRecordWriter(_folder.File("out.csv"), ["a"]);
+
+        Assert.Throws<ArgumentException>(() => writer.WriteRawField("a,b"));
+    }
+
+    [Fact]
+    public void UnpairedSurrogate_FailsInsteadOfWritingReplacement()
+    {
+        string path = _folder.File("out.csv");
+        using var writer = new CsvRecordWriter(path, ["a"]);
+
+        ArgumentException error = Assert.Throws<ArgumentException>(() => writer.WriteRecord(["ok\uD800"]));
+
+        Assert.DoesNotContain("ok", error.Message, StringComparison.Ordinal);
+    }
+
+    [Property(MaxTest = 200)]
+    public Property WriteThenRead_RoundTripsAnyText()
+    {
+        char[] alphabet = [',', ';', '"', '\r', '\n', ' ', 'a', 'Z', '0', 'é', '中', '\t', '\\'];
+        Gen<string?> cell = Gen.OneOf(
+            Gen.Constant<string?>(null),
+            Gen.Constant<string?>(string.Empty),
+            Gen.Elements(alphabet).ArrayOf().Select(chars => (string?)new string(chars)),
+            ArbMap.Default.GeneratorFor<string>().Where(IsWellFormed).Select(text => (string?)text));
+        Gen<string?[][]> table = Gen.Choose(1, 4).SelectMany(columns => cell.ArrayOf(columns).ArrayOf());
+
+        return Prop.ForAll(table.ToArbitrary(), rows =>
+        {
+            using var folder = new TemporaryFolder();
+            string path = folder.File("roundtrip.csv");
+            int columns = rows.Length == 0 ? 1 : rows[0].Length;
+            string[] header = [.. Enumerable.Range(0, columns).Select(i => "c" + i)];
+            using (var writer = new CsvRecordWriter(path, header))
+            {
+                foreach (string?[] row in rows)
+                {
+                    writer.WriteRecord(row);
+                }
+
+                writer.Commit();
+            }
+
+            List<string?[]> read = RecordReading.ReadCsv(path);
+            return read.Count == rows.Length && read.Zip(rows).All(pair => pair.First.SequenceEqual(pair.Second));
+        });
+    }
+
+    private static bool IsWellFormed(string? text) =>
+        text is not null && Encoding.UTF8.GetByteCount(text) == new UTF8Encoding(false, false).GetByteCount(text) && !HasUnpairedSurrogate(text);
+
+    private static bool HasUnpairedSurrogate(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
