@@ -24,8 +24,18 @@ public static class DistanceToClosestRecord
         return Compute(MetricTables.Convert(target, columns, "target"), MetricTables.Convert(reference, columns, "reference"));
     }
 
-    internal static double[] Compute(MetricColumn[] target, MetricColumn[] reference) =>
-        new DistanceKernel(target, reference).ClosestDistances();
+    /// <summary>Returns one DCR per target row; both lists hold the same columns in the same order.</summary>
+    public static double[] Compute(IReadOnlyList<MetricColumn> target, IReadOnlyList<MetricColumn> reference)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(reference);
+        if (target.Count != reference.Count)
+        {
+            throw new ArgumentException($"The target has {target.Count} columns but the reference has {reference.Count}.", nameof(reference));
+        }
+
+        return new DistanceKernel([.. target], [.. reference]).ClosestDistances();
+    }
 
     /// <summary>Returns the median as pandas computes it: the mean of the two middle values for an even count; NaN when empty.</summary>
     public static double Median(IReadOnlyList<double> values)

@@ -25,4 +25,13 @@ public static class ExactCopies
         ArgumentNullException.ThrowIfNull(synthetic);
         return synthetic.RowCount == 0 ? 0 : (double)Find(real, synthetic, metadata).Length / synthetic.RowCount;
     }
+
+    /// <summary>Returns the synthetic table without the rows that copy a real row exactly; row order is kept.</summary>
+    public static Table Remove(Table real, Table synthetic, EvaluationMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(synthetic);
+        var copies = new HashSet<int>(Find(real, synthetic, metadata));
+        int[] kept = Enumerable.Range(0, synthetic.RowCount).Where(row => !copies.Contains(row)).ToArray();
+        return TableRows.Select(synthetic, kept);
+    }
 }

@@ -110,10 +110,11 @@ public static class MachineLearningEfficacy
             NumberOfThreads = 1,
             FeatureColumnName = nameof(ModelRow.Features),
         });
-        var pipeline = context.Transforms.Conversion.MapValueToKey("Key", nameof(ModelRow.Label))
-            .Append(context.MulticlassClassification.Trainers.OneVersusAll(binary, labelColumnName: "Key"));
+        // The float class codes become a key-typed label in place, which one-versus-all and its binary trainer expect.
+        var pipeline = context.Transforms.Conversion.MapValueToKey(nameof(ModelRow.Label))
+            .Append(context.MulticlassClassification.Trainers.OneVersusAll(binary, labelColumnName: nameof(ModelRow.Label)));
         IDataView predictions = pipeline.Fit(training).Transform(test);
-        ConfusionMatrix matrix = context.MulticlassClassification.Evaluate(predictions, "Key").ConfusionMatrix;
+        ConfusionMatrix matrix = context.MulticlassClassification.Evaluate(predictions, nameof(ModelRow.Label)).ConfusionMatrix;
 
         // Macro F1: the mean over classes of 2PR / (P + R), with 0 for a class never predicted correctly.
         double sum = 0;
