@@ -146,9 +146,10 @@ public sealed class CardNumberDetector : IDetector
     }
 
     /// <summary>
-    /// Reports the card numbers in one run. Candidates start and end on group boundaries, so two numbers
-    /// written side by side are found separately, and the longest valid candidate wins, so a 19-digit
-    /// number is not cut after 16. Each start tries at most 19 digits, which keeps the scan linear.
+    /// Reports the card numbers in one run. A run of 13 to 19 digits is one candidate, reported as validated or as a
+    /// look-alike. A longer run is split at group boundaries, so two numbers written side by side are found separately;
+    /// from each group the longest valid candidate wins, so a 19-digit number is not cut after 16. Each start tries at
+    /// most 19 digits, which keeps the scan linear.
     /// </summary>
     private void FindInRun(ReadOnlySpan<char> text, List<(int Start, int End)> groups, List<PiiFinding> findings)
     {
@@ -159,8 +160,20 @@ public sealed class CardNumberDetector : IDetector
             totalDigits += end - start;
         }
 
+        if (totalDigits <= CardIssuers.MaximumLength)
+        {
+            int count = CopyDigits(text, groups, 0, groups.Count - 1, digits);
+            ValueCheck check = CheckDigits(digits[..count], MinimumFreeTextLength);
+            if (check != ValueCheck.NoMatch)
+            {
+                int start = groups[0].Start;
+                findings.Add(new PiiFinding(PiiKind.CardNumber, start, groups[^1].End - start, check == ValueCheck.Valid));
+            }
+
+            return;
+        }
+
         int first = 0;
-        bool reported = false;
         while (first < groups.Count)
         {
             int count = 0;
@@ -185,7 +198,6 @@ public sealed class CardNumberDetector : IDetector
             {
                 int start = groups[first].Start;
                 findings.Add(new PiiFinding(PiiKind.CardNumber, start, groups[bestLast].End - start, IsValidated: true));
-                reported = true;
                 first = bestLast + 1;
             }
             else
@@ -193,13 +205,18 @@ public sealed class CardNumberDetector : IDetector
                 first++;
             }
         }
+    }
 
-        // A whole run of card length that failed its checks is reported as a look-alike, so a caller can
-        // tell "card-shaped but Luhn-invalid" from "no number at all".
-        if (!reported && totalDigits >= MinimumFreeTextLength && totalDigits <= CardIssuers.MaximumLength)
+    private static int CopyDigits(ReadOnlySpan<char> text, List<(int Start, int End)> groups, int first, int last, Span<char> digits)
+    {
+        int count = 0;
+        for (int i = first; i <= last; i++)
         {
-            int start = groups[0].Start;
-            findings.Add(new PiiFinding(PiiKind.CardNumber, start, groups[^1].End - start, IsValidated: false));
+            (int start, int end) = groups[i];
+            text[start..end].CopyTo(digits[count..]);
+            count += end - start;
         }
+
+        return count;
     }
 }

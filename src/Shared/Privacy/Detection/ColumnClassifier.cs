@@ -116,12 +116,12 @@ public sealed class ColumnClassifier
         }
 
         string header = column.Header;
+        HeaderHint? hint = HeaderHints.Match(header);
         if (values.Count == 0)
         {
-            return None(header, 0, 0.5, "The sample has no non-missing values.");
+            return ClassifyEmpty(header, hint);
         }
 
-        HeaderHint? hint = HeaderHints.Match(header);
         ColumnProfile profile = ColumnProfile.Of(values);
         Dictionary<PiiKind, ValidatedEvidence> evidence = CollectEvidence(values, regions);
         string? regionHeader = regionColumn?.Header;
@@ -130,6 +130,20 @@ public sealed class ColumnClassifier
             ?? ClassifyByValues(header, profile, evidence, regionHeader)
             ?? ClassifyByHintedShape(header, hint, values, profile);
         return result ?? ClassifyUnmatched(header, hint, values, profile, evidence, regions);
+    }
+
+    /// <summary>
+    /// Classifies a column whose sampled cells are all missing. A header that names a direct identifier still
+    /// decides, so that a policy fails closed when the first rows happen to be empty.
+    /// </summary>
+    private static ColumnClassification ClassifyEmpty(string header, HeaderHint? hint)
+    {
+        if (hint is { } h && h.Kind.IsDirectIdentifier())
+        {
+            return Found(header, h.Kind, 0.5, 0, 0, $"{DescribeHint(header, h)}; the sample has no values to check.", regionHeader: null);
+        }
+
+        return None(header, 0, 0.5, "The sample has no non-missing values.");
     }
 
     private Dictionary<PiiKind, ValidatedEvidence> CollectEvidence(List<string> values, List<string?> regions)

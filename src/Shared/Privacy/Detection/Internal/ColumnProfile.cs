@@ -146,19 +146,20 @@ internal sealed class ColumnProfile
         return false;
     }
 
+    /// <summary>Counts whitespace-separated words, so that UUIDs and hyphenated codes count as one.</summary>
     private static int CountWords(string value)
     {
         int words = 0;
         bool inWord = false;
         foreach (char c in value)
         {
-            bool letterOrDigit = char.IsLetterOrDigit(c);
-            if (letterOrDigit && !inWord)
+            bool whitespace = char.IsWhiteSpace(c);
+            if (!whitespace && !inWord)
             {
                 words++;
             }
 
-            inWord = letterOrDigit;
+            inWord = !whitespace;
         }
 
         return words;

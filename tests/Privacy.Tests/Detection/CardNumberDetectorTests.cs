@@ -1,0 +1,157 @@
+using FsCheck.Xunit;
+using SyntheticData.Privacy.Detection;
+
+namespace SyntheticData.Privacy.Tests.Detection;
+
+public sealed class CardNumberDetectorTests
+{
+    private readonly CardNumberDetector _detector = new();
+
+    [Theory]
+    [InlineData("2720000000000005")]
+    [InlineData("2221000000000009")]
+    [InlineData("4000 0000 0000 0000 006")]
+    [InlineData("4111-1111-1111-1111")]
+    [InlineData("378282246310005")]
+    [InlineData("6011111111111117")]
+    [InlineData("3530111333300000")]
+    [InlineData("30569309025904")]
+    public void Validate_AcceptsLuhnValidIssuerNumbers(string value)
+    {
+        Assert.Equal(ValueCheck.Valid, _detector.Validate(value));
+    }
+
+    [Fact]
+    public void Validate_ReportsLuhnInvalidLookAlike()
+    {
+        Assert.Equal(ValueCheck.FailedCheck, _detector.Validate("4000000000000001"));
+    }
+
+    [Fact]
+    public void Validate_RejectsSingleDigitTypo()
+    {
+        Assert.Equal(ValueCheck.Valid, _detector.Validate("4111111111111111"));
+        Assert.Equal(ValueCheck.FailedCheck, _detector.Validate("4111111111111112"));
+    }
+
+    [Fact]
+    public void Validate_RejectsLuhnValidNumberOutsideIssuerRanges()
+    {
+        // Luhn-valid, but no brand issues 16-digit numbers starting with 9.
+        Assert.Equal(ValueCheck.FailedCheck, _detector.Validate("9000000000000008"));
+    }
+
+    [Fact]
+    public void Validate_AcceptsTwoNumbersInOneCell()
+    {
+        Assert.Equal(ValueCheck.Valid, _detector.Validate("4111111111111111;5200000000000007"));
+    }
+
+    [Fact]
+    public void Validate_AcceptsTwelveDigitMaestroOnlyAsWholeCell()
+    {
+        const string maestro = "501800000009";
+        Assert.Equal(ValueCheck.Valid, _detector.Validate(maestro));
+        List<PiiFinding> findings = [];
+        _detector.Detect($"paid with {maestro} today", findings);
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void Detect_FindsNineteenDigitsGroupedWhole()
+    {
+        const string text = "card 4000 0000 0000 0000 006 on file";
+        List<PiiFinding> findings = [];
+        _detector.Detect(text, findings);
+
+        PiiFinding finding = Assert.Single(findings);
+        Assert.True(finding.IsValidated);
+        Assert.Equal("4000 0000 0000 0000 006", text.Substring(finding.Start, finding.Length));
+    }
+
+    [Fact]
+    public void Detect_FindsTwoNumbersSeparatedBySemicolon()
+    {
+        const string text = "4111111111111111;5200000000000007";
+        List<PiiFinding> findings = [];
+        _detector.Detect(text, findings);
+
+        Assert.Equal(2, findings.Count);
+        Assert.All(findings, f => Assert.True(f.IsValidated));
+        Assert.Equal("4111111111111111", text.Substring(findings[0].Start, findings[0].Length));
+        Assert.Equal("5200000000000007", text.Substring(findings[1].Start, findings[1].Length));
+    }
+
+    [Fact]
+    public void Detect_SplitsTwoNumbersSeparatedBySpace()
+    {
+        const string text = "4111111111111111 5200000000000007";
+        List<PiiFinding> findings = [];
+        _detector.Detect(text, findings);
+
+        Assert.Equal(2, findings.Count(f => f.IsValidated));
+    }
+
+    [Fact]
+    public void Detect_MarksLuhnInvalidLookAlikeUnvalidated()
+    {
+        List<PiiFinding> findings = [];
+        _detector.Detect("ref 4000000000000001", findings);
+
+        PiiFinding finding = Assert.Single(findings);
+        Assert.False(finding.IsValidated);
+    }
+
+    [Theory]
+    [InlineData("c4e8a1f0-7b2d-4c9e-8212-555014712345")]
+    [InlineData("amount 1599123456.00")]
+    [InlineData("2020-06-21 12:14:25")]
+    [InlineData("sku 098765012345")]
+    public void Detect_IgnoresDigitRunsInsideOtherTokens(string text)
+    {
+        List<PiiFinding> findings = [];
+        _detector.Detect(text, findings);
+
+        Assert.DoesNotContain(findings, f => f.IsValidated);
+    }
+
+    [Fact]
+    public void Detect_TreatsExcludedPrefixAsToken()
+    {
+        CardNumberDetector detector = new(["411111"]);
+        Assert.Equal(ValueCheck.FailedCheck, detector.Validate("4111111111111111"));
+        Assert.Equal(ValueCheck.Valid, detector.Validate("5200000000000007"));
+    }
+
+    [Fact]
+    public void Constructor_RejectsNonDigitPrefix()
+    {
+        Assert.Throws<ArgumentException>(() => new CardNumberDetector(["41x"]));
+    }
+
+    [Property(MaxTest = 300)]
+    public bool Detect_FindsEveryValidNumberWholeInAnyGrouping(int seed)
+    {
+        Random random = new(seed);
+        string digits = CardNumbers.RandomValid(random);
+        string written = CardNumbers.Group(digits, random);
+        string text = $"note: {written} end";
+
+        List<PiiFinding> findings = [];
+        _detector.Detect(text, findings);
+        List<PiiFinding> validated = findings.Where(f => f.IsValidated).ToList();
+        return validated.Count == 1 && text.Substring(validated[0].Start, validated[0].Length) == written;
+    }
+
+    [Property(MaxTest = 300)]
+    public bool Detect_NeverValidatesLuhnInvalidDigits(int seed)
+    {
+        Random random = new(seed);
+        string digits = CardNumbers.RandomLuhnInvalid(random);
+        string text = $"ref {CardNumbers.Group(digits, random)} end";
+
+        List<PiiFinding> findings = [];
+        _detector.Detect(text, findings);
+        return findings.All(f => !f.IsValidated);
+    }
+}

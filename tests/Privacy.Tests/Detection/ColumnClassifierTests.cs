@@ -1,0 +1,241 @@
+using SyntheticData.Privacy.Detection;
+
+namespace SyntheticData.Privacy.Tests.Detection;
+
+public sealed class ColumnClassifierTests
+{
+    private static readonly FixedTimeProvider Clock = new(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
+
+    private readonly ColumnClassifier _classifier = new(timeProvider: Clock);
+
+    [Fact]
+    public void Classify_CardColumnWithTwoSeriesNineteenDigitsAndLookAlike()
+    {
+        IReadOnlyList<ColumnClassification> result = _classifier.ClassifyTable(
+        [
+            new ColumnSample("row_id", ["1", "2", "3", "4"]),
+            new ColumnSample("card_number", ["2720000000000005", "4000 0000 0000 0000 006", "4111111111111111;5200000000000007", "4000000000000001"]),
+            new ColumnSample("note", ["2-series 16 digits", "19 digits grouped 4-4-4-4-3", "two PANs one cell", "Luhn-invalid look-alike"]),
+        ]);
+
+        Assert.Equal(PiiKind.None, result[0].Kind);
+        Assert.Equal(PiiKind.CardNumber, result[1].Kind);
+        Assert.Equal(0.75, result[1].ValidatedShare);
+        Assert.Equal(PiiKind.None, result[2].Kind);
+        Assert.Empty(result[2].EmbeddedKinds);
+    }
+
+    [Fact]
+    public void Classify_IbanColumnWithGroupedValuesAndBadChecksum()
+    {
+        IReadOnlyList<ColumnClassification> result = _classifier.ClassifyTable(
+        [
+            new ColumnSample("customer_id", ["c-001", "c-002", "c-003", "c-004"]),
+            new ColumnSample("iban", ["DE21123456780000012345", "DE21 1234 5678 0000 0123 45", "de21-1234-5678-0000-0123-45", "DE21 1234 5678 0000 0123 46"]),
+        ]);
+
+        Assert.Equal(PiiKind.Identifier, result[0].Kind);
+        Assert.Equal(PiiKind.Iban, result[1].Kind);
+        Assert.Equal(0.75, result[1].ValidatedShare);
+    }
+
+    [Fact]
+    public void Classify_IdsBarcodesAndAmountsHaveNoFinding()
+    {
+        IReadOnlyList<ColumnClassification> result = _classifier.ClassifyTable(
+        [
+            new ColumnSample("order_id", ["4820917", "4820918"]),
+            new ColumnSample("request_guid", ["c4e8a1f0-7b2d-4c9e-8212-5550147ab3d2", "0d91f3a7-2c44-4e1b-9046-1297901ea7c5"]),
+            new ColumnSample("sku_upc", ["098765012345", "098765012345"]),
+            new ColumnSample("amount", ["1599123456.00", "-0.42"]),
+        ]);
+
+        Assert.All(result, column => Assert.Equal(PiiKind.None, column.Kind));
+        Assert.All(result, column => Assert.Empty(column.EmbeddedKinds));
+        Assert.All(result, column => Assert.False(column.IsFreeText));
+        Assert.Contains("UUID", result[1].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_PhoneColumnTakesRegionFromCountryColumn()
+    {
+        ColumnSample phone = new("phone", ["020 7946 0123", "07700 900123", "01 23 45 67 89", "+44 20 7946 0456"]);
+        ColumnSample country = new("country", ["GB", "GB", "FR", "GB"]);
+
+        IReadOnlyList<ColumnClassification> result = _classifier.ClassifyTable([new ColumnSample("cust", ["a", "b", "c", "d"]), phone, country]);
+
+        Assert.Equal(PiiKind.Phone, result[1].Kind);
+        Assert.Equal("country", result[1].RegionColumn);
+        Assert.Equal(0.75, result[1].ValidatedShare);
+        Assert.Same(country, ColumnClassifier.FindRegionColumn([phone, country]));
+        PhoneDetector detector = new("US");
+        for (int row = 0; row < phone.Values.Count; row++)
+        {
+            Assert.NotEqual(ValueCheck.NoMatch, detector.Validate(phone.Values[row], country.Values[row]));
+        }
+    }
+
+    [Fact]
+    public void Classify_NamesInCapitalsAndOtherScripts()
+    {
+        IReadOnlyList<ColumnClassification> result = _classifier.ClassifyTable(
+        [
+            new ColumnSample("customer_name", ["SOPHIA MARLOWE-QUINN", "Νικόλαος Παπαδάκης", "李雨桐"]),
+            new ColumnSample("city", ["Austin", "Σπάρτη", "San Francisco"]),
+            new ColumnSample("product", ["Jordan Runner 5", "Olympus Trek Tent", "Paris Mug"]),
+        ]);
+
+        Assert.Equal(PiiKind.PersonName, result[0].Kind);
+        Assert.Equal(1.0, result[0].ValidatedShare);
+        Assert.Equal(PiiKind.Location, result[1].Kind);
+        Assert.True(result[1].IsQuasiIdentifier);
+        Assert.Equal(PiiKind.None, result[2].Kind);
+        Assert.Empty(result[2].EmbeddedKinds);
+    }
+
+    [Theory]
+    [InlineData("Όνομα", PiiKind.PersonName)]
+    [InlineData("姓名", PiiKind.PersonName)]
+    [InlineData("Nachname", PiiKind.PersonName)]
+    [InlineData("Straße", PiiKind.PostalAddress)]
+    [InlineData("Geburtsdatum", PiiKind.DateOfBirth)]
+    [InlineData("Телефон", PiiKind.Phone)]
+    public void Classify_ReadsNonAsciiHeaders(string header, PiiKind expected)
+    {
+        string[] values = expected switch
+        {
+            PiiKind.PersonName => ["Lena Rivera", "Σοφία Νικολάου"],
+            PiiKind.PostalAddress => ["Hauptstraße 5", "Lindenweg 12"],
+            PiiKind.DateOfBirth => ["17.04.1985", "02.11.1990"],
+            _ => ["+49 30 901820", "+44 20 7946 0456"],
+        };
+
+        Assert.Equal(expected, _classifier.Classify(new ColumnSample(header, values)).Kind);
+    }
+
+    [Fact]
+    public void Classify_HeadersWithSpacesAndPunctuation()
+    {
+        IReadOnlyList<ColumnClassification> result = _classifier.ClassifyTable(
+        [
+            new ColumnSample("Full Name", ["Ada Brennick", "Tomas Ferreira"]),
+            new ColumnSample("e-mail", ["ada.b@example.org", "t.ferreira@example.org"]),
+            new ColumnSample("2nd phone", ["(212) 555-0147", "(212) 555-0199"]),
+            new ColumnSample("class", ["gold", "silver"]),
+        ]);
+
+        Assert.Equal(PiiKind.PersonName, result[0].Kind);
+        Assert.Equal(PiiKind.Email, result[1].Kind);
+        Assert.Equal(PiiKind.Phone, result[2].Kind);
+        Assert.Equal(PiiKind.None, result[3].Kind);
+    }
+
+    [Fact]
+    public void Classify_BirthDatesInMixedFormatsWithBlanks()
+    {
+        IReadOnlyList<ColumnClassification> result = _classifier.ClassifyTable(
+        [
+            new ColumnSample("dob", ["1985-04-17", null, "17.04.1985", "04/17/1985", "19850417"]),
+            new ColumnSample("created_at", ["2024-03-01 09:15:00.000", "2024-03-02 10:00:00.000", "2024-03-03", null, "2024-03-05T08:00:00Z"]),
+        ]);
+
+        Assert.Equal(PiiKind.DateOfBirth, result[0].Kind);
+        Assert.Equal(4, result[0].SampleCount);
+        Assert.Equal(1.0, result[0].ValidatedShare);
+        Assert.Equal(PiiKind.None, result[1].Kind);
+    }
+
+    [Fact]
+    public void Classify_RejectsFutureDatesAsBirthDates()
+    {
+        ColumnClassification result = _classifier.Classify(new ColumnSample("birth_date", ["2030-01-01", "2031-05-05"]));
+
+        Assert.Equal(PiiKind.None, result.Kind);
+    }
+
+    [Theory]
+    [InlineData("ssn")]
+    [InlineData("\uFEFFssn")]
+    public void Classify_SsnHeaderWithOrWithoutByteOrderMark(string header)
+    {
+        ColumnClassification result = _classifier.Classify(new ColumnSample(header, ["536-22-7419"]));
+
+        Assert.Equal(PiiKind.Ssn, result.Kind);
+    }
+
+    [Fact]
+    public void Classify_NullsAreNotValues()
+    {
+        IReadOnlyList<ColumnClassification> result = _classifier.ClassifyTable(
+        [
+            new ColumnSample("id", ["1", "2", "3", "4"]),
+            new ColumnSample("email", [null, null, null, null]),
+            new ColumnSample("phone", ["(212) 555-0147", null, "(212) 555-0199", null]),
+        ]);
+
+        Assert.Equal(PiiKind.Email, result[1].Kind);
+        Assert.Equal(0, result[1].SampleCount);
+        Assert.Equal(PiiKind.Phone, result[2].Kind);
+        Assert.Equal(2, result[2].SampleCount);
+        Assert.Equal(1.0, result[2].ValidatedShare);
+    }
+
+    [Fact]
+    public void Classify_ReplacementCardsValidateNothing()
+    {
+        ColumnClassification result = _classifier.Classify(new ColumnSample("card_number", ["4111111111111112", "5200000000000008"]));
+
+        Assert.Equal(PiiKind.CardNumber, result.Kind);
+        Assert.Equal(0, result.ValidatedShare);
+    }
+
+    [Fact]
+    public void Classify_FindsCardsWithoutHeaderHint()
+    {
+        ColumnClassification result = _classifier.Classify(new ColumnSample("x7", ["4111111111111111", "5200000000000007", "378282246310005"]));
+
+        Assert.Equal(PiiKind.CardNumber, result.Kind);
+        Assert.StartsWith("No header hint", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_FlagsFreeTextWithEmbeddedFindings()
+    {
+        ColumnClassification result = _classifier.Classify(new ColumnSample("comments",
+        [
+            "Customer asked to be reached at lena.r@example.org about the refund",
+            "Card 4111 1111 1111 1111 was declined twice at the terminal",
+            "No further action needed",
+        ]));
+
+        Assert.Equal(PiiKind.None, result.Kind);
+        Assert.True(result.IsFreeText);
+        Assert.Equal([PiiKind.CardNumber, PiiKind.Email], result.EmbeddedKinds);
+    }
+
+    [Fact]
+    public void Classify_PhoneHintWithCodedValuesIsNone()
+    {
+        ColumnClassification result = _classifier.Classify(new ColumnSample("own_telephone", ["A191", "A192", "A191"]));
+
+        Assert.Equal(PiiKind.None, result.Kind);
+        Assert.Contains("own_telephone", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_ReasonNeverContainsValues()
+    {
+        string[] values = ["4111111111111111", "Lena Rivera", "ada.b@example.org"];
+        foreach (string header in new[] { "card", "name", "email", "notes" })
+        {
+            ColumnClassification result = _classifier.Classify(new ColumnSample(header, values));
+            Assert.All(values, value => Assert.DoesNotContain(value, result.Reason, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void ClassifyTable_RejectsMismatchedRegionColumn()
+    {
+        Assert.Throws<ArgumentException>(() => _classifier.Classify(new ColumnSample("phone", ["1"]), new ColumnSample("country", ["GB", "FR"])));
+    }
+}

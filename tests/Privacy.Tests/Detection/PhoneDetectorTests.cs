@@ -1,0 +1,68 @@
+using SyntheticData.Privacy.Detection;
+
+namespace SyntheticData.Privacy.Tests.Detection;
+
+public sealed class PhoneDetectorTests
+{
+    [Theory]
+    [InlineData("020 7946 0123", "GB")]
+    [InlineData("01 23 45 67 89", "FR")]
+    [InlineData("+44 20 7946 0456", "GB")]
+    [InlineData("+44 20 7946 0456", "US")]
+    [InlineData("(212) 555-0147", "US")]
+    public void Validate_AcceptsNationalAndInternationalFormats(string value, string region)
+    {
+        PhoneDetector detector = new("US");
+
+        Assert.Equal(ValueCheck.Valid, detector.Validate(value, region));
+    }
+
+    [Fact]
+    public void Validate_ReportsReservedDramaRangeAsPhoneShaped()
+    {
+        // Ofcom reserves 07700 900000-900999 for fiction; libphonenumber knows it as unassigned, so it is a
+        // possible number that fails validation, which still counts as phone-shaped in a phone column.
+        Assert.Equal(ValueCheck.FailedCheck, new PhoneDetector("GB").Validate("07700 900123"));
+    }
+
+    [Fact]
+    public void Validate_UsesRowRegionOverDefault()
+    {
+        PhoneDetector detector = new("US");
+
+        Assert.NotEqual(ValueCheck.Valid, detector.Validate("01 23 45 67 89", null));
+        Assert.Equal(ValueCheck.Valid, detector.Validate("01 23 45 67 89", "FR"));
+    }
+
+    [Theory]
+    [InlineData("c4e8a1f0-7b2d-4c9e-8212-5550147ab3d2")]
+    [InlineData("1599123456.00")]
+    [InlineData("call me")]
+    [InlineData("1234")]
+    public void Validate_RejectsNonPhoneValues(string value)
+    {
+        Assert.NotEqual(ValueCheck.Valid, new PhoneDetector().Validate(value));
+    }
+
+    [Fact]
+    public void Detect_FindsNumberInText()
+    {
+        const string text = "Call (212) 555-0147 after six";
+        List<PiiFinding> findings = [];
+        new PhoneDetector("US").Detect(text, findings);
+
+        PiiFinding finding = Assert.Single(findings);
+        Assert.Equal("(212) 555-0147", text.Substring(finding.Start, finding.Length));
+    }
+
+    [Theory]
+    [InlineData("UK")]
+    [InlineData("FE")]
+    [InlineData("gb")]
+    [InlineData("")]
+    public void Constructor_RejectsInvalidRegion(string region)
+    {
+        ArgumentException error = Assert.Throws<ArgumentException>(() => new PhoneDetector(region));
+        Assert.Contains(region, error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Text;
+using FsCheck.Xunit;
+using SyntheticData.Privacy.Detection;
+
+namespace SyntheticData.Privacy.Tests.Detection;
+
+public sealed class TextScannerTests
+{
+    private readonly TextScanner _scanner = new();
+
+    [Fact]
+    public void Merge_JoinsOverlappingFindings()
+    {
+        PiiFinding[] findings =
+        [
+            new(PiiKind.Phone, 3, 4, true),
+            new(PiiKind.CardNumber, 0, 5, true),
+            new(PiiKind.Email, 10, 2, true),
+        ];
+
+        IReadOnlyList<PiiSpan> spans = TextScanner.Merge(findings);
+
+        Assert.Equal(2, spans.Count);
+        Assert.Equal((0, 7), (spans[0].Start, spans[0].Length));
+        Assert.Equal([PiiKind.CardNumber, PiiKind.Phone], spans[0].Kinds);
+        Assert.Equal((10, 2), (spans[1].Start, spans[1].Length));
+    }
+
+    [Fact]
+    public void Scan_MergesCardInsideTrackData()
+    {
+        const string track = ";4111111111111111=28121010000000000?";
+        IReadOnlyList<PiiSpan> spans = _scanner.Scan($"raw {track} end");
+
+        PiiSpan span = Assert.Single(spans);
+        Assert.Equal(4, span.Start);
+        Assert.Equal(track.Length, span.Length);
+        Assert.Equal(PiiKind.TrackData, span.Kind);
+        Assert.Contains(PiiKind.CardNumber, span.Kinds);
+    }
+
+    [Fact]
+    public void Scan_FindsTwoCardsInOneCell()
+    {
+        IReadOnlyList<PiiSpan> spans = _scanner.Scan("4111111111111111;5200000000000007");
+
+        Assert.Equal(2, spans.Count);
+        Assert.All(spans, s => Assert.Equal(PiiKind.CardNumber, s.Kind));
+    }
+
+    [Fact]
+    public void Scan_SkipsLuhnInvalidLookAlike()
+    {
+        Assert.Empty(_scanner.Scan("ref 4000000000000001 noted"));
+        Assert.Single(_scanner.Scan("ref 4000000000000001 noted", region: null, includeUnvalidated: true));
+    }
+
+    [Fact]
+    public void Scan_FindsEmailAndCardInLongCell()
+    {
+        // Filler of letters and spaces with the snippets written over it, so letters may touch them on either side.
+        StringBuilder text = new(Filler(5000));
+        const string email = "reach me at ines.o@example.com";
+        const string card = "4111111111111111";
+        text.Remove(300, email.Length).Insert(300, email);
+        text.Remove(4900, card.Length).Insert(4900, card);
+        string cell = text.ToString();
+
+        IReadOnlyList<PiiSpan> spans = _scanner.Scan(cell);
+
+        Assert.Equal(2, spans.Count);
+        Assert.Equal(PiiKind.Email, spans[0].Kind);
+        Assert.Equal(312, spans[0].Start);
+        Assert.StartsWith("ines.o@example.com", cell.Substring(spans[0].Start, spans[0].Length), StringComparison.Ordinal);
+        Assert.Equal(PiiKind.CardNumber, spans[1].Kind);
+        Assert.Equal((4900, card.Length), (spans[1].Start, spans[1].Length));
+    }
+
+    [Fact]
+    public void Scan_SkipsDigitRunsInsideHexTokens()
+    {
+        Assert.Empty(_scanner.Scan("token 9f4111111111111111ab"));
+        Assert.Single(_scanner.Scan("ipsum4111111111111111dolor"));
+    }
+
+    [Fact]
+    public void Scan_UsesRowRegionForPhones()
+    {
+        Assert.Empty(_scanner.Scan("Tel. 01 23 45 67 89", region: null, includeUnvalidated: false));
+        Assert.Single(_scanner.Scan("Tel. 01 23 45 67 89", region: "FR", includeUnvalidated: false));
+    }
+
+    [Fact]
+    public void Scan_ReportsNoCardForLuhnInvalidReplacements()
+    {
+        // Replacement numbers that keep the brand prefix but break the Luhn check are not live cards on a rescan.
+        Assert.Empty(_scanner.Scan("4111111111111112"));
+        Assert.Empty(_scanner.Scan("5200000000000008"));
+    }
+
+    [Fact]
+    public void Scan_AcceptsConfiguredTestRange()
+    {
+        TextScanner scanner = new(new DetectionOptions { ExcludedCardPrefixes = ["400000"] });
+
+        Assert.Empty(scanner.Scan("token 4000000000000002"));
+        Assert.Single(_scanner.Scan("token 4000000000000002"));
+    }
+
+    [Property(MaxTest = 200)]
+    public bool Scan_MaskingSpansLeavesNoFinding(int seed)
+    {
+        Random random = new(seed);
+        string card = CardNumbers.Group(CardNumbers.RandomValid(random), random);
+        string email = $"user{random.Next(1000)}@example.org";
+        const string iban = "DE21 1234 5678 0000 0123 45";
+        string[] parts = [Filler(random.Next(1, 40)), card, Filler(random.Next(1, 40)), email, " ", iban, Filler(random.Next(1, 40))];
+        string text = string.Join(" ", parts);
+
+        char[] masked = text.ToCharArray();
+        foreach (PiiSpan span in _scanner.Scan(text))
+        {
+            Array.Fill(masked, 'X', span.Start, span.Length);
+        }
+
+        string result = new(masked);
+        return _scanner.Scan(result).Count == 0
+            && !result.Contains(card, StringComparison.Ordinal)
+            && !result.Contains(email, StringComparison.Ordinal)
+            && !result.Contains(iban, StringComparison.Ordinal);
+    }
+
+    private static string Filler(int length)
+    {
+        const string words = "lorem ipsum dolor sit amet consectetur adipiscing elit ";
+        StringBuilder filler = new(length);
+        while (filler.Length < length)
+        {
+            filler.Append(words);
+        }
+
+        return filler.ToString(0, length);
+    }
+}
