@@ -150,7 +150,7 @@ public sealed class ParquetRecordReader : IRecordReader
     private static string?[] ReadColumnAsText(ParquetRowGroupReader group, DataField field, int rows, string? dateTimeFormat)
     {
         Type type = field.ClrType;
-        if (type == typeof(string))
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
         {
             string?[] values = new string?[rows];
             group.ReadAsync(field, values.AsMemory(), null).AsTask().GetAwaiter().GetResult();

@@ -1,0 +1,117 @@
+using SyntheticData.Testing;
+
+namespace SyntheticData.Tabular.Tests;
+
+public sealed class ParquetRoundTripTests : IDisposable
+{
+    private readonly TemporaryFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void RecordWriter_RoundTripsTextAndNulls()
+    {
+        string path = _folder.File("records.parquet");
+        using (var writer = new ParquetRecordWriter(path, ["a", "b"], rowGroupSize: 2))
+        {
+            writer.WriteRecord(["1", "x,y"]);
+            writer.WriteRecord([null, string.Empty]);
+            writer.WriteRecord(["3", "line\nbreak"]);
+            writer.Commit();
+        }
+
+        using var reader = new ParquetRecordReader(path);
+        List<string?[]> records = RecordReading.ReadAll(reader);
+
+        Assert.Equal(["a", "b"], reader.Header);
+        Assert.Equal(3, records.Count);
+        Assert.Equal<IEnumerable<string?>>([null, string.Empty], records[1]);
+        Assert.Equal<IEnumerable<string?>>(["3", "line\nbreak"], records[2]);
+    }
+
+    [Fact]
+    public void Uncommitted_LeavesNoFile()
+    {
+        string path = _folder.File("partial.parquet");
+        using (var writer = new ParquetRecordWriter(path, ["a"]))
+        {
+            writer.WriteRecord(["1"]);
+        }
+
+        Assert.Empty(Directory.GetFiles(_folder.Path));
+    }
+
+    [Fact]
+    public void Table_RoundTripsTypesAndDateFormats()
+    {
+        string csv = _folder.WriteText(
+            "typed.csv",
+            "when,count,price,kind,flag,ref\n17.04.1985,3,1.25,a,yes,R-001\n18.04.1985,,2.5,b,no,R-002\n,5,,a,yes,R-003\n");
+        TableReadResult first = TableReader.Read(csv);
+        string parquet = _folder.File("typed.parquet");
+
+        TableWriter.WriteParquet(first.Table, parquet, rowGroupSize: 2);
+        TableReadResult second = TableReader.Read(parquet);
+
+        Assert.Equal(first.Table.RowCount, second.Table.RowCount);
+        foreach (Column column in first.Table.Columns)
+        {
+            Column other = second.Table[column.Name];
+            Assert.Equal(column.Type, other.Type);
+            for (int row = 0; row < first.Table.RowCount; row++)
+            {
+                Assert.Equal(column.FormatValue(row), other.FormatValue(row));
+            }
+        }
+
+        Assert.Equal("dd.MM.yyyy", Assert.IsType<DateTimeColumn>(second.Table["when"]).Format);
+    }
+
+    [Fact]
+    public void Factory_DetectsEachFormat()
+    {
+        string csv = _folder.WriteText("a.data", "x\n1\n");
+        string jsonl = _folder.WriteText("b.data", "\uFEFF {\"x\":1}\n");
+        string gzJsonl = _folder.WriteGzip("c.data", "{\"x\":1}\n");
+        string parquet = _folder.File("d.data");
+        using (var writer = new ParquetRecordWriter(parquet, ["x"]))
+        {
+            writer.WriteRecord(["1"]);
+            writer.Commit();
+        }
+
+        Assert.Equal(DataFormat.Csv, RecordReaderFactory.DetectFormat(csv));
+        Assert.Equal(DataFormat.JsonLines, RecordReaderFactory.DetectFormat(jsonl));
+        Assert.Equal(DataFormat.JsonLines, RecordReaderFactory.DetectFormat(gzJsonl));
+        Assert.Equal(DataFormat.Parquet, RecordReaderFactory.DetectFormat(parquet));
+        foreach (string path in new[] { csv, jsonl, gzJsonl, parquet })
+        {
+            using IRecordReader reader = RecordReaderFactory.Open(path);
+            Assert.Equal(["x"], reader.Header);
+            Assert.True(reader.ReadNext());
+            Assert.Equal("1", reader.GetString(0));
+        }
+    }
+
+    [Fact]
+    public void GermanCredit_RoundTripsThroughParquet()
+    {
+        TableReadResult first = TableReader.Read(RepositoryPaths.SharedData("german_credit.csv"));
+        string parquet = _folder.File("german.parquet");
+
+        TableWriter.WriteParquet(first.Table, parquet);
+        TableReadResult second = TableReader.Read(parquet);
+
+        Assert.Equal(1000, second.Table.RowCount);
+        Assert.Equal(first.Table.Columns.Select(c => c.Type), second.Table.Columns.Select(c => c.Type));
+        Assert.Equal(first.Table["credit_amount"].FormatValue(0), second.Table["credit_amount"].FormatValue(0));
+    }
+
+    [Fact]
+    public void NotParquet_FailsAsDataFormat()
+    {
+        string path = _folder.WriteText("fake.parquet", "PAR1 but not really");
+
+        Assert.Throws<DataFormatException>(() => new ParquetRecordReader(path));
+    }
+}
