@@ -20,6 +20,7 @@ public sealed class IdentifierGenerator
     private const char DigitSlot = '\u0001';
     private const char UpperSlot = '\u0002';
     private const char LowerSlot = '\u0003';
+    private const char NonZeroDigitSlot = '\u0004';
 
     private readonly string _column;
     private readonly string[] _shapes;
@@ -217,6 +218,7 @@ public sealed class IdentifierGenerator
             builder.Append(slot switch
             {
                 DigitSlot => (char)('0' + random.Next(10)),
+                NonZeroDigitSlot => (char)('1' + random.Next(9)),
                 UpperSlot => (char)('A' + random.Next(26)),
                 LowerSlot => (char)('a' + random.Next(26)),
                 _ => slot,
@@ -244,15 +246,21 @@ public sealed class IdentifierGenerator
     }
 
     // Letters that every value of a well-supported shape shares (prefixes such as "C" or "ACC") stay
-    // fixed. Digits are always drawn, so the space of fresh values stays large.
+    // fixed. Digits are always drawn, so the space of fresh values stays large, but a leading digit is
+    // never 0 unless a training value starts with 0, so numbers keep their length.
     private static string KeepConstantLetters(string shape, List<string> members)
     {
-        if (members.Count < MinSupportForConstantLetters)
+        char[] slots = shape.ToCharArray();
+        if (slots.Length > 0 && slots[0] == DigitSlot && members.TrueForAll(member => member[0] != '0'))
         {
-            return shape;
+            slots[0] = NonZeroDigitSlot;
         }
 
-        char[] slots = shape.ToCharArray();
+        if (members.Count < MinSupportForConstantLetters)
+        {
+            return new string(slots);
+        }
+
         for (int position = 0; position < slots.Length; position++)
         {
             if (slots[position] is not (UpperSlot or LowerSlot))

@@ -111,13 +111,10 @@ internal sealed class NumericColumnModel : ColumnModel
                 continue;
             }
 
-            double value = _marginal.Decode(ToUniform(scores[firstDimension][row]));
-            if (_enforceMinMax)
-            {
-                value = Math.Clamp(value, _minimum, _maximum);
-            }
+            double value = RoundToStep(_marginal.Decode(ToUniform(scores[firstDimension][row])));
 
-            output[row] = RoundToStep(value);
+            // Clamping after rounding matters when the learned step is coarser than the bounds' precision.
+            output[row] = _enforceMinMax ? Math.Clamp(value, _minimum, _maximum) : value;
         }
 
         return Type == ColumnType.DateTime
