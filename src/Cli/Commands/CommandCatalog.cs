@@ -9,6 +9,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create()
     {
-        yield break;
+        yield return AnonymizeCommand.Create();
+        yield return PolicyCommand.Create();
+        yield return GenerateSampleCommand.Create();
     }
 }

@@ -86,7 +86,8 @@ public sealed class OperatorFactory
                     _tokenizer,
                     _pseudonymizer,
                     parameters.GetEnum("kind", TokenKind.Card),
-                    parameters.GetBool("preserveIin", false));
+                    parameters.GetBool("preserveIin", false),
+                    _textScan is null ? null : token => _textScan(token, null).Count > 0);
 
             case OperatorKind.Truncate:
                 return new TruncateOperator(

@@ -11,9 +11,15 @@ namespace SyntheticData.Privacy.Operators;
 /// remainder, so a rescan never reports a token as a live card or account number.
 /// Numbers shorter than FF1's six-digit minimum get keyed hash digits instead, so that a column is
 /// protected whole even where a value is too short to be a real card.
+/// When a detectability check is given, a token that the check flags (for example a digit run inside an
+/// IBAN token that happens to pass as a card or phone number) is encrypted again under the next tweak,
+/// up to <see cref="MaximumAttempts"/> times; the result stays deterministic for one key version.
 /// </summary>
 public sealed class TokenOperator : ColumnOperator
 {
+    /// <summary>Tweaks tried before the letters and digits of a value are masked instead.</summary>
+    public const int MaximumAttempts = 16;
+
     private const int ShortestCardLength = 12;
     private const int IssuerPrefixLength = 6;
 
@@ -21,14 +27,22 @@ public sealed class TokenOperator : ColumnOperator
     private readonly HmacPseudonymizer _pseudonymizer;
     private readonly TokenKind _kind;
     private readonly bool _preserveIssuerPrefix;
+    private readonly Func<string, bool>? _isDetectable;
 
     /// <summary>Creates a token operator.</summary>
     /// <param name="tokenizer">The FF1 tokenizer of the key version.</param>
     /// <param name="pseudonymizer">The keyed hash used for numbers too short for FF1.</param>
     /// <param name="kind">What the column holds.</param>
     /// <param name="preserveIssuerPrefix">Keeps the first six digits (the card brand and issuer) of card numbers.</param>
-    public TokenOperator(Ff1Tokenizer tokenizer, HmacPseudonymizer pseudonymizer, TokenKind kind, bool preserveIssuerPrefix)
+    /// <param name="isDetectable">Returns true when a rescan would report personal data in a token; null skips the check.</param>
+    public TokenOperator(
+        Ff1Tokenizer tokenizer,
+        HmacPseudonymizer pseudonymizer,
+        TokenKind kind,
+        bool preserveIssuerPrefix,
+        Func<string, bool>? isDetectable = null)
     {
+        _isDetectable = isDetectable;
         _tokenizer = tokenizer;
         _pseudonymizer = pseudonymizer;
         _kind = kind;
@@ -39,24 +53,39 @@ public sealed class TokenOperator : ColumnOperator
 
     public override bool TryApply(string value, RowContext row, out string output)
     {
+        for (int attempt = 0; attempt < MaximumAttempts; attempt++)
+        {
+            output = Tokenize(value, attempt == 0 ? string.Empty : "#" + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (_isDetectable is null || !_isDetectable(output))
+            {
+                return true;
+            }
+        }
+
+        // Every tweak still looked like personal data: hide the letters and digits instead of leaking a look-alike.
+        output = new string(value.Select(c => char.IsAsciiLetterOrDigit(c) ? '*' : c).ToArray());
+        return true;
+    }
+
+    private string Tokenize(string value, string tweakSuffix)
+    {
         char[] chars = value.ToCharArray();
         if (_kind == TokenKind.Iban)
         {
-            TokenizeIban(chars);
+            TokenizeIban(chars, tweakSuffix);
         }
         else
         {
             foreach ((int start, int end) in NumberRuns.Find(value))
             {
-                TokenizeNumber(chars.AsSpan(start, end - start));
+                TokenizeNumber(chars.AsSpan(start, end - start), tweakSuffix);
             }
         }
 
-        output = new string(chars);
-        return true;
+        return new string(chars);
     }
 
-    private void TokenizeNumber(Span<char> run)
+    private void TokenizeNumber(Span<char> run, string tweakSuffix)
     {
         byte[] digits = ReadDigits(run);
         int length = digits.Length;
@@ -65,7 +94,7 @@ public sealed class TokenOperator : ColumnOperator
         // The check digit is recomputed below, so it is not encrypted.
         int payloadEnd = cardLength ? length - 1 : length;
         int payloadStart = _kind == TokenKind.Card && _preserveIssuerPrefix && cardLength ? IssuerPrefixLength : 0;
-        Encrypt(digits.AsSpan(payloadStart, payloadEnd - payloadStart), radix: 10, tweak: _kind.ToString());
+        Encrypt(digits.AsSpan(payloadStart, payloadEnd - payloadStart), radix: 10, tweak: _kind + tweakSuffix);
 
         if (cardLength)
         {
@@ -76,7 +105,7 @@ public sealed class TokenOperator : ColumnOperator
         WriteDigits(run, digits);
     }
 
-    private void TokenizeIban(char[] chars)
+    private void TokenizeIban(char[] chars, string tweakSuffix)
     {
         // Letters and digits after the country code are encrypted separately, each in its own alphabet,
         // so the token keeps the IBAN's shape: two letters, two check digits, then the account part.
@@ -101,9 +130,9 @@ public sealed class TokenOperator : ColumnOperator
         }
 
         byte[] digits = digitPositions.Select(i => (byte)(chars[i] - '0')).ToArray();
-        Encrypt(digits, radix: 10, tweak: "iban-digits");
+        Encrypt(digits, radix: 10, tweak: "iban-digits" + tweakSuffix);
         byte[] letters = letterPositions.Select(i => (byte)(char.ToUpperInvariant(chars[i]) - 'A')).ToArray();
-        Encrypt(letters, radix: 26, tweak: "iban-letters");
+        Encrypt(letters, radix: 26, tweak: "iban-letters" + tweakSuffix);
 
         for (int i = 0; i < digits.Length; i++)
         {

@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using SyntheticData.Pipeline.Keys;
+using SyntheticData.Privacy.Anonymization;
+using SyntheticData.Privacy.Crypto;
+using SyntheticData.Privacy.Detection;
+using SyntheticData.Privacy.Policies;
+using SyntheticData.Tabular;
+using Spectre.Console;
+
+namespace SyntheticData.Cli.Anonymization;
+
+/// <summary>
+/// Runs <c>anonymize</c>: loads the policy and key, streams the input through the anonymizer into a
+/// staging file next to the output, rescans the staging file, checks k-anonymity, and only then renames
+/// it to the output. Any failure deletes the staging file, so no partial or unsafe output is left.
+/// </summary>
+internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
+{
+    /// <summary>Runs one request and returns its outcome; the caller writes the report.</summary>
+    public async Task<AnonymizeOutcome> RunAsync(AnonymizeRequest request, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        long inputBytes = File.Exists(request.InputPath) ? new FileInfo(request.InputPath).Length : 0;
+        AnonymizeOutcome Fail(int code, string message, AnonymizationPlan? plan = null, AnonymizationSummary? summary = null, ResidualScanResult? rescan = null)
+        {
+            error.WriteLine(message);
+            return new AnonymizeOutcome
+            {
+                ExitCode = code,
+                Failures = [message],
+                Plan = plan,
+                Summary = summary,
+                Rescan = rescan,
+                InputBytes = inputBytes,
+                Duration = clock.Elapsed,
+            };
+        }
+
+        if (!File.Exists(request.InputPath))
+        {
+            return Fail(ExitCodes.Usage, $"Input file {request.InputPath} was not found.");
+        }
+
+        if (!File.Exists(request.PolicyPath))
+        {
+            return Fail(ExitCodes.Usage, $"Policy file {request.PolicyPath} was not found.");
+        }
+
+        string outputFolder = Path.GetDirectoryName(Path.GetFullPath(request.OutputPath))!;
+        if (!Directory.Exists(outputFolder))
+        {
+            return Fail(ExitCodes.Usage, $"Output folder {outputFolder} does not exist.");
+        }
+
+        DatasetPolicy policy;
+        try
+        {
+            policy = PolicyReader.Load(request.PolicyPath);
+        }
+        catch (PolicyException exception)
+        {
+            return Fail(ExitCodes.InvalidPolicy, exception.Message);
+        }
+
+        KeyMaterial key;
+        try
+        {
+            key = await keys.GetCurrentAsync(policy.KeyId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KeyStoreException exception)
+        {
+            return Fail(ExitCodes.InvalidPolicy, exception.Message);
+        }
+
+        CsvReadOptions readOptions = new()
+        {
+            Separator = policy.Separator,
+            NullMarkers = policy.NullMarkers,
+            EncodingName = policy.Encoding,
+        };
+        var scanner = new TextScanner(new DetectionOptions { DefaultRegion = policy.DefaultPhoneRegion ?? "US" });
+        string staging = Path.Combine(outputFolder, "." + Path.GetFileName(request.OutputPath) + "." + Path.GetRandomFileName() + ".staging");
+        try
+        {
+            AnonymizationPlan plan;
+            using (IRecordReader headerReader = RecordReaderFactory.Open(request.InputPath, readOptions))
+            {
+                plan = AnonymizationPlan.Create(policy, headerReader.Header, key, (text, region) => scanner.Scan(text, region, includeUnvalidated: false));
+            }
+
+            var writeOptions = new CsvWriteOptions { Separator = policy.Separator, NullMarkers = policy.NullMarkers };
+            AnonymizationSummary summary;
+            using (var writer = new CsvRecordWriter(staging, plan.OutputHeader, writeOptions))
+            {
+                var anonymizer = new DatasetAnonymizer(plan);
+                summary = WithProgress(
+                    request.ShowProgress && inputBytes > 0,
+                    inputBytes,
+                    progress => anonymizer.Run(() => RecordReaderFactory.Open(request.InputPath, readOptions), writer, progress, cancellationToken));
+                writer.Commit();
+            }
+
+            ResidualScanResult rescan;
+            using (var output = new CsvRecordReader(staging, readOptions with { EncodingName = "utf-8" }))
+            {
+                rescan = new ResidualScanner(scanner).Scan(output, plan, cancellationToken);
+            }
+
+            var failures = new List<string>();
+            foreach (ResidualFinding finding in rescan.Findings.Where(f => f.IsProtectedColumn))
+            {
+                failures.Add($"Rescan found {finding.Kind} in {finding.Cells} cells of protected column '{finding.Column}' (first output lines: {string.Join(", ", finding.FirstLines)}).");
+            }
+
+            if (summary.Risk is { MeetsK: false } risk)
+            {
+                failures.Add($"k-anonymity not reached: the smallest equivalence class has {risk.SmallestClass} records, below k = {risk.TargetK}; {risk.RecordsBelowK} records are in classes below k. Set enforceK or generalise the quasi-identifiers further.");
+            }
+
+            if (failures.Count > 0)
+            {
+                foreach (string failure in failures)
+                {
+                    error.WriteLine(failure);
+                }
+
+                error.WriteLine($"The output was not kept: {request.OutputPath}");
+                return new AnonymizeOutcome
+                {
+                    ExitCode = ExitCodes.GateFailed,
+                    Failures = failures,
+                    Plan = plan,
+                    Summary = summary,
+                    Rescan = rescan,
+                    InputBytes = inputBytes,
+                    Duration = clock.Elapsed,
+                };
+            }
+
+            File.Move(staging, request.OutputPath, overwrite: true);
+            return new AnonymizeOutcome
+            {
+                ExitCode = ExitCodes.Success,
+                Plan = plan,
+                Summary = summary,
+                Rescan = rescan,
+                InputBytes = inputBytes,
+                Duration = clock.Elapsed,
+                OutputWritten = true,
+            };
+        }
+        catch (PolicyException exception)
+        {
+            return Fail(ExitCodes.InvalidPolicy, exception.Message);
+        }
+        catch (DataFormatException exception)
+        {
+            return Fail(ExitCodes.InvalidInput, exception.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail(ExitCodes.Cancelled, "Cancelled; no output was written.");
+        }
+        finally
+        {
+            if (File.Exists(staging))
+            {
+                File.Delete(staging);
+            }
+        }
+    }
+
+    private static AnonymizationSummary WithProgress(bool show, long totalBytes, Func<IProgress<long>?, AnonymizationSummary> run)
+    {
+        if (!show)
+        {
+            return run(null);
+        }
+
+        // Progress goes to standard error, so standard output stays clean for scripts.
+        Spectre.Console.IAnsiConsole console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Out = new Spectre.Console.AnsiConsoleOutput(Console.Error),
+        });
+        AnonymizationSummary? result = null;
+        console.Progress()
+            .Columns(
+                new Spectre.Console.TaskDescriptionColumn(),
+                new Spectre.Console.ProgressBarColumn(),
+                new Spectre.Console.PercentageColumn(),
+                new Spectre.Console.TransferSpeedColumn(),
+                new Spectre.Console.RemainingTimeColumn())
+            .Start(context =>
+            {
+                Spectre.Console.ProgressTask task = context.AddTask("Anonymizing", maxValue: totalBytes);
+                result = run(new ImmediateProgress(bytes => task.Value = Math.Min(bytes, totalBytes)));
+                task.Value = totalBytes;
+            });
+        return result!;
+    }
+
+    /// <summary>Reports on the calling thread, unlike <see cref="Progress{T}"/>, which posts to the thread pool.</summary>
+    private sealed class ImmediateProgress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
+}

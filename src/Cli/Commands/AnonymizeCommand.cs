@@ -1,0 +1,71 @@
+using System.CommandLine;
+using SyntheticData.Cli.Anonymization;
+using SyntheticData.Pipeline.Keys;
+
+namespace SyntheticData.Cli.Commands;
+
+/// <summary>Builds the <c>anonymize</c> command.</summary>
+internal static class AnonymizeCommand
+{
+    public static Command Create()
+    {
+        var input = new Argument<FileInfo>("input")
+        {
+            Description = "The raw extract: CSV (optionally gzip-compressed), JSON Lines or Parquet.",
+        };
+        var policy = new Option<FileInfo>("--policy")
+        {
+            Description = "The dataset policy (JSON); draft one with 'synthdata policy init'.",
+            Required = true,
+        };
+        var output = new Option<FileInfo>("--out")
+        {
+            Description = "The anonymized CSV to write. It appears only when every check passed.",
+            Required = true,
+        };
+        var report = new Option<FileInfo?>("--report")
+        {
+            Description = "The JSON report to write; default <out>.report.json.",
+        };
+        var keyFile = new Option<FileInfo?>("--key-file")
+        {
+            Description = $"The local key file, created on first use; default ${KeyFileLocation.EnvironmentVariable} or ~/.config/synthdata/keys.local.json.",
+        };
+        var noProgress = new Option<bool>("--no-progress")
+        {
+            Description = "Do not draw a progress bar.",
+        };
+
+        var command = new Command("anonymize", "Anonymize a raw extract with a dataset policy, rescan the output and report its re-identification risk.")
+        {
+            input, policy, output, report, keyFile, noProgress,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            string outputPath = parseResult.GetValue(output)!.FullName;
+            var request = new AnonymizeRequest(
+                parseResult.GetValue(input)!.FullName,
+                parseResult.GetValue(policy)!.FullName,
+                outputPath,
+                parseResult.GetValue(report)?.FullName ?? outputPath + ".report.json",
+                parseResult.GetValue(keyFile)?.FullName ?? KeyFileLocation.Default(),
+                !parseResult.GetValue(noProgress) && !Console.IsErrorRedirected);
+
+            var runner = new AnonymizeRunner(new LocalKeyProvider(request.KeyFilePath), Console.Error);
+            AnonymizeOutcome outcome = await runner.RunAsync(request, cancellationToken);
+            if (outcome.Plan is not null || outcome.ExitCode != ExitCodes.Usage)
+            {
+                AnonymizationReportWriter.Write(request.ReportPath!, AnonymizationReportWriter.Build(request, outcome));
+            }
+
+            if (outcome.ExitCode == ExitCodes.Success)
+            {
+                Console.WriteLine(
+                    $"Wrote {outcome.Summary!.Records} records to {request.OutputPath} (key {outcome.Plan!.Key}); report: {request.ReportPath}");
+            }
+
+            return outcome.ExitCode;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using SyntheticData.Cli.Samples;
+using SyntheticData.Tabular;
+
+namespace SyntheticData.Cli.Commands;
+
+/// <summary>Builds the <c>generate-sample</c> command.</summary>
+internal static class GenerateSampleCommand
+{
+    public static Command Create()
+    {
+        var rows = new Option<long>("--rows") { Description = "Number of transactions to write.", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "The CSV file to write; gzip-compressed when the name ends in .gz.", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Random seed; the same seed gives the same file.", DefaultValueFactory = _ => 42 };
+
+        var command = new Command("generate-sample", "Write an invented raw card-transaction extract with names, addresses, e-mails, phones, card numbers, IBANs and dates of birth.")
+        {
+            rows, output, seed,
+        };
+        command.SetAction(parseResult =>
+        {
+            long count = parseResult.GetValue(rows);
+            if (count < 0)
+            {
+                Console.Error.WriteLine("--rows must be 0 or more.");
+                return ExitCodes.Usage;
+            }
+
+            FileInfo file = parseResult.GetValue(output)!;
+            if (file.Directory is { Exists: false } folder)
+            {
+                Console.Error.WriteLine($"Output folder {folder.FullName} does not exist.");
+                return ExitCodes.Usage;
+            }
+
+            var generator = new CardTransactionGenerator(parseResult.GetValue(seed));
+            using var writer = new CsvRecordWriter(file.FullName, CardTransactionGenerator.Header);
+            foreach (string[] record in generator.Generate(count))
+            {
+                writer.WriteRecord(record);
+            }
+
+            writer.Commit();
+            Console.WriteLine($"Wrote {count} transactions to {file.FullName}.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

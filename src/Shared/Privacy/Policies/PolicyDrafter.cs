@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.Json;
+using SyntheticData.Privacy.Detection;
+using SyntheticData.Privacy.Operators;
+
+namespace SyntheticData.Privacy.Policies;
+
+/// <summary>
+/// Drafts a dataset policy from column classifications, for a person to review: an operator per column
+/// with the evidence and the reason for the choice in its comment, quasi-identifiers from the detected
+/// kinds, k enforcement on, and unlisted columns rejected.
+/// </summary>
+public static class PolicyDrafter
+{
+    /// <summary>Date formats tried on sampled date-of-birth values; those that match are declared in the draft.</summary>
+    public static readonly IReadOnlyList<string> CandidateDateFormats =
+    [
+        "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyyMMdd", "dd.MM.yyyy", "MM/dd/yyyy", "dd/MM/yyyy", "yyyy/MM/dd",
+    ];
+
+    /// <summary>Returns a draft policy for columns classified as <paramref name="classifications"/>.</summary>
+    /// <param name="classifications">One classification per input column, in input order.</param>
+    /// <param name="samples">The sampled values the classifications came from, to pick date formats.</param>
+    /// <param name="settings">Policy-wide settings: key id, phone region, k, dataset name.</param>
+    public static DatasetPolicy Draft(
+        IReadOnlyList<ColumnClassification> classifications,
+        IReadOnlyList<ColumnSample> samples,
+        DatasetPolicy settings)
+    {
+        ArgumentNullException.ThrowIfNull(classifications);
+        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(settings);
+
+        var columns = new Dictionary<string, ColumnPolicy>(StringComparer.Ordinal);
+        var quasiIdentifiers = new List<string>();
+        string? countryColumn = null;
+        foreach (ColumnClassification classification in classifications)
+        {
+            ColumnSample? sample = samples.FirstOrDefault(s => s.Header == classification.Header);
+            (OperatorKind kind, Dictionary<string, object> parameters, string why) = Choose(classification, sample);
+            string evidence = classification.Kind == PiiKind.None
+                ? $"No personal data found: {classification.Reason.TrimEnd('.')}"
+                : string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{classification.Kind} (confidence {classification.Confidence:0.00}, {classification.ValidatedShare * 100:0}% of {classification.SampleCount} sampled values validated): {classification.Reason.TrimEnd('.')}");
+            columns[classification.Header] = new ColumnPolicy(kind, ToJson(parameters), $"{evidence}. Choice: {why}.");
+
+            if (classification.IsQuasiIdentifier || classification.Kind == PiiKind.DateOfBirth)
+            {
+                quasiIdentifiers.Add(classification.Header);
+            }
+
+            countryColumn ??= classification.RegionColumn;
+        }
+
+        return settings with
+        {
+            Columns = columns,
+            QuasiIdentifiers = quasiIdentifiers,
+            UnlistedColumns = UnlistedColumnAction.Fail,
+            EnforceK = true,
+            CountryColumn = countryColumn is not null && columns.ContainsKey(countryColumn) ? countryColumn : null,
+        };
+    }
+
+    private static (OperatorKind Kind, Dictionary<string, object> Parameters, string Why) Choose(
+        ColumnClassification column, ColumnSample? sample)
+    {
+        return column.Kind switch
+        {
+            PiiKind.CardNumber => (OperatorKind.Token, new() { ["kind"] = "card" },
+                "Format-preserving FF1 token: joins on the card still work, and tokens fail the Luhn check so they are never taken for live cards"),
+            PiiKind.Iban => (OperatorKind.Token, new() { ["kind"] = "iban" },
+                "Format-preserving FF1 token that keeps the country code and fails the mod-97 check"),
+            PiiKind.AccountNumber => (OperatorKind.Token, new() { ["kind"] = "digits" },
+                "Format-preserving FF1 token of the digits"),
+            PiiKind.Email => (OperatorKind.Pseudonym, new() { ["kind"] = "email" },
+                "Keyed pseudonym of the trimmed, lower-cased address, so one customer links across extracts"),
+            PiiKind.Phone => (OperatorKind.Pseudonym, new() { ["kind"] = "phone" },
+                "Keyed pseudonym of the E.164 form, so differently written numbers of one customer link"),
+            PiiKind.PersonName => (OperatorKind.Pseudonym, new() { ["kind"] = "name" },
+                "Keyed pseudonym of the case-folded name"),
+            PiiKind.Ssn or PiiKind.Identifier => (OperatorKind.Pseudonym, new() { ["kind"] = "identifier" },
+                "Keyed pseudonym, so records of one person or transaction still link"),
+            PiiKind.IpAddress => (OperatorKind.Pseudonym, new() { ["kind"] = "generic" },
+                "Keyed pseudonym of the address"),
+            PiiKind.PostalAddress => (OperatorKind.Drop, [],
+                "Dropped: a street address identifies a household and is rarely needed for analysis"),
+            PiiKind.CardSecurityCode or PiiKind.TrackData => (OperatorKind.Drop, [],
+                "Dropped: PCI DSS forbids keeping security codes and track data after authorisation"),
+            PiiKind.DateOfBirth => (OperatorKind.Generalize, DateParameters("dateYear", sample),
+                "Generalised to the birth year, a quasi-identifier"),
+            PiiKind.PostalCode => (OperatorKind.Generalize, new() { ["method"] = "postcodePrefix", ["length"] = 3 },
+                "Generalised to the first three characters, a quasi-identifier"),
+            PiiKind.GeoCoordinate => (OperatorKind.Generalize, new() { ["method"] = "numericBins", ["width"] = 0.1 },
+                "Generalised to bins of 0.1 degree (about 11 km), a quasi-identifier"),
+            PiiKind.Age => (OperatorKind.Generalize, new() { ["method"] = "ageBands", ["width"] = 10 },
+                "Generalised to ten-year bands, a quasi-identifier"),
+            PiiKind.Location or PiiKind.Gender or PiiKind.Occupation => (OperatorKind.Keep, [],
+                "Kept as a quasi-identifier; review whether to generalise or drop it"),
+            _ when column.IsFreeText => (OperatorKind.Redact, new() { ["replacement"] = "kind" },
+                "Free text: every span of personal data found is replaced whole"),
+            _ => (OperatorKind.Keep, [], "Kept unchanged"),
+        };
+    }
+
+    private static Dictionary<string, object> DateParameters(string method, ColumnSample? sample)
+    {
+        var parameters = new Dictionary<string, object> { ["method"] = method };
+        if (sample is null)
+        {
+            return parameters;
+        }
+
+        // Declare only the formats the sample uses, in candidate order, so day and month are never guessed.
+        string[] values = sample.Values.Where(v => !string.IsNullOrWhiteSpace(v)).Take(1000).Select(v => v!.Trim()).ToArray();
+        string[] used = CandidateDateFormats
+            .Where(format => values.Any(value => DateTime.TryParseExact(
+                value, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)))
+            .ToArray();
+        if (used.Length > 0)
+        {
+            parameters["formats"] = used;
+        }
+
+        return parameters;
+    }
+
+    private static Dictionary<string, JsonElement> ToJson(Dictionary<string, object> parameters) =>
+        parameters.ToDictionary(pair => pair.Key, pair => JsonSerializer.SerializeToElement(pair.Value), StringComparer.Ordinal);
+}
