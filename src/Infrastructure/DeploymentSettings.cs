@@ -22,11 +22,11 @@ public sealed partial record DeploymentSettings
     public int NoncurrentVersionRetentionDays { get; init; } = 30;
 
     /// <summary>Days that CloudTrail log files stay in the trail bucket under an object lock.</summary>
-    /// <remarks>PCI DSS 3.2.1 requirement 10.7 asks for at least one year of audit history.</remarks>
+    /// <remarks>PCI DSS 3.2.1 requirement 10.7 requires at least one year of audit history.</remarks>
     public int TrailRetentionDays { get; init; } = 365;
 
     /// <summary>Days that the trail's CloudWatch Logs group keeps events; one of the values CloudWatch Logs accepts.</summary>
-    /// <remarks>PCI DSS 3.2.1 requirement 10.7 asks for three months immediately available for analysis.</remarks>
+    /// <remarks>PCI DSS 3.2.1 requirement 10.7 requires three months immediately available for analysis.</remarks>
     public int TrailLogGroupRetentionDays { get; init; } = 365;
 
     /// <summary>Address that receives alarm notifications; null leaves the topic without a subscription.</summary>

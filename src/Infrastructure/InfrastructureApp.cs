@@ -59,11 +59,11 @@ public static class InfrastructureApp
 
         var security = new SecurityStack(app, $"{names.Qualifier}-security", Props("KMS keys and the CloudTrail audit trail."), settings);
         var data = new DataStack(app, $"{names.Qualifier}-data", Props("Data buckets and the landing-event queue."), settings, security);
-        var monitoring = new MonitoringStack(app, $"{names.Qualifier}-monitoring", Props("Alarms, the alarm topic and the dashboard."), settings, security, data);
 
-        // Later stacks join here, after the data stack and before monitoring reads their metrics:
-        // the Lambda functions (ingest, anonymize, verify, evaluate, publish), the Glue job, the
-        // state machine and the EKS training cluster.
+        // The stacks of the Lambda functions (ingest, anonymize, verify, evaluate, publish), the Glue
+        // job, the state machine and the EKS training cluster belong here, between the data and
+        // monitoring stacks, so that the monitoring stack can alarm on their metrics.
+        var monitoring = new MonitoringStack(app, $"{names.Qualifier}-monitoring", Props("Alarms, the alarm topic and the dashboard."), settings, security, data);
         return new AppStacks(security, data, monitoring);
     }
 }

@@ -16,13 +16,13 @@ public sealed class ResourceNames(DeploymentSettings settings)
     /// <summary>Bucket purpose of the bucket that receives raw extracts.</summary>
     public const string LandingPurpose = "landing";
 
-    /// <summary>Bucket purpose of the bucket that holds anonymized outputs.</summary>
+    /// <summary>Bucket purpose of the bucket that stores anonymized outputs.</summary>
     public const string AnonymizedPurpose = "anonymized";
 
-    /// <summary>Bucket purpose of the bucket that holds synthetic outputs.</summary>
+    /// <summary>Bucket purpose of the bucket that stores synthetic outputs.</summary>
     public const string SyntheticPurpose = "synthetic";
 
-    /// <summary>Bucket purpose of the bucket that holds rejected extracts.</summary>
+    /// <summary>Bucket purpose of the bucket that stores rejected extracts.</summary>
     public const string QuarantinePurpose = "quarantine";
 
     /// <summary>Bucket purpose of the bucket that receives the data buckets' server access logs.</summary>

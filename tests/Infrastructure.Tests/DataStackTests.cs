@@ -27,7 +27,7 @@ public sealed class DataStackTests(AppFixture app)
     }
 
     [Fact]
-    public void Buckets_UseTheirDataClassKeyWithBucketKeys()
+    public void Buckets_UseDataClassKey()
     {
         var expected = new (Bucket Bucket, Amazon.CDK.AWS.KMS.Key Key)[]
         {
@@ -76,7 +76,7 @@ public sealed class DataStackTests(AppFixture app)
     }
 
     [Fact]
-    public void AccessLogsBucket_AcceptsLogDeliveryFromThisAccountOnly()
+    public void AccessLogsBucket_AdmitsOwnAccountDelivery()
     {
         app.Data.HasResourceProperties("AWS::S3::BucketPolicy", new Dictionary<string, object>
         {
@@ -126,7 +126,7 @@ public sealed class DataStackTests(AppFixture app)
     }
 
     [Fact]
-    public void OutputBuckets_KeepCurrentObjectsAndExpireOldVersions()
+    public void OutputBuckets_ExpireOnlyOldVersions()
     {
         foreach (var bucket in new[] { Data.AnonymizedBucket, Data.SyntheticBucket })
         {
@@ -150,7 +150,7 @@ public sealed class DataStackTests(AppFixture app)
     }
 
     [Fact]
-    public void LandingQueue_UsesRawKeyDeadLetterQueueAndConsumerTimeout()
+    public void LandingQueue_EncryptionRedriveAndTimeout()
     {
         var queue = Resource(AppFixture.LogicalId(Data.LandingEventsQueue));
         Assert.Equal(AppFixture.RenderedArn(Security.RawKey), app.Templates.Render(queue.Properties["KmsMasterKeyId"], queue.Stack));
@@ -166,7 +166,7 @@ public sealed class DataStackTests(AppFixture app)
     }
 
     [Fact]
-    public void LandingQueuePolicy_AllowsOnlyLandingBucketOfThisAccount()
+    public void LandingQueuePolicy_AdmitsOnlyLandingBucket()
     {
         var queueId = AppFixture.LogicalId(Data.LandingEventsQueue);
         app.Data.HasResourceProperties("AWS::SQS::QueuePolicy", new Dictionary<string, object>
@@ -195,7 +195,7 @@ public sealed class DataStackTests(AppFixture app)
     }
 
     [Fact]
-    public void LandingNotifications_CoverEveryCreateUnderIncomingWithAcceptedSuffix()
+    public void LandingNotifications_FilterIncomingSuffixes()
     {
         var notifications = Assert.Single(app.Templates.OfType("Custom::S3BucketNotifications"));
         Assert.Equal($"${{{Data.StackName}/{AppFixture.LogicalId(Data.LandingBucket)}}}", app.Templates.Render(notifications.Properties["BucketName"], notifications.Stack));

@@ -25,7 +25,7 @@ public sealed class MonitoringStackTests(AppFixture app)
     }
 
     [Fact]
-    public void TopicPolicy_DeniesPlainTextAndAdmitsCloudWatch()
+    public void TopicPolicy_RequiresTlsAdmitsCloudWatch()
     {
         app.Monitoring.HasResourceProperties("AWS::SNS::TopicPolicy", new Dictionary<string, object>
         {
@@ -51,7 +51,7 @@ public sealed class MonitoringStackTests(AppFixture app)
     }
 
     [Fact]
-    public void SecurityFilters_ReadTrailLogGroupWithCisPatterns()
+    public void SecurityFilters_UseCisPatterns()
     {
         app.Monitoring.ResourceCountIs("AWS::Logs::MetricFilter", SecurityAlarms.All.Count);
         var filters = app.Templates.OfType("AWS::Logs::MetricFilter").ToList();
@@ -69,7 +69,7 @@ public sealed class MonitoringStackTests(AppFixture app)
     }
 
     [Fact]
-    public void SecurityAlarms_FireOnFirstEventAndNotifyTopic()
+    public void SecurityAlarms_FireOnFirstEvent()
     {
         foreach (var definition in SecurityAlarms.All)
         {
@@ -90,7 +90,7 @@ public sealed class MonitoringStackTests(AppFixture app)
     }
 
     [Fact]
-    public void PipelineAlarms_UseSharedMetricNamesAndContextThresholds()
+    public void PipelineAlarms_UseSharedNamesAndThresholds()
     {
         var expectedThresholds = new Dictionary<string, int>
         {

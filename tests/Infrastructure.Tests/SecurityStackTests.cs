@@ -6,7 +6,7 @@ namespace SyntheticData.Infrastructure.Tests;
 public sealed class SecurityStackTests(AppFixture app)
 {
     [Fact]
-    public void Keys_OnePerDataClassWithRotationAndAlias()
+    public void Keys_RotatedAndAliasedPerClass()
     {
         app.Security.ResourceCountIs("AWS::KMS::Key", 4);
         var rotating = app.Security.FindResources("AWS::KMS::Key", Props(new() { ["EnableKeyRotation"] = true }));
@@ -22,7 +22,7 @@ public sealed class SecurityStackTests(AppFixture app)
     }
 
     [Fact]
-    public void Keys_GiveEveryKmsActionToAccountRootOnly()
+    public void Keys_GrantKmsStarOnlyToRoot()
     {
         foreach (var key in app.Templates.OfType("AWS::KMS::Key"))
         {
@@ -35,7 +35,7 @@ public sealed class SecurityStackTests(AppFixture app)
     }
 
     [Fact]
-    public void AuditKey_LetsCloudTrailEncryptOnlyThisTrail()
+    public void AuditKey_ScopesCloudTrailToTrail()
     {
         var auditKeyId = AppFixture.LogicalId(app.Stacks.Security.AuditKey);
         var statement = KeyStatement(auditKeyId, "AllowCloudTrailToEncryptLogs");
@@ -52,7 +52,7 @@ public sealed class SecurityStackTests(AppFixture app)
     }
 
     [Fact]
-    public void AuditKey_LetsLogsUseItOnlyForTrailLogGroup()
+    public void AuditKey_ScopesLogsToTrailGroup()
     {
         var auditKeyId = AppFixture.LogicalId(app.Stacks.Security.AuditKey);
         var statement = KeyStatement(auditKeyId, "AllowCloudWatchLogsForTrailLogGroup");
@@ -65,7 +65,7 @@ public sealed class SecurityStackTests(AppFixture app)
     }
 
     [Fact]
-    public void AuditKey_LetsCloudWatchAndLogDeliveryUseIt()
+    public void AuditKey_AdmitsAlarmsAndLogDelivery()
     {
         var auditKeyId = AppFixture.LogicalId(app.Stacks.Security.AuditKey);
 
@@ -155,7 +155,7 @@ public sealed class SecurityStackTests(AppFixture app)
     }
 
     [Fact]
-    public void TrailBucket_EncryptedWithAuditKeyAndTlsOnly()
+    public void TrailBucket_AuditKeyAndTlsOnly()
     {
         var bucketId = AppFixture.LogicalId(app.Stacks.Security.TrailBucket);
         AssertBucket(app.Security, bucketId, new Dictionary<string, object>

@@ -4,8 +4,8 @@ using Constructs;
 namespace SyntheticData.Infrastructure.Compliance;
 
 /// <summary>
-/// Records, in a resource's CloudFormation metadata, that a compliance rule does not apply to it
-/// and why; the rule suite reports such a resource as exempt instead of failing it.
+/// Records in a resource's CloudFormation metadata that a compliance rule does not apply to it,
+/// with the reason. The rule suite then leaves the resource out of that rule's violations.
 /// </summary>
 public static class ComplianceExemptions
 {

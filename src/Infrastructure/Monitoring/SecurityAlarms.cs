@@ -1,8 +1,9 @@
 namespace SyntheticData.Infrastructure.Monitoring;
 
 /// <summary>
-/// Metric filters and alarms on CloudTrail events, with the filter patterns of the CIS Amazon Web
-/// Services Foundations Benchmark v1.4.0, section 4 (recommendations 4.1 to 4.8).
+/// Metric filters and alarms on CloudTrail events. The filter patterns follow the monitoring
+/// recommendations 4.1 to 4.8 of the CIS Amazon Web Services Foundations Benchmark (v1.4.0 and
+/// later number them so), including the later versions' exclusion of HeadBucket and log delivery.
 /// </summary>
 public static class SecurityAlarms
 {

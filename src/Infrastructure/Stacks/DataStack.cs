@@ -119,13 +119,13 @@ public sealed class DataStack : Stack
     /// <summary>Bucket into which data engineers upload raw extracts under <see cref="IncomingPrefix"/>.</summary>
     public Bucket LandingBucket { get; }
 
-    /// <summary>Bucket that holds rejected extracts and the reason for each.</summary>
+    /// <summary>Bucket that stores rejected extracts and the reason for each.</summary>
     public Bucket QuarantineBucket { get; }
 
-    /// <summary>Bucket that holds published anonymized datasets.</summary>
+    /// <summary>Bucket that stores published anonymized datasets.</summary>
     public Bucket AnonymizedBucket { get; }
 
-    /// <summary>Bucket that holds published synthetic datasets.</summary>
+    /// <summary>Bucket that stores published synthetic datasets.</summary>
     public Bucket SyntheticBucket { get; }
 
     /// <summary>Bucket that receives the data buckets' server access logs.</summary>

@@ -136,7 +136,7 @@ public sealed class SecurityStack : Stack
     private Key CreateKey(ResourceNames names, DataClass dataClass)
     {
         // The default key policy gives the account root full control, which lets IAM policies in
-        // this account grant use of the key; service principals are added below by name.
+        // this account grant use of the key. Service principals are added by name afterwards.
         var key = new Key(this, $"{dataClass}Key", new KeyProps
         {
             Alias = names.KeyAlias(dataClass),

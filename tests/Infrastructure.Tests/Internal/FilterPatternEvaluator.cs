@@ -10,8 +10,8 @@ namespace SyntheticData.Infrastructure.Tests.Internal;
 /// </summary>
 /// <remarks>
 /// NOTE: a comparison on a field that the event lacks counts as not equal, so <c>!=</c> matches it.
-/// This follows the CloudWatch Logs filter pattern documentation as far as the patterns here need;
-/// it is a test aid, not a full implementation of the syntax.
+/// The evaluator covers only what these patterns use, so it is a test aid and not a full
+/// implementation of the syntax.
 /// </remarks>
 internal sealed partial class FilterPatternEvaluator
 {

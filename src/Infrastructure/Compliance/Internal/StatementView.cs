@@ -5,7 +5,7 @@ namespace SyntheticData.Infrastructure.Compliance.Internal;
 /// <summary>One policy statement with its references rendered by <see cref="AppTemplates.Render"/>.</summary>
 internal sealed record StatementView
 {
-    /// <summary>Resource that holds the policy: an IAM policy or role, a key, or a bucket, queue or topic policy.</summary>
+    /// <summary>Resource that contains the policy: an IAM policy or role, a key, or a bucket, queue or topic policy.</summary>
     public required TemplateResource Owner { get; init; }
 
     public required JsonObject Statement { get; init; }

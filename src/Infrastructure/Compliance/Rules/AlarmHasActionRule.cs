@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace SyntheticData.Infrastructure.Compliance.Rules;
 
-/// <summary>Every CloudWatch alarm notifies somebody when it fires.</summary>
+/// <summary>Every CloudWatch alarm has an action that sends a notification when it fires.</summary>
 public sealed class AlarmHasActionRule : ComplianceRule
 {
     public override string Id => ComplianceRuleIds.AlarmHasAction;
