@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using nietras.SeparatedValues;
+using SyntheticData.Tabular;
+
+namespace SyntheticData.Benchmarks.Tabular;
+
+/// <summary>
+/// Measures CSV read and read-plus-write throughput of <see cref="CsvRecordReader"/> and
+/// <see cref="CsvRecordWriter"/> on a generated file, against two baselines from the same run: reading the
+/// raw bytes, and Sep parsing the file without our strict decoding and field checks.
+/// </summary>
+public sealed class CsvThroughputScenario : IScenario
+{
+    private const int Seed = 20_261_204;
+
+    public string Name => "csv-throughput";
+
+    public string Description => "CSV read and read+write MB/s and peak memory on a generated file (--size-mb 100, --repeat 3)";
+
+    public int Run(string[] args)
+    {
+        int sizeMb = ReadOption(args, "--size-mb", 100);
+        int repeat = ReadOption(args, "--repeat", 3);
+        string folder = Path.Combine(Path.GetTempPath(), "csv-throughput-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            string input = Path.Combine(folder, "input.csv");
+            string output = Path.Combine(folder, "output.csv");
+            long rows = Generate(input, sizeMb * 1024L * 1024L);
+            double megabytes = new FileInfo(input).Length / (1024.0 * 1024.0);
+            Console.WriteLine($"input: {megabytes:F1} MiB, {rows} rows, 8 columns, seed {Seed}");
+            Console.WriteLine($"machine: {Environment.ProcessorCount} logical cores, {RuntimeInformationText()}");
+            Console.WriteLine();
+            Console.WriteLine("| step | best MiB/s | best rows/s | ratio to raw bytes |");
+            Console.WriteLine("| --- | ---: | ---: | ---: |");
+
+            double raw = Measure("raw byte read (baseline)", repeat, megabytes, rows, () => ReadBytes(input), null);
+            Measure("Sep parse, all fields as spans (baseline)", repeat, megabytes, rows, () => ParseWithSep(input), raw);
+            Measure("CsvRecordReader, records only", repeat, megabytes, rows, () => CountRecords(input), raw);
+            Measure("CsvRecordReader, all fields as spans", repeat, megabytes, rows, () => ReadRecords(input), raw);
+            Measure("CsvRecordWriter alone, fields from memory", repeat, megabytes, rows, () => WriteOnly(output, rows), raw);
+            Measure("CsvRecordReader + CsvRecordWriter", repeat, megabytes, rows, () => Copy(input, output), raw);
+
+            using Process process = Process.GetCurrentProcess();
+            process.Refresh();
+            Console.WriteLine();
+            Console.WriteLine($"peak working set: {process.PeakWorkingSet64 / (1024.0 * 1024.0):F0} MiB (whole process, generator included)");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static int ReadOption(string[] args, string name, int fallback)
+    {
+        int index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string RuntimeInformationText() =>
+        $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}";
+
+    private static double Measure(string step, int repeat, double megabytes, long rows, Func<long> action, double? baseline)
+    {
+        double best = 0;
+        for (int i = 0; i < repeat; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            long checksum = action();
+            watch.Stop();
+            GC.KeepAlive(checksum);
+            best = Math.Max(best, megabytes / watch.Elapsed.TotalSeconds);
+        }
+
+        string ratio = baseline is { } value ? (best / value).ToString("F2", CultureInfo.InvariantCulture) : "1.00";
+        Console.WriteLine($"| {step} | {best:F0} | {best / megabytes * rows:F0} | {ratio} |");
+        return best;
+    }
+
+    private static long ReadBytes(string path)
+    {
+        byte[] buffer = new byte[1 << 16];
+        using FileStream stream = File.OpenRead(path);
+        long total = 0;
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            total += buffer[read - 1];
+        }
+
+        return total;
+    }
+
+    private static long ParseWithSep(string path)
+    {
+        using SepReader reader = Sep.Reader(o => o with { HasHeader = true, Unescape = false }).FromFile(path);
+        long total = 0;
+        foreach (SepReader.Row row in reader)
+        {
+            for (int i = 0; i < row.ColCount; i++)
+            {
+                total += row[i].Span.Length;
+            }
+        }
+
+        return total;
+    }
+
+    private static long CountRecords(string path)
+    {
+        using var reader = new CsvRecordReader(path);
+        long total = 0;
+        while (reader.ReadNext())
+        {
+            total++;
+        }
+
+        return total;
+    }
+
+    private static long WriteOnly(string output, long rows)
+    {
+        string[] fields = ["123456", "2020-03-04 05:06:07", "4123456789012345", "Rivera, Lena", "grocery_pos", "123.45", "Springfield", "online order"];
+        using var writer = new CsvRecordWriter(output, ["a", "b", "c", "d", "e", "f", "g", "h"]);
+        for (long row = 0; row < rows; row++)
+        {
+            foreach (string field in fields)
+            {
+                writer.WriteField(field);
+            }
+
+            writer.EndRecord();
+        }
+
+        writer.Commit();
+        return writer.RecordsWritten;
+    }
+
+    private static long ReadRecords(string path)
+    {
+        using var reader = new CsvRecordReader(path);
+        long total = 0;
+        while (reader.ReadNext())
+        {
+            for (int i = 0; i < reader.FieldCount; i++)
+            {
+                total += reader.GetSpan(i).Length;
+            }
+        }
+
+        return total;
+    }
+
+    private static long Copy(string input, string output)
+    {
+        using var reader = new CsvRecordReader(input);
+        using var writer = new CsvRecordWriter(output, reader.Header);
+        while (reader.ReadNext())
+        {
+            for (int i = 0; i < reader.FieldCount; i++)
+            {
+                if (reader.IsNull(i))
+                {
+                    writer.WriteNull();
+                }
+                else
+                {
+                    writer.WriteField(reader.GetSpan(i));
+                }
+            }
+
+            writer.EndRecord();
+        }
+
+        writer.Commit();
+        return writer.RecordsWritten;
+    }
+
+    /// <summary>Writes card-transaction-like rows (ids, names with commas and quotes, amounts, timestamps, text) up to the target size.</summary>
+    private static long Generate(string path, long targetBytes)
+    {
+        var random = new Random(Seed);
+        string[] first = ["Lena", "Sam", "Ada", "Tomás", "Zoë", "Νικόλαος", "李雨桐", "Ines"];
+        string[] last = ["Rivera", "O\"Neil", "Brennick", "Ferreira", "Marlowe-Quinn", "Παπαδάκης"];
+        string[] category = ["grocery_pos", "gas_transport", "shopping_net", "misc_pos", "travel"];
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), bufferSize: 1 << 20) { NewLine = "\n" };
+        writer.WriteLine("trans_id,trans_time,card_number,name,category,amount,city,note");
+        long rows = 0;
+        var line = new StringBuilder();
+        while (writer.BaseStream.Position < targetBytes)
+        {
+            line.Clear();
+            DateTime time = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddSeconds(random.Next(0, 60 * 60 * 24 * 365));
+            line.Append(CultureInfo.InvariantCulture, $"{rows},{time:yyyy-MM-dd HH:mm:ss},4{random.NextInt64(100_000_000_000_000, 999_999_999_999_999)},");
+            string name = $"{last[random.Next(last.Length)]}, {first[random.Next(first.Length)]}";
+            line.Append('"').Append(name.Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\",");
+            line.Append(category[random.Next(category.Length)]).Append(',');
+            line.Append((random.NextDouble() * 500).ToString("F2", CultureInfo.InvariantCulture)).Append(',');
+            line.Append(random.Next(10) == 0 ? string.Empty : "Springfield").Append(',');
+            line.Append(random.Next(4) == 0 ? "\"paid at the counter,\nreceipt kept\"" : "online order");
+            writer.WriteLine(line);
+            rows++;
+        }
+
+        return rows;
+    }
+}
