@@ -7,8 +7,8 @@ namespace SyntheticData.Evaluation;
 public static class BoundaryAdherence
 {
     /// <summary>
-    /// Computes the score. When the real column has a null, nulls are dropped on both sides; otherwise synthetic
-    /// nulls stay in the denominator and count as out of bounds. NaN when no value remains on either side.
+    /// Computes the score. When the real column has a null, nulls are dropped on both sides. Otherwise synthetic
+    /// nulls stay in the denominator and count as out of bounds. Returns NaN when no value remains on either side.
     /// </summary>
     public static double Compute(IReadOnlyList<double> real, IReadOnlyList<double> synthetic)
     {

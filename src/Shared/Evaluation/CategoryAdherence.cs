@@ -2,7 +2,7 @@ namespace SyntheticData.Evaluation;
 
 /// <summary>
 /// CategoryAdherence: the share of all synthetic rows of a categorical or boolean column whose value occurs in the
-/// real column; a synthetic null matches exactly when the real column has a null (SDMetrics 0.29 definition).
+/// real column (SDMetrics 0.29 definition). A synthetic null matches exactly when the real column has a null.
 /// </summary>
 public static class CategoryAdherence
 {

@@ -101,8 +101,8 @@ internal sealed class CodedColumn
             hi += 0.5;
         }
 
-        // Computed as numpy.linspace does, k * step + lo with the last edge set to hi; a shortcut such as
-        // floor((x - lo) / step) puts values that sit on an edge into a different bin.
+        // The edges are computed as numpy.linspace does: k * step + lo, with the last edge set to hi. A shortcut such
+        // as floor((x - lo) / step) would put values that sit on an edge into a different bin.
         double step = (hi - lo) / BinCount;
         var edges = new double[BinCount + 1];
         for (int k = 0; k < BinCount; k++)
