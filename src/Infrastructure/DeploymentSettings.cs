@@ -148,8 +148,20 @@ public sealed partial record DeploymentSettings
             errors.Add($"'{ContextKeys.Region}' must be an AWS region name such as eu-west-1, but was '{Region}'.");
         }
 
+        // Bucket names are <prefix>-<environment>-<purpose>-<account>-<region> and S3 allows 63 characters.
+        var longestBucketName = $"{NamePrefix}-{EnvironmentName}-{ResourceNames.AuditAccessLogsPurpose}-123456789012-{Region ?? LongestRegionName}".Length;
+        if (longestBucketName > MaxBucketNameLength)
+        {
+            errors.Add($"'{ContextKeys.NamePrefix}' and '{ContextKeys.Environment}' are too long together: the longest bucket name would have {longestBucketName} characters, but S3 allows {MaxBucketNameLength}.");
+        }
+
         return errors;
     }
+
+    // S3's limit on bucket names. Environment-agnostic stacks assume a 14-character region name
+    // such as ap-southeast-2, as long as the longest region names in use.
+    private const int MaxBucketNameLength = 63;
+    private const string LongestRegionName = "ap-southeast-2";
 
     private static void RequireRange(List<string> errors, string key, int value, int min, int max)
     {
@@ -207,6 +219,6 @@ public sealed partial record DeploymentSettings
     [GeneratedRegex("^[0-9]{12}$")]
     private static partial Regex AccountPattern();
 
-    [GeneratedRegex("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$")]
+    [GeneratedRegex("^[a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}$")]
     private static partial Regex RegionPattern();
 }

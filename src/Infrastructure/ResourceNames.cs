@@ -7,9 +7,9 @@ namespace SyntheticData.Infrastructure;
 /// stack can refer to a resource of another stack by name without a cross-stack reference.
 /// </summary>
 /// <remarks>
-/// Bucket names end in the account id and region, which keeps them globally unique. With a
-/// prefix of at most 12 characters, an environment of at most 8 and a region name of at most 14,
-/// the longest bucket name stays within S3's limit of 63 characters.
+/// Bucket names end in the account id and region, which keeps them globally unique.
+/// <see cref="DeploymentSettings.Validate"/> rejects a prefix and environment that would make the
+/// longest bucket name exceed S3's limit of 63 characters.
 /// </remarks>
 public sealed class ResourceNames(DeploymentSettings settings)
 {

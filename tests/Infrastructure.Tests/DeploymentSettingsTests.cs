@@ -63,6 +63,17 @@ public sealed class DeploymentSettingsTests
     }
 
     [Fact]
+    public void Validate_RejectsTooLongBucketNames()
+    {
+        var longest = new DeploymentSettings { NamePrefix = "abcdefghijkl", EnvironmentName = "abcdefgh" };
+        var tooLong = longest with { Account = "111122223333", Region = "ap-southeastern-1" };
+
+        Assert.Empty(longest.Validate());
+        var error = Assert.Single(tooLong.Validate());
+        Assert.Contains("S3 allows 63", error);
+    }
+
+    [Fact]
     public void Validate_RejectsInvalidEmailWithoutEchoingIt()
     {
         var settings = new DeploymentSettings { AlarmEmail = "not-an-address" };

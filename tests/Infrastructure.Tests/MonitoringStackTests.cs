@@ -25,6 +25,23 @@ public sealed class MonitoringStackTests(AppFixture app)
     }
 
     [Fact]
+    public void Topic_WarnsWhenNoAlarmEmailIsSet()
+    {
+        var outputDirectory = Directory.CreateTempSubdirectory("synthdata-cdk-no-email-").FullName;
+        try
+        {
+            var (_, stacks) = InfrastructureApp.Create(new Dictionary<string, object> { [ContextKeys.Environment] = "noemail" }, outputDirectory);
+
+            Annotations.FromStack(stacks.Monitoring).HasWarning("*", Match.StringLikeRegexp("No alarm e-mail address is set"));
+            Template.FromStack(stacks.Monitoring).ResourceCountIs("AWS::SNS::Subscription", 0);
+        }
+        finally
+        {
+            Directory.Delete(outputDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
     public void TopicPolicy_RequiresTlsAdmitsCloudWatch()
     {
         app.Monitoring.HasResourceProperties("AWS::SNS::TopicPolicy", new Dictionary<string, object>
