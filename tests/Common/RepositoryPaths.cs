@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SyntheticData.Testing;
 
 /// <summary>
@@ -34,9 +36,14 @@ internal static class RepositoryPaths
             ? path
             : throw new FileNotFoundException($"Shared test input not found: {path}. CI lays the shared folder beside the clone.");
 
-    private static string FindRoot()
+    // Build outputs may live outside the repository (ArtifactsPath), so this source file's own path is
+    // searched too.
+    private static string FindRoot() => FindRootFrom(AppContext.BaseDirectory) ?? FindRootFrom(SourceFolder())
+        ?? throw new InvalidOperationException("Serverless.sln not found above the test assembly's folder or this source file.");
+
+    private static string? FindRootFrom(string start)
     {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        for (DirectoryInfo? directory = new(start); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "Serverless.sln")))
             {
@@ -44,6 +51,8 @@ internal static class RepositoryPaths
             }
         }
 
-        throw new InvalidOperationException("Serverless.sln not found above the test assembly's folder.");
+        return null;
     }
+
+    private static string SourceFolder([CallerFilePath] string sourceFile = "") => Path.GetDirectoryName(sourceFile) ?? ".";
 }

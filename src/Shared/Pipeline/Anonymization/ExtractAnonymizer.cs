@@ -1,0 +1,98 @@
+using SyntheticData.Privacy.Anonymization;
+using SyntheticData.Privacy.Crypto;
+using SyntheticData.Privacy.Detection;
+using SyntheticData.Privacy.Policies;
+using SyntheticData.Tabular;
+
+namespace SyntheticData.Pipeline.Anonymization;
+
+/// <summary>
+/// Anonymizes one extract file into one output file with a policy and a key, streaming, and rescans
+/// outputs for residual PII. The command line and the pipeline's steps share it, so a file gets the
+/// same treatment everywhere.
+/// </summary>
+public static class ExtractAnonymizer
+{
+    /// <summary>Returns the read options that the policy declares: separator, null markers and encoding.</summary>
+    public static CsvReadOptions ReadOptionsOf(DatasetPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return new CsvReadOptions
+        {
+            Separator = policy.Separator,
+            NullMarkers = policy.NullMarkers,
+            EncodingName = policy.Encoding,
+        };
+    }
+
+    /// <summary>Returns the text scanner configured with the policy's default phone region.</summary>
+    public static TextScanner ScannerOf(DatasetPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return new TextScanner(new DetectionOptions { DefaultRegion = policy.DefaultPhoneRegion ?? "US" });
+    }
+
+    /// <summary>
+    /// Anonymizes <paramref name="inputPath"/> into <paramref name="outputPath"/> (CSV, UTF-8). The output
+    /// appears only when the run completes; on any exception no file is left at the output path.
+    /// </summary>
+    /// <exception cref="PolicyException">The policy does not cover the input's columns.</exception>
+    /// <exception cref="DataFormatException">The input is malformed; the message names line and column.</exception>
+    public static ExtractAnonymization Anonymize(
+        string inputPath,
+        DatasetPolicy policy,
+        KeyMaterial key,
+        string outputPath,
+        IProgress<long>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(inputPath);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentException.ThrowIfNullOrEmpty(outputPath);
+        CsvReadOptions readOptions = ReadOptionsOf(policy);
+        TextScanner scanner = ScannerOf(policy);
+        AnonymizationPlan plan;
+        using (IRecordReader headerReader = RecordReaderFactory.Open(inputPath, readOptions))
+        {
+            plan = AnonymizationPlan.Create(policy, headerReader.Header, key, (text, region) => scanner.Scan(text, region, includeUnvalidated: false));
+        }
+
+        var writeOptions = new CsvWriteOptions { Separator = policy.Separator, NullMarkers = policy.NullMarkers };
+        AnonymizationSummary summary;
+        using (var writer = new CsvRecordWriter(outputPath, plan.OutputHeader, writeOptions))
+        {
+            summary = new DatasetAnonymizer(plan).Run(() => RecordReaderFactory.Open(inputPath, readOptions), writer, progress, cancellationToken);
+            writer.Commit();
+        }
+
+        return new ExtractAnonymization(plan, summary);
+    }
+
+    /// <summary>Rescans an anonymized output with the detectors; findings in protected columns fail verification.</summary>
+    public static ResidualScanResult Rescan(string outputPath, AnonymizationPlan plan, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(outputPath);
+        ArgumentNullException.ThrowIfNull(plan);
+        CsvReadOptions readOptions = ReadOptionsOf(plan.Policy) with { EncodingName = "utf-8" };
+        using var output = new CsvRecordReader(outputPath, readOptions);
+        return new ResidualScanner(ScannerOf(plan.Policy)).Scan(output, plan, cancellationToken);
+    }
+
+    /// <summary>Describes each verification failure in one sentence without cell values; empty when verification passed.</summary>
+    public static IReadOnlyList<string> DescribeFailures(ResidualScanResult rescan, Privacy.Risk.RiskReport? risk)
+    {
+        ArgumentNullException.ThrowIfNull(rescan);
+        var failures = new List<string>();
+        foreach (ResidualFinding finding in rescan.Findings.Where(f => f.IsProtectedColumn))
+        {
+            failures.Add($"Rescan found {finding.Kind} in {finding.Cells} cells of protected column '{finding.Column}' (first output lines: {string.Join(", ", finding.FirstLines)}).");
+        }
+
+        if (risk is { MeetsK: false })
+        {
+            failures.Add($"k-anonymity not reached: the smallest equivalence class has {risk.SmallestClass} records, below k = {risk.TargetK}; {risk.RecordsBelowK} records are in classes below k. Set enforceK or generalise the quasi-identifiers further.");
+        }
+
+        return failures;
+    }
+}

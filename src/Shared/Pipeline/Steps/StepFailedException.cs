@@ -1,0 +1,21 @@
+namespace SyntheticData.Pipeline.Steps;
+
+/// <summary>
+/// Thrown when a step cannot complete. <see cref="IsGateFailure"/> separates a failed check (the data
+/// is not safe or good enough) from an error (the input or the system is broken).
+/// </summary>
+public sealed class StepFailedException : Exception
+{
+    public StepFailedException(string step, string message, bool isGateFailure, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Step = step;
+        IsGateFailure = isGateFailure;
+    }
+
+    /// <summary>The step that failed.</summary>
+    public string Step { get; }
+
+    /// <summary>True when a gate failed rather than the step raising an error.</summary>
+    public bool IsGateFailure { get; }
+}

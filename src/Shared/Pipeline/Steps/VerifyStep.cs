@@ -1,0 +1,90 @@
+using SyntheticData.Pipeline.Anonymization;
+using SyntheticData.Pipeline.Keys;
+using SyntheticData.Privacy.Anonymization;
+using SyntheticData.Privacy.Crypto;
+using SyntheticData.Privacy.Policies;
+using SyntheticData.Privacy.Risk;
+using SyntheticData.Tabular;
+
+namespace SyntheticData.Pipeline.Steps;
+
+/// <summary>
+/// Checks the anonymized output independently of the anonymizer: rescans it with the detectors and
+/// measures k-anonymity over the policy's quasi-identifiers by reading the output itself. A failure
+/// is a gate failure, so the runner quarantines the output (fail closed).
+/// </summary>
+public sealed class VerifyStep
+{
+    /// <summary>The step's name in manifests and logs.</summary>
+    public const string Name = "verify";
+
+    private readonly IKeyProvider _keys;
+
+    /// <summary>Creates the step; the key provider rebuilds the plan that says which columns are protected.</summary>
+    public VerifyStep(IKeyProvider keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        _keys = keys;
+    }
+
+    /// <summary>Runs the step. Failed checks are returned in the result, not thrown.</summary>
+    public async Task<VerifyResult> RunAsync(StepContext context, VerifyRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request);
+        DatasetPolicy policy = await PolicyObjects.ReadAsync(context, request.Policy, cancellationToken).ConfigureAwait(false);
+        KeyMaterial key = await _keys.GetVersionAsync(request.KeyId, request.KeyVersion, cancellationToken).ConfigureAwait(false);
+        TextScannerHolder scanner = new(ExtractAnonymizer.ScannerOf(policy));
+        AnonymizationPlan plan = AnonymizationPlan.Create(policy, request.ExtractHeader, key, scanner.Scan);
+        string output = await context.Store.DownloadAsync(request.Anonymized, context.ScratchPath("anonymized.csv"), cancellationToken).ConfigureAwait(false);
+
+        ResidualScanResult rescan = ExtractAnonymizer.Rescan(output, plan, cancellationToken);
+        RiskReport? risk = MeasureRisk(output, plan, cancellationToken);
+        IReadOnlyList<string> failures = ExtractAnonymizer.DescribeFailures(rescan, risk);
+
+        long residual = rescan.Findings.Where(finding => finding.IsProtectedColumn).Sum(finding => finding.Cells);
+        context.Metrics.Record(Telemetry.PipelineMetrics.ResidualPiiFound, residual, Telemetry.PipelineMetrics.CountUnit);
+        return new VerifyResult(rescan, risk, failures);
+    }
+
+    private static RiskReport? MeasureRisk(string output, AnonymizationPlan plan, CancellationToken cancellationToken)
+    {
+        if (plan.QuasiIdentifierOutputIndexes.Count == 0)
+        {
+            return null;
+        }
+
+        var counter = new EquivalenceClassCounter(plan.QuasiIdentifierOutputIndexes.Count, plan.SensitiveOutputIndexes.Count);
+        var quasiIdentifiers = new string?[plan.QuasiIdentifierOutputIndexes.Count];
+        var sensitive = new string?[plan.SensitiveOutputIndexes.Count];
+        CsvReadOptions readOptions = ExtractAnonymizer.ReadOptionsOf(plan.Policy) with { EncodingName = "utf-8" };
+        using var reader = new CsvRecordReader(output, readOptions);
+        long records = 0;
+        while (reader.ReadNext())
+        {
+            if ((++records & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            for (int i = 0; i < quasiIdentifiers.Length; i++)
+            {
+                quasiIdentifiers[i] = reader.GetString(plan.QuasiIdentifierOutputIndexes[i]);
+            }
+
+            for (int i = 0; i < sensitive.Length; i++)
+            {
+                sensitive[i] = reader.GetString(plan.SensitiveOutputIndexes[i]);
+            }
+
+            counter.Add(quasiIdentifiers, sensitive);
+        }
+
+        return counter.Report(plan.Policy.K, plan.Policy.SensitiveAttributes);
+    }
+
+    private sealed class TextScannerHolder(Privacy.Detection.TextScanner scanner)
+    {
+        public IReadOnlyList<Privacy.Detection.PiiSpan> Scan(string text, string? region) => scanner.Scan(text, region, includeUnvalidated: false);
+    }
+}
