@@ -5,8 +5,8 @@ namespace SyntheticData.Synthesis.Tests.Copula;
 
 /// <summary>
 /// Loads a CSV file into a <see cref="Table"/> through the project's CSV reader. A column whose present
-/// values all parse as numbers is numeric (integer when all are whole); every other column is categorical
-/// with its labels kept exactly, leading blanks included.
+/// values all parse as numbers is numeric, and integer when all are whole. Every other column is
+/// categorical, with its labels kept exactly, leading blanks included.
 /// </summary>
 internal static class CsvTables
 {

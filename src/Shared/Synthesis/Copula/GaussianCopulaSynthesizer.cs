@@ -5,9 +5,9 @@ using SyntheticData.Tabular;
 namespace SyntheticData.Synthesis.Copula;
 
 /// <summary>
-/// A Gaussian copula synthesizer: each column's values are mapped through its fitted marginal CDF and
-/// the inverse normal CDF to normal scores, the correlation of those scores is estimated, and sampling
-/// draws correlated normals (through the Cholesky factor) and maps them back through each marginal.
+/// A Gaussian copula synthesizer. Fitting maps each column through its marginal CDF and the inverse
+/// normal CDF to normal scores and estimates their correlation. Sampling draws correlated normals
+/// through the Cholesky factor and maps them back through each marginal.
 /// </summary>
 /// <remarks>
 /// Numeric and datetime columns get a marginal chosen by the Kolmogorov-Smirnov statistic, point masses
@@ -55,7 +55,7 @@ public sealed class GaussianCopulaSynthesizer : ISynthesizer
         ArgumentNullException.ThrowIfNull(file);
         if (file.Kind != SynthesizerKind.GaussianCopula)
         {
-            throw new ModelFormatException($"The model file holds a {file.Kind} model, not a Gaussian copula.");
+            throw new ModelFormatException($"Invalid model kind: the file contains a {file.Kind} model, not a Gaussian copula; load it with SynthesizerFactory.Load.");
         }
 
         if (file.PayloadVersion != PayloadVersion)

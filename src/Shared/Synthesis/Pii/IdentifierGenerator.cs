@@ -9,8 +9,8 @@ namespace SyntheticData.Synthesis.Pii;
 /// </summary>
 /// <remarks>
 /// The generator stores value shapes and salted 64-bit hashes of the training values, never the values.
-/// NOTE: whoever holds a saved model and its salt can test whether a guessed value was in the training
-/// set; keep model files as protected as the training data's pseudonyms.
+/// NOTE: anyone with a saved model (it contains the salt) can test whether a guessed value was in the
+/// training set, so protect model files like the training data's pseudonyms.
 /// </remarks>
 public sealed class IdentifierGenerator
 {
@@ -111,7 +111,7 @@ public sealed class IdentifierGenerator
     /// <summary>Returns true when <paramref name="value"/> was a training value (up to a 64-bit hash collision).</summary>
     public bool WasTrainingValue(string value) => _trainingHashes.Contains(Hash(_salt, value));
 
-    /// <summary>Generates <paramref name="rows"/> cells, null where the null share says so.</summary>
+    /// <summary>Generates <paramref name="rows"/> cells, each null with probability <see cref="NullShare"/>.</summary>
     /// <exception cref="SynthesisException">The format allows too few fresh values.</exception>
     public string?[] Generate(int rows, Random random)
     {

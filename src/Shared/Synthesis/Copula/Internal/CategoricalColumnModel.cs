@@ -44,8 +44,8 @@ internal sealed class CategoricalColumnModel : ColumnModel
     protected override ColumnModelKind Kind => ColumnModelKind.Categorical;
 
     /// <summary>
-    /// Fits the column. Labels that spell a missing value (empty, NaN, None, null) join the missing category;
-    /// other labels are compared by their text, so 1, 01 and A stay three categories.
+    /// Fits the column. Labels that spell a missing value (empty, NaN, None, null) join the missing
+    /// category. Other labels are compared by their text, so 1, 01 and A stay three categories.
     /// </summary>
     public static CategoricalColumnModel Fit(CategoricalColumn column)
     {

@@ -124,7 +124,12 @@ internal sealed class ContinuousMarginal
             case MarginalFamily.Beta:
             {
                 double t = (x - Lower) / (Upper - Lower);
-                return t <= 0 ? 0 : t >= 1 ? 1 : SpecialFunctions.BetaRegularized(_parameters[0], _parameters[1], t);
+                if (t <= 0)
+                {
+                    return 0;
+                }
+
+                return t >= 1 ? 1 : SpecialFunctions.BetaRegularized(_parameters[0], _parameters[1], t);
             }
 
             case MarginalFamily.Gamma:

@@ -45,8 +45,8 @@ internal sealed class NumericColumnModel : ColumnModel
     protected override ColumnModelKind Kind => ColumnModelKind.Numeric;
 
     /// <summary>
-    /// Fits the column; <paramref name="values"/> holds numbers or seconds since the epoch, NaN for missing,
-    /// and at least one present value.
+    /// Fits the column; <paramref name="values"/> contains numbers or seconds since the epoch, NaN for
+    /// missing, and at least one present value.
     /// </summary>
     public static NumericColumnModel Fit(
         string name,
