@@ -1,0 +1,102 @@
+using SyntheticData.Privacy.Anonymization;
+using SyntheticData.Privacy.Policies;
+using SyntheticData.Privacy.Tests.Support;
+
+namespace SyntheticData.Privacy.Tests.Anonymization;
+
+public sealed class AnonymizationPlanTests
+{
+    [Fact]
+    public void Create_UnlistedColumn_FailsClosed()
+    {
+        DatasetPolicy policy = PolicyReader.Parse(AnonymizationHarness.Policy("\"a\": {\"operator\": \"keep\"}"));
+
+        PolicyException exception = Assert.Throws<PolicyException>(
+            () => AnonymizationPlan.Create(policy, ["a", "surprise"], AnonymizationHarness.KeyA));
+
+        Assert.Contains(exception.Errors, error => error.Contains("'surprise' (position 2)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Create_UnlistedDrop_RemovesColumn()
+    {
+        DatasetPolicy policy = PolicyReader.Parse(AnonymizationHarness.Policy("\"a\": {\"operator\": \"keep\"}", "\"unlistedColumns\": \"drop\""));
+
+        AnonymizationPlan plan = AnonymizationPlan.Create(policy, ["x", "a"], AnonymizationHarness.KeyA);
+
+        Assert.Equal(["a"], plan.OutputHeader);
+        Assert.Equal(ColumnTreatment.Unlisted, plan.Columns[0].Treatment);
+    }
+
+    [Fact]
+    public void Create_SecurityCodeUnderKeep_IsDroppedAnyway()
+    {
+        DatasetPolicy policy = PolicyReader.Parse(AnonymizationHarness.Policy("\"a\": {\"operator\": \"keep\"}", "\"unlistedColumns\": \"keep\""));
+
+        AnonymizationPlan plan = AnonymizationPlan.Create(policy, ["a", "CVV2", "track1"], AnonymizationHarness.KeyA);
+
+        Assert.Equal(["a"], plan.OutputHeader);
+        Assert.All(plan.Columns.Skip(1), column => Assert.Equal(ColumnTreatment.ForcedDrop, column.Treatment));
+    }
+
+    [Fact]
+    public void Create_QuasiIdentifierMissingFromInput_IsRejected()
+    {
+        DatasetPolicy policy = PolicyReader.Parse(AnonymizationHarness.Policy(
+            "\"a\": {\"operator\": \"keep\"}, \"zip\": {\"operator\": \"keep\"}", "\"quasiIdentifiers\": [\"zip\"]"));
+
+        PolicyException exception = Assert.Throws<PolicyException>(() => AnonymizationPlan.Create(policy, ["a"], AnonymizationHarness.KeyA));
+
+        Assert.Contains(exception.Errors, error => error.Contains("quasi-identifier 'zip' is not in the input", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Create_KeyOtherThanPolicyNames_IsRejected()
+    {
+        DatasetPolicy policy = PolicyReader.Parse(AnonymizationHarness.Policy("\"a\": {\"operator\": \"keep\"}", "\"keyId\": \"other\""));
+
+        Assert.Throws<ArgumentException>(() => AnonymizationPlan.Create(policy, ["a"], AnonymizationHarness.KeyA));
+    }
+
+    [Fact]
+    public void Run_EnforceK_SuppressesSmallClasses()
+    {
+        var csv = new System.Text.StringBuilder("id,zip,age\n");
+        for (int i = 0; i < 6; i++)
+        {
+            csv.Append(i).Append(",81675,34\n");
+        }
+
+        csv.Append("6,10115,71\n7,10117,72\n");
+        string policy = AnonymizationHarness.Policy(
+            "\"id\": {\"operator\": \"pseudonym\"}, \"zip\": {\"operator\": \"generalize\", \"parameters\": {\"method\": \"postcodePrefix\", \"length\": 2}}, \"age\": {\"operator\": \"generalize\", \"parameters\": {\"method\": \"ageBands\"}}",
+            "\"quasiIdentifiers\": [\"zip\", \"age\"], \"k\": 3, \"enforceK\": true");
+
+        (string output, AnonymizationSummary summary, _) = AnonymizationHarness.Run(csv.ToString(), policy);
+        (_, List<string?[]> rows) = AnonymizationHarness.Parse(output);
+
+        Assert.Equal(8, rows.Count);
+        Assert.Equal(2, summary.SuppressedToReachK);
+        Assert.Equal(2, summary.RiskBeforeEnforcement!.SmallestClass);
+        Assert.Equal(2, summary.Risk!.FullySuppressed);
+        Assert.Equal(6, summary.Risk.SmallestClass);
+        Assert.True(summary.Risk.MeetsK);
+        Assert.Equal(new string?[] { "81***", "30-39" }, rows[0][1..]);
+        Assert.Equal(new string?[] { "*", "*" }, rows[7][1..]);
+    }
+
+    [Fact]
+    public void Run_SensitiveAttribute_ReportsDiversity()
+    {
+        const string csv = "zip,diagnosis\n81675,flu\n81675,flu\n81675,cold\n10115,flu\n10115,flu\n";
+        string policy = AnonymizationHarness.Policy(
+            "\"zip\": {\"operator\": \"keep\"}, \"diagnosis\": {\"operator\": \"keep\"}",
+            "\"quasiIdentifiers\": [\"zip\"], \"sensitiveAttributes\": [\"diagnosis\"], \"k\": 2");
+
+        (_, AnonymizationSummary summary, _) = AnonymizationHarness.Run(csv, policy);
+
+        SyntheticData.Privacy.Risk.DiversityFigure diversity = Assert.Single(summary.Risk!.Diversity);
+        Assert.Equal(1, diversity.SmallestL);
+        Assert.Equal(1, diversity.HomogeneousClasses);
+    }
+}

@@ -1,0 +1,247 @@
+using SyntheticData.Privacy.Crypto;
+using SyntheticData.Privacy.Operators;
+using SyntheticData.Privacy.Policies;
+using SyntheticData.Privacy.Tests.Support;
+
+namespace SyntheticData.Privacy.Tests.Operators;
+
+public sealed class OperatorTests
+{
+    private static readonly RowContext Row = new() { Cells = [], Line = 2, PhoneRegion = "US" };
+
+    private static string Apply(ColumnOperator op, string value)
+    {
+        Assert.True(op.TryApply(value, Row, out string output));
+        return output;
+    }
+
+    [Fact]
+    public void Pseudonym_SameEmailWrittenDifferently_SameOutput()
+    {
+        var op = new PseudonymOperator(new HmacPseudonymizer(AnonymizationHarness.KeyA), ValueKind.Email, 16, string.Empty);
+
+        Assert.Equal(Apply(op, "Ada.B@Example.org"), Apply(op, "  ada.b@example.org "));
+        Assert.NotEqual(Apply(op, "ada.b@example.org"), Apply(op, "ada.c@example.org"));
+    }
+
+    [Fact]
+    public void Pseudonym_PhoneFormats_NormaliseToE164()
+    {
+        Assert.Equal("+12125550147", ValueNormalizer.Normalize("(212) 555-0147", ValueKind.Phone, "US"));
+        Assert.Equal("+12125550147", ValueNormalizer.Normalize("+1 212-555-0147", ValueKind.Phone, "GB"));
+        Assert.Equal("+442079460123", ValueNormalizer.Normalize("020 7946 0123", ValueKind.Phone, "GB"));
+    }
+
+    [Fact]
+    public void Pseudonym_NamesCaseAndSpacing_NormaliseAlike()
+    {
+        Assert.Equal("sophia marlowe-quinn", ValueNormalizer.Normalize("  SOPHIA   Marlowe-Quinn ", ValueKind.Name));
+        Assert.Equal(
+            ValueNormalizer.Normalize("ΝΙΚΌΛΑΟΣ ΠΑΠΑΔΆΚΗΣ", ValueKind.Name),
+            ValueNormalizer.Normalize("Νικόλαος Παπαδάκης", ValueKind.Name));
+    }
+
+    [Fact]
+    public void Pseudonym_IsLettersOnlyWithPrefix()
+    {
+        var op = new PseudonymOperator(new HmacPseudonymizer(AnonymizationHarness.KeyA), ValueKind.Identifier, 20, "cus_");
+
+        Assert.Matches("^cus_[a-z]{20}$", Apply(op, "C-10000001"));
+        Assert.Equal(Apply(op, "C-10000001"), Apply(op, "c10000001"));
+    }
+
+    [Fact]
+    public void Pseudonym_AnotherKeyVersion_DifferentOutput()
+    {
+        var a = new HmacPseudonymizer(AnonymizationHarness.KeyA);
+        var b = new HmacPseudonymizer(AnonymizationHarness.KeyB);
+
+        Assert.NotEqual(a.Pseudonymize("ada", 16), b.Pseudonymize("ada", 16));
+        Assert.Equal(a.Pseudonymize("ada", 16), new HmacPseudonymizer(AnonymizationHarness.KeyA).Pseudonymize("ada", 16));
+    }
+
+    [Fact]
+    public void Token_ShortNumbers_AreStillReplaced()
+    {
+        var tokenizer = new Ff1Tokenizer(AnonymizationHarness.KeyA);
+        var op = new TokenOperator(tokenizer, new HmacPseudonymizer(AnonymizationHarness.KeyA), TokenKind.Card, false);
+
+        string output = Apply(op, "4111");
+
+        Assert.Matches(@"^\d{4}$", output);
+        Assert.NotEqual(Apply(op, "4111"), Apply(op, "4112"));
+    }
+
+    [Fact]
+    public void Token_DetectableToken_IsEncryptedAgain()
+    {
+        var tokenizer = new Ff1Tokenizer(AnonymizationHarness.KeyA);
+        var pseudonymizer = new HmacPseudonymizer(AnonymizationHarness.KeyA);
+        var unchecked_ = new TokenOperator(tokenizer, pseudonymizer, TokenKind.Digits, false);
+        string first = Apply(unchecked_, "12345678");
+        var op = new TokenOperator(tokenizer, pseudonymizer, TokenKind.Digits, false, token => token == first);
+
+        string retried = Apply(op, "12345678");
+
+        Assert.NotEqual(first, retried);
+        Assert.Matches(@"^\d{8}$", retried);
+        Assert.Equal(retried, Apply(op, "12345678"));
+    }
+
+    [Fact]
+    public void Token_AlwaysDetectable_FallsBackToMask()
+    {
+        var op = new TokenOperator(
+            new Ff1Tokenizer(AnonymizationHarness.KeyA), new HmacPseudonymizer(AnonymizationHarness.KeyA), TokenKind.Card, false, _ => true);
+
+        Assert.Equal("****-****", Apply(op, "1234-5678"));
+    }
+
+    [Fact]
+    public void Ff1_TooSmallDomain_IsRejected()
+    {
+        var tokenizer = new Ff1Tokenizer(AnonymizationHarness.KeyA);
+
+        Assert.Throws<ArgumentException>(() => tokenizer.Encrypt(new byte[5], 10, "t"));
+        var symbols = new byte[] { 1, 2, 3, 4, 5, 6 };
+        tokenizer.Encrypt(symbols, 10, "t");
+        Assert.All(symbols, symbol => Assert.InRange(symbol, (byte)0, (byte)9));
+    }
+
+    [Theory]
+    [InlineData(6, 4, "4111111111111111", "411111******1111")]
+    [InlineData(0, 4, "4111 1111 1111 1111", "**** **** **** 1111")]
+    [InlineData(6, 4, "41111111", "********")]
+    [InlineData(4, 0, "5200-0000-0000-0007", "5200-****-****-****")]
+    public void Truncate_ShowsOnlyTheAllowedDigits(int first, int last, string input, string expected)
+    {
+        Assert.Equal(expected, Apply(new TruncateOperator(first, last, '*'), input));
+    }
+
+    [Fact]
+    public void Truncate_MoreThanPciAllows_IsRejected()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TruncateOperator(7, 4, '*'));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TruncateOperator(6, 5, '*'));
+    }
+
+    [Theory]
+    [InlineData(0, 4, "ada.b@example.org", "***.*@******e.org")]
+    [InlineData(0, 4, "123456", "******")]
+    [InlineData(2, 0, "AB-123456", "AB-******")]
+    public void Mask_KeepsOnlyTheEndsOfLongValues(int first, int last, string input, string expected)
+    {
+        Assert.Equal(expected, Apply(new MaskOperator(first, last, '*'), input));
+    }
+
+    [Theory]
+    [InlineData(GeneralizeMethod.NumericBins, "27.5", "[20, 30)")]
+    [InlineData(GeneralizeMethod.NumericBins, "-3", "[-10, 0)")]
+    [InlineData(GeneralizeMethod.AgeBands, "37", "30-39")]
+    [InlineData(GeneralizeMethod.AgeBands, "95", "90+")]
+    [InlineData(GeneralizeMethod.DateYear, "1985-04-17", "1985")]
+    [InlineData(GeneralizeMethod.DateMonth, "1985-04-17 10:00:00", "1985-04")]
+    [InlineData(GeneralizeMethod.PostcodePrefix, "81675", "816**")]
+    [InlineData(GeneralizeMethod.PostcodePrefix, "SW1A 1AA", "SW1* ***")]
+    [InlineData(GeneralizeMethod.PostcodePrefix, "81", "**")]
+    public void Generalize_CoarsensValues(GeneralizeMethod method, string input, string expected)
+    {
+        var op = new GeneralizeOperator(method, 10, 0, 90, 3, new DateFormats(DateFormats.Default));
+
+        Assert.Equal(expected, Apply(op, input));
+    }
+
+    [Fact]
+    public void Generalize_UnparseableNumber_ReturnsFalse()
+    {
+        var op = new GeneralizeOperator(GeneralizeMethod.NumericBins, 10, 0, 90, 3, new DateFormats(DateFormats.Default));
+
+        Assert.False(op.TryApply("twelve", Row, out _));
+    }
+
+    [Fact]
+    public void DateShift_SameEntity_SameNonZeroOffset()
+    {
+        var pseudonymizer = new HmacPseudonymizer(AnonymizationHarness.KeyA);
+        var op = new DateShiftOperator(AnonymizationHarness.KeyA, pseudonymizer, 0, ValueKind.Identifier, 30, new DateFormats(["yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss"]), [""]);
+        var first = new RowContext { Cells = ["C-1", "2024-03-01"] };
+        var second = new RowContext { Cells = ["c1", "2024-03-11 08:30:00"] };
+
+        Assert.True(op.TryApply("2024-03-01", first, out string a));
+        Assert.True(op.TryApply("2024-03-11 08:30:00", second, out string b));
+
+        DateTime shiftedA = DateTime.Parse(a, System.Globalization.CultureInfo.InvariantCulture);
+        DateTime shiftedB = DateTime.Parse(b, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(10, (shiftedB.Date - shiftedA.Date).TotalDays);
+        Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$", b);
+        int offset = (int)(shiftedA - new DateTime(2024, 3, 1)).TotalDays;
+        Assert.InRange(Math.Abs(offset), 1, 30);
+    }
+
+    [Fact]
+    public void DateShift_OffsetsCoverTheRangeWithoutZero()
+    {
+        var op = new DateShiftOperator(
+            AnonymizationHarness.KeyA, new HmacPseudonymizer(AnonymizationHarness.KeyA), 0, ValueKind.Generic, 3, new DateFormats(DateFormats.Default), [""]);
+
+        int[] offsets = Enumerable.Range(0, 500).Select(i => op.OffsetDays("entity-" + i)).Distinct().Order().ToArray();
+
+        Assert.Equal([-3, -2, -1, 1, 2, 3], offsets);
+    }
+
+    [Fact]
+    public void Noise_IsDeterministicAndHasTheStatedScale()
+    {
+        var op = new NoiseOperator(AnonymizationHarness.KeyA, "amount", 2.0, NoiseDistribution.Laplace, decimals: 4);
+        double[] deviations = Enumerable.Range(0, 4000)
+            .Select(i => (double)i)
+            .Select(value => double.Parse(Apply(op, value.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture) - value)
+            .ToArray();
+
+        // The mean absolute deviation of Laplace(b) is b; 4000 draws put the sample mean within a few percent.
+        Assert.InRange(deviations.Average(Math.Abs), 1.8, 2.2);
+        Assert.InRange(deviations.Average(), -0.2, 0.2);
+        Assert.Equal(Apply(op, "10.5"), Apply(op, "10.5"));
+    }
+
+    [Fact]
+    public void Noise_KeepsInputDecimals()
+    {
+        var op = new NoiseOperator(AnonymizationHarness.KeyA, "amount", 1.0, NoiseDistribution.Gaussian, decimals: null);
+
+        Assert.Matches(@"^-?\d+\.\d\d$", Apply(op, "12.34"));
+        Assert.Matches(@"^-?\d+$", Apply(op, "12"));
+        Assert.False(op.TryApply("n/a", Row, out _));
+    }
+
+    [Fact]
+    public void Redact_ReplacesFoundSpansWhole()
+    {
+        var op = new RedactOperator(
+            (text, region) => AnonymizationHarness.Scanner.Scan(text, region, false),
+            new HmacPseudonymizer(AnonymizationHarness.KeyA),
+            RedactReplacement.Kind);
+        string notes = "reach me at ines.o@example.com or pay with 4111 1111 1111 1111 today";
+
+        string output = Apply(op, notes);
+
+        Assert.Equal("reach me at [EMAIL] or pay with [CARD_NUMBER] today", output);
+    }
+
+    [Fact]
+    public void Redact_LongCell_FindsValuesPastAnyCut()
+    {
+        var op = new RedactOperator(
+            (text, region) => AnonymizationHarness.Scanner.Scan(text, region, false),
+            new HmacPseudonymizer(AnonymizationHarness.KeyA),
+            RedactReplacement.Pseudonym);
+        char[] filler = Enumerable.Range(0, 5000).Select(i => i % 7 == 6 ? ' ' : 'x').ToArray();
+        string notes = new string(filler, 0, 300) + "reach me at ines.o@example.com " + new string(filler, 0, 4569) + " 4111111111111111";
+
+        string output = Apply(op, notes);
+
+        Assert.DoesNotContain("ines.o@example.com", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("4111111111111111", output, StringComparison.Ordinal);
+        Assert.Matches(@"\[EMAIL:[a-z]{16}\]", output);
+    }
+}

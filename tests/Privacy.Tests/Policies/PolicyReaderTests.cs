@@ -1,0 +1,156 @@
+using SyntheticData.Privacy.Policies;
+using SyntheticData.Privacy.Tests.Support;
+
+namespace SyntheticData.Privacy.Tests.Policies;
+
+public sealed class PolicyReaderTests
+{
+    [Fact]
+    public void Parse_FullPolicy_ReadsEveryField()
+    {
+        const string json = """
+            {
+              "version": 1,
+              "dataset": "cards",
+              "encoding": "windows-1252",
+              "separator": ";",
+              "nullMarkers": ["", "NULL"],
+              "unlistedColumns": "drop",
+              "keyId": "cards-2024",
+              "defaultPhoneRegion": "GB",
+              "targetColumn": "is_fraud",
+              "columns": {
+                "card": { "operator": "truncate", "parameters": { "keepFirst": 0 }, "comment": "PAN" },
+                "dob": { "operator": "generalize", "parameters": { "method": "dateYear" } },
+                "zip": { "operator": "generalize", "parameters": { "method": "postcodePrefix", "length": 2 } },
+                "is_fraud": { "operator": "keep" }
+              },
+              "quasiIdentifiers": ["dob", "zip"],
+              "k": 10,
+              "enforceK": true,
+              "synthesis": { "model": "copula" }
+            }
+            """;
+
+        DatasetPolicy policy = PolicyReader.Parse(json);
+
+        Assert.Equal("cards", policy.Dataset);
+        Assert.Equal("windows-1252", policy.Encoding);
+        Assert.Equal(';', policy.Separator);
+        Assert.Equal(["", "NULL"], policy.NullMarkers);
+        Assert.Equal(UnlistedColumnAction.Drop, policy.UnlistedColumns);
+        Assert.Equal("cards-2024", policy.KeyId);
+        Assert.Equal("GB", policy.DefaultPhoneRegion);
+        Assert.Equal(OperatorKind.Truncate, policy.Columns["card"].Operator);
+        Assert.Equal("PAN", policy.Columns["card"].Comment);
+        Assert.Equal(["dob", "zip"], policy.QuasiIdentifiers);
+        Assert.Equal(10, policy.K);
+        Assert.True(policy.EnforceK);
+        Assert.NotNull(policy.Synthesis);
+    }
+
+    [Fact]
+    public void Parse_Defaults_FailClosed()
+    {
+        DatasetPolicy policy = PolicyReader.Parse(AnonymizationHarness.Policy("\"a\": {\"operator\": \"keep\"}"));
+
+        Assert.Equal(UnlistedColumnAction.Fail, policy.UnlistedColumns);
+        Assert.Equal("utf-8", policy.Encoding);
+        Assert.Equal(["", "\"\"", "NULL", "\\N"], policy.NullMarkers);
+    }
+
+    [Theory]
+    [InlineData("\"a\": {\"operator\": \"scramble\"}", "/columns/a/operator")]
+    [InlineData("\"a\": {\"operator\": \"noise\"}", "/columns/a")]
+    [InlineData("\"a\": {\"operator\": \"truncate\", \"parameters\": {\"keepFirst\": 8}}", "/columns/a/parameters/keepFirst")]
+    [InlineData("\"a\": {\"operator\": \"keep\", \"parameters\": {\"x\": 1}}", "/columns/a/parameters")]
+    public void Parse_SchemaViolations_NameTheLocation(string columns, string location)
+    {
+        PolicyException exception = Assert.Throws<PolicyException>(() => PolicyReader.Parse(AnonymizationHarness.Policy(columns)));
+
+        Assert.Contains(exception.Errors, error => error.StartsWith(location, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_InvalidJson_GivesLine()
+    {
+        PolicyException exception = Assert.Throws<PolicyException>(() => PolicyReader.Parse("{\n \"version\": 1,\n oops }", "p.json"));
+
+        Assert.Contains("line 3", exception.Errors[0], StringComparison.Ordinal);
+        Assert.Contains("p.json", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("UK")]
+    [InlineData("FE")]
+    public void Parse_InvalidPhoneRegion_IsRejected(string region)
+    {
+        string json = AnonymizationHarness.Policy("\"a\": {\"operator\": \"keep\"}", $"\"defaultPhoneRegion\": \"{region}\"");
+
+        PolicyException exception = Assert.Throws<PolicyException>(() => PolicyReader.Parse(json));
+
+        Assert.Contains(exception.Errors, error => error.StartsWith("defaultPhoneRegion", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("cvv")]
+    [InlineData("Card Security Code")]
+    [InlineData("track2_data")]
+    public void Parse_SecurityCodeNotDropped_IsRejected(string column)
+    {
+        string json = AnonymizationHarness.Policy($"\"{column}\": {{\"operator\": \"mask\"}}");
+
+        PolicyException exception = Assert.Throws<PolicyException>(() => PolicyReader.Parse(json));
+
+        Assert.Contains(exception.Errors, error => error.Contains("must use operator 'drop'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_SeveralProblems_AreAllReported()
+    {
+        string json = AnonymizationHarness.Policy(
+            "\"a\": {\"operator\": \"drop\"}, \"b\": {\"operator\": \"dateShift\", \"parameters\": {\"entityColumn\": \"missing\"}}, \"n\": {\"operator\": \"noise\", \"parameters\": {\"scale\": 1}}",
+            "\"quasiIdentifiers\": [\"a\", \"zzz\"], \"sensitiveAttributes\": [\"n\"], \"targetColumn\": \"a\"");
+
+        PolicyException exception = Assert.Throws<PolicyException>(() => PolicyReader.Parse(json));
+
+        Assert.Contains(exception.Errors, error => error.Contains("'a' is dropped", StringComparison.Ordinal));
+        Assert.Contains(exception.Errors, error => error.Contains("'zzz' is not a column", StringComparison.Ordinal));
+        Assert.Contains(exception.Errors, error => error.Contains("entityColumn 'missing'", StringComparison.Ordinal));
+        Assert.Contains(exception.Errors, error => error.StartsWith("targetColumn", StringComparison.Ordinal));
+        Assert.True(exception.Errors.Count >= 4);
+    }
+
+    [Fact]
+    public void Parse_InvalidDateFormat_IsRejected()
+    {
+        string json = AnonymizationHarness.Policy("\"d\": {\"operator\": \"generalize\", \"parameters\": {\"method\": \"dateYear\", \"formats\": [\"%\"]}}");
+
+        PolicyException exception = Assert.Throws<PolicyException>(() => PolicyReader.Parse(json));
+
+        Assert.Contains(exception.Errors, error => error.Contains("formats", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Writer_Output_ReadsBackEqual()
+    {
+        DatasetPolicy policy = PolicyReader.Parse(AnonymizationHarness.Policy(
+            "\"card\": {\"operator\": \"token\", \"parameters\": {\"kind\": \"card\"}, \"comment\": \"Luhn-invalid \\\"tokens\\\"\"}, \"city\": {\"operator\": \"keep\"}",
+            "\"quasiIdentifiers\": [\"city\"], \"k\": 3, \"gates\": {\"ks\": 0.8}"));
+
+        DatasetPolicy again = PolicyReader.Parse(PolicyWriter.ToJson(policy));
+
+        Assert.Equal(policy.Columns.Keys, again.Columns.Keys);
+        Assert.Equal("Luhn-invalid \"tokens\"", again.Columns["card"].Comment);
+        Assert.Equal(OperatorKind.Token, again.Columns["card"].Operator);
+        Assert.Equal(policy.QuasiIdentifiers, again.QuasiIdentifiers);
+        Assert.Equal(3, again.K);
+        Assert.NotNull(again.Gates);
+    }
+
+    [Fact]
+    public void Schema_IsShippedAsResource()
+    {
+        Assert.Contains("\"unlistedColumns\"", PolicySchema.Text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,61 @@
+using SyntheticData.Privacy.Risk;
+
+namespace SyntheticData.Privacy.Tests.Risk;
+
+public sealed class EquivalenceClassCounterTests
+{
+    [Fact]
+    public void KeyOf_FieldBoundaries_AreDistinct()
+    {
+        var counter = new EquivalenceClassCounter(2, 0);
+
+        Assert.NotEqual(counter.KeyOf(["ab", "c"]), counter.KeyOf(["a", "bc"]));
+        Assert.NotEqual(counter.KeyOf([null, "x"]), counter.KeyOf(["", "x"]));
+        Assert.Equal(counter.KeyOf(["a", "b"]), counter.KeyOf(["a", "b"]));
+    }
+
+    [Fact]
+    public void Report_Histogram_BucketsClassSizes()
+    {
+        var counter = new EquivalenceClassCounter(1, 0);
+        foreach ((string value, int count) in new[] { ("a", 1), ("b", 5), ("c", 5), ("d", 120) })
+        {
+            for (int i = 0; i < count; i++)
+            {
+                counter.Add([value], []);
+            }
+        }
+
+        RiskReport report = counter.Report(5, []);
+
+        Assert.Equal(131, report.Records);
+        Assert.Equal(4, report.Classes);
+        Assert.Equal(1, report.ClassSizeHistogram.Single(b => b.Sizes == "1").Classes);
+        Assert.Equal(2, report.ClassSizeHistogram.Single(b => b.Sizes == "5-9").Classes);
+        Assert.Equal(1, report.ClassSizeHistogram.Single(b => b.Sizes == "100+").Classes);
+        Assert.Equal(1, report.ClassesBelowK);
+        Assert.Equal(1, report.RecordsBelowK);
+        Assert.False(report.MeetsK);
+    }
+
+    [Fact]
+    public void Report_NoQuasiIdentifierValues_HasNoRisk()
+    {
+        RiskReport report = new EquivalenceClassCounter(1, 0).Report(5, []);
+
+        Assert.Equal(0, report.Classes);
+        Assert.Equal(0, report.HighestProsecutorRisk);
+        Assert.True(report.MeetsK);
+    }
+
+    [Theory]
+    [InlineData("*", true)]
+    [InlineData("***", true)]
+    [InlineData("81***", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void IsSuppressed_OnlyStars(string? value, bool expected)
+    {
+        Assert.Equal(expected, EquivalenceClassCounter.IsSuppressed(value));
+    }
+}
