@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return AnonymizeCommand.Create();
         yield return PolicyCommand.Create();
         yield return GenerateSampleCommand.Create();
+        yield return EvaluateCommand.Create();
     }
 }
