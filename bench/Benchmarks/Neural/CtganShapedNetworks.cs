@@ -28,6 +28,7 @@ internal sealed class CtganShapedNetworks
     private readonly int[][] targets;
     private readonly int[] chosenColumn;
     private readonly float[] columnMask;
+    private readonly Tensor<float>[] activatedParts;
 
     public CtganShapedNetworks(int batch, int[] continuousModes, int[] categoryCounts, int threads, ulong seed)
     {
@@ -78,6 +79,7 @@ internal sealed class CtganShapedNetworks
         targets = discreteSpans.Select(_ => new int[batch]).ToArray();
         chosenColumn = new int[batch];
         columnMask = new float[batch];
+        activatedParts = new Tensor<float>[spans.Length];
     }
 
     public int DataWidth => dataWidth;
@@ -186,7 +188,7 @@ internal sealed class CtganShapedNetworks
     /// <summary>tanh on each alpha, gumbel-softmax on each mode and category span.</summary>
     private Tensor<float> Activate(Tensor<float> raw)
     {
-        Span<Tensor<float>> parts = new Tensor<float>[spans.Length];
+        Span<Tensor<float>> parts = activatedParts;
         for (int i = 0; i < spans.Length; i++)
         {
             (int start, int width, bool isAlpha) = spans[i];

@@ -29,7 +29,8 @@ public sealed class NeuralMatMulScenario : IScenario
     {
         int threads = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : Environment.ProcessorCount;
         Console.WriteLine($"neural-matmul: float32, {threads} thread(s), {Environment.ProcessorCount} logical cores");
-        Console.WriteLine($"{"shape",-32} {"m x n x k",-16} {"naive GFLOP/s",14} {"engine GFLOP/s",15} {"ratio",7}");
+        Console.WriteLine("GFLOP/s per wall-clock second, and per CPU second of this process (less sensitive to other load)");
+        Console.WriteLine($"{"shape",-30} {"m x n x k",-14} {"naive",7} {"engine",7} {"ratio",6} {"naive/cpu",10} {"engine/cpu",11}");
         var random = new RandomStream(1);
         var tape = new Tape<float>(new CpuBackend<float>(threads));
         foreach ((string name, int m, int n, int k, bool ta, bool tb) in Shapes)
@@ -41,8 +42,8 @@ public sealed class NeuralMatMulScenario : IScenario
             var naiveResult = new float[m * n];
             double flops = 2.0 * m * n * k;
 
-            double naiveSeconds = Measure(() => Naive(a, b, naiveResult, m, n, k, ta, tb), flops);
-            double engineSeconds = Measure(
+            (double naiveSeconds, double naiveCpu) = Measure(() => Naive(a, b, naiveResult, m, n, k, ta, tb), flops);
+            (double engineSeconds, double engineCpu) = Measure(
                 () =>
                 {
                     tape.Reset();
@@ -52,31 +53,39 @@ public sealed class NeuralMatMulScenario : IScenario
 
             double naiveRate = flops / naiveSeconds / 1e9;
             double engineRate = flops / engineSeconds / 1e9;
-            Console.WriteLine($"{name,-32} {$"{m}x{n}x{k}",-16} {naiveRate,14:F2} {engineRate,15:F2} {engineRate / naiveRate,6:F1}x");
+            Console.WriteLine(
+                $"{name,-30} {$"{m}x{n}x{k}",-14} {naiveRate,7:F2} {engineRate,7:F2} {engineRate / naiveRate,5:F1}x {flops / naiveCpu / 1e9,10:F2} {flops / engineCpu / 1e9,11:F2}");
         }
 
         return 0;
     }
 
-    /// <summary>Returns the median seconds per call over enough calls to run about half a second.</summary>
-    private static double Measure(Action action, double flops)
+    /// <summary>Returns the median wall-clock and process CPU seconds per call, over 5 samples of about 5 GFLOP each.</summary>
+    private static (double Wall, double Cpu) Measure(Action action, double flops)
     {
         action();
         int calls = Math.Clamp((int)(5e9 / flops), 3, 2000);
-        var samples = new double[5];
-        for (int sample = 0; sample < samples.Length; sample++)
+        var wall = new double[5];
+        var cpu = new double[5];
+        using var process = Process.GetCurrentProcess();
+        for (int sample = 0; sample < wall.Length; sample++)
         {
+            process.Refresh();
+            TimeSpan cpuStart = process.TotalProcessorTime;
             long start = Stopwatch.GetTimestamp();
             for (int call = 0; call < calls; call++)
             {
                 action();
             }
 
-            samples[sample] = Stopwatch.GetElapsedTime(start).TotalSeconds / calls;
+            wall[sample] = Stopwatch.GetElapsedTime(start).TotalSeconds / calls;
+            process.Refresh();
+            cpu[sample] = (process.TotalProcessorTime - cpuStart).TotalSeconds / calls;
         }
 
-        Array.Sort(samples);
-        return samples[samples.Length / 2];
+        Array.Sort(wall);
+        Array.Sort(cpu);
+        return (wall[wall.Length / 2], cpu[cpu.Length / 2]);
     }
 
     /// <summary>The baseline: one dot product per output element, in i-j-p order.</summary>

@@ -33,6 +33,9 @@ public sealed class NeuralStepScenario : IScenario
             networks.Step();
         }
 
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        TimeSpan cpuBefore = process.TotalProcessorTime;
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var samples = new double[steps];
         for (int i = 0; i < steps; i++)
@@ -43,10 +46,13 @@ public sealed class NeuralStepScenario : IScenario
         }
 
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        process.Refresh();
+        double cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         double total = samples.Sum();
         Array.Sort(samples);
         Console.WriteLine($"steps: {steps}, total {total / 1000:F2} s (one adult.csv epoch is 65 steps)");
         Console.WriteLine($"ms per step: median {samples[steps / 2]:F1}, min {samples[0]:F1}, max {samples[^1]:F1}");
+        Console.WriteLine($"process CPU time per step: {cpuSeconds * 1000 / steps:F1} ms (all threads; compare with wall time when the machine is busy)");
         Console.WriteLine($"allocated per step: {allocated / (double)steps:F0} bytes");
         Console.WriteLine($"last losses: critic {networks.LastCriticLoss:F4}, generator {networks.LastGeneratorLoss:F4}");
         return 0;

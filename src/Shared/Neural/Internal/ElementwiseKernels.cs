@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace SyntheticData.Neural.Internal;
 
@@ -34,7 +35,16 @@ internal static class ElementwiseKernels
     public static void LeakyRelu<T>(ReadOnlySpan<T> x, T slope, Span<T> output)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        for (int i = 0; i < x.Length; i++)
+        int width = Vector256<T>.Count;
+        int vectorEnd = Vector256.IsHardwareAccelerated ? x.Length - (x.Length % width) : 0;
+        Vector256<T> slopes = Vector256.Create(slope);
+        for (int i = 0; i < vectorEnd; i += width)
+        {
+            Vector256<T> value = Vector256.Create(x.Slice(i, width));
+            Vector256.ConditionalSelect(Vector256.GreaterThan(value, Vector256<T>.Zero), value, value * slopes).CopyTo(output.Slice(i, width));
+        }
+
+        for (int i = vectorEnd; i < x.Length; i++)
         {
             T value = x[i];
             output[i] = value > T.Zero ? value : value * slope;
@@ -44,7 +54,17 @@ internal static class ElementwiseKernels
     public static void LeakyReluMask<T>(ReadOnlySpan<T> gradient, ReadOnlySpan<T> x, T slope, Span<T> output)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        for (int i = 0; i < x.Length; i++)
+        int width = Vector256<T>.Count;
+        int vectorEnd = Vector256.IsHardwareAccelerated ? x.Length - (x.Length % width) : 0;
+        Vector256<T> slopes = Vector256.Create(slope);
+        for (int i = 0; i < vectorEnd; i += width)
+        {
+            Vector256<T> value = Vector256.Create(x.Slice(i, width));
+            Vector256<T> g = Vector256.Create(gradient.Slice(i, width));
+            Vector256.ConditionalSelect(Vector256.GreaterThan(value, Vector256<T>.Zero), g, g * slopes).CopyTo(output.Slice(i, width));
+        }
+
+        for (int i = vectorEnd; i < x.Length; i++)
         {
             output[i] = x[i] > T.Zero ? gradient[i] : gradient[i] * slope;
         }

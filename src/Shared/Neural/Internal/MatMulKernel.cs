@@ -162,13 +162,36 @@ internal sealed class MatMulKernel<T> : IParallelJob
             {
                 int depth = Math.Min(DepthBlock, k - depth0);
                 Span<T> target = packedB.AsSpan(PanelOffset(depth0, panel), depth * width);
-                for (int p = 0; p < depth; p++)
+                int columns = Math.Min(width, n - column0);
+                if (transposeB)
                 {
-                    Span<T> row = target.Slice(p * width, width);
+                    // op(B)[p, j] = B[j, p]: read each stored row sequentially, write one panel column.
                     for (int jj = 0; jj < width; jj++)
                     {
-                        int j = column0 + jj;
-                        row[jj] = j >= n ? T.Zero : transposeB ? b[(j * ldb) + depth0 + p] : b[((depth0 + p) * ldb) + j];
+                        if (jj >= columns)
+                        {
+                            for (int p = 0; p < depth; p++)
+                            {
+                                target[(p * width) + jj] = T.Zero;
+                            }
+
+                            continue;
+                        }
+
+                        ReadOnlySpan<T> source = b.AsSpan(((column0 + jj) * ldb) + depth0, depth);
+                        for (int p = 0; p < depth; p++)
+                        {
+                            target[(p * width) + jj] = source[p];
+                        }
+                    }
+                }
+                else
+                {
+                    for (int p = 0; p < depth; p++)
+                    {
+                        Span<T> row = target.Slice(p * width, width);
+                        b.AsSpan(((depth0 + p) * ldb) + column0, columns).CopyTo(row);
+                        row[columns..].Clear();
                     }
                 }
             }
@@ -241,29 +264,29 @@ internal sealed class MatMulKernel<T> : IParallelJob
         for (int sliver = 0; sliver < slivers; sliver++)
         {
             Span<T> target = buffer.AsSpan(sliver * SliverHeight * depth, SliverHeight * depth);
-            for (int ii = 0; ii < SliverHeight; ii++)
+            int i0 = row0 + (sliver * SliverHeight);
+            int height = Math.Min(SliverHeight, row0 + rows - i0);
+            if (height < SliverHeight)
             {
-                int i = row0 + (sliver * SliverHeight) + ii;
-                if (i >= row0 + rows)
+                target.Clear();
+            }
+
+            if (transposeA)
+            {
+                // op(A)[i, p] = A[p, i]: the sliver's rows are consecutive elements of stored row p.
+                for (int p = 0; p < depth; p++)
                 {
-                    for (int p = 0; p < depth; p++)
-                    {
-                        target[(p * SliverHeight) + ii] = T.Zero;
-                    }
+                    a.AsSpan(((depth0 + p) * lda) + i0, height).CopyTo(target.Slice(p * SliverHeight, height));
                 }
-                else if (transposeA)
+            }
+            else
+            {
+                for (int ii = 0; ii < height; ii++)
                 {
+                    ReadOnlySpan<T> source = a.AsSpan(((i0 + ii) * lda) + depth0, depth);
                     for (int p = 0; p < depth; p++)
                     {
-                        target[(p * SliverHeight) + ii] = a[((depth0 + p) * lda) + i];
-                    }
-                }
-                else
-                {
-                    int rowStart = (i * lda) + depth0;
-                    for (int p = 0; p < depth; p++)
-                    {
-                        target[(p * SliverHeight) + ii] = a[rowStart + p];
+                        target[(p * SliverHeight) + ii] = source[p];
                     }
                 }
             }
