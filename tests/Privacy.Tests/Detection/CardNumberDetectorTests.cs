@@ -37,7 +37,7 @@ public sealed class CardNumberDetectorTests
     [Fact]
     public void Validate_RejectsLuhnValidNumberOutsideIssuerRanges()
     {
-        // Luhn-valid, but no brand issues 16-digit numbers starting with 9.
+        // The number passes Luhn, but prefix 9000 lies in no brand's issuer range.
         Assert.Equal(ValueCheck.FailedCheck, _detector.Validate("9000000000000008"));
     }
 
@@ -48,7 +48,7 @@ public sealed class CardNumberDetectorTests
     }
 
     [Fact]
-    public void Validate_AcceptsTwelveDigitMaestroOnlyAsWholeCell()
+    public void Validate_TwelveDigitMaestroOnlyWholeCell()
     {
         const string maestro = "501800000009";
         Assert.Equal(ValueCheck.Valid, _detector.Validate(maestro));

@@ -9,7 +9,7 @@ public sealed class ColumnClassifierTests
     private readonly ColumnClassifier _classifier = new(timeProvider: Clock);
 
     [Fact]
-    public void Classify_CardColumnWithTwoSeriesNineteenDigitsAndLookAlike()
+    public void Classify_CardColumnWithLookAlike()
     {
         IReadOnlyList<ColumnClassification> result = _classifier.ClassifyTable(
         [
@@ -26,7 +26,7 @@ public sealed class ColumnClassifierTests
     }
 
     [Fact]
-    public void Classify_IbanColumnWithGroupedValuesAndBadChecksum()
+    public void Classify_IbanColumnWithBadChecksum()
     {
         IReadOnlyList<ColumnClassification> result = _classifier.ClassifyTable(
         [
@@ -234,7 +234,7 @@ public sealed class ColumnClassifierTests
     }
 
     [Fact]
-    public void ClassifyTable_RejectsMismatchedRegionColumn()
+    public void Classify_RejectsMismatchedRegionColumn()
     {
         Assert.Throws<ArgumentException>(() => _classifier.Classify(new ColumnSample("phone", ["1"]), new ColumnSample("country", ["GB", "FR"])));
     }

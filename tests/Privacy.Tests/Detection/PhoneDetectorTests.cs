@@ -20,8 +20,8 @@ public sealed class PhoneDetectorTests
     [Fact]
     public void Validate_ReportsReservedDramaRangeAsPhoneShaped()
     {
-        // Ofcom reserves 07700 900000-900999 for fiction; libphonenumber knows it as unassigned, so it is a
-        // possible number that fails validation, which still counts as phone-shaped in a phone column.
+        // Ofcom reserves 07700 900000-900999 for fiction, and libphonenumber's metadata leaves the range out.
+        // The value is therefore a possible number that fails validation, which still counts in a phone column.
         Assert.Equal(ValueCheck.FailedCheck, new PhoneDetector("GB").Validate("07700 900123"));
     }
 

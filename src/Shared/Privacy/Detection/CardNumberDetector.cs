@@ -3,9 +3,9 @@ using SyntheticData.Privacy.Detection.Internal;
 namespace SyntheticData.Privacy.Detection;
 
 /// <summary>
-/// Finds payment card numbers: 13 to 19 digits in free text (12 to 19 in a whole cell, for Maestro),
-/// written plain or in groups separated by single spaces or dashes, that pass the Luhn check and lie
-/// in a known issuer range (the Mastercard 2-series and 19-digit Visa included).
+/// Finds payment card numbers of 13 to 19 digits in free text, or 12 to 19 digits in a whole cell (Maestro).
+/// Numbers may be written plain or in groups separated by single spaces or dashes. A number is valid when it
+/// passes the Luhn check and lies in a known issuer range, the Mastercard 2-series and 19-digit Visa included.
 /// </summary>
 public sealed class CardNumberDetector : IDetector
 {
@@ -147,8 +147,8 @@ public sealed class CardNumberDetector : IDetector
 
     /// <summary>
     /// Reports the card numbers in one run. A run of 13 to 19 digits is one candidate, reported as validated or as a
-    /// look-alike. A longer run is split at group boundaries, so two numbers written side by side are found separately;
-    /// from each group the longest valid candidate wins, so a 19-digit number is not cut after 16. Each start tries at
+    /// look-alike. A longer run is split at group boundaries, so two numbers written side by side are found separately.
+    /// From each group the longest valid candidate wins, so a 19-digit number is not cut after 16. Each start tries at
     /// most 19 digits, which keeps the scan linear.
     /// </summary>
     private void FindInRun(ReadOnlySpan<char> text, List<(int Start, int End)> groups, List<PiiFinding> findings)

@@ -12,7 +12,7 @@ public sealed record ColumnClassification
     /// <summary>The kind found, or <see cref="PiiKind.None"/>.</summary>
     public required PiiKind Kind { get; init; }
 
-    /// <summary>Confidence in <see cref="Kind"/> from 0 to 1; for <see cref="PiiKind.None"/>, confidence that the column holds no personal data.</summary>
+    /// <summary>Confidence in <see cref="Kind"/> from 0 to 1; for <see cref="PiiKind.None"/>, confidence that the column contains no personal data.</summary>
     public required double Confidence { get; init; }
 
     /// <summary>The share (0 to 1) of non-missing sampled values that passed the kind's checks; 0 for kinds without a check.</summary>

@@ -4,9 +4,9 @@ using SyntheticData.Privacy.Detection.Internal;
 namespace SyntheticData.Privacy.Detection;
 
 /// <summary>
-/// Decides which kind of personal data a column holds from three pieces of evidence: what its header
-/// suggests (in several languages and scripts), the share of sampled values that pass the kind's checks,
-/// and the column's profile (numeric type, constant length, UUID or barcode shape, distinct ratio).
+/// Decides which kind of personal data a column contains from three pieces of evidence. The first is what its
+/// header suggests, in several languages and scripts. The second is the share of sampled values that pass the
+/// kind's checks, and the third is the column's profile (numeric type, constant length, UUID or barcode shape).
 /// Values that validate decide on their own; kinds without a checksum (names, addresses, birth dates,
 /// identifiers, quasi-identifiers) need a header hint as well, so product titles and city names are never
 /// taken for people.
@@ -301,9 +301,8 @@ public sealed class ColumnClassifier
         if (strongest.Valid > 0)
         {
             string? ruledOut = RuledOutByProfile(strongest.Kind, profile);
-            notes.Add(ruledOut is null
-                ? $"only {Percent(strongest.ValidShare)} of values {strongest.CheckDescription}"
-                : $"{Percent(strongest.ValidShare)} of values {strongest.CheckDescription}, but {ruledOut}");
+            string share = $"{strongest.Valid} of {strongest.Count} values {strongest.CheckDescription}";
+            notes.Add(ruledOut is null ? $"only {share}" : $"{share}, but {ruledOut}");
         }
         else if (profile.IsSequential)
         {

@@ -24,7 +24,7 @@ public static class PiiKinds
 
     /// <summary>
     /// Returns true for kinds that PCI DSS (requirement 3.3.1) forbids keeping after authorisation,
-    /// so a policy must drop them whatever else it says.
+    /// so a policy must drop them whatever its other settings.
     /// </summary>
     public static bool IsAlwaysDropped(this PiiKind kind) =>
         kind is PiiKind.CardSecurityCode or PiiKind.TrackData;

@@ -1,6 +1,6 @@
 namespace SyntheticData.Privacy.Detection.Internal;
 
-/// <summary>Checks a cell that holds more than one bare value, such as two card numbers separated by a semicolon.</summary>
+/// <summary>Checks a cell that contains more than one bare value, such as two card numbers separated by a semicolon.</summary>
 internal static class CellCoverage
 {
     /// <summary>

@@ -3,8 +3,8 @@ using System.Globalization;
 namespace SyntheticData.Privacy.Detection.Internal;
 
 /// <summary>
-/// Summary statistics of a column's non-missing sampled values, used to rule out kinds whose values merely
-/// look alike (an order number is not a phone number; a product title is not a name).
+/// Summary statistics of a column's non-missing sampled values. They rule out kinds whose values merely look
+/// alike, so an order number is not taken for a phone number or a product title for a name.
 /// </summary>
 internal sealed class ColumnProfile
 {

@@ -71,8 +71,8 @@ internal static class ValueShapes
 
     /// <summary>
     /// Parses a calendar date written in one of the common day, month and year orders, ignoring a time of day after it.
-    /// NOTE: 01/02/1990 parses as January 2 (US order), because both orders are tried and the US one is listed first;
-    /// classification only needs to know that the value is a date.
+    /// NOTE: 01/02/1990 parses as January 2 (US order), because both orders are tried and the US one is listed first.
+    /// Classification only needs to tell that the value is a date.
     /// </summary>
     public static bool TryParseDate(ReadOnlySpan<char> value, out DateOnly date)
     {
