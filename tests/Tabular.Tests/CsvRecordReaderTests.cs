@@ -278,6 +278,19 @@ public sealed class CsvRecordReaderTests : IDisposable
     }
 
     [Fact]
+    public void MegabyteCell_IsReadWhole()
+    {
+        string notes = string.Concat(Enumerable.Repeat("lorem, \"ipsum\"\n", 1 << 16));
+        string path = _folder.WriteText("long.csv", "id,notes\n1,\"" + notes.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"\n2,x\n");
+
+        List<string?[]> records = RecordReading.ReadCsv(path);
+
+        Assert.Equal(2, records.Count);
+        Assert.Equal(notes.Length, records[0][1]!.Length);
+        Assert.Equal(notes, records[0][1]);
+    }
+
+    [Fact]
     public void Progress_ReportsBytesAndTotal()
     {
         string path = _folder.WriteText("progress.csv", "a\n1\n2\n");

@@ -33,7 +33,7 @@ public sealed class TableReaderTests : IDisposable
     }
 
     [Fact]
-    public void DeclaredDateFormats_GiveOneDateAndReportOthers()
+    public void DeclaredDateFormats_ParseEverySpelling()
     {
         // A8: four declared formats give the same date; empty and NULL stay missing; an unknown spelling is reported by line.
         string path = _folder.WriteText(

@@ -11,7 +11,7 @@ public sealed class AtomicFileWriter : IDisposable
     private bool _committed;
     private bool _disposed;
 
-    /// <summary>Creates the temporary file next to <paramref name="path"/>; the folder must exist.</summary>
+    /// <summary>Creates the temporary file next to <paramref name="path"/>, whose folder must exist.</summary>
     /// <exception cref="DirectoryNotFoundException">The target folder does not exist.</exception>
     public AtomicFileWriter(string path)
     {

@@ -21,7 +21,7 @@ public sealed record CsvReadOptions
 
     /// <summary>
     /// The text encoding by web name (<c>utf-8</c>, <c>windows-1252</c>, <c>iso-8859-1</c>). Default strict UTF-8,
-    /// which rejects invalid bytes; another encoding is used only when named here.
+    /// which rejects invalid bytes. Another encoding is used only when named here.
     /// </summary>
     public string EncodingName { get; init; } = "utf-8";
 
@@ -68,7 +68,7 @@ public sealed record CsvReadOptions
         }
     }
 
-    /// <summary>Returns the encoding named by <see cref="EncodingName"/>; strict (throwing) for UTF-8.</summary>
+    /// <summary>Returns the encoding named by <see cref="EncodingName"/>, which throws on invalid bytes.</summary>
     public Encoding GetEncoding() =>
         TextEncodings.TryGet(EncodingName, out Encoding? encoding)
             ? encoding

@@ -30,16 +30,16 @@ public sealed class CsvRecordReader : IRecordReader
     private long _lineNumber;
     private bool _pendingFirstRecord;
 
-    /// <summary>Opens a file; gzip is detected from its first bytes.</summary>
+    /// <summary>Opens a file and detects gzip from its first bytes.</summary>
     /// <exception cref="DataFormatException">The header cannot be read.</exception>
     public CsvRecordReader(string path, CsvReadOptions? options = null)
         : this(InputStreams.OpenFile(path), options, path, leaveOpen: false)
     {
     }
 
-    /// <summary>Reads from a stream; gzip is detected from its first bytes.</summary>
+    /// <summary>Reads from a stream and detects gzip from its first bytes.</summary>
     /// <param name="stream">The input, read from its current position.</param>
-    /// <param name="options">Reading settings; <see cref="CsvReadOptions.Default"/> when null.</param>
+    /// <param name="options">Reading settings, or null for <see cref="CsvReadOptions.Default"/>.</param>
     /// <param name="sourceName">The name used in error messages, such as the object key.</param>
     /// <param name="leaveOpen">True to leave <paramref name="stream"/> open on dispose.</param>
     /// <exception cref="DataFormatException">The header cannot be read.</exception>
@@ -134,7 +134,7 @@ public sealed class CsvRecordReader : IRecordReader
 
     public string? GetString(int index) => IsNull(index) ? null : new string(GetSpan(index));
 
-    /// <summary>Returns the field exactly as it appears in the file, quotes included; used to pass null markers through unchanged.</summary>
+    /// <summary>Returns the field exactly as it appears in the file, quotes included, so that null markers can be written back unchanged.</summary>
     public ReadOnlySpan<char> GetRawSpan(int index) => _sep.Current[index].Span;
 
     public void Dispose()

@@ -32,13 +32,13 @@ public sealed class CsvRecordWriter : IRecordWriter
     private bool _committed;
     private bool _disposed;
 
-    /// <summary>Writes to a path; the output is gzipped when the path ends in <c>.gz</c> or the options ask for it.</summary>
+    /// <summary>Writes to a path, gzipped when the path ends in <c>.gz</c> or the options ask for it.</summary>
     public CsvRecordWriter(string path, IReadOnlyList<string> header, CsvWriteOptions? options = null)
         : this(header, options, new AtomicFileWriter(path), path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
     {
     }
 
-    /// <summary>Writes to a stream, for example standard output; <see cref="Commit"/> flushes it.</summary>
+    /// <summary>Writes to a stream such as standard output, which <see cref="Commit"/> flushes.</summary>
     public CsvRecordWriter(Stream stream, IReadOnlyList<string> header, CsvWriteOptions? options = null, bool leaveOpen = false)
         : this(header, options, file: null, gzipByName: false, stream, leaveOpen)
     {
@@ -281,7 +281,7 @@ public sealed class CsvRecordWriter : IRecordWriter
             throw new InvalidOperationException($"The record has more fields than the {_header.Length} header columns.");
         }
 
-        // Records are kept whole in the buffer, so a failed record can be dropped; the buffer grows for long records.
+        // Records stay whole in the buffer, which grows for long records, so a failed record can be dropped.
         int needed = _length + length + 1;
         if (_chars.Length < needed)
         {
@@ -313,7 +313,7 @@ public sealed class CsvRecordWriter : IRecordWriter
         }
     }
 
-    /// <summary>Encodes the buffered whole records as UTF-8 and writes them; fields were checked for unpaired surrogates.</summary>
+    /// <summary>Encodes the buffered whole records as UTF-8 and writes them. WriteField has already rejected unpaired surrogates.</summary>
     private void Flush()
     {
         if (_recordStart == 0)

@@ -16,7 +16,7 @@ public sealed record CsvWriteOptions
     /// <summary>The raw text written for a missing value. Default: the empty field.</summary>
     public string NullValue { get; init; } = string.Empty;
 
-    /// <summary>Raw texts that readers treat as missing; values equal to one of them are quoted. Default: the empty field.</summary>
+    /// <summary>Raw texts that readers treat as missing. Values equal to one of them are quoted. Default: the empty field.</summary>
     public IReadOnlyList<string> NullMarkers { get; init; } = [string.Empty];
 
     /// <summary>True to start the output with the UTF-8 byte order mark EF BB BF. Default false.</summary>

@@ -18,7 +18,7 @@ public static class DateTimeFormats
 
     /// <summary>
     /// The formats detection tries, in order of preference. Where a value fits more than one (for example
-    /// <c>04/05/2020</c>), the earlier format wins, so month-first is preferred over day-first; declare the
+    /// <c>04/05/2020</c>), the earlier format wins, so month-first is preferred over day-first. Declare the
     /// format when that is wrong.
     /// </summary>
     public static IReadOnlyList<string> Candidates { get; } =
@@ -53,7 +53,7 @@ public static class DateTimeFormats
         "yyyyMMddHHmmssffffff",
     ];
 
-    /// <summary>Parses a value with the first of <paramref name="formats"/> that fits; returns seconds since the Unix epoch.</summary>
+    /// <summary>Parses a value with the first of <paramref name="formats"/> that fits and returns seconds since the Unix epoch.</summary>
     public static bool TryParse(ReadOnlySpan<char> value, IReadOnlyList<string> formats, out double secondsSinceEpoch, out int formatIndex)
     {
         ArgumentNullException.ThrowIfNull(formats);
@@ -72,7 +72,7 @@ public static class DateTimeFormats
         return false;
     }
 
-    /// <summary>Parses a value with exactly one format, rejecting implausible years; returns seconds since the Unix epoch.</summary>
+    /// <summary>Parses a value with exactly one format, rejecting implausible years, and returns seconds since the Unix epoch.</summary>
     public static bool TryParseExact(ReadOnlySpan<char> value, string format, out double secondsSinceEpoch)
     {
         if (DateTime.TryParseExact(value, format, CultureInfo.InvariantCulture, Styles, out DateTime parsed)
@@ -88,7 +88,7 @@ public static class DateTimeFormats
 
     /// <summary>
     /// Converts a C/Python strftime format such as <c>%Y%m%d%H%M%S%f</c> into the .NET custom format
-    /// (<c>yyyyMMddHHmmssffffff</c>). Supported: <c>%Y %y %m %d %H %I %M %S %f %b %B %p %%</c>; other text is literal.
+    /// (<c>yyyyMMddHHmmssffffff</c>). Supported: <c>%Y %y %m %d %H %I %M %S %f %b %B %p %%</c>. Other text is literal.
     /// </summary>
     /// <exception cref="ArgumentException">The format uses a directive with no .NET equivalent.</exception>
     public static string FromStrftime(string strftimeFormat)

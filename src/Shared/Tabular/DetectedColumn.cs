@@ -15,7 +15,7 @@ public sealed record DetectedColumn
     /// <summary>The detected or declared logical type.</summary>
     public required ColumnType Type { get; init; }
 
-    /// <summary>For datetime columns, the .NET formats that parse the values, most common first; empty otherwise.</summary>
+    /// <summary>For datetime columns, the .NET formats that parse the values, most common first. Empty for other types.</summary>
     public IReadOnlyList<string> DateTimeFormats { get; init; } = [];
 
     /// <summary>True when the caller declared the type instead of detection choosing it.</summary>
@@ -33,7 +33,7 @@ public sealed record DetectedColumn
     /// <summary>The share of missing values, from 0 to 1.</summary>
     public double NullShare => RowCount == 0 ? 0 : (double)NullCount / RowCount;
 
-    /// <summary>The number of distinct present values, compared by their original text; a lower bound when <see cref="DistinctCountIsExact"/> is false.</summary>
+    /// <summary>The number of distinct present values, compared by their original text. It is a lower bound when <see cref="DistinctCountIsExact"/> is false.</summary>
     public int DistinctCount { get; init; }
 
     /// <summary>False when the column had more distinct values than detection tracks.</summary>

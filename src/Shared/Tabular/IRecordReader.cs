@@ -6,13 +6,13 @@ namespace SyntheticData.Tabular;
 /// </summary>
 public interface IRecordReader : IDisposable
 {
-    /// <summary>The file path, or the name given for a stream; used in error messages.</summary>
+    /// <summary>The file path, or the name given for a stream, as shown in error messages.</summary>
     string SourceName { get; }
 
     /// <summary>The column names in source order (a UTF-8 BOM is never part of the first name).</summary>
     IReadOnlyList<string> Header { get; }
 
-    /// <summary>The number of fields in every record; equal to the header length.</summary>
+    /// <summary>The number of fields in every record, equal to the header length.</summary>
     int FieldCount { get; }
 
     /// <summary>The 1-based line (CSV, JSON Lines) or row (Parquet) on which the current record starts.</summary>
@@ -21,20 +21,20 @@ public interface IRecordReader : IDisposable
     /// <summary>The 1-based number of the current data record, not counting the header.</summary>
     long RecordNumber { get; }
 
-    /// <summary>Bytes consumed from the underlying file or stream so far (compressed bytes for gzip); for progress.</summary>
+    /// <summary>Bytes consumed from the underlying file or stream so far (compressed bytes for gzip), for progress reports.</summary>
     long BytesRead { get; }
 
     /// <summary>The size of the underlying file or stream in bytes, when it is known.</summary>
     long? TotalBytes { get; }
 
-    /// <summary>Advances to the next record; returns false at the end of the input.</summary>
+    /// <summary>Advances to the next record and returns false at the end of the input.</summary>
     /// <exception cref="DataFormatException">The next record is malformed.</exception>
     bool ReadNext();
 
     /// <summary>Returns true when the field is missing (a null marker in CSV, null in JSON or Parquet).</summary>
     bool IsNull(int index);
 
-    /// <summary>Returns the field's text without allocating; empty for a missing field. Valid until the next <see cref="ReadNext"/>.</summary>
+    /// <summary>Returns the field's text without allocating, or an empty span for a missing field. It is valid until the next <see cref="ReadNext"/>.</summary>
     ReadOnlySpan<char> GetSpan(int index);
 
     /// <summary>Returns the field's text as a new string, or null when the field is missing.</summary>

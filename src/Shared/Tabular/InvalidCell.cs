@@ -1,7 +1,7 @@
 namespace SyntheticData.Tabular;
 
 /// <summary>
-/// A present value that does not parse as its column's type; the table holds it as missing. The record
+/// A present value that does not parse as its column's type, so the table stores it as missing. The record
 /// names the place and the reason, never the value.
 /// </summary>
 /// <param name="LineNumber">The 1-based line (CSV, JSON Lines) or row (Parquet) on which the record starts.</param>

@@ -8,8 +8,8 @@ namespace SyntheticData.Tabular;
 
 /// <summary>
 /// Streams records from JSON Lines (one JSON object per line, UTF-8, gzip detected by its magic bytes).
-/// The header is the first object's keys in order; a later key that the first object lacks fails the file,
-/// a missing key is a missing value. Strings are read as text, numbers as written, booleans as
+/// The header is the first object's keys in order. A later key that the first object lacks fails the file,
+/// and a missing key is a missing value. Strings are read as text, numbers as written, booleans as
 /// <c>true</c>/<c>false</c>, JSON null as missing, and nested objects or arrays as their JSON text. Blank
 /// lines are skipped.
 /// </summary>
@@ -40,7 +40,7 @@ public sealed class JsonLinesRecordReader : IRecordReader
     {
     }
 
-    /// <summary>Reads from a stream; <paramref name="sourceName"/> is used in error messages.</summary>
+    /// <summary>Reads from a stream and names it <paramref name="sourceName"/> in error messages.</summary>
     /// <exception cref="DataFormatException">The first line is not a JSON object.</exception>
     public JsonLinesRecordReader(Stream stream, string sourceName, bool leaveOpen = false)
     {
@@ -210,7 +210,7 @@ public sealed class JsonLinesRecordReader : IRecordReader
             _ => JsonElement.ParseValue(ref reader).GetRawText(),
         };
 
-    /// <summary>Returns the next line without its line break; false at the end of the input.</summary>
+    /// <summary>Returns the next line without its line break, or false at the end of the input.</summary>
     private bool TryReadLine(out ReadOnlySpan<byte> line, out long lineOffset)
     {
         while (true)

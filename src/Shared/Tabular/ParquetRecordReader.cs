@@ -32,8 +32,8 @@ public sealed class ParquetRecordReader : IRecordReader
     {
     }
 
-    /// <summary>Reads from a seekable stream; <paramref name="sourceName"/> is used in error messages.</summary>
-    /// <exception cref="ArgumentException">The stream cannot seek; Parquet keeps its index at the end of the file.</exception>
+    /// <summary>Reads from a seekable stream and names it <paramref name="sourceName"/> in error messages.</summary>
+    /// <exception cref="ArgumentException">The stream cannot seek, which Parquet needs because its index is at the end of the file.</exception>
     /// <exception cref="DataFormatException">The input is not Parquet or has nested columns.</exception>
     public ParquetRecordReader(Stream stream, string sourceName, bool leaveOpen = false)
     {
@@ -87,12 +87,12 @@ public sealed class ParquetRecordReader : IRecordReader
 
     public long RecordNumber => _recordNumber;
 
-    /// <summary>The stream position after the last row group read; Parquet reads are not sequential.</summary>
+    /// <summary>The stream position after the last row group read. Parquet reads jump around, so this is a rough progress figure.</summary>
     public long BytesRead => _stream.CanSeek ? Math.Min(_stream.Position, TotalBytes ?? long.MaxValue) : 0;
 
     public long? TotalBytes { get; }
 
-    /// <summary>The column types that <see cref="TableWriter"/> recorded in the file's metadata; null for a column without one.</summary>
+    /// <summary>The column types that <see cref="TableWriter"/> recorded in the file's metadata, or null for a column without one.</summary>
     public IReadOnlyDictionary<string, ColumnType?> DeclaredTypes { get; }
 
     /// <summary>The datetime format recorded for a column by <see cref="TableWriter"/>, or null.</summary>

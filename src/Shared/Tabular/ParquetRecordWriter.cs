@@ -19,7 +19,7 @@ public sealed class ParquetRecordWriter : IRecordWriter
     private bool _committed;
     private bool _disposed;
 
-    /// <summary>Creates the writer; <paramref name="rowGroupSize"/> records are buffered per row group.</summary>
+    /// <summary>Creates the writer, which buffers <paramref name="rowGroupSize"/> records per row group.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rowGroupSize"/> is not positive.</exception>
     /// <exception cref="ArgumentException">The header is empty or repeats a name.</exception>
     public ParquetRecordWriter(string path, IReadOnlyList<string> header, int rowGroupSize = 65_536)
@@ -105,7 +105,7 @@ public sealed class ParquetRecordWriter : IRecordWriter
             }
             catch (IOException)
             {
-                // The temporary file is deleted below; a failure to finish it does not matter.
+                // The temporary file is deleted below, so a failure to finish it does not matter.
             }
         }
 

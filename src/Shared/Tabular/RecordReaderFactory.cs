@@ -4,14 +4,14 @@ namespace SyntheticData.Tabular;
 
 /// <summary>
 /// Opens the right record reader for a file by sniffing its first bytes: <c>PAR1</c> is Parquet, and text
-/// (after gzip decompression and a BOM) whose first non-blank character is <c>{</c> is JSON Lines; anything
+/// (after gzip decompression and a BOM) whose first non-blank character is <c>{</c> is JSON Lines. Anything
 /// else is read as CSV.
 /// </summary>
 public static class RecordReaderFactory
 {
     /// <summary>Opens <paramref name="path"/> with the reader for its detected format.</summary>
     /// <param name="path">The input file.</param>
-    /// <param name="csvOptions">Settings used when the file is CSV; <see cref="CsvReadOptions.Default"/> when null.</param>
+    /// <param name="csvOptions">Settings used when the file is CSV, or null for <see cref="CsvReadOptions.Default"/>.</param>
     /// <exception cref="DataFormatException">The file cannot be read in its detected format.</exception>
     public static IRecordReader Open(string path, CsvReadOptions? csvOptions = null) =>
         DetectFormat(path) switch

@@ -1,6 +1,6 @@
 namespace SyntheticData.Tabular;
 
-/// <summary>Thresholds for <see cref="SchemaDetector"/>; the defaults suit extracts of a few thousand rows and more.</summary>
+/// <summary>Thresholds for <see cref="SchemaDetector"/>. The defaults suit extracts of a few thousand rows and more.</summary>
 public sealed record SchemaDetectionOptions
 {
     /// <summary>The default settings.</summary>
@@ -21,7 +21,7 @@ public sealed record SchemaDetectionOptions
     /// <summary>The mean length from which a text column is free text. Default 40 characters.</summary>
     public int FreeTextMinMeanLength { get; init; } = 40;
 
-    /// <summary>Types stated by the caller per column name; these columns are not detected.</summary>
+    /// <summary>Types stated by the caller per column name, which detection takes as given.</summary>
     public IReadOnlyDictionary<string, ColumnDeclaration> Declarations { get; init; } = new Dictionary<string, ColumnDeclaration>(StringComparer.Ordinal);
 
     /// <summary>Throws when any setting is invalid, listing every invalid setting in one message.</summary>

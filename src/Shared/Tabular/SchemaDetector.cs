@@ -4,20 +4,26 @@ namespace SyntheticData.Tabular;
 
 /// <summary>
 /// Assigns each column a <see cref="ColumnType"/> from a sample of records. Values are trimmed of blanks
-/// for typing but kept as they are in the data. The rules, in order:
-/// declared columns keep their declaration; a column whose values are all missing is categorical; boolean
-/// words (true/false, yes/no, y/n, t/f, 0/1) make a boolean; datetime formats that parse at least
-/// <see cref="SchemaDetectionOptions.DateTimeMinShare"/> of the values make a datetime (for all-integer
-/// columns only when every value parses and all have the same number of digits, as with <c>yyyyMMdd</c>);
-/// whole numbers of up to 15 digits without leading zeros make an integer, unless there are at most two
-/// distinct values (categorical) or the values are unique and consecutive (an identifier such as a row
-/// index); other numbers make a decimal; long digit strings (card or account numbers) and nearly unique
-/// values without blanks make an identifier; long or blank-separated, mostly unique text is free text;
-/// the rest is categorical up to <see cref="SchemaDetectionOptions.CategoricalMaxDistinct"/> distinct values.
+/// for typing but kept as they are in the data. The first rule that fits decides:
+/// <list type="number">
+/// <item>A declared column keeps its declaration.</item>
+/// <item>A column whose values are all missing is categorical.</item>
+/// <item>Boolean words (true/false, yes/no, y/n, t/f, 0/1) make a boolean.</item>
+/// <item>Datetime formats that parse at least <see cref="SchemaDetectionOptions.DateTimeMinShare"/> of the values make
+/// a datetime. All-integer columns qualify only when every value parses and all have the same number of digits, as
+/// with <c>yyyyMMdd</c>.</item>
+/// <item>Whole numbers of up to 15 digits without leading zeros make an integer. With at most two distinct values
+/// the column is categorical instead, and unique consecutive values (a row index) make an identifier.</item>
+/// <item>Other numbers make a decimal.</item>
+/// <item>Digit strings longer than 15 digits (card or account numbers) make an identifier.</item>
+/// <item>Nearly unique values without blanks make an identifier.</item>
+/// <item>Long text, or mostly unique text with blanks, is free text.</item>
+/// <item>The rest is categorical up to <see cref="SchemaDetectionOptions.CategoricalMaxDistinct"/> distinct values.</item>
+/// </list>
 /// </summary>
 public static class SchemaDetector
 {
-    /// <summary>The least number of unique consecutive integers that counts as a row index.</summary>
+    /// <summary>The minimum number of unique consecutive integers that counts as a row index.</summary>
     private const int MinRowIndexLength = 20;
 
     /// <summary>Reads up to <see cref="SchemaDetectionOptions.SampleRows"/> records from the reader's current position and detects the schema.</summary>

@@ -9,7 +9,7 @@ public sealed record TableReadOptions
     /// <summary>Settings used when the input is CSV.</summary>
     public CsvReadOptions Csv { get; init; } = CsvReadOptions.Default;
 
-    /// <summary>The most data rows to read; null reads them all.</summary>
+    /// <summary>The maximum number of data rows to read, or null to read them all.</summary>
     public int? MaxRows { get; init; }
 
     /// <summary>Detection thresholds and the caller's column declarations. Every row read is profiled, so <see cref="SchemaDetectionOptions.SampleRows"/> does not apply here.</summary>

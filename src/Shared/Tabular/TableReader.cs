@@ -7,7 +7,7 @@ namespace SyntheticData.Tabular;
 /// each column's type is detected from all rows (or taken from a declaration, or from the types that
 /// <see cref="TableWriter"/> stored in a Parquet file), and the text is converted. Values that do not parse
 /// as their column's type become missing and are listed in <see cref="TableReadResult.InvalidCells"/>.
-/// Memory grows with the table; stream large files with <see cref="IRecordReader"/> instead.
+/// Memory grows with the table, so stream large files with <see cref="IRecordReader"/> instead.
 /// </summary>
 public static class TableReader
 {

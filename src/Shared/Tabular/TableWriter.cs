@@ -8,7 +8,7 @@ namespace SyntheticData.Tabular;
 /// Writes a <see cref="Table"/> to CSV or Parquet through <see cref="AtomicFileWriter"/>, so a failed write
 /// leaves no file. Integers are written without a decimal point and datetimes in their column's format. In
 /// Parquet, integers are INT64, decimals DOUBLE, datetimes UTC timestamps, and other columns UTF-8
-/// strings; each column's type and datetime format are stored in the file's key-value metadata so that
+/// strings. Each column's type and datetime format are stored in the file's key-value metadata so that
 /// <see cref="TableReader"/> restores them.
 /// </summary>
 public static class TableWriter
@@ -41,7 +41,7 @@ public static class TableWriter
     }
 
     /// <summary>Writes the table as Parquet, <paramref name="rowGroupSize"/> rows per row group.</summary>
-    /// <exception cref="ArgumentException">A column name is empty; Parquet requires names.</exception>
+    /// <exception cref="ArgumentException">A column name is empty, which Parquet does not allow.</exception>
     public static void WriteParquet(Table table, string path, int rowGroupSize = 65_536)
     {
         ArgumentNullException.ThrowIfNull(table);

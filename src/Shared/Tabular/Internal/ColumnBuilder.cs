@@ -75,7 +75,7 @@ internal static class ColumnBuilder
 
         if (isBoolean && categories.Count == 2 && IsFalseWord(categories[1]) && !IsFalseWord(categories[0]))
         {
-            // Code 0 is the false value and code 1 the true value whenever the words say which is which.
+            // Code 0 is the false value and code 1 the true value whenever the labels are recognised boolean words.
             (categories[0], categories[1]) = (categories[1], categories[0]);
             for (int row = 0; row < codes.Length; row++)
             {

@@ -4,12 +4,12 @@ namespace SyntheticData.Tabular.Internal;
 
 /// <summary>
 /// Accumulates what detection needs to know about one column, value by value: counts, shapes, which
-/// numeric, boolean and datetime readings fit. Values are trimmed for typing; distinct values are
+/// numeric, boolean and datetime readings fit. Values are trimmed for typing, but distinct values are
 /// compared by their original text.
 /// </summary>
 internal sealed class ColumnProfiler
 {
-    /// <summary>Distinct values are tracked up to this count; beyond it the count is a lower bound.</summary>
+    /// <summary>The maximum number of distinct values tracked. Beyond it the count is a lower bound.</summary>
     private const int DistinctTrackingLimit = 100_000;
 
     /// <summary>More digits than this do not fit a double exactly, so such numbers are not numeric.</summary>

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace SyntheticData.Tabular.Internal;
 
-/// <summary>Resolves encoding names; UTF-8 is always the strict variant that throws on invalid bytes.</summary>
+/// <summary>Resolves encoding names. UTF-8 is always the strict variant that throws on invalid bytes.</summary>
 internal static class TextEncodings
 {
     /// <summary>UTF-8 without BOM that throws on invalid bytes and on unpaired surrogates.</summary>
@@ -11,7 +11,7 @@ internal static class TextEncodings
 
     static TextEncodings()
     {
-        // Windows code pages such as 1252 are not built into .NET; the provider ships with the runtime.
+        // Windows code pages such as 1252 need this provider, which ships with the runtime but is not registered by default.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
     }
 
