@@ -1,0 +1,130 @@
+using System.Text.Json.Nodes;
+using SyntheticData.Pipeline.Keys;
+using SyntheticData.Privacy.Crypto;
+
+namespace SyntheticData.Pipeline.Tests.Keys;
+
+// The key file's permission checks exist only on Unix; the project builds and tests on Linux.
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class LocalKeyProviderTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "key-tests-" + Guid.NewGuid().ToString("N"));
+
+    private string KeyFile => Path.Combine(_folder, "nested", "keys.local.json");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task GetCurrent_FirstUse_CreatesOwnerOnlyFile()
+    {
+        var provider = new LocalKeyProvider(KeyFile);
+
+        KeyMaterial key = await provider.GetCurrentAsync("default");
+
+        Assert.Equal("default", key.KeyId);
+        Assert.Equal(1, key.Version);
+        Assert.Equal(32, key.Bytes.Length);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(KeyFile));
+        JsonNode document = JsonNode.Parse(File.ReadAllText(KeyFile))!;
+        Assert.True(document["localOnly"]!.GetValue<bool>());
+        Assert.Equal(LocalKeyProvider.Warning, document["warning"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task GetCurrent_AnotherInstance_ReturnsSameKey()
+    {
+        KeyMaterial first = await new LocalKeyProvider(KeyFile).GetCurrentAsync("cards");
+        KeyMaterial second = await new LocalKeyProvider(KeyFile).GetCurrentAsync("cards");
+        KeyMaterial other = await new LocalKeyProvider(KeyFile).GetCurrentAsync("customers");
+
+        Assert.Equal(first, second);
+        Assert.False(first.Bytes.SequenceEqual(other.Bytes));
+    }
+
+    [Fact]
+    public async Task Rotate_AddsVersionAndKeepsOldOne()
+    {
+        var provider = new LocalKeyProvider(KeyFile);
+        KeyMaterial original = await provider.GetCurrentAsync("default");
+
+        KeyMaterial rotated = await provider.RotateAsync("default");
+
+        Assert.Equal(2, rotated.Version);
+        Assert.False(original.Bytes.SequenceEqual(rotated.Bytes));
+        Assert.Equal(rotated, await provider.GetCurrentAsync("default"));
+        Assert.Equal(original, await provider.GetVersionAsync("default", 1));
+    }
+
+    [Fact]
+    public async Task GetVersion_Unknown_Throws()
+    {
+        var provider = new LocalKeyProvider(KeyFile);
+        await provider.GetCurrentAsync("default");
+
+        KeyStoreException missingVersion = await Assert.ThrowsAsync<KeyStoreException>(() => provider.GetVersionAsync("default", 7));
+        await Assert.ThrowsAsync<KeyStoreException>(() => provider.GetVersionAsync("nope", 1));
+
+        Assert.Contains("no version 7", missingVersion.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Load_FileReadableByOthers_IsRejected()
+    {
+        var provider = new LocalKeyProvider(KeyFile);
+        await provider.GetCurrentAsync("default");
+        File.SetUnixFileMode(KeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+
+        KeyStoreException exception = await Assert.ThrowsAsync<KeyStoreException>(() => provider.GetCurrentAsync("default"));
+
+        Assert.Contains("chmod 600", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Load_NotALocalKeyFile_IsRejected()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(KeyFile)!);
+        File.WriteAllText(KeyFile, "{\"keys\": {}}");
+        File.SetUnixFileMode(KeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        await Assert.ThrowsAsync<KeyStoreException>(() => new LocalKeyProvider(KeyFile).GetCurrentAsync("default"));
+    }
+
+    [Fact]
+    public async Task SeededRandom_GivesReproducibleKeys()
+    {
+        static void Fill(Span<byte> bytes)
+        {
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                bytes[i] = (byte)(i * 7);
+            }
+        }
+
+        KeyMaterial key = await new LocalKeyProvider(KeyFile, fillRandom: Fill).GetCurrentAsync("default");
+
+        Assert.Equal(14, key.Bytes[2]);
+    }
+
+    [Fact]
+    public async Task KeyMaterial_ToString_HidesBytes()
+    {
+        KeyMaterial key = await new LocalKeyProvider(KeyFile).GetCurrentAsync("default");
+
+        Assert.Equal("default v1", key.ToString());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("../escape")]
+    [InlineData("a key")]
+    public async Task KeyId_Invalid_IsRejected(string keyId)
+    {
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => new LocalKeyProvider(KeyFile).GetCurrentAsync(keyId));
+    }
+}
