@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace SyntheticData.Neural;
 
@@ -66,18 +67,37 @@ public sealed class Adam<T>
                 continue;
             }
 
-            Span<T> p = parameter.Span;
-            ReadOnlySpan<T> g = grad.Span;
-            Span<T> m = firstMoments[index];
-            Span<T> v = secondMoments[index];
-            for (int i = 0; i < p.Length; i++)
-            {
-                T gradient = g[i] + (decay * p[i]);
-                m[i] = (b1 * m[i]) + (oneMinusB1 * gradient);
-                v[i] = (b2 * v[i]) + (oneMinusB2 * gradient * gradient);
-                T denominator = (T.Sqrt(v[i]) / sqrtCorrection2) + epsilon;
-                p[i] -= stepSize * m[i] / denominator;
-            }
+            Update(parameter.Span, grad.Span, firstMoments[index], secondMoments[index], new StepConstants(b1, b2, oneMinusB1, oneMinusB2, decay, stepSize, sqrtCorrection2, epsilon));
         }
     }
+
+    private static void Update(Span<T> p, ReadOnlySpan<T> g, Span<T> m, Span<T> v, StepConstants k)
+    {
+        int width = Vector256<T>.Count;
+        int vectorEnd = Vector256.IsHardwareAccelerated ? p.Length - (p.Length % width) : 0;
+        for (int i = 0; i < vectorEnd; i += width)
+        {
+            Vector256<T> parameter = Vector256.Create<T>(p.Slice(i, width));
+            Vector256<T> gradient = Vector256.Create<T>(g.Slice(i, width)) + (Vector256.Create(k.Decay) * parameter);
+            Vector256<T> first = (Vector256.Create(k.Beta1) * Vector256.Create<T>(m.Slice(i, width))) + (Vector256.Create(k.OneMinusBeta1) * gradient);
+            Vector256<T> second = (Vector256.Create(k.Beta2) * Vector256.Create<T>(v.Slice(i, width))) + (Vector256.Create(k.OneMinusBeta2) * gradient * gradient);
+            Vector256<T> denominator = (Vector256.Sqrt(second) / Vector256.Create(k.SqrtCorrection2)) + Vector256.Create(k.Epsilon);
+            parameter -= Vector256.Create(k.StepSize) * first / denominator;
+            first.CopyTo(m.Slice(i, width));
+            second.CopyTo(v.Slice(i, width));
+            parameter.CopyTo(p.Slice(i, width));
+        }
+
+        // The same arithmetic, element by element, for the tail.
+        for (int i = vectorEnd; i < p.Length; i++)
+        {
+            T gradient = g[i] + (k.Decay * p[i]);
+            m[i] = (k.Beta1 * m[i]) + (k.OneMinusBeta1 * gradient);
+            v[i] = (k.Beta2 * v[i]) + (k.OneMinusBeta2 * gradient * gradient);
+            T denominator = (T.Sqrt(v[i]) / k.SqrtCorrection2) + k.Epsilon;
+            p[i] -= k.StepSize * m[i] / denominator;
+        }
+    }
+
+    private readonly record struct StepConstants(T Beta1, T Beta2, T OneMinusBeta1, T OneMinusBeta2, T Decay, T StepSize, T SqrtCorrection2, T Epsilon);
 }

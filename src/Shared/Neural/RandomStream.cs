@@ -13,6 +13,8 @@ public sealed class RandomStream
     private ulong s1;
     private ulong s2;
     private ulong s3;
+    private double spareNormal;
+    private bool hasSpareNormal;
 
     /// <summary>Creates a stream from a 64-bit seed.</summary>
     public RandomStream(ulong seed)
@@ -61,13 +63,21 @@ public sealed class RandomStream
         }
     }
 
-    /// <summary>Returns a standard normal sample (Box-Muller transform, one value per call).</summary>
+    /// <summary>Returns a standard normal sample (Box-Muller transform; each pair of uniforms gives two samples).</summary>
     public double NextNormal()
     {
+        if (hasSpareNormal)
+        {
+            hasSpareNormal = false;
+            return spareNormal;
+        }
+
         // 1 - U lies in (0, 1], so the logarithm is finite.
-        double u1 = 1.0 - NextDouble();
-        double u2 = NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+        double radius = Math.Sqrt(-2.0 * Math.Log(1.0 - NextDouble()));
+        (double sine, double cosine) = Math.SinCos(2.0 * Math.PI * NextDouble());
+        spareNormal = radius * sine;
+        hasSpareNormal = true;
+        return radius * cosine;
     }
 
     /// <summary>Returns a new stream seeded from this one, for an independent sub-stream.</summary>

@@ -189,9 +189,20 @@ internal sealed class MatMulKernel<T> : IParallelJob
                 {
                     for (int p = 0; p < depth; p++)
                     {
-                        Span<T> row = target.Slice(p * width, width);
-                        b.AsSpan(((depth0 + p) * ldb) + column0, columns).CopyTo(row);
-                        row[columns..].Clear();
+                        int sourceStart = ((depth0 + p) * ldb) + column0;
+                        if (columns == width)
+                        {
+                            // Two vector moves instead of a Memmove call per 16-element row.
+                            int half = width / 2;
+                            Vector256.LoadUnsafe(ref b[sourceStart]).StoreUnsafe(ref target[p * width]);
+                            Vector256.LoadUnsafe(ref b[sourceStart + half]).StoreUnsafe(ref target[(p * width) + half]);
+                        }
+                        else
+                        {
+                            Span<T> row = target.Slice(p * width, width);
+                            b.AsSpan(sourceStart, columns).CopyTo(row);
+                            row[columns..].Clear();
+                        }
                     }
                 }
             }
