@@ -1,7 +1,8 @@
 namespace SyntheticData.Evaluation;
 
 /// <summary>
-/// Settings of machine-learning efficacy: the FastTree model's size and the seed that makes training repeatable.
+/// Settings of machine-learning efficacy: the FastTree model's size (binary and regression targets) and the seed
+/// that makes training repeatable.
 /// </summary>
 public sealed record MachineLearningEfficacyOptions
 {
