@@ -11,7 +11,10 @@ internal sealed class WorkerPool
 {
     private readonly object gate = new();
     private readonly SemaphoreSlim start = new(0);
-    private readonly ManualResetEventSlim done = new(false);
+
+    // A semaphore rather than ManualResetEventSlim, which allocates its lock object on the first
+    // blocking wait and so would allocate during a training step.
+    private readonly SemaphoreSlim done = new(0);
     private IParallelJob? job;
     private int itemCount;
     private int nextItem;
@@ -60,7 +63,6 @@ internal sealed class WorkerPool
             nextItem = 0;
             failure = null;
             activeHelpers = helpers;
-            done.Reset();
             start.Release(helpers);
             RunItems(0);
             done.Wait();
@@ -80,7 +82,7 @@ internal sealed class WorkerPool
             RunItems(slot);
             if (Interlocked.Decrement(ref activeHelpers) == 0)
             {
-                done.Set();
+                done.Release();
             }
         }
     }
