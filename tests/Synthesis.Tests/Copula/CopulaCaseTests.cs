@@ -204,6 +204,41 @@ public sealed class CopulaCaseTests
         Assert.InRange(inside, 0.05, 0.95);
     }
 
+    [Theory]
+    [InlineData(-1.0, "-50.0", -50.0)]
+    [InlineData(1.0, "50.0", 50.0)]
+    public void NumericCondition_ReturnsExactValue(double sign, string requested, double expected)
+    {
+        var table = new Table(
+        [
+            Numbers("column1", Enumerable.Range(0, 100).Select(i => (double?)(sign * i)), isInteger: false),
+            Numbers("column2", Enumerable.Range(0, 100).Select(i => (double?)i), isInteger: true),
+        ]);
+        var synthesizer = new GaussianCopulaSynthesizer();
+        synthesizer.Fit(table, Options);
+
+        Table sample = synthesizer.SampleWhere(1, seed: 5, "column1", requested);
+
+        Assert.Equal(1, sample.RowCount);
+        Assert.Equal(expected, ((NumericColumn)sample["column1"]).Values[0]);
+        Assert.InRange(((NumericColumn)sample["column2"]).Values[0], 40, 60);
+    }
+
+    [Fact]
+    public void CategoryCondition_FixesEveryRow()
+    {
+        var synthesizer = new GaussianCopulaSynthesizer();
+        synthesizer.Fit(Subscriptions(500), Options);
+
+        Table sample = synthesizer.SampleWhere(300, seed: 5, "plan", "pro");
+
+        Assert.Equal(300, sample.RowCount);
+        Assert.All(Texts(sample["plan"]), label => Assert.Equal("pro", label));
+        Assert.Throws<ArgumentException>(() => synthesizer.SampleWhere(1, seed: 5, "plan", "gold"));
+        Assert.Throws<ArgumentException>(() => synthesizer.SampleWhere(1, seed: 5, "no_such_column", "1"));
+        Assert.Throws<ArgumentException>(() => synthesizer.SampleWhere(1, seed: 5, "monthly_fee", "cheap"));
+    }
+
     [Fact]
     public void SameSeed_ByteIdenticalCsv()
     {

@@ -138,11 +138,44 @@ public sealed class GaussianCopulaSynthesizer : ISynthesizer
         _warnings = warnings;
     }
 
-    public Table Sample(int rows, int seed, CancellationToken cancellationToken = default)
+    public Table Sample(int rows, int seed, CancellationToken cancellationToken = default) =>
+        SampleRows(rows, seed, condition: null, cancellationToken);
+
+    /// <summary>
+    /// Draws <paramref name="rows"/> rows whose <paramref name="column"/> equals <paramref name="value"/>, by
+    /// sampling the other dimensions from the multivariate normal conditioned on that column's score.
+    /// </summary>
+    /// <param name="rows">The number of rows.</param>
+    /// <param name="seed">Seeds every draw.</param>
+    /// <param name="column">The column to fix.</param>
+    /// <param name="value">A category label, or a number (a date in the column's format for datetimes) in invariant culture.</param>
+    /// <param name="cancellationToken">Stops sampling.</param>
+    /// <remarks>
+    /// A numeric column is set exactly to the requested number. A value between two training values is
+    /// conditioned on its CDF position, so no rejection step and no tolerance is needed.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The column is not modelled, or the value is invalid for it.</exception>
+    /// <exception cref="InvalidOperationException">The synthesizer has not been fitted.</exception>
+    public Table SampleWhere(int rows, int seed, string column, string value, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(column);
+        ArgumentNullException.ThrowIfNull(value);
+        int index = Array.FindIndex(_models, model => model.Name == column);
+        if (index < 0)
+        {
+            throw new ArgumentException($"Column '{column}' is not in the model.", nameof(column));
+        }
+
+        (double low, double high, double? number) = _models[index].ConditionOn(value);
+        return SampleRows(rows, seed, new Condition(index, low, high, number), cancellationToken);
+    }
+
+    private Table SampleRows(int rows, int seed, Condition? condition, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
         NormalCorrelation correlation = _correlation ?? throw new InvalidOperationException("Fit the synthesizer or load a model before sampling.");
 
+        int[] firstDimensions = FirstDimensions(_models);
         int size = correlation.Size;
         double[][] scores = new double[size][];
         for (int d = 0; d < size; d++)
@@ -150,6 +183,8 @@ public sealed class GaussianCopulaSynthesizer : ISynthesizer
             scores[d] = new double[rows];
         }
 
+        int fixedDimension = condition is null ? -1 : firstDimensions[condition.Value.ModelIndex];
+        double[,]? conditionalFactor = condition is null ? null : correlation.ConditionalFactor(fixedDimension);
         var random = new Random(seed);
         double[] independent = new double[size];
         double[] correlated = new double[size];
@@ -161,19 +196,33 @@ public sealed class GaussianCopulaSynthesizer : ISynthesizer
             }
 
             StandardNormal.Fill(random, independent);
-            correlation.Correlate(independent, correlated);
+            if (condition is { } fixedValue)
+            {
+                double u = fixedValue.Low + (random.NextDouble() * (fixedValue.High - fixedValue.Low));
+                double fixedScore = StandardNormal.InverseCdf(Math.Clamp(u, 1e-9, 1 - 1e-9));
+                correlation.CorrelateGiven(fixedDimension, fixedScore, conditionalFactor!, independent, correlated);
+            }
+            else
+            {
+                correlation.Correlate(independent, correlated);
+            }
+
             for (int d = 0; d < size; d++)
             {
                 scores[d][row] = correlated[d];
             }
         }
 
-        int[] firstDimensions = FirstDimensions(_models);
         var columns = new List<Column>(_models.Length);
         for (int i = 0; i < _models.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             Column? column = _models[i].Decode(scores, firstDimensions[i], rows, random);
+            if (column is not null && condition is { Number: double number } && condition.Value.ModelIndex == i)
+            {
+                column = WithValue(column, number, rows);
+            }
+
             if (column is not null)
             {
                 columns.Add(column);
@@ -181,6 +230,16 @@ public sealed class GaussianCopulaSynthesizer : ISynthesizer
         }
 
         return new Table(columns);
+    }
+
+    // Every row of a conditioned numeric column equals the requested number, never null or rounded.
+    private static Column WithValue(Column column, double number, int rows)
+    {
+        double[] values = new double[rows];
+        Array.Fill(values, number);
+        return column is DateTimeColumn dateTime
+            ? new DateTimeColumn(column.Name, values, dateTime.Format)
+            : new NumericColumn(column.Name, values, column.Type == ColumnType.Integer);
     }
 
     public void Save(Stream stream)
@@ -339,6 +398,8 @@ public sealed class GaussianCopulaSynthesizer : ISynthesizer
 
         return (totalSquares > 0 ? betweenSquares / totalSquares : 0, means);
     }
+
+    private readonly record struct Condition(int ModelIndex, double Low, double High, double? Number);
 
     private static int[] FirstDimensions(ColumnModel[] models)
     {

@@ -142,6 +142,20 @@ internal sealed class CategoricalColumnModel : ColumnModel
         return new CategoricalColumn(Name, codes, _categories, Type == ColumnType.Boolean);
     }
 
+    public override (double Low, double High, double? Number) ConditionOn(string value)
+    {
+        for (int i = 0; i < _intervalCodes.Length; i++)
+        {
+            int code = _intervalCodes[i];
+            if (code >= 0 && string.Equals(_categories[code], value, StringComparison.Ordinal))
+            {
+                return (_intervalStarts[i], _intervalStarts[i] + _intervalShares[i], null);
+            }
+        }
+
+        throw new ArgumentException($"Column '{Name}' has no training category equal to the condition value.", nameof(value));
+    }
+
     protected override void WriteBody(BinaryWriter writer)
     {
         writer.Write(_categories.Count);

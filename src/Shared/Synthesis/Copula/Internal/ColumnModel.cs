@@ -33,6 +33,14 @@ internal abstract class ColumnModel
     /// </summary>
     public abstract Column? Decode(double[][] scores, int firstDimension, int rows, Random random);
 
+    /// <summary>
+    /// Returns the interval of uniform numbers, in the first dimension, whose samples equal
+    /// <paramref name="value"/>, and the number a numeric column is then set to exactly.
+    /// </summary>
+    /// <exception cref="ArgumentException">The column is not modelled, or the value is invalid for it.</exception>
+    public virtual (double Low, double High, double? Number) ConditionOn(string value) =>
+        throw new ArgumentException($"Column '{Name}' is not modelled by the copula, so it cannot be conditioned on.", nameof(value));
+
     /// <summary>Writes the model kind tag and the fitted state.</summary>
     public void Write(BinaryWriter writer)
     {

@@ -49,14 +49,23 @@ internal sealed class MixedMarginal
         }
 
         // A value between masses: the masses below it plus the continuous mass below it.
-        int massesBelowCount = ~k;
-        double massesBelow = 0;
-        for (int j = 0; j < massesBelowCount; j++)
+        return MassesBelow(~k) + ContinuousBelow(value);
+    }
+
+    /// <summary>
+    /// Returns the interval of uniform numbers that encode <paramref name="value"/>: its jump for a point
+    /// mass, a single point otherwise.
+    /// </summary>
+    public (double Low, double High) JumpOf(double value)
+    {
+        int k = Array.BinarySearch(_massValues, value);
+        if (k >= 0)
         {
-            massesBelow += _massProbabilities[j];
+            return (_massLowU[k], _massLowU[k] + _massProbabilities[k]);
         }
 
-        return massesBelow + ContinuousBelow(value);
+        double u = MassesBelow(~k) + ContinuousBelow(value);
+        return (u, u);
     }
 
     /// <summary>Maps a uniform number in (0, 1) back to a value.</summary>
@@ -114,6 +123,17 @@ internal sealed class MixedMarginal
 
         ContinuousMarginal? continuous = reader.ReadBoolean() ? ContinuousMarginal.Read(reader) : null;
         return new MixedMarginal(values, probabilities, continuous);
+    }
+
+    private double MassesBelow(int count)
+    {
+        double sum = 0;
+        for (int j = 0; j < count; j++)
+        {
+            sum += _massProbabilities[j];
+        }
+
+        return sum;
     }
 
     private double ContinuousBelow(double value) =>

@@ -91,6 +91,70 @@ internal sealed class NormalCorrelation
         }
     }
 
+    /// <summary>
+    /// Returns the Cholesky factor of the covariance of the other dimensions given <paramref name="dimension"/>,
+    /// embedded in a full-size matrix whose row and column <paramref name="dimension"/> are zero.
+    /// </summary>
+    public double[,] ConditionalFactor(int dimension)
+    {
+        int size = Size;
+        int[] others = Enumerable.Range(0, size).Where(d => d != dimension).ToArray();
+        var covariance = new double[others.Length, others.Length];
+        for (int i = 0; i < others.Length; i++)
+        {
+            for (int j = 0; j < others.Length; j++)
+            {
+                // Schur complement: the covariance left once the fixed dimension is known (its variance is 1).
+                covariance[i, j] = _correlation[others[i], others[j]] - (_correlation[others[i], dimension] * _correlation[dimension, others[j]]);
+            }
+        }
+
+        // A dimension that the fixed one determines leaves a zero variance, so a small ridge is added
+        // until the factor exists.
+        double ridge = 0;
+        double[,] factor;
+        while (!TryCholesky(AddRidge(covariance, ridge), out factor))
+        {
+            ridge = ridge == 0 ? 1e-10 : ridge * 10;
+        }
+
+        var embedded = new double[size, size];
+        for (int i = 0; i < others.Length; i++)
+        {
+            for (int j = 0; j <= i; j++)
+            {
+                embedded[others[i], others[j]] = factor[i, j];
+            }
+        }
+
+        return embedded;
+    }
+
+    /// <summary>
+    /// Draws correlated scores given that <paramref name="dimension"/> equals <paramref name="fixedScore"/>,
+    /// using a factor from <see cref="ConditionalFactor"/>.
+    /// </summary>
+    public void CorrelateGiven(int dimension, double fixedScore, double[,] conditionalFactor, ReadOnlySpan<double> independent, Span<double> correlated)
+    {
+        int size = Size;
+        for (int i = 0; i < size; i++)
+        {
+            if (i == dimension)
+            {
+                correlated[i] = fixedScore;
+                continue;
+            }
+
+            double sum = _correlation[i, dimension] * fixedScore;
+            for (int k = 0; k <= i; k++)
+            {
+                sum += conditionalFactor[i, k] * independent[k];
+            }
+
+            correlated[i] = sum;
+        }
+    }
+
     /// <summary>Writes the lower triangle.</summary>
     public void Write(BinaryWriter writer)
     {
@@ -122,7 +186,7 @@ internal sealed class NormalCorrelation
                 double r = reader.ReadDouble();
                 if (!(r >= -1 && r <= 1))
                 {
-                    throw new ModelFormatException("A correlation in the model payload lies outside [-1, 1].");
+                    throw new ModelFormatException("Invalid correlation in the model payload: it must lie in [-1, 1].");
                 }
 
                 correlation[i, j] = r;
@@ -143,6 +207,17 @@ internal sealed class NormalCorrelation
             {
                 result[i, j] = i == j ? 1 : (1 - weight) * correlation[i, j];
             }
+        }
+
+        return result;
+    }
+
+    private static double[,] AddRidge(double[,] matrix, double ridge)
+    {
+        var result = (double[,])matrix.Clone();
+        for (int i = 0; i < result.GetLength(0); i++)
+        {
+            result[i, i] += ridge;
         }
 
         return result;

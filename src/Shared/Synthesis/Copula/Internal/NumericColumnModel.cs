@@ -1,3 +1,4 @@
+using System.Globalization;
 using SyntheticData.Tabular;
 
 namespace SyntheticData.Synthesis.Copula.Internal;
@@ -120,6 +121,27 @@ internal sealed class NumericColumnModel : ColumnModel
         return Type == ColumnType.DateTime
             ? new DateTimeColumn(Name, output, _dateTimeFormat!)
             : new NumericColumn(Name, output, Type == ColumnType.Integer);
+    }
+
+    public override (double Low, double High, double? Number) ConditionOn(string value)
+    {
+        double number;
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) && double.IsFinite(parsed))
+        {
+            number = parsed;
+        }
+        else if (Type == ColumnType.DateTime
+            && DateTime.TryParseExact(value, _dateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out DateTime date))
+        {
+            number = (date - DateTime.UnixEpoch).TotalSeconds;
+        }
+        else
+        {
+            throw new ArgumentException($"The condition value for column '{Name}' is not a finite number{(Type == ColumnType.DateTime ? " or a date in its format" : string.Empty)}.", nameof(value));
+        }
+
+        (double low, double high) = _marginal.JumpOf(number);
+        return (low, high, number);
     }
 
     protected override void WriteBody(BinaryWriter writer)
