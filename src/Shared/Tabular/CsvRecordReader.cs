@@ -29,6 +29,7 @@ public sealed class CsvRecordReader : IRecordReader
     private long _recordNumber;
     private long _lineNumber;
     private bool _pendingFirstRecord;
+    private bool _rowWithoutQuotes;
 
     /// <summary>Opens a file and detects gzip from its first bytes.</summary>
     /// <exception cref="DataFormatException">The header cannot be read.</exception>
@@ -119,10 +120,17 @@ public sealed class CsvRecordReader : IRecordReader
         return true;
     }
 
-    public bool IsNull(int index) => _fieldStart[index] == NullField;
+    public bool IsNull(int index) =>
+        _rowWithoutQuotes ? IsNullMarker(_sep.Current[index].Span) : _fieldStart[index] == NullField;
 
     public ReadOnlySpan<char> GetSpan(int index)
     {
+        if (_rowWithoutQuotes)
+        {
+            ReadOnlySpan<char> raw = _sep.Current[index].Span;
+            return IsNullMarker(raw) ? [] : raw;
+        }
+
         int start = _fieldStart[index];
         return start switch
         {
@@ -219,8 +227,14 @@ public sealed class CsvRecordReader : IRecordReader
 
     private void ClassifyFields(SepReader.Row row)
     {
+        // Most rows contain no quote at all: their fields need no unquoting, and null markers are checked on access.
+        _rowWithoutQuotes = !row.Span.Contains('"');
+        if (_rowWithoutQuotes)
+        {
+            return;
+        }
+
         int count = _header.Length;
-        bool rowHasQuote = row.Span.Contains('"');
         int unquotedUsed = 0;
         for (int i = 0; i < count; i++)
         {
@@ -228,12 +242,6 @@ public sealed class CsvRecordReader : IRecordReader
             if (IsNullMarker(raw))
             {
                 _fieldStart[i] = NullField;
-                continue;
-            }
-
-            if (!rowHasQuote)
-            {
-                _fieldStart[i] = PlainField;
                 continue;
             }
 
