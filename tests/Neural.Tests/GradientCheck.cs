@@ -4,7 +4,7 @@ namespace SyntheticData.Neural.Tests;
 
 /// <summary>
 /// Compares the tape's gradients with central finite differences in double precision. A case is a
-/// function of leaf tensors; the harness reduces its output to a scalar with fixed random weights
+/// function of leaf tensors. The harness reduces its output to a scalar with fixed random weights,
 /// so every output element contributes with a different factor.
 /// </summary>
 internal sealed class GradientCheck
@@ -73,7 +73,7 @@ internal sealed class GradientCheck
     public double[] NumericSecondOrder(int wrt) =>
         Differentiate(wrt, () => Evaluate(tape => DirectionalGradient(tape, createGraph: false, out _).Span[0]));
 
-    public static void AssertClose(double[] expected, double[] actual, string what)
+    public static void AssertClose(double[] expected, double[] actual, string label)
     {
         Assert.Equal(expected.Length, actual.Length);
         for (int i = 0; i < expected.Length; i++)
@@ -81,7 +81,7 @@ internal sealed class GradientCheck
             double tolerance = AbsoluteTolerance + (RelativeTolerance * Math.Abs(expected[i]));
             Assert.True(
                 Math.Abs(expected[i] - actual[i]) <= tolerance,
-                $"{what}: element {i} is {actual[i]:R}, finite differences give {expected[i]:R} (tolerance {tolerance:G3}).");
+                $"{label}: element {i} is {actual[i]:R}, finite differences give {expected[i]:R} (tolerance {tolerance:G3}).");
         }
     }
 

@@ -141,7 +141,7 @@ public sealed class TapeTests
     }
 
     [Fact]
-    public void CrossEntropy_OfUniformLogitsIsLogOfClassCount()
+    public void CrossEntropy_UniformLogits()
     {
         var tape = new Tape<double>();
 

@@ -3,8 +3,8 @@ using System.Numerics;
 namespace SyntheticData.Neural;
 
 /// <summary>
-/// Inverted dropout: in training mode each element is zeroed with probability p and the rest are
-/// scaled by 1 / (1 - p); in evaluation mode the input passes through unchanged.
+/// Inverted dropout. In training mode each element is zeroed with probability p and the rest are
+/// scaled by 1 / (1 - p). In evaluation mode the input passes through unchanged.
 /// </summary>
 public sealed class Dropout<T> : Module<T>
     where T : unmanaged, IFloatingPointIeee754<T>

@@ -129,10 +129,10 @@ public sealed class RandomStream
     public void FillDropoutMask<T>(Span<T> mask, double dropProbability)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T kept = T.CreateChecked(1.0 / (1.0 - dropProbability));
+        T keepScale = T.CreateChecked(1.0 / (1.0 - dropProbability));
         for (int i = 0; i < mask.Length; i++)
         {
-            mask[i] = NextDouble() < dropProbability ? T.Zero : kept;
+            mask[i] = NextDouble() < dropProbability ? T.Zero : keepScale;
         }
     }
 

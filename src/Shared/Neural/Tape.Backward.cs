@@ -10,8 +10,8 @@ public sealed partial class Tape<T>
     {
         Tensor<T>? a = node.A;
         Tensor<T>? b = node.B;
-        bool gradA = a is { RequiresGrad: true };
-        bool gradB = b is { RequiresGrad: true };
+        bool gradA = a is not null && IsWanted(a);
+        bool gradB = b is not null && IsWanted(b);
         switch (node.Op)
         {
             case OpCode.MatMul:
@@ -189,7 +189,7 @@ public sealed partial class Tape<T>
         int offset = 0;
         foreach (Tensor<T> part in node.Inputs!)
         {
-            if (part.RequiresGrad)
+            if (IsWanted(part))
             {
                 Accumulate(part, SliceColumns(g, offset, part.Cols));
             }

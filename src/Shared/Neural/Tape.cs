@@ -21,6 +21,10 @@ public sealed partial class Tape<T>
     private int used;
     private bool recording = true;
 
+    // While pruning, only nodes stamped with pathStamp (those that depend on the requested input) get gradients.
+    private bool pruning;
+    private int pathStamp;
+
     /// <summary>Creates a tape that runs its kernels on <paramref name="backend"/>, or on a CPU backend with all cores.</summary>
     public Tape(ITensorBackend<T>? backend = null)
     {
@@ -78,7 +82,7 @@ public sealed partial class Tape<T>
     /// </summary>
     public void Backward(Tensor<T> loss)
     {
-        RunBackward(loss, createGraph: false);
+        RunBackward(loss, createGraph: false, target: null);
         foreach (Tensor<T> leaf in touchedLeaves)
         {
             Tensor<T> pending = leaf.PendingGrad!;
@@ -99,7 +103,7 @@ public sealed partial class Tape<T>
     public Tensor<T> Gradient(Tensor<T> output, Tensor<T> input, bool createGraph = false)
     {
         ArgumentNullException.ThrowIfNull(input);
-        RunBackward(output, createGraph);
+        RunBackward(output, createGraph, input);
         Tensor<T>? gradient = input.PendingGrad;
         foreach (Tensor<T> leaf in touchedLeaves)
         {
@@ -131,7 +135,7 @@ public sealed partial class Tape<T>
         return tensor;
     }
 
-    private void RunBackward(Tensor<T> output, bool createGraph)
+    private void RunBackward(Tensor<T> output, bool createGraph, Tensor<T>? target)
     {
         ArgumentNullException.ThrowIfNull(output);
         if (output.Owner != this || output.Index >= used || slots[output.Index] != output)
@@ -151,7 +155,7 @@ public sealed partial class Tape<T>
         }
 
         touchedLeaves.Clear();
-        if (!output.RequiresGrad)
+        if (!output.RequiresGrad || !MarkPath(target, last))
         {
             return;
         }
@@ -173,8 +177,61 @@ public sealed partial class Tape<T>
         finally
         {
             recording = wasRecording;
+            pruning = false;
         }
     }
+
+    /// <summary>
+    /// Stamps the nodes between a tape-owned <paramref name="target"/> and slot <paramref name="last"/>
+    /// that depend on it, so the backward pass skips gradients nobody asked for (such as weight
+    /// gradients inside a gradient penalty). Returns false when the output does not depend on the target.
+    /// </summary>
+    private bool MarkPath(Tensor<T>? target, int last)
+    {
+        if (target is null || target.Owner != this || target.Index > last || slots[target.Index] != target)
+        {
+            return true;
+        }
+
+        pathStamp++;
+        pruning = true;
+        target.PathStamp = pathStamp;
+        for (int i = target.Index + 1; i <= last; i++)
+        {
+            Tensor<T> node = slots[i];
+            if (node.Op != OpCode.Leaf && DependsOnPath(node))
+            {
+                node.PathStamp = pathStamp;
+            }
+        }
+
+        pruning = slots[last].PathStamp == pathStamp;
+        return pruning;
+    }
+
+    private bool DependsOnPath(Tensor<T> node)
+    {
+        if (node.A?.PathStamp == pathStamp || node.B?.PathStamp == pathStamp)
+        {
+            return true;
+        }
+
+        if (node.Inputs is { } inputs)
+        {
+            foreach (Tensor<T> input in inputs)
+            {
+                if (input.PathStamp == pathStamp)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the backward pass in progress should compute a gradient for <paramref name="input"/>.</summary>
+    private bool IsWanted(Tensor<T> input) => input.RequiresGrad && (!pruning || input.PathStamp == pathStamp);
 
     /// <summary>Adds <paramref name="contribution"/> to the gradient being accumulated for <paramref name="input"/>.</summary>
     private void Accumulate(Tensor<T> input, Tensor<T> contribution)

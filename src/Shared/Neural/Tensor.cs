@@ -8,8 +8,8 @@ namespace SyntheticData.Neural;
 /// can take part in reverse-mode automatic differentiation on a <see cref="Tape{T}"/>.
 /// </summary>
 /// <remarks>
-/// Tensors created by tape operations live in the tape's arena: <see cref="Tape{T}.Reset"/> hands
-/// them out again for the next step, so a reference kept across a reset sees other values.
+/// Tensors created by tape operations live in the tape's arena. <see cref="Tape{T}.Reset"/> hands
+/// them out again for the next step, so a reference kept across a reset reads the later step's values.
 /// Tensors made with the public constructor (parameters, persistent buffers) are never reused.
 /// </remarks>
 public sealed class Tensor<T>
@@ -106,6 +106,7 @@ public sealed class Tensor<T>
     internal int[]? Indices;
     internal List<Tensor<T>>? Inputs;
     internal Tensor<T>? PendingGrad;
+    internal int PathStamp;
 
     /// <summary>Creates a tensor that no tape owns from row-major <paramref name="values"/>.</summary>
     public static Tensor<T> FromSpan(int rows, int cols, ReadOnlySpan<T> values)
@@ -161,6 +162,7 @@ public sealed class Tensor<T>
         Indices = null;
         Inputs?.Clear();
         PendingGrad = null;
+        PathStamp = 0;
     }
 
     /// <summary>Makes this slot a view of <paramref name="source"/>'s storage with another shape.</summary>
