@@ -12,6 +12,7 @@ internal static class CommandCatalog
         yield return AnonymizeCommand.Create();
         yield return PolicyCommand.Create();
         yield return GenerateSampleCommand.Create();
+        yield return ScanCommand.Create();
         yield return EvaluateCommand.Create();
         yield return TrainCommand.Create();
         yield return SampleCommand.Create();

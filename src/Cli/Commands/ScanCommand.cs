@@ -1,0 +1,232 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Spectre.Console;
+using SyntheticData.Privacy.Detection;
+using SyntheticData.Tabular;
+
+namespace SyntheticData.Cli.Commands;
+
+/// <summary>
+/// Builds the <c>scan</c> command: classifies the columns of a sample of a file and prints, per column, the kind
+/// of personal data found, the confidence, the share of values that validated and the reason. Output never
+/// contains a cell value.
+/// </summary>
+internal static class ScanCommand
+{
+    private const int DefaultSampleRows = 5_000;
+    private const int RedirectedWidth = 200;
+
+    public static Command Create()
+    {
+        var input = new Argument<FileInfo>("file") { Description = "The CSV (optionally gzip), Parquet or JSON Lines file to scan." };
+        var separator = new Option<string>("--separator")
+        {
+            Description = "The CSV field separator: one character, or 'tab'. Default ','.",
+            DefaultValueFactory = _ => ",",
+        };
+        var nullMarkers = new Option<string[]>("--null-marker")
+        {
+            Description = "A CSV field text that means a missing value, such as NULL or \\N; repeat for several. The empty field is always missing.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var region = new Option<string>("--region")
+        {
+            Description = "ISO 3166-1 alpha-2 region for phone numbers without a country prefix, when no country column gives one. Default US.",
+            DefaultValueFactory = _ => "US",
+        };
+        var sample = new Option<int>("--sample")
+        {
+            Description = $"How many leading records to classify. Default {DefaultSampleRows}.",
+            DefaultValueFactory = _ => DefaultSampleRows,
+        };
+        var json = new Option<bool>("--json") { Description = "Write the result as JSON to standard output instead of a table." };
+
+        var command = new Command("scan", "Find personal data: print each column's kind, confidence, share of validated values and the reason.")
+        {
+            input, separator, nullMarkers, region, sample, json,
+        };
+        command.SetAction(parseResult =>
+        {
+            var request = new ScanRequest(
+                parseResult.GetValue(input)!,
+                parseResult.GetValue(separator)!,
+                parseResult.GetValue(nullMarkers) ?? [],
+                parseResult.GetValue(region)!,
+                parseResult.GetValue(sample),
+                parseResult.GetValue(json));
+            return Run(request, Console.Out, Console.Error);
+        });
+        return command;
+    }
+
+    /// <summary>Runs a scan and returns the process exit code.</summary>
+    private static int Run(ScanRequest request, TextWriter output, TextWriter error)
+    {
+        List<string> problems = [];
+        if (!request.File.Exists)
+        {
+            problems.Add($"Input file {request.File.FullName} was not found.");
+        }
+
+        char? separatorChar = ParseSeparator(request.Separator);
+        if (separatorChar is null)
+        {
+            problems.Add($"--separator: '{request.Separator}' is invalid; expected one character or 'tab'.");
+        }
+
+        if (RegionCodes.Describe(request.Region) is { } regionError)
+        {
+            problems.Add($"--region: {regionError}");
+        }
+
+        if (request.SampleRows < 1)
+        {
+            problems.Add($"--sample: {request.SampleRows} is invalid; expected at least 1.");
+        }
+
+        CsvReadOptions csvOptions = new()
+        {
+            Separator = separatorChar ?? ',',
+            NullMarkers = [string.Empty, .. request.NullMarkers.Where(m => m.Length > 0)],
+        };
+        try
+        {
+            csvOptions.Validate();
+        }
+        catch (ArgumentException exception)
+        {
+            problems.Add(exception.Message);
+        }
+
+        if (problems.Count > 0)
+        {
+            problems.ForEach(error.WriteLine);
+            return ExitCodes.Usage;
+        }
+
+        IReadOnlyList<ColumnSample> samples;
+        try
+        {
+            using IRecordReader reader = RecordReaderFactory.Open(request.File.FullName, csvOptions);
+            samples = ColumnSampler.Read(reader, request.SampleRows);
+        }
+        catch (DataFormatException exception)
+        {
+            error.WriteLine(exception.Message);
+            return ExitCodes.InvalidInput;
+        }
+
+        var classifier = new ColumnClassifier(new DetectionOptions { DefaultRegion = request.Region });
+        IReadOnlyList<ColumnClassification> columns = classifier.ClassifyTable(samples);
+        int sampledRows = samples.Count == 0 ? 0 : samples[0].Values.Count;
+        if (request.Json)
+        {
+            WriteJson(output, request.File, sampledRows, columns);
+        }
+        else
+        {
+            WriteTable(output, request.File, sampledRows, columns);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static char? ParseSeparator(string text) => text switch
+    {
+        "tab" or "\\t" or "\t" => '\t',
+        { Length: 1 } => text[0],
+        _ => null,
+    };
+
+    private static void WriteTable(TextWriter output, FileInfo file, int sampledRows, IReadOnlyList<ColumnClassification> columns)
+    {
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = output == Console.Out ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = output == Console.Out ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+        if (output != Console.Out || Console.IsOutputRedirected)
+        {
+            // Spectre.Console assumes 80 columns when there is no terminal, which wraps every reason into a narrow strip.
+            console.Profile.Width = RedirectedWidth;
+        }
+
+        var table = new Spectre.Console.Table().Title(new TableTitle(Markup.Escape($"{file.Name}: {columns.Count} columns, {sampledRows} rows sampled")));
+        table.AddColumn("Column");
+        table.AddColumn("Kind");
+        table.AddColumn(new TableColumn("Confidence").RightAligned());
+        table.AddColumn(new TableColumn("Validated").RightAligned());
+        table.AddColumn("Reason");
+        foreach (ColumnClassification column in columns)
+        {
+            string kind = column.Kind switch
+            {
+                PiiKind.None when column.IsFreeText => "free text",
+                PiiKind.None => "-",
+                _ when column.IsDirectIdentifier => $"[red]{column.Kind}[/]",
+                _ => $"[yellow]{column.Kind}[/] (quasi)",
+            };
+            table.AddRow(
+                new Text(column.Header.Length == 0 ? "(unnamed)" : column.Header),
+                new Markup(kind),
+                new Text(column.Confidence.ToString("0.00", CultureInfo.InvariantCulture)),
+                new Text(column.Kind == PiiKind.None ? "-" : column.ValidatedShare.ToString("P0", CultureInfo.InvariantCulture)),
+                new Text(column.Reason));
+        }
+
+        console.Write(table);
+        int direct = columns.Count(c => c.IsDirectIdentifier);
+        int quasi = columns.Count(c => c.IsQuasiIdentifier);
+        int freeText = columns.Count(c => c.IsFreeText);
+        console.WriteLine($"{direct} direct identifiers, {quasi} quasi-identifiers, {freeText} free-text columns to scan cell by cell.");
+    }
+
+    private static void WriteJson(TextWriter output, FileInfo file, int sampledRows, IReadOnlyList<ColumnClassification> columns)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("file", file.FullName);
+            writer.WriteNumber("sampledRows", sampledRows);
+            writer.WriteStartArray("columns");
+            foreach (ColumnClassification column in columns)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("header", column.Header);
+                writer.WriteString("kind", column.Kind.ToString());
+                writer.WriteBoolean("directIdentifier", column.IsDirectIdentifier);
+                writer.WriteBoolean("quasiIdentifier", column.IsQuasiIdentifier);
+                writer.WriteNumber("confidence", column.Confidence);
+                writer.WriteNumber("validatedShare", column.ValidatedShare);
+                writer.WriteNumber("sampleCount", column.SampleCount);
+                writer.WriteBoolean("freeText", column.IsFreeText);
+                writer.WriteStartArray("embeddedKinds");
+                foreach (PiiKind kind in column.EmbeddedKinds)
+                {
+                    writer.WriteStringValue(kind.ToString());
+                }
+
+                writer.WriteEndArray();
+                if (column.RegionColumn is not null)
+                {
+                    writer.WriteString("regionColumn", column.RegionColumn);
+                }
+
+                writer.WriteString("reason", column.Reason);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    /// <summary>The parsed command line of one scan.</summary>
+    private sealed record ScanRequest(FileInfo File, string Separator, string[] NullMarkers, string Region, int SampleRows, bool Json);
+}

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Text.Json;
+using SyntheticData.Testing;
+
+namespace SyntheticData.Cli.Tests;
+
+/// <summary>Runs <c>synthdata scan</c> as a child process on real and generated files.</summary>
+public sealed class ScanCommandTests : IDisposable
+{
+    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("scan-tests-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    [Fact]
+    public void Scan_CardTransactionsJsonListsEveryIdentifyingColumn()
+    {
+        (int exitCode, string output, _) = RunScan(RepositoryPaths.SharedData("card_transactions.csv"), "--json", "--sample", "1000");
+
+        Assert.Equal(0, exitCode);
+        Dictionary<string, string> kinds = ReadKinds(output);
+        Assert.Equal("CardNumber", kinds["cc_num"]);
+        Assert.Equal("PersonName", kinds["first"]);
+        Assert.Equal("PersonName", kinds["last"]);
+        Assert.Equal("PostalAddress", kinds["street"]);
+        Assert.Equal("DateOfBirth", kinds["dob"]);
+        Assert.Equal("Identifier", kinds["trans_num"]);
+        Assert.Equal("None", kinds["amt"]);
+    }
+
+    [Fact]
+    public void Scan_OutputContainsNoCellValue()
+    {
+        string path = RepositoryPaths.SharedData("card_transactions.csv");
+        string[] firstRecord = File.ReadLines(path).Skip(1).First().Split(',');
+
+        (int exitCode, string output, string error) = RunScan(path, "--sample", "200");
+
+        Assert.Equal(0, exitCode);
+        foreach (int column in new[] { 2, 6, 7, 9, 17, 18 })
+        {
+            Assert.DoesNotContain(firstRecord[column], output, StringComparison.Ordinal);
+            Assert.DoesNotContain(firstRecord[column], error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Scan_TableShowsKindAndReason()
+    {
+        (int exitCode, string output, _) = RunScan(RepositoryPaths.SharedData("card_transactions.csv"), "--sample", "200");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("cc_num", output, StringComparison.Ordinal);
+        Assert.Contains("CardNumber", output, StringComparison.Ordinal);
+        Assert.Contains("Luhn", output, StringComparison.Ordinal);
+        Assert.Contains("direct identifiers", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scan_AdultHasNoDirectIdentifier()
+    {
+        (int exitCode, string output, _) = RunScan(RepositoryPaths.SharedData("adult.csv"), "--json", "--sample", "2000");
+
+        Assert.Equal(0, exitCode);
+        using JsonDocument document = JsonDocument.Parse(output);
+        foreach (JsonElement column in document.RootElement.GetProperty("columns").EnumerateArray())
+        {
+            Assert.False(column.GetProperty("directIdentifier").GetBoolean(), column.GetProperty("header").GetString());
+        }
+    }
+
+    [Fact]
+    public void Scan_CountryColumnSetsPhoneRegion()
+    {
+        string path = WriteFile("phones.csv", "cust,phone,country\na,020 7946 0123,GB\nb,07700 900123,GB\nc,01 23 45 67 89,FR\nd,+44 20 7946 0456,GB\n");
+
+        (int exitCode, string output, _) = RunScan(path, "--json");
+
+        Assert.Equal(0, exitCode);
+        using JsonDocument document = JsonDocument.Parse(output);
+        JsonElement phone = document.RootElement.GetProperty("columns")[1];
+        Assert.Equal("Phone", phone.GetProperty("kind").GetString());
+        Assert.Equal("country", phone.GetProperty("regionColumn").GetString());
+    }
+
+    [Fact]
+    public void Scan_AppliesSeparatorAndNullMarkers()
+    {
+        string path = WriteFile("nulls.csv", "id;email;phone\n1;;(212) 555-0147\n2;NULL;\n3;\\N;(212) 555-0199\n4;ada.b@example.org;\n");
+
+        (int exitCode, string output, _) = RunScan(path, "--json", "--separator", ";", "--null-marker", "NULL", "--null-marker", "\\N");
+
+        Assert.Equal(0, exitCode);
+        using JsonDocument document = JsonDocument.Parse(output);
+        JsonElement email = document.RootElement.GetProperty("columns")[1];
+        Assert.Equal("Email", email.GetProperty("kind").GetString());
+        Assert.Equal(1, email.GetProperty("sampleCount").GetInt32());
+        Assert.Equal(1.0, email.GetProperty("validatedShare").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("UK", "'GB'")]
+    [InlineData("FE", "'FE'")]
+    public void Scan_RejectsInvalidRegion(string region, string expectedText)
+    {
+        string path = WriteFile("one.csv", "a\n1\n");
+
+        (int exitCode, _, string error) = RunScan(path, "--region", region);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains(expectedText, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scan_RejectsMissingFile()
+    {
+        (int exitCode, _, string error) = RunScan(Path.Combine(_folder.FullName, "absent.csv"));
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains("not found", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scan_FieldCountErrorHidesValues()
+    {
+        string path = WriteFile("short.csv", "name,ssn\nLena Rivera,536-22-7419\nSam Oneil,536-22-7420,extra\n");
+
+        (int exitCode, _, string error) = RunScan(path);
+
+        Assert.Equal(ExitCodes.InvalidInput, exitCode);
+        Assert.Contains("3", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("536-22-7420", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sam Oneil", error, StringComparison.Ordinal);
+    }
+
+    private string WriteFile(string name, string content)
+    {
+        string path = Path.Combine(_folder.FullName, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private static Dictionary<string, string> ReadKinds(string json)
+    {
+        using JsonDocument document = JsonDocument.Parse(json);
+        return document.RootElement.GetProperty("columns").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("header").GetString()!, c => c.GetProperty("kind").GetString()!);
+    }
+
+    private static (int ExitCode, string Output, string Error) RunScan(params string[] arguments)
+    {
+        ProcessStartInfo start = new("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "synthdata.dll"));
+        start.ArgumentList.Add("scan");
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException("Failed to start synthdata.");
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(ProcessTimeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"synthdata scan did not finish within {ProcessTimeout}.");
+        }
+
+        return (process.ExitCode, output.Result, error.Result);
+    }
+}
