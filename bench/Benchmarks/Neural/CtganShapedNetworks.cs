@@ -29,6 +29,7 @@ internal sealed class CtganShapedNetworks
     private readonly int[] chosenColumn;
     private readonly float[] columnMask;
     private readonly Tensor<float>[] activatedParts;
+    private readonly IReadOnlyList<Tensor<float>> criticParameters;
 
     public CtganShapedNetworks(int batch, int[] continuousModes, int[] categoryCounts, int threads, ulong seed)
     {
@@ -72,7 +73,8 @@ internal sealed class CtganShapedNetworks
             new Linear<float>(256, 1, random));
         var adam = new AdamOptions { LearningRate = 2e-4, Beta1 = 0.5, Beta2 = 0.9, WeightDecay = 1e-6 };
         generatorOptimizer = new Adam<float>(generator.Parameters(), adam);
-        criticOptimizer = new Adam<float>(critic.Parameters(), adam);
+        criticParameters = critic.Parameters();
+        criticOptimizer = new Adam<float>(criticParameters, adam);
 
         realData = new Tensor<float>(batch, dataWidth);
         random.FillUniform(realData.Span, 0, 1);
@@ -125,12 +127,25 @@ internal sealed class CtganShapedNetworks
         Tensor<float> condition = SampleCondition();
         Tensor<float> raw = generator.Forward(tape, tape.ConcatColumns(Noise(), condition));
         Tensor<float> fake = Activate(raw);
+
+        // The critic's weight gradients are unused in this step, so they are not computed.
+        SetRequiresGrad(criticParameters, false);
         Tensor<float> score = Critic(tape.ConcatColumns(fake, condition));
         Tensor<float> loss = tape.Add(tape.Negate(tape.Mean(score)), ConditionLoss(raw));
         generatorOptimizer.ZeroGrad();
         tape.Backward(loss);
+        SetRequiresGrad(criticParameters, true);
         generatorOptimizer.Step();
         LastGeneratorLoss = loss.Span[0];
+    }
+
+    private static void SetRequiresGrad(IReadOnlyList<Tensor<float>> parameters, bool value)
+    {
+        // An index loop, because enumerating through the interface would allocate every step.
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            parameters[i].RequiresGrad = value;
+        }
     }
 
     private Tensor<float> Critic(Tensor<float> input) =>
