@@ -5,7 +5,8 @@ namespace SyntheticData.Pipeline.Steps;
 
 /// <summary>
 /// Input of <see cref="EvaluateStep"/>: the training part the model saw, the holdout it never saw, the
-/// synthetic rows, the policy's gates and target column, and what the report shows beside the scores.
+/// synthetic rows, the policy's gates and target column, the identifier columns that the synthesizer
+/// regenerated (left out of the scores, like SDMetrics id columns), and what the report shows beside the scores.
 /// </summary>
 public sealed record EvaluateRequest(
     string RunId,
@@ -14,6 +15,7 @@ public sealed record EvaluateRequest(
     ObjectReference Synthetic,
     EvaluationGates Gates,
     string? TargetColumn = null,
+    IReadOnlyList<string>? IdentifierColumns = null,
     AnonymizationSummary? Anonymization = null,
     LineageSummary? Lineage = null,
     string Title = "Synthetic data report");

@@ -26,7 +26,7 @@ public static class EvaluateStep
             training.Table,
             Align(synthetic.Table, training.Table),
             Align(holdout.Table, training.Table),
-            EvaluationMetadata.FromTable(training.Table),
+            MetadataOf(training.Table, request.IdentifierColumns ?? []),
             request.TargetColumn);
         EvaluationResult result = SyntheticDataEvaluator.Evaluate(input, EvaluationOptions.Default with { Gates = request.Gates });
 
@@ -53,6 +53,15 @@ public static class EvaluateStep
         }
 
         return new EvaluateResult(result, html, json);
+    }
+
+    /// <summary>Types each column from the table, with the regenerated identifier columns as ids, which no metric scores.</summary>
+    private static EvaluationMetadata MetadataOf(Table table, IReadOnlyList<string> identifiers)
+    {
+        EvaluationMetadata detected = EvaluationMetadata.FromTable(table);
+        return new EvaluationMetadata(detected.Columns
+            .Select(column => identifiers.Contains(column.Name, StringComparer.Ordinal) ? column with { SdType = SdType.Id } : column)
+            .ToArray());
     }
 
     /// <summary>Keeps the columns of <paramref name="table"/> that the reference has, in the reference's order.</summary>

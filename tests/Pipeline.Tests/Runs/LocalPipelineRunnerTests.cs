@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using SyntheticData.Pipeline.Keys;
+using SyntheticData.Pipeline.Runs;
+using SyntheticData.Synthesis;
+
+namespace SyntheticData.Pipeline.Tests.Runs;
+
+public sealed class LocalPipelineRunnerTests : IDisposable
+{
+    private static readonly string[] FirstNames = ["Alice", "Bruno", "Chiara", "Dmitri", "Elif", "Farah", "Goran", "Hana", "Ivan", "Jana"];
+    private static readonly string[] LastNames = ["Keller", "Lindqvist", "Moreau", "Novak", "Okafor", "Petrova", "Quinn", "Rossi"];
+    private static readonly string[] Segments = ["retail", "premium", "business"];
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "runner-" + Guid.NewGuid().ToString("N"));
+
+    public LocalPipelineRunnerTests()
+    {
+        Directory.CreateDirectory(_root);
+    }
+
+    private string Workspace => Path.Combine(_root, "workspace");
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task Run_DraftsPolicyAndPublishesEverything()
+    {
+        string extract = WriteExtract("customers.csv", rows: 400);
+
+        RunResult result = await NewRunner().RunAsync(new RunOptions { ExtractPath = extract, Seed = 3 });
+
+        Assert.True(result.Manifest.Outcome == RunOutcome.Published, result.Manifest.FailureReason);
+        Assert.True(result.Manifest.PolicyDrafted);
+        foreach (string role in new[] { "anonymized", "synthetic", "report-html", "report-json", "policy", "manifest", "model" })
+        {
+            Assert.True(File.Exists(result.OutputPaths[role]), $"missing output {role}");
+        }
+
+        Assert.StartsWith(Path.Combine(Workspace, "synthetic"), result.OutputPaths["synthetic"], StringComparison.Ordinal);
+        Assert.Equal(
+            ["validate", "anonymize", "verify", "split-holdout", "train", "sample", "evaluate", "publish"],
+            result.Manifest.Steps.Select(step => step.Name));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(Workspace, "work"), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task Run_OutputsContainNoOriginalEmails()
+    {
+        string extract = WriteExtract("customers.csv", rows: 300);
+        string[] emails = File.ReadAllLines(extract).Skip(1).Select(line => line.Split(',')[2]).ToArray();
+
+        RunResult result = await NewRunner().RunAsync(new RunOptions { ExtractPath = extract });
+
+        Assert.Equal(RunOutcome.Published, result.Manifest.Outcome);
+        foreach (string role in new[] { "anonymized", "synthetic", "report-html", "report-json", "manifest" })
+        {
+            string content = File.ReadAllText(result.OutputPaths[role]);
+            Assert.DoesNotContain(emails, email => content.Contains(email, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Run_ManifestRecordsHashesKeyAndMetrics()
+    {
+        string extract = WriteExtract("customers.csv", rows: 300);
+
+        RunResult result = await NewRunner().RunAsync(new RunOptions { ExtractPath = extract });
+
+        using JsonDocument manifest = JsonDocument.Parse(File.ReadAllText(result.ManifestPath));
+        JsonElement root = manifest.RootElement;
+        Assert.Equal(Sha256Of(extract), root.GetProperty("input").GetProperty("sha256").GetString());
+        Assert.Equal("default", root.GetProperty("keyId").GetString());
+        Assert.Equal(1, root.GetProperty("keyVersion").GetInt32());
+        Assert.Equal("published", root.GetProperty("outcome").GetString());
+        Assert.True(root.GetProperty("metrics").GetProperty("QualityScore").GetDouble() > 0.5);
+        Assert.Equal(300, root.GetProperty("metrics").GetProperty("ExtractRecords").GetDouble());
+        Assert.DoesNotContain("\"bytes\"", File.ReadAllText(result.ManifestPath), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Run_AppendsVerifiableAuditTrail()
+    {
+        string extract = WriteExtract("customers.csv", rows: 300);
+        LocalPipelineRunner runner = NewRunner();
+
+        RunResult first = await runner.RunAsync(new RunOptions { ExtractPath = extract, SkipSynthesis = true });
+        RunResult second = await runner.RunAsync(new RunOptions { ExtractPath = extract, SkipSynthesis = true });
+
+        AuditVerification verification = new AuditLog(second.AuditLogPath).Verify();
+        Assert.True(verification.IsValid, verification.Problem);
+        string log = File.ReadAllText(second.AuditLogPath);
+        Assert.Contains(first.Manifest.RunId, log, StringComparison.Ordinal);
+        Assert.Contains(second.Manifest.RunId, log, StringComparison.Ordinal);
+        Assert.Contains("run.published", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_SameSeed_SameSyntheticOutput()
+    {
+        string extract = WriteExtract("customers.csv", rows: 300);
+
+        RunResult first = await NewRunner().RunAsync(new RunOptions { ExtractPath = extract, Seed = 11 });
+        RunResult second = await NewRunner().RunAsync(new RunOptions { ExtractPath = extract, Seed = 11 });
+
+        Assert.Equal(File.ReadAllText(first.OutputPaths["synthetic"]), File.ReadAllText(second.OutputPaths["synthetic"]));
+    }
+
+    [Fact]
+    public async Task Run_MalformedExtract_FailsAndQuarantinesCopy()
+    {
+        string extract = Path.Combine(_root, "broken.csv");
+        File.WriteAllText(extract, "name,amount\nAlice Keller,10\nBruno Novak,20,surplus\n");
+
+        RunResult result = await NewRunner().RunAsync(new RunOptions { ExtractPath = extract });
+
+        Assert.Equal(RunOutcome.Failed, result.Manifest.Outcome);
+        Assert.Contains("validate", result.Manifest.FailureReason, StringComparison.Ordinal);
+        Assert.Contains("line 3", result.Manifest.FailureReason, StringComparison.Ordinal);
+        Assert.DoesNotContain("surplus", result.Manifest.FailureReason, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(Workspace, "landing", "broken", "broken.csv")));
+        Assert.True(File.Exists(Path.Combine(Workspace, "quarantine", result.Manifest.RunId, "reason.json")));
+        Assert.True(File.Exists(Path.Combine(Workspace, "quarantine", result.Manifest.RunId, "landing", "broken", "broken.csv")));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(Workspace, "anonymized"), "*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(Workspace, "synthetic"), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task Run_FailedQualityGate_QuarantinesSynthetic()
+    {
+        string extract = WriteExtract("customers.csv", rows: 300);
+        string policy = await DraftPolicyWithGatesAsync(extract, "{\"minQualityScore\": 0.9999}");
+
+        RunResult result = await NewRunner().RunAsync(new RunOptions { ExtractPath = extract, PolicyPath = policy });
+
+        Assert.Equal(RunOutcome.Quarantined, result.Manifest.Outcome);
+        Assert.Contains("Gate Quality score", result.Manifest.FailureReason, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(Workspace, "synthetic"), "*", SearchOption.AllDirectories));
+        string quarantine = Path.Combine(Workspace, "quarantine", result.Manifest.RunId);
+        Assert.True(File.Exists(Path.Combine(quarantine, "reason.json")));
+        Assert.True(File.Exists(Path.Combine(quarantine, "work", result.Manifest.RunId, "synthetic.csv")));
+        Assert.True(File.Exists(Path.Combine(quarantine, "manifest.json")));
+    }
+
+    [Fact]
+    public async Task Run_PolicyMissingColumn_FailsValidation()
+    {
+        string extract = WriteExtract("customers.csv", rows: 50);
+        string policy = Path.Combine(_root, "partial.policy.json");
+        File.WriteAllText(policy, """
+            { "version": 1, "keyId": "default", "columns": { "customer_name": { "operator": "drop" } } }
+            """);
+
+        RunResult result = await NewRunner().RunAsync(new RunOptions { ExtractPath = extract, PolicyPath = policy });
+
+        Assert.Equal(RunOutcome.Failed, result.Manifest.Outcome);
+        Assert.Contains("'email'", result.Manifest.FailureReason, StringComparison.Ordinal);
+    }
+
+    private LocalPipelineRunner NewRunner() =>
+        new(Workspace, new LocalKeyProvider(Path.Combine(_root, "keys.local.json")), SynthesizerFactory.CreateDefault());
+
+    private async Task<string> DraftPolicyWithGatesAsync(string extract, string gatesJson)
+    {
+        RunResult drafted = await NewRunner().RunAsync(new RunOptions { ExtractPath = extract, SkipSynthesis = true });
+        string policyJson = File.ReadAllText(drafted.OutputPaths["policy"]);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(policyJson)!.AsObject();
+        node["gates"] = System.Text.Json.Nodes.JsonNode.Parse(gatesJson);
+        string path = Path.Combine(_root, "gated.policy.json");
+        File.WriteAllText(path, node.ToJsonString());
+        return path;
+    }
+
+    private string WriteExtract(string fileName, int rows)
+    {
+        var random = new Random(42);
+        var text = new StringBuilder("customer_name,age,email,segment,balance,opened\n");
+        for (int i = 0; i < rows; i++)
+        {
+            string first = FirstNames[random.Next(FirstNames.Length)];
+            string last = LastNames[random.Next(LastNames.Length)];
+            int age = 18 + random.Next(60);
+            string segment = Segments[Math.Min(Segments.Length - 1, age / 25)];
+            double balance = Math.Round(age * 120 + random.NextDouble() * 2000, 2);
+            var opened = new DateTime(2015, 1, 1).AddDays(random.Next(3000));
+            text.Append(CultureInfo.InvariantCulture, $"{first} {last},{age},{first.ToLowerInvariant()}.{last.ToLowerInvariant()}{i}@example.com,{segment},{balance},{opened:yyyy-MM-dd}\n");
+        }
+
+        string path = Path.Combine(_root, fileName);
+        File.WriteAllText(path, text.ToString());
+        return path;
+    }
+
+    private static string Sha256Of(string path) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+}
