@@ -24,6 +24,7 @@ public sealed class CsvRecordWriter : IRecordWriter
     private readonly string[] _header;
     private readonly SearchValues<char> _needsQuoting;
     private readonly string[] _nullMarkers;
+    private readonly bool _onlyEmptyIsNull;
     private char[] _chars = new char[FlushThreshold * 2];
     private byte[] _bytes = new byte[FlushThreshold * 2 * 3];
     private int _length;
@@ -56,6 +57,7 @@ public sealed class CsvRecordWriter : IRecordWriter
             _header = [.. header];
             _needsQuoting = SearchValues.Create([_options.Separator, '"', '\r', '\n']);
             _nullMarkers = [.. _options.NullMarkers];
+            _onlyEmptyIsNull = _nullMarkers is [""];
 
             Stream target = file?.Stream ?? stream ?? throw new ArgumentNullException(nameof(stream));
             bool leaveTargetOpen = file is not null || leaveOpen;
@@ -256,6 +258,11 @@ public sealed class CsvRecordWriter : IRecordWriter
 
     private bool EqualsNullMarker(ReadOnlySpan<char> value)
     {
+        if (_onlyEmptyIsNull)
+        {
+            return value.IsEmpty;
+        }
+
         foreach (string marker in _nullMarkers)
         {
             if (value.SequenceEqual(marker))
