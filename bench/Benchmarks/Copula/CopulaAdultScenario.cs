@@ -57,6 +57,8 @@ public sealed class CopulaAdultScenario : IScenario
         PrintQuality("Gaussian copula, association order", training, FitAndSample(training, CategoryOrdering.Association), metadata);
         PrintQuality("Gaussian copula, frequency order", training, FitAndSample(training, CategoryOrdering.Frequency), metadata);
         PrintQuality("independent columns (baseline)", training, IndependentColumns(training, seed: 2), metadata);
+        Console.WriteLine();
+        Console.WriteLine($"Peak working set of the whole run: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0):F0} MiB");
         return 0;
     }
 

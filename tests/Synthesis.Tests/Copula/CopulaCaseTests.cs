@@ -108,6 +108,7 @@ public sealed class CopulaCaseTests
         Table sample = synthesizer.Sample(5000, seed: 8);
 
         Assert.Contains(synthesizer.Warnings, w => w.Column == "customer_ref");
+        Assert.Equal(2, synthesizer.Dimensions);
         string?[] generated = Texts(sample["customer_ref"]);
         var training = new HashSet<string>(references, StringComparer.Ordinal);
         Assert.All(generated, value => Assert.Matches("^C[0-9]{6}$", value));

@@ -164,6 +164,17 @@ public sealed class GaussianCopulaSynthesizerTests
     }
 
     [Fact]
+    public void UnknownSensitiveColumn_Warns()
+    {
+        var synthesizer = new GaussianCopulaSynthesizer();
+
+        synthesizer.Fit(CopulaCaseTests.Subscriptions(50), new SynthesisOptions { SensitiveColumns = ["email"] });
+
+        SynthesisWarning warning = Assert.Single(synthesizer.Warnings);
+        Assert.Equal("email", warning.Column);
+    }
+
+    [Fact]
     public void MarginalSelection_PicksBestFittingFamily()
     {
         var random = new Random(3);

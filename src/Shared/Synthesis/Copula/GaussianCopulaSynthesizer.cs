@@ -41,6 +41,9 @@ public sealed class GaussianCopulaSynthesizer : ISynthesizer
 
     public IReadOnlyList<SynthesisWarning> Warnings => _warnings;
 
+    /// <summary>The number of dimensions of the copula's normal space: one per modelled column, plus one per column with nulls.</summary>
+    public int Dimensions => _correlation?.Size ?? 0;
+
     /// <summary>
     /// Returns the marginal family chosen for the continuous part of each numeric and datetime column;
     /// null for a column modelled as discrete.
@@ -102,6 +105,11 @@ public sealed class GaussianCopulaSynthesizer : ISynthesizer
         }
 
         var warnings = new List<SynthesisWarning>();
+        foreach (string name in options.SensitiveColumns.Where(name => !table.TryGetColumn(name, out _)))
+        {
+            warnings.Add(new SynthesisWarning(name, "The column is marked sensitive but is not in the training table, so the mark has no effect."));
+        }
+
         var models = new ColumnModel[table.Columns.Count];
         for (int i = 0; i < models.Length; i++)
         {
