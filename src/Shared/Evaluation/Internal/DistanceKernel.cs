@@ -3,19 +3,29 @@ using System.Numerics;
 namespace SyntheticData.Evaluation.Internal;
 
 /// <summary>
-/// Computes distances to the closest record with SIMD over reference rows. Every column is encoded so that one
-/// vector loop gives its per-column distance: scaled numbers for columns with a range, and codes compared for
-/// equality for discrete columns and for numeric columns whose reference range is 0 or undefined.
+/// Computes distances to the closest record in two passes. A single-precision SIMD pass over blocks of reference rows
+/// screens for the rows that can be closest. The exact double-precision distance is then computed for those rows
+/// only, so results keep double precision while most of the work runs at twice the SIMD width.
 /// </summary>
+/// <remarks>
+/// Every column is encoded so that one vector loop gives its per-column distance: values scaled by the reference
+/// range for numeric columns with a range, and codes compared for equality for discrete columns and for numeric
+/// columns whose reference range is 0 or undefined.
+/// </remarks>
 internal sealed class DistanceKernel
 {
     private const int TargetChunk = 32;
     private const int ReferenceBlock = 2048;
 
+    // A single-precision per-column distance is within about 1e-6 of the exact one, because scaled values lie in
+    // [-1, 2] and each distance is capped at 1. This margin per column covers that error several times over.
+    private const float ScreeningMarginPerColumn = 1e-5f;
+
     private readonly EncodedColumn[] _reference;
     private readonly EncodedColumn[] _target;
     private readonly int _referenceRows;
     private readonly int _targetRows;
+    private readonly float _screeningMargin;
 
     public DistanceKernel(MetricColumn[] target, MetricColumn[] reference)
     {
@@ -28,6 +38,7 @@ internal sealed class DistanceKernel
 
         _targetRows = target.Length == 0 ? 0 : target[0].Length;
         _referenceRows = reference.Length == 0 ? 0 : reference[0].Length;
+        _screeningMargin = 2 * ScreeningMarginPerColumn * Math.Max(1, reference.Length);
     }
 
     /// <summary>Returns, for each target row, the minimum over reference rows of the mean per-column distance.</summary>
@@ -42,25 +53,44 @@ internal sealed class DistanceKernel
         }
 
         int chunks = (_targetRows + TargetChunk - 1) / TargetChunk;
-        Parallel.For(0, chunks, () => new double[ReferenceBlock], (chunk, _, buffer) =>
+        Parallel.For(0, chunks, () => new float[ReferenceBlock], (chunk, _, buffer) =>
         {
             int firstTarget = chunk * TargetChunk;
             int endTarget = Math.Min(firstTarget + TargetChunk, _targetRows);
+            var bestScreened = new float[endTarget - firstTarget];
+            Array.Fill(bestScreened, float.PositiveInfinity);
 
             // Blocks of reference rows stay in cache while every target row of the chunk is compared with them.
             for (int blockStart = 0; blockStart < _referenceRows; blockStart += ReferenceBlock)
             {
                 int blockLength = Math.Min(ReferenceBlock, _referenceRows - blockStart);
-                Span<double> sums = buffer.AsSpan(0, blockLength);
+                Span<float> sums = buffer.AsSpan(0, blockLength);
                 for (int t = firstTarget; t < endTarget; t++)
                 {
                     sums.Clear();
                     for (int j = 0; j < _reference.Length; j++)
                     {
-                        _reference[j].AddDistances(_target[j].Values[t], blockStart, sums);
+                        _reference[j].AddScreeningDistances(_target[j].Screening[t], blockStart, sums);
                     }
 
-                    best[t] = Math.Min(best[t], Minimum(sums));
+                    // The closest row's screened sum is within the margin of every row's screened minimum, so a
+                    // block whose minimum exceeds the best so far by more than the margin holds no candidate.
+                    float blockMinimum = Minimum(sums);
+                    ref float bestSoFar = ref bestScreened[t - firstTarget];
+                    if (blockMinimum > bestSoFar + _screeningMargin)
+                    {
+                        continue;
+                    }
+
+                    bestSoFar = Math.Min(bestSoFar, blockMinimum);
+                    float threshold = blockMinimum + _screeningMargin;
+                    for (int i = 0; i < sums.Length; i++)
+                    {
+                        if (sums[i] <= threshold)
+                        {
+                            best[t] = Math.Min(best[t], ExactSum(t, blockStart + i));
+                        }
+                    }
                 }
             }
 
@@ -75,19 +105,44 @@ internal sealed class DistanceKernel
         return best;
     }
 
-    private static double Minimum(ReadOnlySpan<double> values)
+    /// <summary>Returns the sum over columns of the double-precision distance between two rows.</summary>
+    private double ExactSum(int targetRow, int referenceRow)
+    {
+        double sum = 0;
+        for (int j = 0; j < _reference.Length; j++)
+        {
+            double t = _target[j].Values[targetRow];
+            double r = _reference[j].Values[referenceRow];
+            if (_reference[j].ByEquality)
+            {
+                sum += t == r ? 0.0 : 1.0;
+            }
+            else if (double.IsNaN(t) || double.IsNaN(r))
+            {
+                sum += double.IsNaN(t) && double.IsNaN(r) ? 0.0 : 1.0;
+            }
+            else
+            {
+                sum += Math.Min(Math.Abs(r - t), 1.0);
+            }
+        }
+
+        return sum;
+    }
+
+    private static float Minimum(ReadOnlySpan<float> values)
     {
         int i = 0;
-        double minimum = double.PositiveInfinity;
-        if (Vector.IsHardwareAccelerated && values.Length >= Vector<double>.Count)
+        float minimum = float.PositiveInfinity;
+        if (Vector.IsHardwareAccelerated && values.Length >= Vector<float>.Count)
         {
-            var vectorMinimum = new Vector<double>(double.PositiveInfinity);
-            for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
+            var vectorMinimum = new Vector<float>(float.PositiveInfinity);
+            for (; i <= values.Length - Vector<float>.Count; i += Vector<float>.Count)
             {
-                vectorMinimum = Vector.Min(vectorMinimum, new Vector<double>(values[i..]));
+                vectorMinimum = Vector.Min(vectorMinimum, new Vector<float>(values[i..]));
             }
 
-            for (int lane = 0; lane < Vector<double>.Count; lane++)
+            for (int lane = 0; lane < Vector<float>.Count; lane++)
             {
                 minimum = Math.Min(minimum, vectorMinimum[lane]);
             }
@@ -101,24 +156,28 @@ internal sealed class DistanceKernel
         return minimum;
     }
 
-    /// <summary>One column encoded for the kernel.</summary>
+    /// <summary>One column encoded for the kernel, in double precision for exact distances and single for screening.</summary>
     private sealed class EncodedColumn
     {
-        private EncodedColumn(double[] values, double[]? isNull, double inverseRange, bool byEquality)
+        private EncodedColumn(double[] values, float[] screening, float[]? isNull, bool byEquality)
         {
             Values = values;
+            Screening = screening;
             IsNull = isNull;
-            InverseRange = inverseRange;
             ByEquality = byEquality;
         }
 
-        /// <summary>Scaled values (NaN where null) or equality codes (nulls share one code).</summary>
+        /// <summary>Values divided by the reference range (NaN where null), or equality codes (nulls share code -1).</summary>
         public double[] Values { get; }
 
-        /// <summary>1 where a scaled value is null, 0 elsewhere; null when the column has no null.</summary>
-        public double[]? IsNull { get; }
+        /// <summary>
+        /// Single-precision values for screening: the equality codes, or (value - reference min) / range. Target
+        /// values are clamped to [-1, 2], which changes no distance because distances are capped at 1.
+        /// </summary>
+        public float[] Screening { get; }
 
-        public double InverseRange { get; }
+        /// <summary>1 where a scaled reference value is null, 0 elsewhere; null when the column has no null.</summary>
+        public float[]? IsNull { get; }
 
         public bool ByEquality { get; }
 
@@ -130,10 +189,11 @@ internal sealed class DistanceKernel
         {
             if (reference.Numbers is { } referenceNumbers && target.Numbers is { } targetNumbers)
             {
-                double range = Range(referenceNumbers);
+                (double minimum, double maximum) = Bounds(referenceNumbers);
+                double range = maximum - minimum;
                 if (range > 0)
                 {
-                    return (Scaled(targetNumbers, range), Scaled(referenceNumbers, range));
+                    return (Scaled(targetNumbers, minimum, range, clamp: true), Scaled(referenceNumbers, minimum, range, clamp: false));
                 }
 
                 var numberCodes = new Dictionary<double, double>();
@@ -149,93 +209,96 @@ internal sealed class DistanceKernel
             throw new ArgumentException($"Column '{target.Name}' is {target.SdType} in one table and {reference.SdType} in the other.", nameof(target));
         }
 
-        /// <summary>Adds this reference column's distance to <paramref name="target"/> for each row of the block.</summary>
-        public void AddDistances(double target, int blockStart, Span<double> sums)
+        /// <summary>Adds this reference column's screening distance to <paramref name="target"/> for each row of the block.</summary>
+        public void AddScreeningDistances(float target, int blockStart, Span<float> sums)
         {
-            ReadOnlySpan<double> values = Values.AsSpan(blockStart, sums.Length);
+            ReadOnlySpan<float> values = Screening.AsSpan(blockStart, sums.Length);
             if (ByEquality)
             {
                 AddInequality(target, values, sums);
             }
-            else if (double.IsNaN(target))
+            else if (float.IsNaN(target))
             {
                 // A null target is at distance 1 from every present value and 0 from every null.
                 for (int i = 0; i < sums.Length; i++)
                 {
-                    sums[i] += double.IsNaN(values[i]) ? 0.0 : 1.0;
+                    sums[i] += float.IsNaN(values[i]) ? 0f : 1f;
                 }
             }
             else
             {
-                ReadOnlySpan<double> isNull = IsNull is null ? default : IsNull.AsSpan(blockStart, sums.Length);
+                ReadOnlySpan<float> isNull = IsNull is null ? default : IsNull.AsSpan(blockStart, sums.Length);
                 AddScaled(target, values, isNull, sums);
             }
         }
 
-        private static void AddInequality(double target, ReadOnlySpan<double> codes, Span<double> sums)
+        private static void AddInequality(float target, ReadOnlySpan<float> codes, Span<float> sums)
         {
             int i = 0;
             if (Vector.IsHardwareAccelerated)
             {
-                var targetVector = new Vector<double>(target);
-                for (; i <= codes.Length - Vector<double>.Count; i += Vector<double>.Count)
+                var targetVector = new Vector<float>(target);
+                for (; i <= codes.Length - Vector<float>.Count; i += Vector<float>.Count)
                 {
-                    Vector<double> distance = Vector.ConditionalSelect(
-                        Vector.Equals(new Vector<double>(codes[i..]), targetVector), Vector<double>.Zero, Vector<double>.One);
-                    (new Vector<double>(sums[i..]) + distance).CopyTo(sums[i..]);
+                    Vector<float> distance = Vector.ConditionalSelect(
+                        Vector.Equals(new Vector<float>(codes[i..]), targetVector), Vector<float>.Zero, Vector<float>.One);
+                    (new Vector<float>(sums[i..]) + distance).CopyTo(sums[i..]);
                 }
             }
 
             for (; i < codes.Length; i++)
             {
-                sums[i] += codes[i] == target ? 0.0 : 1.0;
+                sums[i] += codes[i] == target ? 0f : 1f;
             }
         }
 
-        private static void AddScaled(double target, ReadOnlySpan<double> values, ReadOnlySpan<double> isNull, Span<double> sums)
+        private static void AddScaled(float target, ReadOnlySpan<float> values, ReadOnlySpan<float> isNull, Span<float> sums)
         {
             int i = 0;
             bool hasNulls = !isNull.IsEmpty;
             if (Vector.IsHardwareAccelerated)
             {
-                var targetVector = new Vector<double>(target);
-                for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
+                var targetVector = new Vector<float>(target);
+                for (; i <= values.Length - Vector<float>.Count; i += Vector<float>.Count)
                 {
-                    Vector<double> value = new(values[i..]);
-                    Vector<double> distance = Vector.Min(Vector.Abs(value - targetVector), Vector<double>.One);
+                    Vector<float> value = new(values[i..]);
+                    Vector<float> distance = Vector.Min(Vector.Abs(value - targetVector), Vector<float>.One);
                     if (hasNulls)
                     {
                         // Null reference cells hold NaN; select 1 for them, whatever Min made of the NaN.
-                        Vector<double> nullMask = new(isNull[i..]);
-                        distance = Vector.ConditionalSelect(Vector.Equals(nullMask, Vector<double>.One), Vector<double>.One, distance);
+                        Vector<float> nullMask = new(isNull[i..]);
+                        distance = Vector.ConditionalSelect(Vector.Equals(nullMask, Vector<float>.One), Vector<float>.One, distance);
                     }
 
-                    (new Vector<double>(sums[i..]) + distance).CopyTo(sums[i..]);
+                    (new Vector<float>(sums[i..]) + distance).CopyTo(sums[i..]);
                 }
             }
 
             for (; i < values.Length; i++)
             {
-                sums[i] += double.IsNaN(values[i]) ? 1.0 : Math.Min(Math.Abs(values[i] - target), 1.0);
+                sums[i] += float.IsNaN(values[i]) ? 1f : Math.Min(Math.Abs(values[i] - target), 1f);
             }
         }
 
-        private static EncodedColumn Scaled(double[] numbers, double range)
+        private static EncodedColumn Scaled(double[] numbers, double minimum, double range, bool clamp)
         {
-            // Values are divided by the reference range once, so |a - b| of scaled values is |a - b| / range.
             var scaled = new double[numbers.Length];
-            double[]? isNull = null;
+            var screening = new float[numbers.Length];
+            float[]? isNull = null;
             for (int row = 0; row < numbers.Length; row++)
             {
+                // Dividing by the range once makes |a - b| of scaled values equal |a - b| / range.
                 scaled[row] = numbers[row] / range;
+                double shifted = (numbers[row] - minimum) / range;
+                screening[row] = (float)(clamp ? Math.Clamp(shifted, -1.0, 2.0) : shifted);
                 if (double.IsNaN(numbers[row]))
                 {
-                    isNull ??= new double[numbers.Length];
-                    isNull[row] = 1.0;
+                    isNull ??= new float[numbers.Length];
+                    isNull[row] = 1f;
                 }
             }
 
-            return new EncodedColumn(scaled, isNull, 1.0 / range, false);
+            return new EncodedColumn(scaled, screening, isNull, false);
         }
 
         private static EncodedColumn Coded(double[] numbers, Dictionary<double, double> codes)
@@ -259,7 +322,7 @@ internal sealed class DistanceKernel
                 encoded[row] = code;
             }
 
-            return new EncodedColumn(encoded, null, 1.0, true);
+            return FromCodes(encoded);
         }
 
         private static EncodedColumn Coded(string?[] labels, Dictionary<string, double> codes)
@@ -283,10 +346,18 @@ internal sealed class DistanceKernel
                 encoded[row] = code;
             }
 
-            return new EncodedColumn(encoded, null, 1.0, true);
+            return FromCodes(encoded);
         }
 
-        private static double Range(double[] values)
+        private static EncodedColumn FromCodes(double[] codes)
+        {
+            // NOTE: single precision represents codes exactly only up to 2^24 distinct values in one column. Beyond
+            // that, merged codes could make the screening pass miss the closest row.
+            float[] screening = codes.Select(code => (float)code).ToArray();
+            return new EncodedColumn(codes, screening, null, true);
+        }
+
+        private static (double Minimum, double Maximum) Bounds(double[] values)
         {
             double minimum = double.PositiveInfinity;
             double maximum = double.NegativeInfinity;
@@ -299,7 +370,7 @@ internal sealed class DistanceKernel
                 }
             }
 
-            return maximum - minimum;
+            return (minimum, maximum);
         }
     }
 }
