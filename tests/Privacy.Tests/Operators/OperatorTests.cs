@@ -152,6 +152,15 @@ public sealed class OperatorTests
     }
 
     [Fact]
+    public void Generalize_FractionalBins_HaveCleanEdges()
+    {
+        var op = new GeneralizeOperator(GeneralizeMethod.NumericBins, 0.1, 0, 90, 3, new DateFormats(DateFormats.Default));
+
+        Assert.Equal("[40.3, 40.4)", Apply(op, "40.3207"));
+        Assert.Equal("[-110.5, -110.4)", Apply(op, "-110.436"));
+    }
+
+    [Fact]
     public void Generalize_UnparseableNumber_ReturnsFalse()
     {
         var op = new GeneralizeOperator(GeneralizeMethod.NumericBins, 10, 0, 90, 3, new DateFormats(DateFormats.Default));

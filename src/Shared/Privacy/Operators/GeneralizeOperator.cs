@@ -60,8 +60,10 @@ public sealed class GeneralizeOperator : ColumnOperator
                     return false;
                 }
 
-                double lower = _origin + (Math.Floor((number - _origin) / _width) * _width);
-                output = string.Create(CultureInfo.InvariantCulture, $"[{lower:R}, {lower + _width:R})");
+                // Rounding to 10 decimals removes binary artefacts such as 40.300000000000004 from the edges.
+                double lower = Math.Round(_origin + (Math.Floor((number - _origin) / _width) * _width), 10);
+                double upper = Math.Round(lower + _width, 10);
+                output = string.Create(CultureInfo.InvariantCulture, $"[{lower:R}, {upper:R})");
                 return true;
 
             case GeneralizeMethod.AgeBands:

@@ -1,0 +1,187 @@
+using SyntheticData.Testing;
+using System.Text.Json.Nodes;
+using SyntheticData.Tabular;
+
+namespace SyntheticData.Cli.Tests.Anonymization;
+
+/// <summary>End-to-end runs of <c>policy init</c> and <c>anonymize</c> as a real process on real files.</summary>
+public sealed class AnonymizeCommandTests
+{
+    private const string ContactsCsv =
+        "\"Full Name\",\"e-mail\",\"2nd phone\",class\n" +
+        "Ada Brennick,ada.b@example.org,(212) 555-0147,gold\n" +
+        "Tomas Ferreira,t.ferreira@example.org,(212) 555-0199,silver\n";
+
+    private static string ContactsPolicy(string emailOperator) => $$"""
+        {
+          "version": 1,
+          "defaultPhoneRegion": "US",
+          "columns": {
+            "Full Name": { "operator": "pseudonym", "parameters": { "kind": "name" } },
+            "e-mail": {{emailOperator}},
+            "2nd phone": { "operator": "pseudonym", "parameters": { "kind": "phone" } },
+            "class": { "operator": "keep" }
+          },
+          "k": 1
+        }
+        """;
+
+    [Fact]
+    public void Anonymize_ValidPolicy_WritesOutputAndReport()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), ContactsCsv);
+        File.WriteAllText(folder.File("policy.json"), ContactsPolicy("{ \"operator\": \"pseudonym\", \"parameters\": { \"kind\": \"email\" } }"));
+
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "anonymize", "in.csv", "--policy", "policy.json", "--out", "out.csv", "--report", "report.json");
+
+        Assert.True(code == ExitCodes.Success, error);
+        string output = File.ReadAllText(folder.File("out.csv"));
+        Assert.StartsWith("Full Name,e-mail,2nd phone,class\n", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("example.org", output, StringComparison.Ordinal);
+        JsonNode report = JsonNode.Parse(File.ReadAllText(folder.File("report.json")))!;
+        Assert.Equal("success", report["outcome"]!.GetValue<string>());
+        Assert.Equal("default", report["key"]!["id"]!.GetValue<string>());
+        Assert.Equal(1, report["key"]!["version"]!.GetValue<int>());
+        Assert.Equal(2, report["records"]!.GetValue<long>());
+        Assert.True(report["rescan"]!["passed"]!.GetValue<bool>());
+        Assert.Equal("pseudonym", report["columns"]![1]!["operator"]!.GetValue<string>());
+
+        // The report names the key but never contains its material.
+        string keyFile = File.ReadAllText(folder.File("keys.local.json"));
+        string material = JsonNode.Parse(keyFile)!["keys"]!["default"]!["versions"]![0]!["material"]!.GetValue<string>();
+        Assert.DoesNotContain(material, File.ReadAllText(folder.File("report.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Anonymize_OneColumnLeavesPersonalData_FailsWholeFile()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), ContactsCsv);
+
+        // Card truncation masks only digits, so the e-mail addresses stay in clear.
+        File.WriteAllText(folder.File("policy.json"), ContactsPolicy("{ \"operator\": \"truncate\" }"));
+
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "anonymize", "in.csv", "--policy", "policy.json", "--out", "out.csv");
+
+        Assert.Equal(ExitCodes.GateFailed, code);
+        Assert.False(File.Exists(folder.File("out.csv")));
+        Assert.Empty(Directory.GetFiles(folder.Path, ".out.csv*"));
+        Assert.Contains("Email", error, StringComparison.Ordinal);
+        Assert.Contains("'e-mail'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("example.org", error, StringComparison.Ordinal);
+        JsonNode report = JsonNode.Parse(File.ReadAllText(folder.File("out.csv.report.json")))!;
+        Assert.False(report["output"]!["written"]!.GetValue<bool>());
+        Assert.False(report["rescan"]!["passed"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void Anonymize_UnlistedColumn_IsInvalidPolicy()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), "a,secret\n1,x\n");
+        File.WriteAllText(folder.File("policy.json"), "{ \"version\": 1, \"columns\": { \"a\": { \"operator\": \"keep\" } } }");
+
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "anonymize", "in.csv", "--policy", "policy.json", "--out", "out.csv");
+
+        Assert.Equal(ExitCodes.InvalidPolicy, code);
+        Assert.Contains("'secret'", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File("out.csv")));
+    }
+
+    [Fact]
+    public void Anonymize_WrongFieldCount_NamesLineNotValue()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), "a,b\n1,2\n3,4,Lena Rivera\n");
+        File.WriteAllText(folder.File("policy.json"), "{ \"version\": 1, \"columns\": { \"a\": { \"operator\": \"keep\" }, \"b\": { \"operator\": \"pseudonym\" } } }");
+
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "anonymize", "in.csv", "--policy", "policy.json", "--out", "out.csv");
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("line 3", error, StringComparison.Ordinal);
+        Assert.Contains("in.csv", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lena", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File("out.csv")));
+    }
+
+    [Fact]
+    public void Anonymize_InvalidPolicy_ListsProblems()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), "a\n1\n");
+        File.WriteAllText(folder.File("policy.json"), "{ \"version\": 1, \"defaultPhoneRegion\": \"UK\", \"columns\": { \"cvv\": { \"operator\": \"keep\" } } }");
+
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "anonymize", "in.csv", "--policy", "policy.json", "--out", "out.csv");
+
+        Assert.Equal(ExitCodes.InvalidPolicy, code);
+        Assert.Contains("defaultPhoneRegion", error, StringComparison.Ordinal);
+        Assert.Contains("'cvv'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RealData_PolicyInitThenAnonymize_RemovesIdentifiers()
+    {
+        using var folder = new TemporaryFolder();
+        string input = RepositoryPaths.SharedData("card_transactions.csv");
+
+        (int initCode, _, string initError) = SynthdataProcess.Run(folder.Path, "policy", "init", input, "--out", "policy.json");
+        Assert.True(initCode == ExitCodes.Success, initError);
+        JsonNode columns = JsonNode.Parse(File.ReadAllText(folder.File("policy.json")))!["columns"]!;
+        Assert.Equal("token", columns["cc_num"]!["operator"]!.GetValue<string>());
+        Assert.Equal("pseudonym", columns["first"]!["operator"]!.GetValue<string>());
+        Assert.Equal("pseudonym", columns["last"]!["operator"]!.GetValue<string>());
+        Assert.Equal("drop", columns["street"]!["operator"]!.GetValue<string>());
+        Assert.Equal("pseudonym", columns["trans_num"]!["operator"]!.GetValue<string>());
+        Assert.Equal("generalize", columns["dob"]!["operator"]!.GetValue<string>());
+        Assert.Equal("generalize", columns["zip"]!["operator"]!.GetValue<string>());
+        Assert.All(columns.AsObject(), column => Assert.False(string.IsNullOrWhiteSpace(column.Value!["comment"]!.GetValue<string>())));
+
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "anonymize", input, "--policy", "policy.json", "--out", "out.csv");
+        Assert.True(code == ExitCodes.Success, error);
+
+        (List<string?[]> original, IReadOnlyList<string> header) = ReadAll(input);
+        (List<string?[]> anonymized, IReadOnlyList<string> outputHeader) = ReadAll(folder.File("out.csv"));
+        string output = File.ReadAllText(folder.File("out.csv"));
+        int first = Index(header, "first");
+        int last = Index(header, "last");
+        foreach (string?[] row in original)
+        {
+            foreach (string column in new[] { "cc_num", "street", "trans_num" })
+            {
+                Assert.DoesNotContain(row[Index(header, column)]!, output, StringComparison.Ordinal);
+            }
+
+            Assert.DoesNotContain(row[first] + " " + row[last], output, StringComparison.Ordinal);
+        }
+
+        // A name may appear as a cell only where the input had the same text in that column, such as a
+        // city that shares its name with a surname; anywhere else it would have leaked from a name column.
+        var names = original.SelectMany(row => new[] { row[first], row[last] }).ToHashSet();
+        for (int column = 0; column < outputHeader.Count; column++)
+        {
+            int source = Index(header, outputHeader[column]);
+            var inputValues = original.Select(row => row[source]).ToHashSet();
+            string?[] leaked = anonymized.Select(row => row[column])
+                .Where(value => names.Contains(value) && !inputValues.Contains(value))
+                .ToArray();
+            Assert.True(leaked.Length == 0, $"Column '{outputHeader[column]}' has {leaked.Length} cells that equal an input name.");
+        }
+
+        Assert.Equal(original.Count, anonymized.Count);
+    }
+
+    private static int Index(IReadOnlyList<string> header, string name) => header.ToList().IndexOf(name);
+
+    private static (List<string?[]> Rows, IReadOnlyList<string> Header) ReadAll(string path)
+    {
+        using var reader = new CsvRecordReader(path);
+        var rows = new List<string?[]>();
+        while (reader.ReadNext())
+        {
+            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray());
+        }
+
+        return (rows, reader.Header);
+    }
+}
