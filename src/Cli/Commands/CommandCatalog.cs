@@ -16,5 +16,6 @@ internal static class CommandCatalog
         yield return EvaluateCommand.Create();
         yield return TrainCommand.Create();
         yield return SampleCommand.Create();
+        yield return RunCommand.Create();
     }
 }

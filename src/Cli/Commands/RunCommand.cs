@@ -1,0 +1,193 @@
+using System.CommandLine;
+using Spectre.Console;
+using SyntheticData.Cli.Anonymization;
+using SyntheticData.Cli.Runs;
+using SyntheticData.Pipeline.Keys;
+using SyntheticData.Pipeline.Runs;
+using SyntheticData.Pipeline.Steps;
+using SyntheticData.Synthesis;
+
+namespace SyntheticData.Cli.Commands;
+
+/// <summary>Builds the <c>run</c> command: the whole pipeline on one extract, locally.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var extract = new Argument<FileInfo>("extract")
+        {
+            Description = "The raw extract: CSV (optionally gzip-compressed), JSON Lines or Parquet.",
+        };
+        var policy = new Option<FileInfo?>("--policy")
+        {
+            Description = "The dataset policy (JSON). Without it a policy is drafted from detection and saved beside the outputs for review.",
+        };
+        var synthesizer = new Option<string?>("--synthesizer")
+        {
+            Description = $"The synthesizer: {string.Join(", ", SynthesizerNames.All)}, or none to stop after anonymization. Default: the policy's, else gaussian-copula.",
+        };
+        var rows = new Option<int?>("--rows")
+        {
+            Description = "Synthetic rows to draw. Default: as many as the training part.",
+        };
+        var seed = new Option<int?>("--seed")
+        {
+            Description = "Seed for the holdout split, training and sampling. Default: the policy's, else 0.",
+        };
+        var workspace = new Option<DirectoryInfo?>("--workspace")
+        {
+            Description = "The workspace folder with landing/, anonymized/, synthetic/, quarantine/ and reports/. Default: ./synthdata-workspace.",
+        };
+        var keyFile = new Option<FileInfo?>("--key-file")
+        {
+            Description = $"The local key file, created on first use; default ${KeyFileLocation.EnvironmentVariable} or ~/.config/synthdata/keys.local.json.",
+        };
+        var epochs = new Option<int?>("--epochs")
+        {
+            Description = "Training epochs for ctgan and tvae. Default: 300.",
+        };
+        var noProgress = new Option<bool>("--no-progress")
+        {
+            Description = "Print one line per step instead of progress bars.",
+        };
+
+        var command = new Command("run", "Run the whole pipeline on one extract: validate, anonymize, verify, train, sample, evaluate and publish, with a manifest, an audit log and an HTML report.")
+        {
+            extract, policy, synthesizer, rows, seed, workspace, keyFile, epochs, noProgress,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            string? synthesizerName = parseResult.GetValue(synthesizer);
+            SynthesizerKind? kind = null;
+            bool skipSynthesis = string.Equals(synthesizerName, "none", StringComparison.OrdinalIgnoreCase);
+            if (synthesizerName is not null && !skipSynthesis)
+            {
+                try
+                {
+                    kind = SynthesizerNames.Parse(synthesizerName);
+                }
+                catch (ArgumentException exception)
+                {
+                    Console.Error.WriteLine(exception.Message);
+                    return ExitCodes.Usage;
+                }
+            }
+
+            if (parseResult.GetValue(rows) is <= 0)
+            {
+                Console.Error.WriteLine("--rows must be a positive number.");
+                return ExitCodes.Usage;
+            }
+
+            var options = new RunOptions
+            {
+                ExtractPath = parseResult.GetValue(extract)!.FullName,
+                PolicyPath = parseResult.GetValue(policy)?.FullName,
+                Synthesizer = kind,
+                SkipSynthesis = skipSynthesis,
+                Rows = parseResult.GetValue(rows),
+                Seed = parseResult.GetValue(seed),
+            };
+            if (!File.Exists(options.ExtractPath))
+            {
+                Console.Error.WriteLine($"Extract {options.ExtractPath} was not found.");
+                return ExitCodes.Usage;
+            }
+
+            if (options.PolicyPath is not null && !File.Exists(options.PolicyPath))
+            {
+                Console.Error.WriteLine($"Policy {options.PolicyPath} was not found.");
+                return ExitCodes.Usage;
+            }
+
+            string workspacePath = parseResult.GetValue(workspace)?.FullName ?? Path.GetFullPath("synthdata-workspace");
+            var keys = new LocalKeyProvider(parseResult.GetValue(keyFile)?.FullName ?? KeyFileLocation.Default());
+            if (parseResult.GetValue(epochs) is < 1)
+            {
+                Console.Error.WriteLine("--epochs must be at least 1.");
+                return ExitCodes.Usage;
+            }
+
+            SynthesizerFactory factory = SynthesizerFactories.Create(parseResult.GetValue(epochs));
+            bool showBars = !parseResult.GetValue(noProgress) && !Console.IsErrorRedirected;
+
+            RunResult result;
+            try
+            {
+                result = await RunWithProgressAsync(workspacePath, keys, factory, options, showBars, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                Console.Error.WriteLine("Cancelled; nothing was published.");
+                return ExitCodes.Cancelled;
+            }
+
+            return Report(result);
+        });
+        return command;
+    }
+
+    private static async Task<RunResult> RunWithProgressAsync(
+        string workspace,
+        IKeyProvider keys,
+        SynthesizerFactory factory,
+        RunOptions options,
+        bool showBars,
+        CancellationToken cancellationToken)
+    {
+        if (!showBars)
+        {
+            var runner = new LocalPipelineRunner(workspace, keys, factory, progress: new PlainStepProgress(Console.Error));
+            return await runner.RunAsync(options, cancellationToken);
+        }
+
+        // Progress goes to standard error, so standard output carries only the summary.
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        RunResult? result = null;
+        await console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var runner = new LocalPipelineRunner(workspace, keys, factory, progress: new StepProgressDisplay(context));
+                result = await runner.RunAsync(options, cancellationToken);
+            });
+        return result!;
+    }
+
+    private static int Report(RunResult result)
+    {
+        RunManifest manifest = result.Manifest;
+        TextWriter output = manifest.Outcome == RunOutcome.Published ? Console.Out : Console.Error;
+        if (manifest.PolicyDrafted)
+        {
+            output.WriteLine("No policy was given, so one was drafted from detection; review it before the next run:");
+            output.WriteLine($"  policy: {result.OutputPaths.GetValueOrDefault("policy") ?? result.OutputPaths.GetValueOrDefault("policy.json")}");
+        }
+
+        output.WriteLine(manifest.Outcome switch
+        {
+            RunOutcome.Published => $"Run {manifest.RunId} published.",
+            RunOutcome.Quarantined => $"Run {manifest.RunId} quarantined: {manifest.FailureReason}",
+            _ => $"Run {manifest.RunId} failed: {manifest.FailureReason}",
+        });
+        foreach ((string role, string path) in result.OutputPaths.OrderBy(entry => entry.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"  {role}: {path}");
+        }
+
+        output.WriteLine($"  audit log: {result.AuditLogPath}");
+        return manifest.Outcome switch
+        {
+            RunOutcome.Published => ExitCodes.Success,
+            RunOutcome.Quarantined => ExitCodes.GateFailed,
+            _ => FailureCode(manifest),
+        };
+    }
+
+    private static int FailureCode(RunManifest manifest)
+    {
+        StepRecord? failed = manifest.Steps.LastOrDefault(step => step.Outcome == StepOutcome.Failed);
+        return failed?.Name is ValidateStep.Name or AnonymizeStep.Name ? ExitCodes.InvalidInput : ExitCodes.InternalError;
+    }
+}
