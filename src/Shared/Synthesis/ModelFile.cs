@@ -105,6 +105,12 @@ public sealed class ModelFile
             throw new ModelFormatException($"Model file payload length {payloadLength} is invalid.");
         }
 
+        // A corrupted length must not allocate gigabytes before the checksum can reject the file.
+        if (stream.CanSeek && payloadLength > stream.Length - stream.Position)
+        {
+            throw new ModelFormatException("Model file is truncated.");
+        }
+
         byte[] payload = ReadHashed(stream, hash, (int)payloadLength);
         byte[] expected = hash.GetHashAndReset();
         byte[] actual = ReadExactly(stream, expected.Length);

@@ -139,6 +139,10 @@ public sealed class GaussianCopulaSynthesizer : ISynthesizer
         progress?.Report(new TrainingProgress("correlation", 0, 1));
         NormalCorrelation correlation = NormalCorrelation.Estimate(scores, cancellationToken);
         progress?.Report(new TrainingProgress("correlation", 1, 1));
+        foreach (CategoricalColumnModel categorical in models.OfType<CategoricalColumnModel>())
+        {
+            categorical.ReleaseTrainingRows();
+        }
 
         _models = models;
         _correlation = correlation;

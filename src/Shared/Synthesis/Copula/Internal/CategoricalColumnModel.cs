@@ -110,6 +110,9 @@ internal sealed class CategoricalColumnModel : ColumnModel
         return intervals;
     }
 
+    /// <summary>Forgets the training rows once fitting is done, so a fitted model keeps only its parameters.</summary>
+    public void ReleaseTrainingRows() => _rowCodes = null;
+
     /// <summary>Orders the intervals by <paramref name="keys"/> (one per current interval, ascending; ties keep the current order).</summary>
     public void Reorder(double[] keys)
     {
