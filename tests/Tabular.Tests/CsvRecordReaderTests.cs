@@ -138,6 +138,35 @@ public sealed class CsvRecordReaderTests : IDisposable
     }
 
     [Fact]
+    public void TruncatedGzip_FailsAsDataFormat()
+    {
+        var text = new StringBuilder("id,value\n");
+        var random = new Random(7);
+        for (int i = 0; i < 50_000; i++)
+        {
+            text.Append(i).Append(',').Append(random.Next()).Append('\n');
+        }
+
+        string whole = _folder.WriteGzip("whole.csv.gz", text.ToString());
+        byte[] bytes = File.ReadAllBytes(whole);
+        string path = _folder.WriteBytes("truncated.csv.gz", bytes[..(bytes.Length / 2)]);
+
+        DataFormatException error = Assert.Throws<DataFormatException>(() => RecordReading.ReadCsv(path));
+
+        Assert.Contains("gzip", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConcatenatedGzipMembers_AreRejected()
+    {
+        byte[] first = File.ReadAllBytes(_folder.WriteGzip("one.gz", "a,b\n1,2\n"));
+        byte[] second = File.ReadAllBytes(_folder.WriteGzip("two.gz", "3,4\n"));
+        string path = _folder.WriteBytes("joined.csv.gz", [.. first, .. second]);
+
+        Assert.Throws<DataFormatException>(() => RecordReading.ReadCsv(path));
+    }
+
+    [Fact]
     public void InvalidUtf8_FailsWithByteOffset()
     {
         byte[] prefix = Encoding.UTF8.GetBytes("id,name\n1,Zoë\n2,Jos");
@@ -251,6 +280,27 @@ public sealed class CsvRecordReaderTests : IDisposable
 
         AssertRecord(["1", "x;y"], records[0]);
         AssertRecord(["2", "z"], records[1]);
+    }
+
+    [Fact]
+    public void BlankLine_FailsWithItsLine()
+    {
+        string path = _folder.WriteText("blank.csv", "a,b\n1,2\n\n3,4\n");
+
+        DataFormatException error = Assert.Throws<DataFormatException>(() => RecordReading.ReadCsv(path));
+
+        Assert.Equal(3, error.LineNumber);
+    }
+
+    [Fact]
+    public void CarriageReturnLineEnds_AreRead()
+    {
+        string path = _folder.WriteText("cr.csv", "a,b\r1,2\r3,\"x\ry\"\r");
+
+        List<string?[]> records = RecordReading.ReadCsv(path);
+
+        Assert.Equal(2, records.Count);
+        AssertRecord(["3", "x\ry"], records[1]);
     }
 
     [Fact]

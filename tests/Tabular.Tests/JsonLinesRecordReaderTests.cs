@@ -63,6 +63,18 @@ public sealed class JsonLinesRecordReaderTests : IDisposable
     }
 
     [Fact]
+    public void TruncatedGzip_Fails()
+    {
+        string text = string.Concat(Enumerable.Range(0, 20_000).Select(i => "{\"a\":" + i + "}\n"));
+        byte[] bytes = File.ReadAllBytes(_folder.WriteGzip("whole.jsonl.gz", text));
+        string path = _folder.WriteBytes("cut.jsonl.gz", bytes[..(bytes.Length - 5)]);
+
+        DataFormatException error = Assert.Throws<DataFormatException>(() => RecordReading.ReadAll(new JsonLinesRecordReader(path)));
+
+        Assert.Contains("gzip", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GzipInput_AndLongLines_AreRead()
     {
         string longValue = new('x', 200_000);

@@ -73,6 +73,12 @@ public sealed class CsvRecordReader : IRecordReader
                 .From(text);
             _header = ReadHeader();
         }
+        catch (Exception exception) when (exception is DecoderFallbackException or InvalidDataException)
+        {
+            // Sep reads its first buffer while it is created, before MoveNext can map these errors.
+            _counting.Dispose();
+            throw MapReadError(exception);
+        }
         catch
         {
             _counting.Dispose();
@@ -157,20 +163,16 @@ public sealed class CsvRecordReader : IRecordReader
         {
             return _sep.MoveNext();
         }
-        catch (DataFormatException)
+        catch (Exception exception) when (exception is DecoderFallbackException or InvalidDataException)
         {
-            throw;
-        }
-        catch (DecoderFallbackException exception)
-        {
-            throw new DataFormatException(
-                SourceName, $"invalid byte for the declared encoding {_options.EncodingName}", _lineNumber + 1, innerException: exception);
-        }
-        catch (InvalidDataException exception)
-        {
-            throw new DataFormatException(SourceName, "the gzip data is corrupt", _lineNumber + 1, innerException: exception);
+            throw MapReadError(exception);
         }
     }
+
+    private DataFormatException MapReadError(Exception exception) =>
+        exception is DecoderFallbackException
+            ? new DataFormatException(SourceName, $"invalid byte for the declared encoding {_options.EncodingName}", _lineNumber + 1, innerException: exception)
+            : new DataFormatException(SourceName, "the gzip data is corrupt or truncated", _lineNumber + 1, innerException: exception);
 
     private string[] ReadHeader()
     {

@@ -268,7 +268,16 @@ public sealed class JsonLinesRecordReader : IRecordReader
             _end = remaining;
         }
 
-        int read = _input.Read(_buffer, _end, _buffer.Length - _end);
+        int read;
+        try
+        {
+            read = _input.Read(_buffer, _end, _buffer.Length - _end);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new DataFormatException(SourceName, "the gzip data is corrupt or truncated", _lineNumber + 1, innerException: exception);
+        }
+
         if (read == 0)
         {
             _endOfStream = true;

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace SyntheticData.Tabular.Internal;
 
 /// <summary>Opens input files and streams, sniffing their leading bytes for gzip and the data format.</summary>
@@ -41,6 +39,6 @@ internal static class InputStreams
     public static Stream DecompressIfGzip(Stream stream, bool leaveOpen)
     {
         Stream peeked = Peek(stream, leaveOpen, out ReadOnlySpan<byte> leading);
-        return IsGzip(leading) ? new GZipStream(peeked, CompressionMode.Decompress, leaveOpen: false) : peeked;
+        return IsGzip(leading) ? new GzipLengthCheckStream(peeked) : peeked;
     }
 }
