@@ -84,14 +84,19 @@ public sealed class DataTransformer
             throw new ArgumentException("The training table has no rows or no columns.", nameof(table));
         }
 
-        var warnings = new List<SynthesisWarning>();
-        var transforms = new ColumnTransform[table.Columns.Count];
-        for (int c = 0; c < table.Columns.Count; c++)
+        // Columns are fitted in parallel, each with its own generator seeded in column order, so the result
+        // does not depend on the number of threads.
+        int count = table.Columns.Count;
+        int[] seeds = Enumerable.Range(0, count).Select(_ => random.Next()).ToArray();
+        var transforms = new ColumnTransform[count];
+        var columnWarnings = new List<SynthesisWarning>[count];
+        RunPerColumn(count, c =>
         {
-            transforms[c] = FitColumn(table.Columns[c], table.RowCount, synthesis, options, random, warnings);
-        }
+            columnWarnings[c] = [];
+            transforms[c] = FitColumn(table.Columns[c], table.RowCount, synthesis, options, new Random(seeds[c]), columnWarnings[c]);
+        });
 
-        return new DataTransformer(transforms, warnings);
+        return new DataTransformer(transforms, columnWarnings.SelectMany(w => w).ToList());
     }
 
     /// <summary>Encodes the whole table into a row-major matrix of <c>RowCount x Width</c> values.</summary>
@@ -144,11 +149,11 @@ public sealed class DataTransformer
         }
 
         var encoded = new IEncodedColumn[_columns.Length];
+        int[] seeds = Enumerable.Range(0, _columns.Length).Select(_ => random.Next()).ToArray();
+        RunPerColumn(_columns.Length, c => encoded[c] = _columns[c].Encode(table[_columns[c].Name], new Random(seeds[c])));
         var conditionalSlots = new List<int[]>();
         for (int c = 0; c < _columns.Length; c++)
         {
-            Column column = table[_columns[c].Name];
-            encoded[c] = _columns[c].Encode(column, random);
             if (_columns[c] is DiscreteColumnTransform discrete)
             {
                 conditionalSlots.Add(discrete.SlotsOf(encoded[c]));
@@ -244,6 +249,19 @@ public sealed class DataTransformer
         }
 
         return new DataTransformer(columns, warnings);
+    }
+
+    /// <summary>Runs <paramref name="body"/> for each column in parallel and rethrows the first column's failure unwrapped.</summary>
+    private static void RunPerColumn(int count, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(0, count, body);
+        }
+        catch (AggregateException exception) when (exception.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception.InnerExceptions[0]).Throw();
+        }
     }
 
     private static ColumnTransform FitColumn(
