@@ -55,6 +55,43 @@ public sealed class PhoneDetectorTests
         Assert.Equal("(212) 555-0147", text.Substring(finding.Start, finding.Length));
     }
 
+    [Fact]
+    public void Detect_FindsInternationalNumberWithAnyDefaultRegion()
+    {
+        const string text = "ring +44 20 7946 0456 today";
+        List<PiiFinding> findings = [];
+        new PhoneDetector("US").Detect(text, findings);
+
+        PiiFinding finding = Assert.Single(findings);
+        Assert.Equal("+44 20 7946 0456", text.Substring(finding.Start, finding.Length));
+    }
+
+    [Fact]
+    public void Detect_FindsTwoNumbersSeparatedBySpaces()
+    {
+        const string text = "212 555 0147 212 555 0199";
+        List<PiiFinding> findings = [];
+        new PhoneDetector("US").Detect(text, findings);
+
+        Assert.Equal(2, findings.Count);
+        Assert.Equal("212 555 0147", text.Substring(findings[0].Start, findings[0].Length));
+        Assert.Equal("212 555 0199", text.Substring(findings[1].Start, findings[1].Length));
+    }
+
+    [Theory]
+    [InlineData("order 123456 shipped", "US")]
+    [InlineData("shipped 2024-03-15", "DK")]
+    [InlineData("born 15.03.1985", "DE")]
+    [InlineData("card 4111 1111 1111 1111 declined", "US")]
+    [InlineData("at 12:14:25 on 2020-06-21", "US")]
+    public void Detect_IgnoresDatesAndOtherNumbers(string text, string region)
+    {
+        List<PiiFinding> findings = [];
+        new PhoneDetector("US").Detect(text, region, findings);
+
+        Assert.Empty(findings);
+    }
+
     [Theory]
     [InlineData("UK")]
     [InlineData("FE")]

@@ -1,20 +1,25 @@
+using System.Collections.Concurrent;
 using PhoneNumbers;
 using SyntheticData.Privacy.Detection.Internal;
 
 namespace SyntheticData.Privacy.Detection;
 
 /// <summary>
-/// Finds telephone numbers with libphonenumber. Numbers with an international prefix (<c>+44</c>, <c>0044</c>)
+/// Finds telephone numbers with libphonenumber. In free text, digit groups joined by phone separators are parsed;
+/// dates are skipped. Numbers with an international prefix (<c>+44</c>, <c>0044</c>)
 /// parse on their own; national formats parse with the row's region, or the default region when the row has none.
 /// A value is valid when libphonenumber finds it valid for its region, and phone-shaped but failing when it is
 /// only a possible number (right length, unassigned range).
 /// </summary>
 public sealed class PhoneDetector : IDetector
 {
-    private const int MinimumDigits = 5;
-    private const int MaximumDigits = 17;
+    private const int MinimumDigits = PhoneCandidates.MinimumDigits;
+    private const int MaximumDigits = PhoneCandidates.MaximumDigits;
 
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    /// <summary>Per region, which digit counts a national-format number may have; filled on first use.</summary>
+    private static readonly ConcurrentDictionary<string, bool[]> NationalLengths = new(StringComparer.Ordinal);
 
     /// <summary>Creates a detector for national numbers of <paramref name="defaultRegion"/>.</summary>
     /// <exception cref="ArgumentException">The region is not a supported ISO 3166-1 alpha-2 code.</exception>
@@ -45,15 +50,24 @@ public sealed class PhoneDetector : IDetector
     public void Detect(ReadOnlySpan<char> text, string? region, List<PiiFinding> findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
-        if (CountDigits(text) < MinimumDigits)
+        if (CountDigits(text) < PhoneCandidates.MinimumDigits)
         {
             return;
         }
 
-        foreach (PhoneNumberMatch match in Util.FindNumbers(text.ToString(), ResolveRegion(region), PhoneNumberUtil.Leniency.VALID, long.MaxValue))
+        string regionCode = ResolveRegion(region);
+        bool[] nationalLengths = NationalLengths.GetOrAdd(regionCode, ComputeNationalLengths);
+        string copy = text.ToString();
+        PhoneCandidates.Visit(copy, (start, end) =>
         {
-            findings.Add(new PiiFinding(PiiKind.Phone, match.Start, match.Length, IsValidated: true));
-        }
+            if (!HasPlausibleLength(copy.AsSpan(start, end - start), nationalLengths) || !IsValid(copy[start..end], regionCode))
+            {
+                return false;
+            }
+
+            findings.Add(new PiiFinding(PiiKind.Phone, start, end - start, IsValidated: true));
+            return true;
+        });
     }
 
     /// <inheritdoc />
@@ -81,6 +95,72 @@ public sealed class PhoneDetector : IDetector
         catch (NumberParseException)
         {
             return ValueCheck.NoMatch;
+        }
+    }
+
+    /// <summary>
+    /// Returns true when a candidate has an international prefix, or as many digits as a national number of the
+    /// region may have (with or without its national prefix). Most digit runs in text fail this cheap test, so
+    /// libphonenumber parses only the plausible ones.
+    /// </summary>
+    private static bool HasPlausibleLength(ReadOnlySpan<char> candidate, bool[] nationalLengths)
+    {
+        if (candidate.Length > 0 && candidate[0] == '+')
+        {
+            return true;
+        }
+
+        int digits = 0;
+        int firstDigit = -1;
+        for (int i = 0; i < candidate.Length; i++)
+        {
+            if (TextBoundary.IsAsciiDigit(candidate[i]))
+            {
+                firstDigit = firstDigit < 0 ? i : firstDigit;
+                digits++;
+            }
+        }
+
+        bool internationalPrefix = firstDigit >= 0 && candidate[firstDigit] == '0' && firstDigit + 1 < candidate.Length && candidate[firstDigit + 1] == '0';
+        return internationalPrefix || (digits < nationalLengths.Length && nationalLengths[digits]);
+    }
+
+    /// <summary>Returns a lookup of the digit counts a national number of the region may have, with and without its national prefix.</summary>
+    private static bool[] ComputeNationalLengths(string region)
+    {
+        bool[] lengths = new bool[MaximumDigits + 1];
+        PhoneMetadata? metadata = Util.GetMetadataForRegion(region);
+        if (metadata is null)
+        {
+            Array.Fill(lengths, true);
+            return lengths;
+        }
+
+        int prefixLength = metadata.NationalPrefix?.Length ?? 0;
+        IEnumerable<int> possible = metadata.GeneralDesc.PossibleLengthList.Concat(metadata.GeneralDesc.PossibleLengthLocalOnlyList);
+        foreach (int length in possible)
+        {
+            foreach (int withPrefix in new[] { length, length + prefixLength })
+            {
+                if (withPrefix < lengths.Length)
+                {
+                    lengths[withPrefix] = true;
+                }
+            }
+        }
+
+        return lengths;
+    }
+
+    private static bool IsValid(string candidate, string region)
+    {
+        try
+        {
+            return Util.IsValidNumber(Util.Parse(candidate, region));
+        }
+        catch (NumberParseException)
+        {
+            return false;
         }
     }
 
