@@ -8,9 +8,9 @@ namespace SyntheticData.Evaluation.Internal;
 /// only, so results keep double precision while most of the work runs at twice the SIMD width.
 /// </summary>
 /// <remarks>
-/// Every column is encoded so that one vector loop gives its per-column distance: values scaled by the reference
-/// range for numeric columns with a range, and codes compared for equality for discrete columns and for numeric
-/// columns whose reference range is 0 or undefined.
+/// Every column is encoded so that one vector loop gives its per-column distance. Numeric columns with a range hold
+/// values scaled by the reference range. Discrete columns, and numeric columns whose reference range is 0 or
+/// undefined, hold codes that are compared for equality.
 /// </remarks>
 internal sealed class DistanceKernel
 {
