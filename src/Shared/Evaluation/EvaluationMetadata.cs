@@ -98,7 +98,7 @@ public sealed class EvaluationMetadata
                 List<JsonProperty> entries = tables.ValueKind == JsonValueKind.Object ? tables.EnumerateObject().ToList() : [];
                 if (entries.Count != 1)
                 {
-                    throw new EvaluationException($"Metadata 'tables' must hold exactly one table, but holds {entries.Count}.");
+                    throw new EvaluationException($"Metadata 'tables' must contain exactly one table, but contains {entries.Count}; pass the single-table metadata of the evaluated table.");
                 }
 
                 table = entries[0].Value;

@@ -69,7 +69,7 @@ public sealed class MetricColumn
 
     /// <summary>
     /// Converts a table column to the representation its metadata sdtype needs. Text and categorical columns declared
-    /// numerical or datetime are parsed (invariant culture; datetimes with the metadata's format); numeric and
+    /// numerical or datetime are parsed with the invariant culture, datetimes with the metadata's format. Numeric and
     /// datetime columns declared categorical become their formatted text.
     /// </summary>
     /// <exception cref="EvaluationException">A value cannot be parsed; the message names the column and row, never the value.</exception>

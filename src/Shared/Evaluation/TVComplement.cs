@@ -23,7 +23,7 @@ public static class TVComplement
         }
 
         // SDMetrics inflates the real total by the pseudo-count of every category that only synthetic data has, so
-        // the real shares shrink slightly; scores move by about 1e-7, which matters at a 1e-9 tolerance.
+        // the real shares shrink slightly. Scores move by about 1e-7, which matters at a 1e-9 tolerance.
         int unseenCount = syntheticCounts.Keys.Count(category => !realCounts.ContainsKey(category));
         double realInflatedTotal = realTotal + (unseenCount * UnseenCategoryPseudoCount);
 
