@@ -14,6 +14,15 @@ public sealed class SynthesizerFactoryTests
     }
 
     [Fact]
+    public void CreateDefault_RegistersEveryKind()
+    {
+        SynthesizerFactory factory = SynthesizerFactory.CreateDefault();
+
+        Assert.Equal(Enum.GetValues<SynthesizerKind>().Order(), factory.Kinds.Order());
+        Assert.All(Enum.GetValues<SynthesizerKind>(), kind => Assert.Equal(kind, factory.Create(kind).Kind));
+    }
+
+    [Fact]
     public void Create_UnregisteredKindThrows()
     {
         var factory = new SynthesizerFactory();

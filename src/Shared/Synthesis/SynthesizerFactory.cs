@@ -1,4 +1,6 @@
 using SyntheticData.Synthesis.Copula;
+using SyntheticData.Synthesis.Ctgan;
+using SyntheticData.Synthesis.Tvae;
 
 namespace SyntheticData.Synthesis;
 
@@ -14,6 +16,8 @@ public sealed class SynthesizerFactory
     {
         var factory = new SynthesizerFactory();
         factory.Register(SynthesizerKind.GaussianCopula, () => new GaussianCopulaSynthesizer(), GaussianCopulaSynthesizer.Load);
+        factory.Register(SynthesizerKind.Ctgan, () => new CtganSynthesizer(), CtganSynthesizer.Load);
+        factory.Register(SynthesizerKind.Tvae, () => new TvaeSynthesizer(), TvaeSynthesizer.Load);
         return factory;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SyntheticData.Synthesis.Copula;
+using SyntheticData.Synthesis.Transformers;
 using SyntheticData.Tabular;
 using static SyntheticData.Synthesis.Tests.Copula.TestTables;
 
@@ -219,10 +220,12 @@ public sealed class CopulaCaseTests
         synthesizer.Fit(table, Options);
 
         Table sample = synthesizer.SampleWhere(1, seed: 5, "column1", requested);
+        Table throughInterface = ((IConditionalSynthesizer)synthesizer).Sample(1, seed: 5, new SamplingCondition("column1", requested));
 
         Assert.Equal(1, sample.RowCount);
         Assert.Equal(expected, ((NumericColumn)sample["column1"]).Values[0]);
         Assert.InRange(((NumericColumn)sample["column2"]).Values[0], 40, 60);
+        Assert.Equal(ToCsv(sample), ToCsv(throughInterface));
     }
 
     [Fact]

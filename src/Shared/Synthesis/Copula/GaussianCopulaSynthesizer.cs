@@ -1,5 +1,6 @@
 using SyntheticData.Synthesis.Copula.Internal;
 using SyntheticData.Synthesis.Internal;
+using SyntheticData.Synthesis.Transformers;
 using SyntheticData.Tabular;
 
 namespace SyntheticData.Synthesis.Copula;
@@ -14,7 +15,7 @@ namespace SyntheticData.Synthesis.Copula;
 /// at frequent values, learned rounding, bounds, and a null indicator dimension. Categorical and boolean
 /// columns map to frequency-sized intervals of (0, 1). Identifier and PII columns are not modelled.
 /// </remarks>
-public sealed class GaussianCopulaSynthesizer : ISynthesizer
+public sealed class GaussianCopulaSynthesizer : IConditionalSynthesizer
 {
     /// <summary>The payload layout version that this class writes and reads.</summary>
     public const int PayloadVersion = 1;
@@ -180,6 +181,16 @@ public sealed class GaussianCopulaSynthesizer : ISynthesizer
 
         (double low, double high, double? number) = _models[index].ConditionOn(value);
         return SampleRows(rows, seed, new Condition(index, low, high, number), cancellationToken);
+    }
+
+    /// <summary>
+    /// Draws rows whose condition column equals the condition value, as <see cref="SampleWhere"/> does.
+    /// The copula conditions exactly, so <see cref="SamplingCondition.RelativeTolerance"/> is not used.
+    /// </summary>
+    public Table Sample(int rows, int seed, SamplingCondition condition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        return SampleWhere(rows, seed, condition.Column, condition.Value, cancellationToken);
     }
 
     private Table SampleRows(int rows, int seed, Condition? condition, CancellationToken cancellationToken)
