@@ -159,8 +159,13 @@ internal static class HtmlReport
         }
 
         string positive = efficacy.PositiveClass is null ? string.Empty : $" (positive class '{E(efficacy.PositiveClass)}')";
-        string model = efficacy.Task == MachineLearningTask.MulticlassClassification ? "L-BFGS maximum entropy" : "FastTree";
-        html.Append($"<p>{model} {efficacy.Task} for <b>{E(efficacy.TargetColumn)}</b>, tested on {efficacy.HoldoutRows} real holdout rows; metric {E(efficacy.Metric)}{positive}.</p>");
+        (string model, string task) = efficacy.Task switch
+        {
+            MachineLearningTask.BinaryClassification => ("FastTree", "binary classification"),
+            MachineLearningTask.MulticlassClassification => ("L-BFGS maximum entropy", "multiclass classification"),
+            _ => ("FastTree", "regression"),
+        };
+        html.Append($"<p>{model} {task} for <b>{E(efficacy.TargetColumn)}</b>, tested on {efficacy.HoldoutRows} real holdout rows; metric {E(efficacy.Metric)}{positive}.</p>");
         html.Append("<table><tr><th>Trained on</th><th class=\"num\">Score</th></tr>");
         html.Append($"<tr><td>Synthetic rows</td><td class=\"num\">{N(efficacy.SyntheticScore)}</td></tr><tr><td>Real rows</td><td class=\"num\">{N(efficacy.RealScore)}</td></tr>");
         html.Append($"<tr><td>Ratio synthetic / real</td><td class=\"num\">{N(efficacy.Ratio)}</td></tr></table>");
