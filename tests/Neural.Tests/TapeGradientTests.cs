@@ -58,6 +58,9 @@ public sealed class TapeGradientTests
         ["GumbelSoftmax"] = () => Check((t, x) => t.GumbelSoftmax(x[0], 0.2, new RandomStream(7)), (3, 4)),
         ["Dropout"] = () => Check((t, x) => t.Square(t.Dropout(x[0], 0.5, new RandomStream(7))), (3, 4)),
         ["BatchNormTraining"] = () => Check(BatchNormTraining, (5, 3), (1, 3), (1, 3)),
+        ["BatchNorm1dModule"] = () => Check((t, x) => new BatchNorm1d<double>(3).Forward(t, x[0]), (5, 3)),
+        ["LinearModule"] = () => Check((t, x) => new Linear<double>(4, 2, new RandomStream(3)).Forward(t, x[0]), (3, 4)),
+        ["Negate"] = () => Check((t, x) => t.Multiply(t.Negate(x[0]), x[0]), (2, 3)),
     };
 
     public static TheoryData<string> CaseNames() => new(Cases.Keys);

@@ -80,6 +80,7 @@ public sealed partial class Tape<T>
     /// <see cref="Tensor{T}.Grad"/> of every parameter (a tensor no tape owns) with
     /// <see cref="Tensor{T}.RequiresGrad"/> set, as PyTorch's <c>backward</c> does.
     /// </summary>
+    /// <remarks>NOTE: unlike PyTorch, a loss that depends on no parameter is not an error; nothing changes.</remarks>
     public void Backward(Tensor<T> loss)
     {
         RunBackward(loss, createGraph: false, target: null);
