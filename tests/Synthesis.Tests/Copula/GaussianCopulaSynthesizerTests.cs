@@ -164,6 +164,35 @@ public sealed class GaussianCopulaSynthesizerTests
     }
 
     [Fact]
+    public void NoModelledColumns_StillSamples()
+    {
+        var table = new Table(
+        [
+            new TextColumn("ticket", Enumerable.Range(0, 30).Select(i => (string?)$"T-{i:D4}").ToArray(), ColumnType.Identifier),
+            Numbers("empty", Enumerable.Repeat<double?>(null, 30), isInteger: true),
+        ]);
+        var synthesizer = new GaussianCopulaSynthesizer();
+
+        synthesizer.Fit(table, new SynthesisOptions());
+        Table sample = synthesizer.Sample(15, seed: 1);
+
+        Assert.Equal(0, synthesizer.Dimensions);
+        Assert.Equal(15, sample.RowCount);
+        Assert.Equal(1.0, NullShare(sample["empty"]));
+        Assert.All(Texts(sample["ticket"]), value => Assert.Matches("^T-[0-9]{4}$", value));
+    }
+
+    [Fact]
+    public void Fit_CancelledTokenThrows()
+    {
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            new GaussianCopulaSynthesizer().Fit(CopulaCaseTests.Subscriptions(50), new SynthesisOptions(), cancellationToken: cancellation.Token));
+    }
+
+    [Fact]
     public void UnknownSensitiveColumn_Warns()
     {
         var synthesizer = new GaussianCopulaSynthesizer();
