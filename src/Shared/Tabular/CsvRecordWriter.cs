@@ -23,6 +23,7 @@ public sealed class CsvRecordWriter : IRecordWriter
     private readonly char _separator;
     private readonly string[] _header;
     private readonly SearchValues<char> _needsQuoting;
+    private readonly SearchValues<char> _plainAscii;
     private readonly string[] _nullMarkers;
     private readonly bool _onlyEmptyIsNull;
     private char[] _chars = new char[FlushThreshold * 2];
@@ -56,6 +57,7 @@ public sealed class CsvRecordWriter : IRecordWriter
             _file = file;
             _header = [.. header];
             _needsQuoting = SearchValues.Create([_options.Separator, '"', '\r', '\n']);
+            _plainAscii = SearchValues.Create([.. Enumerable.Range(0x20, 0x7F - 0x20).Select(code => (char)code).Append('\t').Where(c => c != _options.Separator && c != '"')]);
             _nullMarkers = [.. _options.NullMarkers];
             _onlyEmptyIsNull = _nullMarkers is [""];
 
@@ -121,6 +123,13 @@ public sealed class CsvRecordWriter : IRecordWriter
     /// <exception cref="ArgumentException">The value contains an unpaired UTF-16 surrogate, which UTF-8 cannot encode.</exception>
     public void WriteField(ReadOnlySpan<char> value)
     {
+        // Fast path for the usual field: printable ASCII without separator or quote needs no checks and no quotes.
+        if (value.IndexOfAnyExcept(_plainAscii) < 0 && !EqualsNullMarker(value))
+        {
+            AppendField(value);
+            return;
+        }
+
         if (value.IndexOfAnyInRange('\uD800', '\uDFFF') >= 0 && HasUnpairedSurrogate(value))
         {
             throw new ArgumentException("The value contains an unpaired UTF-16 surrogate, which UTF-8 cannot encode.", nameof(value));
