@@ -116,6 +116,17 @@ public sealed class CardNumberDetectorTests
     }
 
     [Fact]
+    public void Detect_IgnoresNumberFollowedByDate()
+    {
+        // 63477220240422 passes Luhn and lies in the Maestro range, but here it is a number and a date.
+        Assert.Equal(ValueCheck.Valid, _detector.Validate("63477220240422"));
+        List<PiiFinding> findings = [];
+        _detector.Detect("batch 634772 2024-04-22 closed", findings);
+
+        Assert.Empty(findings);
+    }
+
+    [Fact]
     public void Detect_TreatsExcludedPrefixAsToken()
     {
         CardNumberDetector detector = new(["411111"]);

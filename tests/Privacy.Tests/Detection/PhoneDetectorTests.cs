@@ -84,6 +84,7 @@ public sealed class PhoneDetectorTests
     [InlineData("born 15.03.1985", "DE")]
     [InlineData("card 4111 1111 1111 1111 declined", "US")]
     [InlineData("at 12:14:25 on 2020-06-21", "US")]
+    [InlineData("closed 2024-11-27 58 items", "US")]
     public void Detect_IgnoresDatesAndOtherNumbers(string text, string region)
     {
         List<PiiFinding> findings = [];

@@ -119,12 +119,14 @@ public sealed class CardNumberDetector : IDetector
     }
 
     /// <summary>
-    /// Reads one run of digit groups joined by single spaces or dashes, starting at <paramref name="start"/>,
-    /// into <paramref name="groups"/> and returns the index after the run.
+    /// Reads one run of digit groups joined by single spaces or single dashes, starting at <paramref name="start"/>,
+    /// into <paramref name="groups"/> and returns the index after the run. One run uses one separator throughout,
+    /// because a number followed by a date ("634772 2024-04-22") is not a card written in groups.
     /// </summary>
     private static int ReadRun(ReadOnlySpan<char> text, int start, List<(int Start, int End)> groups)
     {
         groups.Clear();
+        char separator = '\0';
         int i = start;
         while (true)
         {
@@ -135,12 +137,14 @@ public sealed class CardNumberDetector : IDetector
             }
 
             groups.Add((groupStart, i));
-            bool joined = i + 1 < text.Length && text[i] is (' ' or '-') && TextBoundary.IsAsciiDigit(text[i + 1]);
+            bool joined = i + 1 < text.Length && text[i] is (' ' or '-') && TextBoundary.IsAsciiDigit(text[i + 1])
+                && (separator == '\0' || text[i] == separator);
             if (!joined)
             {
                 return i;
             }
 
+            separator = text[i];
             i++;
         }
     }

@@ -19,13 +19,9 @@ public sealed class SsnDetector : IDetector
         ArgumentNullException.ThrowIfNull(findings);
         for (int i = 0; i + 11 <= text.Length; i++)
         {
-            if (!TextBoundary.IsAsciiDigit(text[i]) || !TextBoundary.IsStartBoundary(text, i))
-            {
-                continue;
-            }
-
+            // The cheap shape test runs first, because the boundary tests may read the surrounding token.
             ReadOnlySpan<char> candidate = text.Slice(i, 11);
-            if (!IsGroupedShape(candidate) || !TextBoundary.IsEndBoundary(text, i + 11))
+            if (!IsGroupedShape(candidate) || !TextBoundary.IsStartBoundary(text, i) || !TextBoundary.IsEndBoundary(text, i + 11))
             {
                 continue;
             }

@@ -98,7 +98,7 @@ internal static class PhoneCandidates
         int attempts = 0;
         for (; last >= first && attempts < MaximumAttemptsPerStart; last--)
         {
-            if (digits >= MinimumDigits && TextBoundary.IsEndBoundary(text, groups[last].End) && !IsDate(text[start..groups[last].End]))
+            if (digits >= MinimumDigits && TextBoundary.IsEndBoundary(text, groups[last].End) && !ContainsDate(text[start..groups[last].End]))
             {
                 attempts++;
                 if (tryMatch(start, groups[last].End))
@@ -125,35 +125,49 @@ internal static class PhoneCandidates
         return i;
     }
 
-    /// <summary>Returns true for calendar dates such as 2024-03-15, 15.03.2024 or 03/15/24, which have phone-like digit groups.</summary>
-    private static bool IsDate(ReadOnlySpan<char> candidate)
+    /// <summary>
+    /// Returns true when three consecutive digit groups of the candidate form a calendar date such as 2024-03-15,
+    /// 15.03.2024 or 03/15/24 (one separator, year first or last), because dates have phone-like digit groups.
+    /// </summary>
+    private static bool ContainsDate(ReadOnlySpan<char> candidate)
     {
-        Span<int> lengths = stackalloc int[4];
-        int groups = 0;
-        int length = 0;
-        char separator = '\0';
-        foreach (char c in candidate)
+        // Each entry is a digit group's length and the single character after it ('\0' when more or none follow).
+        Span<(int Length, char Separator)> groups = stackalloc (int, char)[MaximumDigits];
+        int count = 0;
+        int i = 0;
+        while (i < candidate.Length && count < groups.Length)
         {
-            if (TextBoundary.IsAsciiDigit(c))
+            if (!TextBoundary.IsAsciiDigit(candidate[i]))
             {
-                length++;
+                i++;
                 continue;
             }
 
-            if (groups == 3 || (separator != '\0' && c != separator) || c is not ('-' or '.' or '/'))
+            int groupStart = i;
+            while (i < candidate.Length && TextBoundary.IsAsciiDigit(candidate[i]))
             {
-                return false;
+                i++;
             }
 
-            separator = c;
-            lengths[groups++] = length;
-            length = 0;
+            bool singleSeparator = i + 1 < candidate.Length && TextBoundary.IsAsciiDigit(candidate[i + 1]);
+            groups[count++] = (i - groupStart, singleSeparator ? candidate[i] : '\0');
         }
 
-        lengths[groups++] = length;
-        return groups == 3
-            && ((lengths[0] == 4 && lengths[1] <= 2 && lengths[2] <= 2) || (lengths[0] <= 2 && lengths[1] <= 2 && lengths[2] is 2 or 4));
+        for (int g = 0; g + 2 < count; g++)
+        {
+            char separator = groups[g].Separator;
+            bool sameSeparator = separator is '-' or '.' or '/' && groups[g + 1].Separator == separator;
+            if (sameSeparator && IsDateShape(groups[g].Length, groups[g + 1].Length, groups[g + 2].Length))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    private static bool IsDateShape(int first, int second, int third) =>
+        (first == 4 && second <= 2 && third <= 2) || (first <= 2 && second <= 2 && third is 2 or 4);
 
     private static bool IsSeparator(char c) => c is ' ' or '-' or '.' or '/' or '(' or ')' or '\u00A0';
 }
