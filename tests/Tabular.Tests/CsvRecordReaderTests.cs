@@ -39,7 +39,7 @@ public sealed class CsvRecordReaderTests : IDisposable
     }
 
     [Fact]
-    public void TrailingHeaderSeparator_FailsWithBothCountsAndLine()
+    public void TrailingHeaderSeparator_FailsWithCounts()
     {
         // A9 as given: the header ends with a separator, so it has 4 fields and the records 3.
         string path = _folder.WriteText("a9.csv", "id,name,address,\n1,\"Rivera, Lena\",\"12 Elm St\nApt 4\"\n2,\"O\"\"Neil, Sam\",9 Oak Ave\n");
@@ -94,7 +94,7 @@ public sealed class CsvRecordReaderTests : IDisposable
     }
 
     [Fact]
-    public void NullMarkers_AreMissingAndRawTextIsKept()
+    public void NullMarkers_KeepRawText()
     {
         // A12 with NULL and \N declared as null markers.
         string path = _folder.WriteText("a12.csv", "id,email,phone\n1,,(212) 555-0147\n2,NULL,\n3,\\N,(212) 555-0199\n4,\"\",\n");
@@ -114,7 +114,7 @@ public sealed class CsvRecordReaderTests : IDisposable
     }
 
     [Fact]
-    public void QuotedEmptyAndQuotedMarker_AreTextByDefault()
+    public void QuotedMarkers_AreText()
     {
         string path = _folder.WriteText("quoted.csv", "a,b,c\n,\"\",\"NULL\"\n");
         var options = new CsvReadOptions { NullMarkers = ["", "NULL"] };

@@ -189,7 +189,7 @@ public sealed class JsonLinesRecordReader : IRecordReader
 
             if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
             {
-                throw new DataFormatException(SourceName, "the line holds more than one JSON value", _lineNumber, byteOffset: lineOffset);
+                throw new DataFormatException(SourceName, "the line contains more than one JSON value", _lineNumber, byteOffset: lineOffset);
             }
         }
         catch (JsonException exception)

@@ -11,7 +11,7 @@ namespace SyntheticData.Tabular.Internal;
 /// </summary>
 /// <remarks>
 /// NOTE: for a file of several gzip members (for example two .gz files joined with cat) the trailer
-/// holds the last member's length only, so such a file is rejected as well.
+/// contains the last member's length only, so such a file is rejected as well.
 /// </remarks>
 internal sealed class GzipLengthCheckStream : Stream
 {
@@ -53,7 +53,7 @@ internal sealed class GzipLengthCheckStream : Stream
                 || BinaryPrimitives.ReadUInt32LittleEndian(tail[^4..]) != (uint)_decompressedLength)
             {
                 throw new InvalidDataException(
-                    "The gzip data is truncated, or holds several gzip members: its length does not match the gzip trailer.");
+                    "The gzip data is truncated or contains several gzip members, because its length does not match the gzip trailer.");
             }
         }
 
