@@ -7,9 +7,10 @@ using SyntheticData.Tabular;
 namespace SyntheticData.Benchmarks.Ctgan;
 
 /// <summary>
-/// Trains CTGAN or TVAE on the adult.csv rows whose 0-based index mod 5 is not 4, samples as many rows, and
-/// scores them against the training rows with the SDMetrics 0.27+ quality score (weak pairs left out), next to
-/// DCR baseline and overfitting protection (holdout: the other rows) and an independent-columns baseline.
+/// Trains CTGAN or TVAE on the adult.csv rows whose 0-based index mod 5 is not 4 and samples as many rows.
+/// It scores them against the training rows with the SDMetrics 0.27+ quality score (weak pairs left out) and
+/// reports DCR baseline and overfitting protection, with the other rows as holdout. Sampling each column
+/// independently is the baseline.
 /// </summary>
 public sealed class NeuralQualityScenario : IScenario
 {

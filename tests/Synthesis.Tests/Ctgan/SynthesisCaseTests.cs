@@ -116,12 +116,10 @@ public class SynthesisCaseTests
     public void IdentifierColumn_IsRegeneratedNotModelled(string kind)
     {
         var random = new Random(5);
-        string[] plans = ["basic", "plus", "pro"];
         var lines = new List<string> { "customer_ref,plan,spend" };
         for (int i = 1; i <= 5000; i++)
         {
-            double u = random.NextDouble();
-            string plan = u < 0.6 ? plans[0] : u < 0.9 ? plans[1] : plans[2];
+            string plan = Plan(random.NextDouble());
             double normal = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"C{i:D6},{plan},{Math.Round(Math.Exp(4 + (0.6 * normal)), 2)}"));
         }
@@ -338,8 +336,7 @@ public class SynthesisCaseTests
         var lines = new List<string> { "region,tenure_months,monthly_fee,plan" };
         for (int i = 0; i < rows; i++)
         {
-            double u = random.NextDouble();
-            string plan = u < 0.6 ? "basic" : u < 0.9 ? "plus" : "pro";
+            string plan = Plan(random.NextDouble());
             lines.Add(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{regions[random.Next(4)]},{random.Next(1, 121)},{Math.Round(10 + (random.NextDouble() * 190), 2):0.00},{plan}"));
@@ -363,6 +360,17 @@ public class SynthesisCaseTests
         {
             File.Delete(path);
         }
+    }
+
+    /// <summary>Maps a uniform draw to a plan with shares 60, 30 and 10 %.</summary>
+    private static string Plan(double uniform)
+    {
+        if (uniform < 0.6)
+        {
+            return "basic";
+        }
+
+        return uniform < 0.9 ? "plus" : "pro";
     }
 
     private static string RowKey(Table table, int row) =>

@@ -23,7 +23,7 @@ public class DataTransformerTests
     }
 
     [Fact]
-    public void Transform_OneHotBlocksHaveExactlyOneSlotSet()
+    public void Transform_SetsOneSlotPerBlock()
     {
         Table table = MixedTable(300, seed: 2);
         DataTransformer transformer = Fit(table);

@@ -49,7 +49,7 @@ public sealed record CtganOptions
 
     /// <summary>
     /// When true, unconditioned sampling draws each row's condition with the log-frequency probabilities of
-    /// training, as the reference does; rare categories then come out far more often than in the training
+    /// training, as the reference does. Rare categories then come out far more often than in the training
     /// data. When false (the default), categories are drawn with their training shares.
     /// </summary>
     public bool SampleConditionsByLogFrequency { get; init; }

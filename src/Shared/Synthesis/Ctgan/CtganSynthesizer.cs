@@ -141,7 +141,7 @@ public sealed class CtganSynthesizer : IConditionalSynthesizer
         ArgumentNullException.ThrowIfNull(file);
         if (file.Kind != SynthesizerKind.Ctgan)
         {
-            throw new ModelFormatException($"The model file holds a {file.Kind} model, not CTGAN.");
+            throw new ModelFormatException($"The model file contains a {file.Kind} model, not a CTGAN model.");
         }
 
         if (file.PayloadVersion < 1 || file.PayloadVersion > PayloadVersion)

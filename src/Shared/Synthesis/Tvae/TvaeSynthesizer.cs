@@ -120,7 +120,7 @@ public sealed class TvaeSynthesizer : IConditionalSynthesizer
         ArgumentNullException.ThrowIfNull(file);
         if (file.Kind != SynthesizerKind.Tvae)
         {
-            throw new ModelFormatException($"The model file holds a {file.Kind} model, not TVAE.");
+            throw new ModelFormatException($"The model file contains a {file.Kind} model, not a TVAE model.");
         }
 
         if (file.PayloadVersion < 1 || file.PayloadVersion > PayloadVersion)

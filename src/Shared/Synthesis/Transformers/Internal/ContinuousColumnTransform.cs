@@ -10,8 +10,7 @@ namespace SyntheticData.Synthesis.Transformers.Internal;
 /// </summary>
 /// <remarks>
 /// NOTE: nulls are put back independently of the other columns (missing completely at random), so a
-/// dependence between missingness and other values is not reproduced. A null indicator learned by the
-/// network did not reach the training share on small tables in tests.
+/// dependence between missingness and other values is not reproduced.
 /// </remarks>
 internal sealed class ContinuousColumnTransform : ColumnTransform
 {
@@ -70,7 +69,7 @@ internal sealed class ContinuousColumnTransform : ColumnTransform
     /// <summary>Sampled values are clipped to these bounds when enforcement is on.</summary>
     public bool EnforceMinMax { get; init; } = true;
 
-    /// <summary>True when the source column holds dates or timestamps.</summary>
+    /// <summary>True when the source column contains dates or timestamps.</summary>
     public bool IsDateTime => _source.Type == ColumnType.DateTime;
 
     /// <summary>The smallest training value.</summary>
