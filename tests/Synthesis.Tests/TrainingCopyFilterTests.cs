@@ -27,7 +27,7 @@ public sealed class TrainingCopyFilterTests
     }
 
     [Fact]
-    public void RemoveCopies_SmallTableManyRowsLeavesNoCopy()
+    public void RemoveCopies_IsIdempotent()
     {
         var random = new Random(12);
         int rows = 120;

@@ -147,6 +147,22 @@ public sealed class GaussianCopulaSynthesizerTests
     }
 
     [Fact]
+    public void SensitiveDates_FreshValidDatesInRange()
+    {
+        string[] births = Enumerable.Range(0, 300).Select(i => new DateTime(1960, 1, 1).AddDays(i * 37).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var table = new Table([Dates("birth_date", births, "yyyy-MM-dd"), Numbers("score", Enumerable.Range(0, 300).Select(i => (double?)i), isInteger: true)]);
+        var synthesizer = new GaussianCopulaSynthesizer();
+
+        synthesizer.Fit(table, new SynthesisOptions { SensitiveColumns = ["birth_date"] });
+        Table sample = synthesizer.Sample(500, seed: 3);
+
+        string?[] generated = Texts(sample["birth_date"]);
+        Assert.All(generated, value => Assert.Matches("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", value));
+        Assert.DoesNotContain(generated, value => births.Contains(value));
+        Assert.All(((DateTimeColumn)sample["birth_date"]).SecondsSinceEpoch, s => Assert.InRange(s, ToSeconds(births[0], "yyyy-MM-dd"), ToSeconds(births[^1], "yyyy-MM-dd")));
+    }
+
+    [Fact]
     public void DropHandling_RemovesIdentifierColumn()
     {
         var table = new Table(
