@@ -95,8 +95,9 @@ internal sealed class MatMulKernel<T> : IParallelJob
             rowBlocks = (m + RowBlock - 1) / RowBlock;
             int maxThreads = work < ParallelThreshold ? 1 : threads;
 
-            // Split columns too when there are fewer row blocks than threads (the critic's 50-row batches).
-            columnChunks = Math.Min(panels, Math.Max(1, (2 * maxThreads) / rowBlocks));
+            // Split columns too when there are fewer row blocks than threads (the critic's 50-row
+            // batches), but no further: every column chunk packs its rows of A again.
+            columnChunks = Math.Min(panels, Math.Max(1, (maxThreads + rowBlocks - 1) / rowBlocks));
             panelsPerChunk = (panels + columnChunks - 1) / columnChunks;
             columnChunks = (panels + panelsPerChunk - 1) / panelsPerChunk;
 
