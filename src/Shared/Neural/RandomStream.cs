@@ -4,8 +4,9 @@ namespace SyntheticData.Neural;
 
 /// <summary>
 /// A seeded pseudo-random stream (xoshiro256**, seeded through SplitMix64) for initialisation,
-/// noise, Gumbel samples and dropout masks. The same seed gives the same sequence on every
-/// platform and .NET version, because the generator is implemented here.
+/// noise, Gumbel samples and dropout masks. The same seed gives the same 64-bit sequence on every
+/// platform and .NET version, because the generator is implemented here. Normal and Gumbel
+/// samples also depend on Math.Log and Math.SinCos, which may differ in the last bit between platforms.
 /// </summary>
 public sealed class RandomStream
 {

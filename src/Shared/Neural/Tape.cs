@@ -184,8 +184,8 @@ public sealed partial class Tape<T>
 
     /// <summary>
     /// Stamps the nodes between a tape-owned <paramref name="target"/> and slot <paramref name="last"/>
-    /// that depend on it, so the backward pass skips gradients nobody asked for (such as weight
-    /// gradients inside a gradient penalty). Returns false when the output does not depend on the target.
+    /// that depend on it, so the backward pass skips gradients that were not requested (such as
+    /// weight gradients inside a gradient penalty). Returns false when the output does not depend on the target.
     /// </summary>
     private bool MarkPath(Tensor<T>? target, int last)
     {

@@ -152,7 +152,7 @@ internal sealed class MatMulKernel<T> : IParallelJob
         }
     }
 
-    /// <summary>Packs the panels of op(B) whose index is congruent to <paramref name="item"/>, for every depth block.</summary>
+    /// <summary>Packs every panel of op(B) whose index modulo the number of packing items is <paramref name="item"/>, for every depth block.</summary>
     private void PackB(int item)
     {
         int width = PanelWidth;
@@ -269,7 +269,7 @@ internal sealed class MatMulKernel<T> : IParallelJob
         }
     }
 
-    /// <summary>Packs rows <paramref name="row0"/>.. of op(A) for one depth block into slivers, padding short slivers with zeros.</summary>
+    /// <summary>Packs <paramref name="rows"/> rows of op(A) from <paramref name="row0"/> for one depth block into slivers, padding short slivers with zeros.</summary>
     private void PackA(T[] buffer, int row0, int rows, int depth0, int depth)
     {
         int slivers = (rows + SliverHeight - 1) / SliverHeight;
