@@ -32,6 +32,8 @@ internal static class AnonymizationReportWriter
             ["output"] = new JsonObject { ["path"] = request.OutputPath, ["written"] = outcome.OutputWritten },
             ["policy"] = new JsonObject { ["path"] = request.PolicyPath },
             ["durationSeconds"] = Math.Round(outcome.Duration.TotalSeconds, 3),
+            ["anonymizeSeconds"] = Math.Round(outcome.AnonymizeDuration.TotalSeconds, 3),
+            ["rescanSeconds"] = Math.Round(outcome.RescanDuration.TotalSeconds, 3),
         };
 
         if (outcome.Plan is { } plan)

@@ -26,6 +26,12 @@ internal sealed record AnonymizeOutcome
     /// <summary>Wall-clock duration of the run.</summary>
     public TimeSpan Duration { get; init; }
 
+    /// <summary>Time spent anonymizing (both passes when k is enforced).</summary>
+    public TimeSpan AnonymizeDuration { get; init; }
+
+    /// <summary>Time spent rescanning the output.</summary>
+    public TimeSpan RescanDuration { get; init; }
+
     /// <summary>True when the output file was kept.</summary>
     public bool OutputWritten { get; init; }
 }

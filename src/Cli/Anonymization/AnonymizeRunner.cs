@@ -100,12 +100,14 @@ internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
                 writer.Commit();
             }
 
+            TimeSpan anonymizeDuration = clock.Elapsed;
             ResidualScanResult rescan;
             using (var output = new CsvRecordReader(staging, readOptions with { EncodingName = "utf-8" }))
             {
                 rescan = new ResidualScanner(scanner).Scan(output, plan, cancellationToken);
             }
 
+            TimeSpan rescanDuration = clock.Elapsed - anonymizeDuration;
             var failures = new List<string>();
             foreach (ResidualFinding finding in rescan.Findings.Where(f => f.IsProtectedColumn))
             {
@@ -134,6 +136,8 @@ internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
                     Rescan = rescan,
                     InputBytes = inputBytes,
                     Duration = clock.Elapsed,
+                    AnonymizeDuration = anonymizeDuration,
+                    RescanDuration = rescanDuration,
                 };
             }
 
@@ -146,6 +150,8 @@ internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
                 Rescan = rescan,
                 InputBytes = inputBytes,
                 Duration = clock.Elapsed,
+                AnonymizeDuration = anonymizeDuration,
+                RescanDuration = rescanDuration,
                 OutputWritten = true,
             };
         }

@@ -54,7 +54,7 @@ public sealed class AnonymizeCommandTests
     }
 
     [Fact]
-    public void Anonymize_OneColumnLeavesPersonalData_FailsWholeFile()
+    public void Anonymize_ResidualEmail_FailsWholeFile()
     {
         using var folder = new TemporaryFolder();
         File.WriteAllText(folder.File("in.csv"), ContactsCsv);
@@ -156,7 +156,7 @@ public sealed class AnonymizeCommandTests
         }
 
         // A name may appear as a cell only where the input had the same text in that column, such as a
-        // city that shares its name with a surname; anywhere else it would have leaked from a name column.
+        // city that shares its name with a surname. Anywhere else it would have leaked from a name column.
         var names = original.SelectMany(row => new[] { row[first], row[last] }).ToHashSet();
         for (int column = 0; column < outputHeader.Count; column++)
         {

@@ -7,7 +7,7 @@ namespace SyntheticData.Cli.Tests.Anonymization;
 public sealed class GenerateSampleCommandTests
 {
     [Fact]
-    public void GenerateSample_SameSeed_SameFileWithValidCards()
+    public void GenerateSample_SameSeed_SameFile()
     {
         using var folder = new TemporaryFolder();
 

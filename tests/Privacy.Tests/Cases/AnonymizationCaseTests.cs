@@ -65,7 +65,7 @@ public sealed class AnonymizationCaseTests
     }
 
     [Fact]
-    public void CardTruncation_ShowsAtMostFirstSixLastFour()
+    public void Truncate_Cards_ShowFirstSixLastFour()
     {
         string policy = AnonymizationHarness.Policy(
             "\"row_id\": {\"operator\": \"keep\"}, \"card_number\": {\"operator\": \"truncate\"}, \"note\": {\"operator\": \"keep\"}");
@@ -124,7 +124,7 @@ public sealed class AnonymizationCaseTests
     }
 
     [Fact]
-    public void HeadersWithSpacesAndPunctuation_AreTransformedAndKept()
+    public void Anonymize_PunctuatedHeaders_Kept()
     {
         const string csv =
             "\"Full Name\",\"e-mail\",\"2nd phone\",class\n" +
@@ -181,7 +181,7 @@ public sealed class AnonymizationCaseTests
     }
 
     [Fact]
-    public void EmptyCellsAndMixedDateFormats_GeneraliseToOneYear()
+    public void Generalize_MixedDateFormats_SameYear()
     {
         const string csv =
             "id,dob,created_at\n" +
@@ -206,7 +206,7 @@ public sealed class AnonymizationCaseTests
     }
 
     [Fact]
-    public void DateMatchingNoFormat_IsReportedByLineAndRestProcessed()
+    public void Generalize_UnmatchedDate_ReportedByLine()
     {
         const string csv = "id,dob\n1,1985-04-17\n2,17th of April\n3,1990-01-02\n";
         string policy = AnonymizationHarness.Policy(
@@ -252,7 +252,7 @@ public sealed class AnonymizationCaseTests
     }
 
     [Fact]
-    public void ReplacementCards_AreLuhnInvalidAndKeepBrandOnlyWhenAsked()
+    public void Token_ReplacementCards_NotLiveCards()
     {
         const string csv = "cust_id,card_number,brand\n1,4111111111111111,VISA\n2,5200000000000007,MASTERCARD\n";
         string plain = AnonymizationHarness.Policy(

@@ -8,7 +8,7 @@ namespace SyntheticData.Pipeline.Keys;
 
 /// <summary>
 /// Keeps pseudonymization keys in a local JSON file, for laptops and tests in place of KMS. The file is
-/// created on first use with mode 0600, is marked <c>"localOnly": true</c> with a warning, and holds
+/// created on first use with mode 0600, is marked <c>"localOnly": true</c> with a warning, and contains
 /// random 256-bit keys by id and version. Rotation adds a version. A file readable by group or others
 /// is rejected, as SSH rejects such private keys.
 /// </summary>

@@ -9,6 +9,6 @@ public enum ColumnTreatment
     /// <summary>The policy does not name the column, and its <c>unlistedColumns</c> setting applies.</summary>
     Unlisted,
 
-    /// <summary>A card security code or track data column, dropped whatever the policy says.</summary>
+    /// <summary>A card security code or track data column, dropped whatever operator the policy names.</summary>
     ForcedDrop,
 }

@@ -12,7 +12,7 @@ namespace SyntheticData.Privacy.Anonymization;
 public sealed class ResidualScanner
 {
     /// <summary>Records of kept columns that are scanned for the report.</summary>
-    public const int KeptColumnSampleRows = 10_000;
+    public const int KeptColumnSampleRows = 1_000;
 
     private const int ListedLines = 10;
 

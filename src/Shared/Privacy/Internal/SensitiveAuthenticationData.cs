@@ -2,7 +2,7 @@ namespace SyntheticData.Privacy.Internal;
 
 /// <summary>
 /// Recognises headers of card security codes and magnetic-stripe track data, which PCI DSS forbids
-/// keeping after authorisation. Such columns are dropped whatever a policy says.
+/// keeping after authorisation. Such columns are dropped whatever operator a policy names.
 /// </summary>
 internal static class SensitiveAuthenticationData
 {

@@ -8,7 +8,7 @@ namespace SyntheticData.Privacy.Operators;
 
 /// <summary>
 /// Shifts dates by a whole number of days that is the same for every row of one entity (a customer,
-/// a card): the offset is derived from the HMAC pseudonym of the entity column's value, so intervals
+/// a card). The offset is derived from the HMAC pseudonym of the entity column's value, so intervals
 /// between one entity's dates survive while the dates themselves do not. The offset lies in
 /// [-maxDays, -1] or [1, maxDays], never 0. The output uses the format the input matched.
 /// A row whose entity cell is missing gets an offset derived from its own date value instead.

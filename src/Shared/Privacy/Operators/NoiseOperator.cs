@@ -9,8 +9,8 @@ namespace SyntheticData.Privacy.Operators;
 
 /// <summary>
 /// Adds Laplace or Gaussian noise with a stated scale to numbers. The draw is seeded by an HMAC of the
-/// column name and the value under the noise subkey, so one key version always gives the same output
-/// for the same value, and repeating an extract does not let noise be averaged away. The result is
+/// column name and the value under the noise subkey. One key version therefore always gives the same
+/// output for the same value, so repeating an extract does not let noise be averaged away. The result is
 /// rounded to the input's number of decimals unless <c>decimals</c> is set.
 /// </summary>
 public sealed class NoiseOperator : ColumnOperator

@@ -1,4 +1,5 @@
 using SyntheticData.Privacy.Crypto;
+using SyntheticData.Privacy.Internal;
 using SyntheticData.Privacy.Policies;
 
 namespace SyntheticData.Privacy.Operators;
@@ -15,10 +16,15 @@ public sealed class PseudonymOperator(HmacPseudonymizer pseudonymizer, ValueKind
 
     public override OperatorKind Kind => OperatorKind.Pseudonym;
 
+    // Keyed by region too, because the same national-format phone number means another number elsewhere.
+    private readonly BoundedCache _cache = new(65_536);
+
     public override bool TryApply(string value, RowContext row, out string output)
     {
-        string normalized = ValueNormalizer.Normalize(value, kind, row.PhoneRegion);
-        output = pseudonymizer.Pseudonymize(normalized, length, prefix);
+        string region = row.PhoneRegion ?? string.Empty;
+        output = _cache.GetOrAdd(
+            kind == ValueKind.Phone ? region + "\u0000" + value : value,
+            _ => pseudonymizer.Pseudonymize(ValueNormalizer.Normalize(value, kind, row.PhoneRegion), length, prefix));
         return true;
     }
 }

@@ -28,6 +28,7 @@ public sealed class TokenOperator : ColumnOperator
     private readonly TokenKind _kind;
     private readonly bool _preserveIssuerPrefix;
     private readonly Func<string, bool>? _isDetectable;
+    private readonly BoundedCache _cache = new(65_536);
 
     /// <summary>Creates a token operator.</summary>
     /// <param name="tokenizer">The FF1 tokenizer of the key version.</param>
@@ -53,18 +54,24 @@ public sealed class TokenOperator : ColumnOperator
 
     public override bool TryApply(string value, RowContext row, out string output)
     {
+        output = _cache.GetOrAdd(value, TokenizeChecked);
+        return true;
+    }
+
+    private string TokenizeChecked(string value)
+    {
+        string output;
         for (int attempt = 0; attempt < MaximumAttempts; attempt++)
         {
             output = Tokenize(value, attempt == 0 ? string.Empty : "#" + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (_isDetectable is null || !_isDetectable(output))
             {
-                return true;
+                return output;
             }
         }
 
         // Every tweak still looked like personal data: hide the letters and digits instead of leaking a look-alike.
-        output = new string(value.Select(c => char.IsAsciiLetterOrDigit(c) ? '*' : c).ToArray());
-        return true;
+        return new string(value.Select(c => char.IsAsciiLetterOrDigit(c) ? '*' : c).ToArray());
     }
 
     private string Tokenize(string value, string tweakSuffix)
