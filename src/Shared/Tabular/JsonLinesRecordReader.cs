@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -23,7 +22,7 @@ public sealed class JsonLinesRecordReader : IRecordReader
     private readonly string[] _header;
     private readonly Dictionary<string, int> _indexByName = new(StringComparer.Ordinal);
     private readonly string?[] _fields;
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferLength);
+    private byte[] _buffer = new byte[InitialBufferLength];
     private int _start;
     private int _end;
     private bool _endOfStream;
@@ -110,11 +109,6 @@ public sealed class JsonLinesRecordReader : IRecordReader
     {
         _input?.Dispose();
         _counting.Dispose();
-        if (_buffer.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = [];
-        }
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim(" \t\r"u8).IsEmpty;
@@ -255,10 +249,7 @@ public sealed class JsonLinesRecordReader : IRecordReader
         if (_start == 0 && _end == _buffer.Length)
         {
             // One line is longer than the buffer: grow it.
-            byte[] larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
-            _buffer.AsSpan(0, _end).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
+            Array.Resize(ref _buffer, _buffer.Length * 2);
         }
         else if (_start > 0)
         {

@@ -14,7 +14,7 @@ internal sealed class Utf8StrictTextReader : TextReader
 
     private readonly Stream _stream;
     private readonly string _sourceName;
-    private readonly byte[] _bytes = ArrayPool<byte>.Shared.Rent(ByteBufferLength);
+    private readonly byte[] _bytes = new byte[ByteBufferLength];
     private int _byteStart;
     private int _byteEnd;
     private long _bytesBeforeBuffer;
@@ -119,7 +119,6 @@ internal sealed class Utf8StrictTextReader : TextReader
     {
         if (disposing)
         {
-            ArrayPool<byte>.Shared.Return(_bytes);
             _stream.Dispose();
         }
 
