@@ -44,7 +44,7 @@ public sealed class MetricColumn
     /// <summary>Creates a numerical or datetime column from numbers; NaN marks a null.</summary>
     public static MetricColumn Continuous(string name, double[] values, SdType sdType = SdType.Numerical, bool isInteger = false)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(values);
         if (sdType is not (SdType.Numerical or SdType.Datetime))
         {
@@ -57,7 +57,7 @@ public sealed class MetricColumn
     /// <summary>Creates a categorical or boolean column from labels; null marks a null.</summary>
     public static MetricColumn Discrete(string name, string?[] labels, SdType sdType = SdType.Categorical)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(labels);
         if (sdType is not (SdType.Categorical or SdType.Boolean))
         {
