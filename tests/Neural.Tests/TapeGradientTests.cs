@@ -47,6 +47,9 @@ public sealed class TapeGradientTests
         ["RepeatRows"] = () => Check((t, x) => t.Multiply(t.RepeatRows(t.Square(x[0]), 3), x[1]), (1, 2), (3, 2)),
         ["RepeatColumns"] = () => Check((t, x) => t.Multiply(t.RepeatColumns(t.Square(x[0]), 2), x[1]), (3, 1), (3, 2)),
         ["SliceColumns"] = () => Check((t, x) => t.Square(t.SliceColumns(x[0], 1, 2)), (2, 4)),
+        ["SliceColumnsOverlapping"] = () => Check(
+            (t, x) => t.ConcatColumns(t.Square(t.SliceColumns(x[0], 0, 2)), t.Exp(t.SliceColumns(x[0], 1, 3)), t.Multiply(x[0], x[0]), t.SliceColumns(x[0], 3, 1)),
+            (2, 4)),
         ["PadColumns"] = () => Check((t, x) => t.Square(t.PadColumns(x[0], 1, 5)), (2, 3)),
         ["ConcatColumns"] = () => Check((t, x) => t.Square(t.ConcatColumns(x[0], x[1], x[0])), (2, 1), (2, 3)),
         ["Reshape"] = () => Check((t, x) => t.Multiply(t.Reshape(x[0], 2, 6), x[1]), (4, 3), (2, 6)),

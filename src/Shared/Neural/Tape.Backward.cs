@@ -126,7 +126,17 @@ public sealed partial class Tape<T>
                 Accumulate(a!, SumOverColumns(g));
                 break;
             case OpCode.SliceColumns:
-                Accumulate(a!, PadColumns(g, node.IntArg, a!.Cols));
+                if (recording)
+                {
+                    Accumulate(a!, PadColumns(g, node.IntArg, a!.Cols));
+                }
+                else
+                {
+                    // Without createGraph, add the slice's gradient into its columns directly instead of
+                    // padding it to full width; CTGAN slices its output into one span per column.
+                    AccumulateColumns(a!, g, node.IntArg);
+                }
+
                 break;
             case OpCode.PadColumns:
                 Accumulate(a!, SliceColumns(g, node.IntArg, a!.Cols));

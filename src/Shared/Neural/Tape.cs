@@ -239,15 +239,61 @@ public sealed partial class Tape<T>
     {
         if (input.PendingGrad is null)
         {
+            // The contribution may also be handed to other inputs (an Add passes its gradient to
+            // both operands), so it must not be modified in place from now on.
+            contribution.IsPrivateGrad = false;
             input.PendingGrad = contribution;
             if (input.Owner != this)
             {
                 touchedLeaves.Add(input);
             }
         }
+        else if (!recording && input.PendingGrad.IsPrivateGrad)
+        {
+            Tensor<T> sum = input.PendingGrad;
+            System.Numerics.Tensors.TensorPrimitives.Add(sum.Span, contribution.Span, sum.Span);
+        }
         else
         {
-            input.PendingGrad = Add(input.PendingGrad, contribution);
+            Tensor<T> sum = Add(input.PendingGrad, contribution);
+            sum.IsPrivateGrad = !recording;
+            input.PendingGrad = sum;
+        }
+    }
+
+    /// <summary>Adds <paramref name="contribution"/> into columns from <paramref name="start"/> of the gradient being accumulated for <paramref name="input"/>; used only when not recording.</summary>
+    private void AccumulateColumns(Tensor<T> input, Tensor<T> contribution, int start)
+    {
+        Tensor<T> sum;
+        if (input.PendingGrad is { IsPrivateGrad: true } existing)
+        {
+            sum = existing;
+        }
+        else
+        {
+            sum = NextSlot(input.Rows, input.Cols);
+            if (input.PendingGrad is { } shared)
+            {
+                shared.Span.CopyTo(sum.Span);
+            }
+            else
+            {
+                sum.Span.Clear();
+                if (input.Owner != this)
+                {
+                    touchedLeaves.Add(input);
+                }
+            }
+
+            sum.IsPrivateGrad = true;
+            input.PendingGrad = sum;
+        }
+
+        int cols = contribution.Cols;
+        for (int i = 0; i < input.Rows; i++)
+        {
+            Span<T> target = sum.Buffer.AsSpan((i * sum.Cols) + start, cols);
+            System.Numerics.Tensors.TensorPrimitives.Add(target, contribution.Buffer.AsSpan(i * cols, cols), target);
         }
     }
 }

@@ -108,6 +108,9 @@ public sealed class Tensor<T>
     internal Tensor<T>? PendingGrad;
     internal int PathStamp;
 
+    // Set on a gradient sum that only one input's PendingGrad refers to, so later terms may be added in place.
+    internal bool IsPrivateGrad;
+
     /// <summary>Creates a tensor that no tape owns from row-major <paramref name="values"/>.</summary>
     public static Tensor<T> FromSpan(int rows, int cols, ReadOnlySpan<T> values)
     {
@@ -163,6 +166,7 @@ public sealed class Tensor<T>
         Inputs?.Clear();
         PendingGrad = null;
         PathStamp = 0;
+        IsPrivateGrad = false;
     }
 
     /// <summary>Makes this slot a view of <paramref name="source"/>'s storage with another shape.</summary>
