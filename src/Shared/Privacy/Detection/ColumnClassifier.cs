@@ -7,8 +7,8 @@ namespace SyntheticData.Privacy.Detection;
 /// Decides which kind of personal data a column contains from three pieces of evidence. The first is what its
 /// header suggests, in several languages and scripts. The second is the share of sampled values that pass the
 /// kind's checks, and the third is the column's profile (numeric type, constant length, UUID or barcode shape).
-/// Values that validate decide on their own; kinds without a checksum (names, addresses, birth dates,
-/// identifiers, quasi-identifiers) need a header hint as well, so product titles and city names are never
+/// Values that validate decide on their own. Kinds without a checksum (names, addresses, birth dates,
+/// identifiers, quasi-identifiers) need a header hint as well, so product titles and city names are not
 /// taken for people.
 /// </summary>
 public sealed class ColumnClassifier
