@@ -113,6 +113,20 @@ public sealed class ColumnClassifierTests
         Assert.Equal(expected, _classifier.Classify(new ColumnSample(header, values)).Kind);
     }
 
+    [Theory]
+    [InlineData("CardNumber", PiiKind.CardNumber)]
+    [InlineData("customerId", PiiKind.Identifier)]
+    [InlineData("user_name", PiiKind.Identifier)]
+    [InlineData("FirstName", PiiKind.PersonName)]
+    [InlineData("company_name", PiiKind.None)]
+    [InlineData("merchant_city", PiiKind.None)]
+    public void Classify_ReadsHeaderTokens(string header, PiiKind expected)
+    {
+        string[] values = expected == PiiKind.CardNumber ? ["4111111111111111", "5200000000000007"] : ["Lena Rivera", "Austin"];
+
+        Assert.Equal(expected, _classifier.Classify(new ColumnSample(header, values)).Kind);
+    }
+
     [Fact]
     public void Classify_HeadersWithSpacesAndPunctuation()
     {
