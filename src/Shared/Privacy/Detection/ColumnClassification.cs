@@ -15,7 +15,10 @@ public sealed record ColumnClassification
     /// <summary>Confidence in <see cref="Kind"/> from 0 to 1; for <see cref="PiiKind.None"/>, confidence that the column contains no personal data.</summary>
     public required double Confidence { get; init; }
 
-    /// <summary>The share (0 to 1) of non-missing sampled values that passed the kind's checks; 0 for kinds without a check.</summary>
+    /// <summary>
+    /// The share (0 to 1) of non-missing sampled values that passed the kind's check: the checksum or range rules
+    /// for validated kinds, the value shape for names, addresses, dates of birth and quasi-identifiers. 0 for <see cref="PiiKind.None"/>.
+    /// </summary>
     public required double ValidatedShare { get; init; }
 
     /// <summary>The number of non-missing values sampled.</summary>
