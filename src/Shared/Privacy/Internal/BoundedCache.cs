@@ -7,6 +7,12 @@ namespace SyntheticData.Privacy.Internal;
 /// </summary>
 internal sealed class BoundedCache(int capacity)
 {
+    /// <summary>
+    /// Entries per operator: about 3 MB of strings for 16-character values, so five cached columns stay
+    /// well inside the anonymizer's 200 MB memory target.
+    /// </summary>
+    public const int DefaultCapacity = 16_384;
+
     private readonly Dictionary<string, string> _entries = new(StringComparer.Ordinal);
 
     public string GetOrAdd(string key, Func<string, string> create)

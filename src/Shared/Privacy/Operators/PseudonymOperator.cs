@@ -17,7 +17,7 @@ public sealed class PseudonymOperator(HmacPseudonymizer pseudonymizer, ValueKind
     public override OperatorKind Kind => OperatorKind.Pseudonym;
 
     // Keyed by region too, because the same national-format phone number means another number elsewhere.
-    private readonly BoundedCache _cache = new(65_536);
+    private readonly BoundedCache _cache = new(BoundedCache.DefaultCapacity);
 
     public override bool TryApply(string value, RowContext row, out string output)
     {

@@ -28,7 +28,7 @@ public sealed class TokenOperator : ColumnOperator
     private readonly TokenKind _kind;
     private readonly bool _preserveIssuerPrefix;
     private readonly Func<string, bool>? _isDetectable;
-    private readonly BoundedCache _cache = new(65_536);
+    private readonly BoundedCache _cache = new(BoundedCache.DefaultCapacity);
 
     /// <summary>Creates a token operator.</summary>
     /// <param name="tokenizer">The FF1 tokenizer of the key version.</param>
