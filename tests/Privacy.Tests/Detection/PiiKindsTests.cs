@@ -5,7 +5,7 @@ namespace SyntheticData.Privacy.Tests.Detection;
 public sealed class PiiKindsTests
 {
     [Fact]
-    public void EveryKindHasExactlyOneGroup()
+    public void Kinds_HaveExactlyOneGroup()
     {
         foreach (PiiKind kind in Enum.GetValues<PiiKind>().Where(k => k != PiiKind.None))
         {
@@ -17,7 +17,7 @@ public sealed class PiiKindsTests
     }
 
     [Fact]
-    public void IsAlwaysDropped_CoversSecurityCodeAndTrackData()
+    public void IsAlwaysDropped_SecurityCodeAndTrack()
     {
         PiiKind[] dropped = Enum.GetValues<PiiKind>().Where(k => k.IsAlwaysDropped()).ToArray();
 
