@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Spectre.Console;
 using SyntheticData.Synthesis;
 using SyntheticData.Synthesis.Ctgan;
@@ -84,15 +85,25 @@ internal static class TrainCommand
 
         var options = new SynthesisOptions { Seed = request.Seed };
         bool cancelled = false;
+
+        // Ctrl+C stops training at the next step instead of ending the process, so the last finished epoch
+        // can still be saved. Without this registration the process ended on SIGINT before saving.
+        using var interrupt = new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interrupt.Token);
+        using PosixSignalRegistration registration = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+        {
+            context.Cancel = true;
+            interrupt.Cancel();
+        });
         try
         {
             if (request.ShowProgress)
             {
-                FitWithProgress(synthesizer, table, options, cancellationToken);
+                FitWithProgress(synthesizer, table, options, linked.Token);
             }
             else
             {
-                synthesizer.Fit(table, options, new EpochLog(error), cancellationToken);
+                synthesizer.Fit(table, options, new EpochLog(error), linked.Token);
             }
         }
         catch (OperationCanceledException)
