@@ -10,8 +10,8 @@ public sealed partial class Tape<T>
     {
         Tensor<T>? a = node.A;
         Tensor<T>? b = node.B;
-        bool gradA = a is not null && IsWanted(a);
-        bool gradB = b is not null && IsWanted(b);
+        bool gradA = a is not null && NeedsGradient(a);
+        bool gradB = b is not null && NeedsGradient(b);
         switch (node.Op)
         {
             case OpCode.MatMul:
@@ -199,7 +199,7 @@ public sealed partial class Tape<T>
         int offset = 0;
         foreach (Tensor<T> part in node.Inputs!)
         {
-            if (IsWanted(part))
+            if (NeedsGradient(part))
             {
                 Accumulate(part, SliceColumns(g, offset, part.Cols));
             }

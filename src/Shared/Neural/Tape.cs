@@ -232,7 +232,7 @@ public sealed partial class Tape<T>
     }
 
     /// <summary>Whether the backward pass in progress should compute a gradient for <paramref name="input"/>.</summary>
-    private bool IsWanted(Tensor<T> input) => input.RequiresGrad && (!pruning || input.PathStamp == pathStamp);
+    private bool NeedsGradient(Tensor<T> input) => input.RequiresGrad && (!pruning || input.PathStamp == pathStamp);
 
     /// <summary>Adds <paramref name="contribution"/> to the gradient being accumulated for <paramref name="input"/>.</summary>
     private void Accumulate(Tensor<T> input, Tensor<T> contribution)
