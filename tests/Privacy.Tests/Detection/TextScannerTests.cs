@@ -84,6 +84,15 @@ public sealed class TextScannerTests
     }
 
     [Fact]
+    public void Scan_FindsShortIpv6WithFewDigits()
+    {
+        PiiSpan span = Assert.Single(_scanner.Scan("login from fe80::1 today"));
+
+        Assert.Equal(PiiKind.IpAddress, span.Kind);
+        Assert.Equal(11, span.Start);
+    }
+
+    [Fact]
     public void Scan_UsesRowRegionForPhones()
     {
         Assert.Empty(_scanner.Scan("Tel. 01 23 45 67 89", region: null, includeUnvalidated: false));

@@ -52,13 +52,53 @@ public sealed class TextScanner
     public List<PiiFinding> FindAll(ReadOnlySpan<char> text, string? region = null)
     {
         List<PiiFinding> findings = [];
+        int digits = CountDigits(text);
+        bool hasAt = text.Contains('@');
+        bool hasColon = text.Contains(':');
         foreach (IDetector detector in _detectors)
         {
-            detector.Detect(text, findings);
+            if (CanMatch(detector.Kind, digits, hasAt, hasColon))
+            {
+                detector.Detect(text, findings);
+            }
         }
 
-        _phone.Detect(text, region, findings);
+        if (CanMatch(PiiKind.Phone, digits, hasAt, hasColon))
+        {
+            _phone.Detect(text, region, findings);
+        }
+
         return findings;
+    }
+
+    /// <summary>
+    /// Returns false when the text lacks what every match of the kind contains (enough digits, an '@', a ':'),
+    /// so prose without digits skips most detectors. The minimums are the shortest valid forms of each kind.
+    /// </summary>
+    private static bool CanMatch(PiiKind kind, int digits, bool hasAt, bool hasColon) => kind switch
+    {
+        PiiKind.TrackData => digits >= 12,
+        PiiKind.CardNumber => digits >= 12,
+        PiiKind.Iban => digits >= 2,
+        PiiKind.Ssn => digits >= 9,
+        PiiKind.Email => hasAt,
+        PiiKind.IpAddress => digits >= 4 || hasColon,
+        PiiKind.Phone => digits >= 5,
+        _ => true,
+    };
+
+    private static int CountDigits(ReadOnlySpan<char> text)
+    {
+        int count = 0;
+        foreach (char c in text)
+        {
+            if (c is >= '0' and <= '9')
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>Merges overlapping findings into spans ordered by start.</summary>
