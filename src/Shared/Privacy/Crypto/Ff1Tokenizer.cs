@@ -8,8 +8,8 @@ namespace SyntheticData.Privacy.Crypto;
 /// FF1 format-preserving encryption (NIST SP 800-38G) with BouncyCastle, keyed by the token subkey of one
 /// key version. Encrypts symbol strings of a radix (10 for digits, 36 for letters and digits) so that
 /// the token has the same length and alphabet as the input. Not thread-safe: use one instance per thread.
-/// NOTE: one BouncyCastle 2.7.0 FF1 call took about 0.6 ms for 15 digits on the shared build machine,
-/// which makes token columns the slowest operators; callers cache tokens of repeated values.
+/// NOTE: one BouncyCastle 2.7.0 FF1 call took about 0.6 ms for 15 digits on the shared build machine.
+/// Token columns are therefore the slowest operators, so callers cache the tokens of repeated values.
 /// </summary>
 public sealed class Ff1Tokenizer
 {

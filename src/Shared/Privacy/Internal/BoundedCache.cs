@@ -8,8 +8,8 @@ namespace SyntheticData.Privacy.Internal;
 internal sealed class BoundedCache(int capacity)
 {
     /// <summary>
-    /// Entries per operator: about 3 MB of strings for 16-character values, so five cached columns stay
-    /// well inside the anonymizer's 200 MB memory target.
+    /// Entries per operator: an estimated 3 MB of strings for 16-character values, so five cached columns
+    /// stay well inside the anonymizer's 200 MB memory target.
     /// </summary>
     public const int DefaultCapacity = 16_384;
 
