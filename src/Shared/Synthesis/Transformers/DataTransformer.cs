@@ -276,7 +276,7 @@ public sealed class DataTransformer
         if (synthesis.IsMarkedSensitive(column.Name) || column is TextColumn)
         {
             // Identifier, free-text and PII columns are never modelled, so no value can leak through the weights.
-            return GeneratedColumnTransform.Fit(column, drop);
+            return GeneratedColumnTransform.Fit(column, drop, random.Next());
         }
 
         int nullCount = 0;
@@ -306,7 +306,7 @@ public sealed class DataTransformer
                         $"Column '{column.Name}' has a distinct value in every row; it is treated as an identifier and generated from its pattern, not modelled."));
                     var asText = new TextColumn(
                         column.Name, Enumerable.Range(0, rowCount).Select(categorical.FormatValue).ToArray(), ColumnType.Identifier);
-                    return GeneratedColumnTransform.Fit(asText, drop);
+                    return GeneratedColumnTransform.Fit(asText, drop, random.Next());
                 }
 
                 return FitDiscrete(column, distinct + (nullCount > 0 ? 1 : 0), synthesis.MaxCategoriesPerColumn, warnings);
