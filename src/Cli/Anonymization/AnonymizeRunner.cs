@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SyntheticData.Pipeline.Anonymization;
 using SyntheticData.Pipeline.Keys;
 using SyntheticData.Privacy.Anonymization;
 using SyntheticData.Privacy.Crypto;
@@ -72,52 +73,20 @@ internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
             return Fail(ExitCodes.InvalidPolicy, exception.Message);
         }
 
-        CsvReadOptions readOptions = new()
-        {
-            Separator = policy.Separator,
-            NullMarkers = policy.NullMarkers,
-            EncodingName = policy.Encoding,
-        };
-        var scanner = new TextScanner(new DetectionOptions { DefaultRegion = policy.DefaultPhoneRegion ?? "US" });
         string staging = Path.Combine(outputFolder, "." + Path.GetFileName(request.OutputPath) + "." + Path.GetRandomFileName() + ".staging");
         try
         {
-            AnonymizationPlan plan;
-            using (IRecordReader headerReader = RecordReaderFactory.Open(request.InputPath, readOptions))
-            {
-                plan = AnonymizationPlan.Create(policy, headerReader.Header, key, (text, region) => scanner.Scan(text, region, includeUnvalidated: false));
-            }
-
-            var writeOptions = new CsvWriteOptions { Separator = policy.Separator, NullMarkers = policy.NullMarkers };
-            AnonymizationSummary summary;
-            using (var writer = new CsvRecordWriter(staging, plan.OutputHeader, writeOptions))
-            {
-                var anonymizer = new DatasetAnonymizer(plan);
-                summary = WithProgress(
-                    request.ShowProgress && inputBytes > 0,
-                    inputBytes,
-                    progress => anonymizer.Run(() => RecordReaderFactory.Open(request.InputPath, readOptions), writer, progress, cancellationToken));
-                writer.Commit();
-            }
+            ExtractAnonymization anonymized = WithProgress(
+                request.ShowProgress && inputBytes > 0,
+                inputBytes,
+                progress => ExtractAnonymizer.Anonymize(request.InputPath, policy, key, staging, progress, cancellationToken));
+            AnonymizationPlan plan = anonymized.Plan;
+            AnonymizationSummary summary = anonymized.Summary;
 
             TimeSpan anonymizeDuration = clock.Elapsed;
-            ResidualScanResult rescan;
-            using (var output = new CsvRecordReader(staging, readOptions with { EncodingName = "utf-8" }))
-            {
-                rescan = new ResidualScanner(scanner).Scan(output, plan, cancellationToken);
-            }
-
+            ResidualScanResult rescan = ExtractAnonymizer.Rescan(staging, plan, cancellationToken);
             TimeSpan rescanDuration = clock.Elapsed - anonymizeDuration;
-            var failures = new List<string>();
-            foreach (ResidualFinding finding in rescan.Findings.Where(f => f.IsProtectedColumn))
-            {
-                failures.Add($"Rescan found {finding.Kind} in {finding.Cells} cells of protected column '{finding.Column}' (first output lines: {string.Join(", ", finding.FirstLines)}).");
-            }
-
-            if (summary.Risk is { MeetsK: false } risk)
-            {
-                failures.Add($"k-anonymity not reached: the smallest equivalence class has {risk.SmallestClass} records, below k = {risk.TargetK}; {risk.RecordsBelowK} records are in classes below k. Set enforceK or generalise the quasi-identifiers further.");
-            }
+            IReadOnlyList<string> failures = ExtractAnonymizer.DescribeFailures(rescan, summary.Risk);
 
             if (failures.Count > 0)
             {
@@ -176,7 +145,7 @@ internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
         }
     }
 
-    private static AnonymizationSummary WithProgress(bool show, long totalBytes, Func<IProgress<long>?, AnonymizationSummary> run)
+    private static ExtractAnonymization WithProgress(bool show, long totalBytes, Func<IProgress<long>?, ExtractAnonymization> run)
     {
         if (!show)
         {
@@ -188,7 +157,7 @@ internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
         {
             Out = new Spectre.Console.AnsiConsoleOutput(Console.Error),
         });
-        AnonymizationSummary? result = null;
+        ExtractAnonymization? result = null;
         console.Progress()
             .Columns(
                 new Spectre.Console.TaskDescriptionColumn(),

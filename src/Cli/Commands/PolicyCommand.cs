@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SyntheticData.Cli.Anonymization;
+using SyntheticData.Pipeline.Anonymization;
 using SyntheticData.Privacy.Detection;
 using SyntheticData.Privacy.Policies;
 using SyntheticData.Tabular;
@@ -75,7 +76,7 @@ internal static class PolicyCommand
             DatasetPolicy draft;
             try
             {
-                draft = PolicyDraftBuilder.Draft(file.FullName, rows, settings);
+                draft = PolicyDrafting.Draft(file.FullName, settings, rows);
             }
             catch (DataFormatException exception)
             {
