@@ -254,7 +254,9 @@ public class SynthesisCaseTests
     {
         string csv = "column1,column2\n" + string.Join(
             "\n", Enumerable.Range(0, 100).Select(i => string.Create(CultureInfo.InvariantCulture, $"{sign * i:0.0},{i}")));
-        Table table = ReadCsv(csv);
+
+        // Every value of column2 is distinct, so detection alone would type it as an identifier.
+        Table table = ReadCsv(csv, new Dictionary<string, ColumnDeclaration> { ["column2"] = new(ColumnType.Integer) });
         IConditionalSynthesizer synthesizer = Fit(kind, table, epochs: 30);
         string requested = (sign * 50.0).ToString("0.0", CultureInfo.InvariantCulture);
 
