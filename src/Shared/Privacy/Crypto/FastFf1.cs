@@ -1,0 +1,459 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Security.Cryptography;
+
+namespace SyntheticData.Privacy.Crypto;
+
+/// <summary>
+/// FF1 format-preserving encryption (NIST SP 800-38G Rev. 1) with AES, for one key, radix and tweak.
+/// Gives the same output as BouncyCastle's <c>FpeFf1Engine</c> for the same key, radix, tweak and input.
+/// Inputs whose longer half is below 2^128 use <see cref="UInt128"/> arithmetic and preallocated buffers,
+/// so those calls allocate nothing. Longer inputs fall back to <see cref="BigInteger"/>.
+/// Not thread-safe: use one instance per thread.
+/// </summary>
+public sealed class FastFf1 : IDisposable
+{
+    /// <summary>The smallest domain (radix^length) that NIST SP 800-38G Rev. 1 allows for FF1.</summary>
+    public const int MinimumDomainSize = 1_000_000;
+
+    private const int BlockSize = 16;
+    private const int Rounds = 10;
+
+    private readonly Aes _aes;
+    private readonly int _radix;
+    private readonly byte[] _tweak;
+
+    // Maximum half length v = ceil(n/2) with radix^v < 2^128, so that both halves fit in UInt128.
+    private readonly int _maxFastHalfLength;
+
+    // Buffers of the UInt128 path. There b <= 16, so the PRF tail is at most two blocks and d <= 20.
+    private readonly byte[] _prefix;
+    private readonly byte[] _cbcOutput;
+    private readonly byte[] _tail = new byte[2 * BlockSize];
+    private readonly byte[] _tailOutput = new byte[2 * BlockSize];
+    private readonly byte[] _prefixState = new byte[BlockSize];
+    private readonly byte[] _s = new byte[2 * BlockSize];
+    private readonly byte[] _expansionInput = new byte[BlockSize];
+    private readonly byte[] _number = new byte[BlockSize];
+
+    // Per-length values of the UInt128 path, kept for the last length seen because a column usually
+    // has one length.
+    private int _cachedLength = -1;
+    private FastLengthParameters _cached;
+
+    /// <summary>Creates an FF1 cipher for an AES key of 16, 24 or 32 bytes, a radix of 2 to 256 and a tweak.</summary>
+    /// <exception cref="ArgumentException">The key is not 16, 24 or 32 bytes long.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The radix is outside 2 to 256.</exception>
+    public FastFf1(ReadOnlySpan<byte> key, int radix, ReadOnlySpan<byte> tweak)
+    {
+        if (key.Length is not (16 or 24 or 32))
+        {
+            throw new ArgumentException(
+                $"The AES key must be 16, 24 or 32 bytes long, but it is {key.Length} bytes.", nameof(key));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(radix, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(radix, 256);
+
+        _aes = Aes.Create();
+        _aes.Key = key.ToArray();
+        _radix = radix;
+        _tweak = tweak.ToArray();
+        _maxFastHalfLength = MaxHalfLengthBelow2To128(radix);
+
+        // P (16 bytes), the tweak, at most 15 padding bytes, then the round byte and NUM(B) of at most 16 bytes.
+        _prefix = new byte[BlockSize + _tweak.Length + BlockSize + 1 + BlockSize];
+        _cbcOutput = new byte[_prefix.Length];
+    }
+
+    /// <summary>Radix of the symbols, 2 to 256.</summary>
+    public int Radix => _radix;
+
+    /// <summary>Encrypts <paramref name="symbols"/> (each 0 to radix - 1) in place.</summary>
+    /// <exception cref="ArgumentException">A symbol is outside the radix, or radix^length is below one million.</exception>
+    public void Encrypt(Span<byte> symbols) => Transform(symbols, encrypt: true);
+
+    /// <summary>Decrypts <paramref name="symbols"/> (each 0 to radix - 1) in place, inverting <see cref="Encrypt"/>.</summary>
+    /// <exception cref="ArgumentException">A symbol is outside the radix, or radix^length is below one million.</exception>
+    public void Decrypt(Span<byte> symbols) => Transform(symbols, encrypt: false);
+
+    /// <summary>Releases the AES instance.</summary>
+    public void Dispose() => _aes.Dispose();
+
+    private void Transform(Span<byte> symbols, bool encrypt)
+    {
+        Validate(symbols);
+
+        int n = symbols.Length;
+        int v = n - (n / 2);
+        if (v <= _maxFastHalfLength)
+        {
+            TransformFast(symbols, encrypt);
+        }
+        else
+        {
+            TransformBig(symbols, encrypt);
+        }
+    }
+
+    private void Validate(ReadOnlySpan<byte> symbols)
+    {
+        // radix >= 2, so the domain reaches one million after at most 20 symbols and the loop stays short.
+        long domain = 1;
+        for (int i = 0; i < symbols.Length && domain < MinimumDomainSize; i++)
+        {
+            domain *= _radix;
+        }
+
+        if (domain < MinimumDomainSize)
+        {
+            throw new ArgumentException(
+                $"FF1 needs at least one million possible inputs, but {symbols.Length} symbols of radix {_radix} give {domain}. Use a longer input or another transformation.",
+                nameof(symbols));
+        }
+
+        // The message names the position only, because symbols are protected data.
+        for (int i = 0; i < symbols.Length; i++)
+        {
+            if (symbols[i] >= _radix)
+            {
+                throw new ArgumentException($"The symbol at index {i} is outside radix {_radix}.", nameof(symbols));
+            }
+        }
+    }
+
+    private void TransformFast(Span<byte> symbols, bool encrypt)
+    {
+        int n = symbols.Length;
+        int u = n / 2;
+        if (n != _cachedLength)
+        {
+            _cached = PrepareFastLength(n);
+            _cachedLength = n;
+        }
+
+        FastLengthParameters p = _cached;
+        UInt128 a = ParseNumber(symbols[..u]);
+        UInt128 b = ParseNumber(symbols[u..]);
+
+        if (encrypt)
+        {
+            for (int i = 0; i < Rounds; i++)
+            {
+                // Round i adds y = PRF(B) to A modulo radix^m, with m = u in even rounds and v in odd ones.
+                bool even = (i & 1) == 0;
+                UInt128 modulus = even ? p.ModulusU : p.ModulusV;
+                UInt128 twoPow128Mod = even ? p.TwoPow128ModU : p.TwoPow128ModV;
+                UInt128 y = RoundValue(p, i, b, modulus, twoPow128Mod);
+                UInt128 c = AddMod(a, y, modulus);
+                a = b;
+                b = c;
+            }
+        }
+        else
+        {
+            for (int i = Rounds - 1; i >= 0; i--)
+            {
+                bool even = (i & 1) == 0;
+                UInt128 modulus = even ? p.ModulusU : p.ModulusV;
+                UInt128 twoPow128Mod = even ? p.TwoPow128ModU : p.TwoPow128ModV;
+                UInt128 y = RoundValue(p, i, a, modulus, twoPow128Mod);
+                UInt128 c = SubtractMod(b, y, modulus);
+                b = a;
+                a = c;
+            }
+        }
+
+        WriteNumber(a, symbols[..u]);
+        WriteNumber(b, symbols[u..]);
+    }
+
+    private FastLengthParameters PrepareFastLength(int n)
+    {
+        int u = n / 2;
+        int v = n - u;
+        UInt128 modulusU = Power(_radix, u);
+        UInt128 modulusV = Power(_radix, v);
+
+        // b = ceil(ceil(v * log2(radix)) / 8) is computed exactly, because ceil(log2(x)) is the bit length of x - 1.
+        int bitCount = 128 - (int)UInt128.LeadingZeroCount(modulusV - 1);
+        int byteCount = (bitCount + 7) / 8;
+        int d = (4 * ((byteCount + 3) / 4)) + 4;
+
+        int tailLength = BuildPrfPrefix(_prefix, n, u, byteCount, out int messageLength);
+        int prefixLength = messageLength - tailLength;
+        ComputeCbcMac(_prefix.AsSpan(0, prefixLength), _cbcOutput, _prefixState);
+        Array.Clear(_tail);
+        _prefix.AsSpan(prefixLength, tailLength).CopyTo(_tail);
+
+        return new FastLengthParameters(
+            modulusU,
+            modulusV,
+            TwoPow128Mod(modulusU),
+            TwoPow128Mod(modulusV),
+            byteCount,
+            d,
+            tailLength);
+    }
+
+    // Returns y mod radix^m for round i, where y = NUM(S) and S is the first d bytes of the PRF output.
+    private UInt128 RoundValue(in FastLengthParameters p, int round, UInt128 number, UInt128 modulus, UInt128 twoPow128Mod)
+    {
+        Span<byte> tail = _tail.AsSpan(0, p.TailLength);
+        int numberOffset = p.TailLength - p.ByteCount;
+        tail[numberOffset - 1] = (byte)round;
+        BinaryPrimitives.WriteUInt128BigEndian(_number, number);
+        _number.AsSpan(BlockSize - p.ByteCount).CopyTo(tail[numberOffset..]);
+
+        Span<byte> s = _s.AsSpan(0, 2 * BlockSize);
+        ComputePrfAndExpand(tail, _prefixState, _tailOutput.AsSpan(0, p.TailLength), _expansionInput, s, p.D);
+
+        if (p.D <= BlockSize)
+        {
+            UInt128 y = BinaryPrimitives.ReadUInt128BigEndian(s) >> (8 * (BlockSize - p.D));
+            return y % modulus;
+        }
+
+        // d is 20 here: y = high * 2^128 + low, with high the first 4 bytes of S and low the next 16.
+        uint high = BinaryPrimitives.ReadUInt32BigEndian(s);
+        UInt128 low = BinaryPrimitives.ReadUInt128BigEndian(s[4..]);
+        return AddMod(MultiplyMod(high, twoPow128Mod, modulus), low % modulus, modulus);
+    }
+
+    private void TransformBig(Span<byte> symbols, bool encrypt)
+    {
+        int n = symbols.Length;
+        int u = n / 2;
+        int v = n - u;
+        BigInteger radix = _radix;
+        BigInteger modulusU = BigInteger.Pow(radix, u);
+        BigInteger modulusV = BigInteger.Pow(radix, v);
+        int byteCount = (int)((modulusV - 1).GetBitLength() + 7) / 8;
+        int d = (4 * ((byteCount + 3) / 4)) + 4;
+
+        byte[] message = new byte[BlockSize + _tweak.Length + BlockSize + 1 + byteCount];
+        int tailLength = BuildPrfPrefix(message, n, u, byteCount, out int messageLength);
+        int prefixLength = messageLength - tailLength;
+        byte[] prefixState = new byte[BlockSize];
+        ComputeCbcMac(message.AsSpan(0, prefixLength), new byte[prefixLength], prefixState);
+
+        byte[] tail = message.AsSpan(prefixLength, tailLength).ToArray();
+        byte[] tailOutput = new byte[tailLength];
+        byte[] s = new byte[(d + BlockSize - 1) / BlockSize * BlockSize];
+        byte[] expansionInput = new byte[s.Length];
+
+        BigInteger a = ParseBigNumber(symbols[..u]);
+        BigInteger b = ParseBigNumber(symbols[u..]);
+        for (int step = 0; step < Rounds; step++)
+        {
+            int i = encrypt ? step : Rounds - 1 - step;
+            BigInteger modulus = (i & 1) == 0 ? modulusU : modulusV;
+            BigInteger prfInput = encrypt ? b : a;
+
+            tail[tailLength - byteCount - 1] = (byte)i;
+            Span<byte> numberBytes = tail.AsSpan(tailLength - byteCount);
+            numberBytes.Clear();
+            int written = prfInput.GetByteCount(isUnsigned: true);
+            prfInput.TryWriteBytes(numberBytes[(byteCount - written)..], out _, isUnsigned: true, isBigEndian: true);
+
+            ComputePrfAndExpand(tail, prefixState, tailOutput, expansionInput, s, d);
+            BigInteger y = new(s.AsSpan(0, d), isUnsigned: true, isBigEndian: true);
+
+            if (encrypt)
+            {
+                BigInteger c = (a + y) % modulus;
+                a = b;
+                b = c;
+            }
+            else
+            {
+                BigInteger c = (b - y) % modulus;
+                if (c.Sign < 0)
+                {
+                    c += modulus;
+                }
+
+                b = a;
+                a = c;
+            }
+        }
+
+        WriteBigNumber(a, symbols[..u]);
+        WriteBigNumber(b, symbols[u..]);
+    }
+
+    // Writes P || T || zero padding || [round] || [NUM(B)]^b into message, leaving the round byte and
+    // NUM(B) zero. Returns the length of the tail: the final blocks that hold the round byte and NUM(B),
+    // which change every round. The blocks before them are the same in all rounds.
+    private int BuildPrfPrefix(Span<byte> message, int n, int u, int byteCount, out int messageLength)
+    {
+        int t = _tweak.Length;
+        int padding = (int)(((-(long)t - byteCount - 1) % BlockSize + BlockSize) % BlockSize);
+        messageLength = BlockSize + t + padding + 1 + byteCount;
+        message[..messageLength].Clear();
+
+        // P = [1]^1 || [2]^1 || [1]^1 || [radix]^3 || [10]^1 || [u mod 256]^1 || [n]^4 || [t]^4.
+        message[0] = 1;
+        message[1] = 2;
+        message[2] = 1;
+        message[3] = (byte)(_radix >> 16);
+        message[4] = (byte)(_radix >> 8);
+        message[5] = (byte)_radix;
+        message[6] = 10;
+        message[7] = (byte)u;
+        BinaryPrimitives.WriteUInt32BigEndian(message[8..], (uint)n);
+        BinaryPrimitives.WriteUInt32BigEndian(message[12..], (uint)t);
+        _tweak.CopyTo(message[BlockSize..]);
+
+        int changingBytes = 1 + byteCount;
+        return (changingBytes + BlockSize - 1) / BlockSize * BlockSize;
+    }
+
+    // Stores in state the last block of AES-CBC with a zero IV over message, which is the CBC-MAC that FF1's PRF uses.
+    private void ComputeCbcMac(ReadOnlySpan<byte> message, Span<byte> output, Span<byte> state)
+    {
+        Span<byte> zeroIv = stackalloc byte[BlockSize];
+        zeroIv.Clear();
+        _aes.EncryptCbc(message, zeroIv, output[..message.Length], PaddingMode.None);
+        output.Slice(message.Length - BlockSize, BlockSize).CopyTo(state);
+    }
+
+    // Continues the CBC-MAC from prefixState over tail to get R, then fills s with
+    // R || CIPH(R xor [1]^16) || CIPH(R xor [2]^16) || ..., at least d bytes.
+    private void ComputePrfAndExpand(
+        ReadOnlySpan<byte> tail, ReadOnlySpan<byte> prefixState, Span<byte> tailOutput, Span<byte> expansionInput, Span<byte> s, int d)
+    {
+        _aes.EncryptCbc(tail, prefixState, tailOutput, PaddingMode.None);
+        ReadOnlySpan<byte> r = tailOutput.Slice(tail.Length - BlockSize, BlockSize);
+        r.CopyTo(s);
+
+        int blockCount = (d + BlockSize - 1) / BlockSize;
+        if (blockCount == 1)
+        {
+            return;
+        }
+
+        Span<byte> extraInput = expansionInput[..((blockCount - 1) * BlockSize)];
+        for (int j = 1; j < blockCount; j++)
+        {
+            Span<byte> block = extraInput.Slice((j - 1) * BlockSize, BlockSize);
+            r.CopyTo(block);
+            uint last = BinaryPrimitives.ReadUInt32BigEndian(block[12..]);
+            BinaryPrimitives.WriteUInt32BigEndian(block[12..], last ^ (uint)j);
+        }
+
+        _aes.EncryptEcb(extraInput, s.Slice(BlockSize, extraInput.Length), PaddingMode.None);
+    }
+
+    private UInt128 ParseNumber(ReadOnlySpan<byte> digits)
+    {
+        UInt128 value = 0;
+        foreach (byte digit in digits)
+        {
+            value = (value * (uint)_radix) + digit;
+        }
+
+        return value;
+    }
+
+    private void WriteNumber(UInt128 value, Span<byte> digits)
+    {
+        if (value <= ulong.MaxValue)
+        {
+            ulong small = (ulong)value;
+            for (int i = digits.Length - 1; i >= 0; i--)
+            {
+                (small, ulong remainder) = Math.DivRem(small, (ulong)_radix);
+                digits[i] = (byte)remainder;
+            }
+
+            return;
+        }
+
+        for (int i = digits.Length - 1; i >= 0; i--)
+        {
+            (value, UInt128 remainder) = UInt128.DivRem(value, (uint)_radix);
+            digits[i] = (byte)remainder;
+        }
+    }
+
+    private BigInteger ParseBigNumber(ReadOnlySpan<byte> digits)
+    {
+        BigInteger value = BigInteger.Zero;
+        foreach (byte digit in digits)
+        {
+            value = (value * _radix) + digit;
+        }
+
+        return value;
+    }
+
+    private void WriteBigNumber(BigInteger value, Span<byte> digits)
+    {
+        for (int i = digits.Length - 1; i >= 0; i--)
+        {
+            value = BigInteger.DivRem(value, _radix, out BigInteger remainder);
+            digits[i] = (byte)remainder;
+        }
+    }
+
+    private static int MaxHalfLengthBelow2To128(int radix)
+    {
+        int length = 0;
+        UInt128 power = 1;
+        while (power <= UInt128.MaxValue / (uint)radix)
+        {
+            power *= (uint)radix;
+            length++;
+        }
+
+        return length;
+    }
+
+    private static UInt128 Power(int radix, int exponent)
+    {
+        UInt128 power = 1;
+        for (int i = 0; i < exponent; i++)
+        {
+            power *= (uint)radix;
+        }
+
+        return power;
+    }
+
+    // 2^128 mod modulus, from 2^128 - 1 = UInt128.MaxValue.
+    private static UInt128 TwoPow128Mod(UInt128 modulus) => ((UInt128.MaxValue % modulus) + 1) % modulus;
+
+    // (x + y) mod modulus for x, y < modulus, without overflowing 128 bits.
+    private static UInt128 AddMod(UInt128 x, UInt128 y, UInt128 modulus) =>
+        x >= modulus - y ? x - (modulus - y) : x + y;
+
+    // (x - y) mod modulus for x, y < modulus.
+    private static UInt128 SubtractMod(UInt128 x, UInt128 y, UInt128 modulus) =>
+        x >= y ? x - y : x + (modulus - y);
+
+    // (factor * x) mod modulus for x < modulus, by doubling and adding so no product exceeds 128 bits.
+    private static UInt128 MultiplyMod(uint factor, UInt128 x, UInt128 modulus)
+    {
+        UInt128 result = 0;
+        for (int bit = 31; bit >= 0; bit--)
+        {
+            result = AddMod(result, result, modulus);
+            if (((factor >> bit) & 1) != 0)
+            {
+                result = AddMod(result, x, modulus);
+            }
+        }
+
+        return result;
+    }
+
+    private readonly record struct FastLengthParameters(
+        UInt128 ModulusU,
+        UInt128 ModulusV,
+        UInt128 TwoPow128ModU,
+        UInt128 TwoPow128ModV,
+        int ByteCount,
+        int D,
+        int TailLength);
+}
