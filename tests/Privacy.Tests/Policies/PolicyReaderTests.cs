@@ -28,7 +28,7 @@ public sealed class PolicyReaderTests
               "quasiIdentifiers": ["dob", "zip"],
               "k": 10,
               "enforceK": true,
-              "synthesis": { "model": "copula" }
+              "synthesis": { "synthesizer": "gaussian-copula", "seed": 7 }
             }
             """;
 
@@ -132,11 +132,21 @@ public sealed class PolicyReaderTests
     }
 
     [Fact]
+    public void Parse_UnknownGate_Rejected()
+    {
+        string json = AnonymizationHarness.Policy("\"city\": {\"operator\": \"keep\"}", "\"gates\": {\"minQuality\": 0.8}");
+
+        var exception = Assert.Throws<PolicyException>(() => PolicyReader.Parse(json));
+
+        Assert.Contains(exception.Errors, error => error.Contains("minQuality", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Writer_Output_ReadsBackEqual()
     {
         DatasetPolicy policy = PolicyReader.Parse(AnonymizationHarness.Policy(
             "\"card\": {\"operator\": \"token\", \"parameters\": {\"kind\": \"card\"}, \"comment\": \"Luhn-invalid \\\"tokens\\\"\"}, \"city\": {\"operator\": \"keep\"}",
-            "\"quasiIdentifiers\": [\"city\"], \"k\": 3, \"gates\": {\"ks\": 0.8}"));
+            "\"quasiIdentifiers\": [\"city\"], \"k\": 3, \"gates\": {\"minQualityScore\": 0.8}"));
 
         DatasetPolicy again = PolicyReader.Parse(PolicyWriter.ToJson(policy));
 
