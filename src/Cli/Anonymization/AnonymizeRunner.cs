@@ -73,7 +73,8 @@ internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
             return Fail(ExitCodes.InvalidPolicy, exception.Message);
         }
 
-        string staging = Path.Combine(outputFolder, "." + Path.GetFileName(request.OutputPath) + "." + Path.GetRandomFileName() + ".staging");
+        // The staging name keeps the output's extension, which chooses the format (.parquet) and compression (.gz).
+        string staging = Path.Combine(outputFolder, "." + Path.GetFileName(request.OutputPath) + "." + Path.GetRandomFileName() + ".staging" + Path.GetExtension(request.OutputPath));
         try
         {
             ExtractAnonymization anonymized = WithProgress(

@@ -20,7 +20,7 @@ internal static class AnonymizeCommand
         };
         var output = new Option<FileInfo>("--out")
         {
-            Description = "The anonymized CSV to write. It appears only when every check passed.",
+            Description = "The anonymized file to write: Parquet when the name ends in .parquet, otherwise CSV. It appears only when every check passed.",
             Required = true,
         };
         var report = new Option<FileInfo?>("--report")

@@ -54,6 +54,30 @@ public sealed class AnonymizeCommandTests
     }
 
     [Fact]
+    public void Anonymize_ParquetOutput_ReadsBack()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), ContactsCsv);
+        File.WriteAllText(folder.File("policy.json"), ContactsPolicy("{ \"operator\": \"pseudonym\", \"parameters\": { \"kind\": \"email\" } }"));
+
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "anonymize", "in.csv", "--policy", "policy.json", "--out", "out.parquet");
+
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Equal(DataFormat.Parquet, RecordReaderFactory.DetectFormat(folder.File("out.parquet")));
+        using var reader = new ParquetRecordReader(folder.File("out.parquet"));
+        Assert.Equal(["Full Name", "e-mail", "2nd phone", "class"], reader.Header);
+        var classes = new List<string?>();
+        while (reader.ReadNext())
+        {
+            Assert.DoesNotContain("example.org", reader.GetString(1), StringComparison.Ordinal);
+            classes.Add(reader.GetString(3));
+        }
+
+        Assert.Equal(["gold", "silver"], classes);
+        Assert.Empty(Directory.GetFiles(folder.Path, ".out.parquet*"));
+    }
+
+    [Fact]
     public void Anonymize_ResidualEmail_FailsWholeFile()
     {
         using var folder = new TemporaryFolder();

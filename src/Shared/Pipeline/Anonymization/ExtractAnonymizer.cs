@@ -33,7 +33,8 @@ public static class ExtractAnonymizer
     }
 
     /// <summary>
-    /// Anonymizes <paramref name="inputPath"/> into <paramref name="outputPath"/> (CSV, UTF-8). The output
+    /// Anonymizes <paramref name="inputPath"/> into <paramref name="outputPath"/>: Parquet when the name ends in
+    /// <c>.parquet</c>, otherwise CSV in UTF-8 with the policy's separator. The output
     /// appears only when the run completes; on any exception no file is left at the output path.
     /// </summary>
     /// <exception cref="PolicyException">The policy does not cover the input's columns.</exception>
@@ -57,9 +58,10 @@ public static class ExtractAnonymizer
             plan = AnonymizationPlan.Create(policy, headerReader.Header, key, (text, region) => scanner.Scan(text, region, includeUnvalidated: false));
         }
 
-        var writeOptions = new CsvWriteOptions { Separator = policy.Separator, NullMarkers = policy.NullMarkers };
         AnonymizationSummary summary;
-        using (var writer = new CsvRecordWriter(outputPath, plan.OutputHeader, writeOptions))
+        using (IRecordWriter writer = IsParquet(outputPath)
+            ? new ParquetRecordWriter(outputPath, plan.OutputHeader)
+            : new CsvRecordWriter(outputPath, plan.OutputHeader, new CsvWriteOptions { Separator = policy.Separator, NullMarkers = policy.NullMarkers }))
         {
             summary = new DatasetAnonymizer(plan).Run(() => RecordReaderFactory.Open(inputPath, readOptions), writer, progress, cancellationToken);
             writer.Commit();
@@ -74,9 +76,12 @@ public static class ExtractAnonymizer
         ArgumentException.ThrowIfNullOrEmpty(outputPath);
         ArgumentNullException.ThrowIfNull(plan);
         CsvReadOptions readOptions = ReadOptionsOf(plan.Policy) with { EncodingName = "utf-8" };
-        using var output = new CsvRecordReader(outputPath, readOptions);
+        using IRecordReader output = IsParquet(outputPath) ? new ParquetRecordReader(outputPath) : new CsvRecordReader(outputPath, readOptions);
         return new ResidualScanner(ScannerOf(plan.Policy)).Scan(output, plan, cancellationToken);
     }
+
+    /// <summary>Returns true when the path names a Parquet file by its extension.</summary>
+    public static bool IsParquet(string path) => path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Describes each verification failure in one sentence without cell values; empty when verification passed.</summary>
     public static IReadOnlyList<string> DescribeFailures(ResidualScanResult rescan, Privacy.Risk.RiskReport? risk)
