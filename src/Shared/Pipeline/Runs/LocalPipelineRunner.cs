@@ -401,7 +401,7 @@ public sealed class LocalPipelineRunner
         }
         catch (IOException)
         {
-            // A leftover scratch folder is harmless; it holds no published output.
+            // A leftover scratch folder is harmless because it contains no published output.
         }
         catch (UnauthorizedAccessException)
         {

@@ -19,7 +19,7 @@ public sealed class AnonymizeStep
 
     private readonly IKeyProvider _keys;
 
-    /// <summary>Creates the step with the key provider that holds the pseudonymization secrets.</summary>
+    /// <summary>Creates the step with the key provider that stores the pseudonymization secrets.</summary>
     public AnonymizeStep(IKeyProvider keys)
     {
         ArgumentNullException.ThrowIfNull(keys);

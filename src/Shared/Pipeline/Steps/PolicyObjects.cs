@@ -10,7 +10,7 @@ namespace SyntheticData.Pipeline.Steps;
 public static class PolicyObjects
 {
     /// <summary>Reads and validates the policy object.</summary>
-    /// <exception cref="PolicyException">The policy is invalid; the message says where.</exception>
+    /// <exception cref="PolicyException">The policy is invalid; the message names the location.</exception>
     public static async Task<DatasetPolicy> ReadAsync(StepContext context, ObjectReference reference, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -45,7 +45,7 @@ public sealed class StepContext
     /// <summary>The clock.</summary>
     public TimeProvider Time { get; }
 
-    /// <summary>Receives progress of long steps; null when nobody watches.</summary>
+    /// <summary>Receives progress of long steps; null when progress is not shown.</summary>
     public IProgress<StepProgress>? Progress { get; }
 
     /// <summary>Returns a fresh path inside the scratch folder with the given file name.</summary>

@@ -6,7 +6,7 @@ using SyntheticData.Tabular;
 namespace SyntheticData.Pipeline.Steps;
 
 /// <summary>
-/// Fits a synthesizer on the training part and stores the model file, which holds fitted parameters and
+/// Fits a synthesizer on the training part and stores the model file, which contains fitted parameters and
 /// no training rows, so that sampling can run in another process.
 /// </summary>
 public sealed class TrainStep
@@ -16,7 +16,7 @@ public sealed class TrainStep
 
     private readonly SynthesizerFactory _factory;
 
-    /// <summary>Creates the step with the synthesizers that <paramref name="factory"/> knows.</summary>
+    /// <summary>Creates the step with the synthesizers registered in <paramref name="factory"/>.</summary>
     public TrainStep(SynthesizerFactory factory)
     {
         ArgumentNullException.ThrowIfNull(factory);

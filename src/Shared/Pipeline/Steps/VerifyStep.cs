@@ -20,7 +20,7 @@ public sealed class VerifyStep
 
     private readonly IKeyProvider _keys;
 
-    /// <summary>Creates the step; the key provider rebuilds the plan that says which columns are protected.</summary>
+    /// <summary>Creates the step; the key provider rebuilds the plan that marks the protected columns.</summary>
     public VerifyStep(IKeyProvider keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
