@@ -36,11 +36,15 @@ public sealed class FastFf1Tests
         byte[] key = Convert.FromHexString(keyHex);
         byte[] tweak = Convert.FromHexString(tweakHex);
         byte[] symbols = ToSymbols(plaintext);
+        byte[] portableSymbols = ToSymbols(plaintext);
         using FastFf1 cipher = new(key, radix, tweak);
+        using FastFf1 portableCipher = new(key, radix, tweak, useAesNi: false);
 
         cipher.Encrypt(symbols);
+        portableCipher.Encrypt(portableSymbols);
 
         Assert.Equal(expected, FromSymbols(symbols));
+        Assert.Equal(expected, FromSymbols(portableSymbols));
         Assert.Equal(expected, FromSymbols(EncryptWithBouncyCastle(key, radix, tweak, ToSymbols(plaintext))));
     }
 
@@ -61,14 +65,17 @@ public sealed class FastFf1Tests
         Prop.ForAll(Cases(), testCase =>
         {
             byte[] expected = EncryptWithBouncyCastle(testCase.Key, testCase.Radix, testCase.Tweak, testCase.Symbols);
-            byte[] actual = (byte[])testCase.Symbols.Clone();
-            using FastFf1 cipher = new(testCase.Key, testCase.Radix, testCase.Tweak);
+            foreach (bool useAesNi in new[] { true, false })
+            {
+                byte[] actual = (byte[])testCase.Symbols.Clone();
+                using FastFf1 cipher = new(testCase.Key, testCase.Radix, testCase.Tweak, useAesNi);
 
-            cipher.Encrypt(actual);
-            Assert.Equal(expected, actual);
+                cipher.Encrypt(actual);
+                Assert.Equal(expected, actual);
 
-            cipher.Decrypt(actual);
-            Assert.Equal(testCase.Symbols, actual);
+                cipher.Decrypt(actual);
+                Assert.Equal(testCase.Symbols, actual);
+            }
         });
 
     [Fact]
@@ -104,6 +111,28 @@ public sealed class FastFf1Tests
 
             Assert.Equal(expected, symbols);
         }
+    }
+
+    [Theory]
+    [InlineData(10, 16)]
+    [InlineData(36, 10)]
+    [InlineData(2, 254)]
+    public void Encrypt_AllocatesNothingOnUInt128Path(int radix, int length)
+    {
+        using FastFf1 cipher = new(Convert.FromHexString(Key128), radix, [7, 7, 7]);
+        byte[] symbols = new byte[length];
+        cipher.Encrypt(symbols);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            cipher.Encrypt(symbols);
+            cipher.Decrypt(symbols);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
     }
 
     [Fact]
