@@ -88,9 +88,11 @@ public static class ExtractAnonymizer
     {
         ArgumentNullException.ThrowIfNull(rescan);
         var failures = new List<string>();
-        foreach (ResidualFinding finding in rescan.Findings.Where(f => f.IsProtectedColumn))
+        foreach (ResidualFinding finding in rescan.Findings.Where(ResidualScanResult.IsFailure))
         {
-            failures.Add($"Rescan found {finding.Kind} in {finding.Cells} cells of protected column '{finding.Column}' (first output lines: {string.Join(", ", finding.FirstLines)}).");
+            failures.Add(finding.IsProtectedColumn
+                ? $"Rescan found {finding.Kind} in {finding.Cells} cells of protected column '{finding.Column}' (first output lines: {string.Join(", ", finding.FirstLines)})."
+                : $"Rescan found {finding.Kind} in {finding.Cells} sampled cells of column '{finding.Column}', which the policy keeps in clear (first output lines: {string.Join(", ", finding.FirstLines)}); protect or drop the column.");
         }
 
         if (risk is { MeetsK: false })

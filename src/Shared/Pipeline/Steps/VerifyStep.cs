@@ -42,7 +42,7 @@ public sealed class VerifyStep
         RiskReport? risk = MeasureRisk(output, plan, cancellationToken);
         IReadOnlyList<string> failures = ExtractAnonymizer.DescribeFailures(rescan, risk);
 
-        long residual = rescan.Findings.Where(finding => finding.IsProtectedColumn).Sum(finding => finding.Cells);
+        long residual = rescan.Findings.Where(ResidualScanResult.IsFailure).Sum(finding => finding.Cells);
         context.Metrics.Record(Telemetry.PipelineMetrics.ResidualPiiFound, residual, Telemetry.PipelineMetrics.CountUnit);
         return new VerifyResult(rescan, risk, failures);
     }

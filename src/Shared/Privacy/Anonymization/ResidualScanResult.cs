@@ -1,3 +1,5 @@
+using SyntheticData.Privacy.Detection;
+
 namespace SyntheticData.Privacy.Anonymization;
 
 /// <summary>The rescan of an anonymized output.</summary>
@@ -5,6 +7,17 @@ namespace SyntheticData.Privacy.Anonymization;
 /// <param name="Findings">Findings per column and kind.</param>
 public sealed record ResidualScanResult(long RecordsScanned, IReadOnlyList<ResidualFinding> Findings)
 {
-    /// <summary>True when no protected column has a finding; the output may then be kept.</summary>
-    public bool Passed => !Findings.Any(finding => finding.IsProtectedColumn);
+    /// <summary>
+    /// True when the output may be kept: no protected column has a finding, and no kept column shows a
+    /// validated direct identifier (a live card number, e-mail address or phone number left in clear by a
+    /// policy that keeps the column fails closed as well).
+    /// </summary>
+    public bool Passed => !Findings.Any(IsFailure);
+
+    /// <summary>Returns true when the finding stops the output from being kept.</summary>
+    public static bool IsFailure(ResidualFinding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return finding.IsProtectedColumn || finding.Kind.IsDirectIdentifier();
+    }
 }
