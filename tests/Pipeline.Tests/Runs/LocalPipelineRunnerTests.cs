@@ -119,11 +119,51 @@ public sealed class LocalPipelineRunnerTests : IDisposable
         Assert.Contains("validate", result.Manifest.FailureReason, StringComparison.Ordinal);
         Assert.Contains("line 3", result.Manifest.FailureReason, StringComparison.Ordinal);
         Assert.DoesNotContain("surplus", result.Manifest.FailureReason, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(Workspace, "landing", "broken", "broken.csv")));
-        Assert.True(File.Exists(Path.Combine(Workspace, "quarantine", result.Manifest.RunId, "reason.json")));
-        Assert.True(File.Exists(Path.Combine(Workspace, "quarantine", result.Manifest.RunId, "landing", "broken", "broken.csv")));
+        Assert.DoesNotContain(Path.GetTempPath(), result.Manifest.FailureReason, StringComparison.Ordinal);
+        Assert.Contains("landing/broken/", result.Manifest.FailureReason, StringComparison.Ordinal);
+        string runId = result.Manifest.RunId;
+        Assert.True(File.Exists(Path.Combine(Workspace, "landing", "broken", runId, "broken.csv")));
+        Assert.True(File.Exists(Path.Combine(Workspace, "quarantine", runId, "reason.json")));
+        Assert.True(File.Exists(Path.Combine(Workspace, "quarantine", runId, "landing", "broken", runId, "broken.csv")));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(Workspace, "anonymized"), "*", SearchOption.AllDirectories));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(Workspace, "synthetic"), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task Run_SameFileName_KeepsEachDelivery()
+    {
+        string extract = WriteExtract("customers.csv", rows: 60);
+        RunResult first = await NewRunner().RunAsync(new RunOptions { ExtractPath = extract, SkipSynthesis = true });
+        File.WriteAllText(extract, "customer_name,age\nAlice Keller,30\n");
+
+        await NewRunner().RunAsync(new RunOptions { ExtractPath = extract, SkipSynthesis = true });
+
+        string firstDelivery = Path.Combine(Workspace, "landing", first.Manifest.Input.Reference.Key);
+        Assert.Equal(first.Manifest.Input.Sha256, Sha256Of(firstDelivery));
+    }
+
+    [Fact]
+    public async Task Run_KeptCardColumn_Quarantined()
+    {
+        string extract = Path.Combine(_root, "cards.csv");
+        var text = new StringBuilder("card,segment\n");
+        for (int i = 0; i < 40; i++)
+        {
+            text.Append(i % 2 == 0 ? "4111111111111111" : "5555555555554444").Append(',').Append(Segments[i % 3]).Append('\n');
+        }
+
+        File.WriteAllText(extract, text.ToString());
+        string policy = Path.Combine(_root, "keep.policy.json");
+        File.WriteAllText(policy, """
+            { "version": 1, "keyId": "default", "columns": { "card": { "operator": "keep" }, "segment": { "operator": "keep" } } }
+            """);
+
+        RunResult result = await NewRunner().RunAsync(new RunOptions { ExtractPath = extract, PolicyPath = policy });
+
+        Assert.Equal(RunOutcome.Quarantined, result.Manifest.Outcome);
+        Assert.Contains("'card'", result.Manifest.FailureReason, StringComparison.Ordinal);
+        Assert.DoesNotContain("4111", result.Manifest.FailureReason, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(Workspace, "anonymized"), "*", SearchOption.AllDirectories));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class AnonymizeStep
         }
         catch (DataFormatException exception)
         {
-            throw new StepFailedException(Name, exception.Message, isGateFailure: false, exception);
+            throw new StepFailedException(Name, ValidateStep.NameObject(exception.Message, input, request.Extract), isGateFailure: false, exception);
         }
 
         var anonymized = new ObjectReference(context.Buckets.Work, $"{request.RunId}/anonymized.csv");

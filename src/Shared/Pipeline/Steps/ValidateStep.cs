@@ -60,7 +60,7 @@ public static class ValidateStep
         }
         catch (DataFormatException exception)
         {
-            throw new StepFailedException(Name, exception.Message, isGateFailure: false, exception);
+            throw new StepFailedException(Name, NameObject(exception.Message, local, request.Extract), isGateFailure: false, exception);
         }
 
         DataFormat format = RecordReaderFactory.DetectFormat(local);
@@ -82,7 +82,7 @@ public static class ValidateStep
         }
         catch (DataFormatException exception)
         {
-            throw new StepFailedException(Name, exception.Message, isGateFailure: false, exception);
+            throw new StepFailedException(Name, NameObject(exception.Message, local, request.Extract), isGateFailure: false, exception);
         }
 
         if (records == 0)
@@ -103,4 +103,8 @@ public static class ValidateStep
     }
 
     private static StepFailedException Reject(string message) => new(Name, message, isGateFailure: false);
+
+    /// <summary>Replaces the scratch copy's path in a reader message with the object the user delivered.</summary>
+    internal static string NameObject(string message, string localPath, ObjectReference reference) =>
+        message.Replace(localPath, reference.ToString(), StringComparison.Ordinal);
 }
