@@ -8,4 +8,17 @@ foreach (Command command in CommandCatalog.Create())
     root.Subcommands.Add(command);
 }
 
-return await root.Parse(args).InvokeAsync();
+ParseResult parseResult = root.Parse(args);
+if (parseResult.Errors.Count > 0)
+{
+    // Usage mistakes exit with the documented usage code; System.CommandLine alone would exit with 1.
+    foreach (System.CommandLine.Parsing.ParseError error in parseResult.Errors)
+    {
+        Console.Error.WriteLine(error.Message);
+    }
+
+    Console.Error.WriteLine("Run 'synthdata --help' or 'synthdata <command> --help' for usage.");
+    return SyntheticData.Cli.ExitCodes.Usage;
+}
+
+return await parseResult.InvokeAsync();
