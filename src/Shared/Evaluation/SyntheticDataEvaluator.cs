@@ -60,6 +60,12 @@ public static class SyntheticDataEvaluator
         {
             return (null, exception.Message);
         }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+        {
+            // ML.NET rejects data it cannot score, for example a holdout with no row of the positive class
+            // (a rare fraud label in a small split); the efficacy is then reported as not computed.
+            return (null, $"machine-learning efficacy not computed: {exception.Message}");
+        }
     }
 
     private static List<GateResult> CheckGates(EvaluationGates gates, QualityReportResult quality, PrivacyResult privacy, bool hasHoldout)
