@@ -5,7 +5,7 @@ namespace SyntheticData.Evaluation.Tests;
 public sealed class EvaluatorTests
 {
     [Fact]
-    public void Evaluate_HoldoutWithoutPositiveClass_SkipsEfficacyWithNote()
+    public void Evaluate_NoPositiveHoldout_SkipsEfficacy()
     {
         Table training = BinaryTable(rows: 80, positiveEvery: 4);
         Table synthetic = BinaryTable(rows: 80, positiveEvery: 5);

@@ -62,8 +62,8 @@ public static class SyntheticDataEvaluator
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
         {
-            // ML.NET rejects data it cannot score, for example a holdout with no row of the positive class
-            // (a rare fraud label in a small split); the efficacy is then reported as not computed.
+            // ML.NET rejects data it cannot score, such as a holdout without a row of the positive class, which a
+            // rare fraud label in a small split can produce. The efficacy is then reported as not computed.
             return (null, $"machine-learning efficacy not computed: {exception.Message}");
         }
     }

@@ -91,8 +91,8 @@ public sealed class LocalPipelineRunner
 
         try
         {
-            // The extract is delivered to landing as a user would drop it, under the run's own prefix so that a
-            // later file of the same name never replaces it; the steps only read it from there.
+            // The extract is delivered to landing as a user would drop it. Each run gets its own prefix, so a later
+            // file of the same name never replaces it, and the steps only read it from there.
             var extract = new ObjectReference(Buckets.Landing, $"{dataset}/{runId}/{Path.GetFileName(options.ExtractPath)}");
             string extractPath = _store.GetPath(extract);
             if (!string.Equals(Path.GetFullPath(options.ExtractPath), extractPath, StringComparison.Ordinal))

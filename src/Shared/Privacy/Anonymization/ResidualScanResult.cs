@@ -9,8 +9,8 @@ public sealed record ResidualScanResult(long RecordsScanned, IReadOnlyList<Resid
 {
     /// <summary>
     /// True when the output may be kept: no protected column has a finding, and no kept column shows a
-    /// validated direct identifier (a live card number, e-mail address or phone number left in clear by a
-    /// policy that keeps the column fails closed as well).
+    /// validated direct identifier. A live card number, e-mail address or phone number that a policy keeps
+    /// in clear therefore fails closed as well.
     /// </summary>
     public bool Passed => !Findings.Any(IsFailure);
 
