@@ -1,7 +1,7 @@
 namespace SyntheticData.Tabular;
 
 /// <summary>
-/// The type and profile of one column as found by <see cref="SchemaDetector"/>. The profile holds counts
+/// The type and profile of one column as found by <see cref="SchemaDetector"/>. The profile contains counts
 /// and shapes only, never values, so it can be logged and put in reports.
 /// </summary>
 public sealed record DetectedColumn

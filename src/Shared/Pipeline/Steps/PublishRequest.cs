@@ -2,6 +2,6 @@ namespace SyntheticData.Pipeline.Steps;
 
 /// <summary>
 /// Input of <see cref="PublishStep"/>: the staged objects to commit, in order; the last item should be
-/// the manifest, so a consumer that sees the manifest knows every output is in place.
+/// the manifest, so a consumer that finds the manifest can rely on every output being in place.
 /// </summary>
 public sealed record PublishRequest(string RunId, IReadOnlyList<PublishItem> Items);

@@ -4,7 +4,7 @@ namespace SyntheticData.Pipeline.Steps;
 
 /// <summary>
 /// Commits vetted outputs from the work area to the curated buckets. Each copy is atomic, so a
-/// consumer never sees a partial object, and items are committed in the order given.
+/// consumer never reads a partial object, and items are committed in the order given.
 /// </summary>
 public static class PublishStep
 {

@@ -5,7 +5,7 @@ namespace SyntheticData.Pipeline.Steps;
 
 /// <summary>
 /// Splits the anonymized dataset into a training part and a holdout part that the synthesizer never
-/// sees, so that the privacy evaluation can tell memorisation from generalisation. Streams, so memory
+/// trains on, so that the privacy evaluation can tell memorisation from generalisation. Streams, so memory
 /// does not grow with the file.
 /// </summary>
 public static class SplitHoldoutStep
