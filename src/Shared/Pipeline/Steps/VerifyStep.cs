@@ -34,8 +34,8 @@ public sealed class VerifyStep
         ArgumentNullException.ThrowIfNull(request);
         DatasetPolicy policy = await PolicyObjects.ReadAsync(context, request.Policy, cancellationToken).ConfigureAwait(false);
         KeyMaterial key = await _keys.GetVersionAsync(request.KeyId, request.KeyVersion, cancellationToken).ConfigureAwait(false);
-        TextScannerHolder scanner = new(ExtractAnonymizer.ScannerOf(policy));
-        AnonymizationPlan plan = AnonymizationPlan.Create(policy, request.ExtractHeader, key, scanner.Scan);
+        Privacy.Detection.TextScanner scanner = ExtractAnonymizer.ScannerOf(policy);
+        AnonymizationPlan plan = AnonymizationPlan.Create(policy, request.ExtractHeader, key, (text, region) => scanner.Scan(text, region, includeUnvalidated: false));
         string output = await context.Store.DownloadAsync(request.Anonymized, context.ScratchPath("anonymized.csv"), cancellationToken).ConfigureAwait(false);
 
         ResidualScanResult rescan = ExtractAnonymizer.Rescan(output, plan, cancellationToken);
@@ -81,10 +81,5 @@ public sealed class VerifyStep
         }
 
         return counter.Report(plan.Policy.K, plan.Policy.SensitiveAttributes);
-    }
-
-    private sealed class TextScannerHolder(Privacy.Detection.TextScanner scanner)
-    {
-        public IReadOnlyList<Privacy.Detection.PiiSpan> Scan(string text, string? region) => scanner.Scan(text, region, includeUnvalidated: false);
     }
 }
