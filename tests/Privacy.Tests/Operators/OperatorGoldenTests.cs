@@ -7,7 +7,7 @@ namespace SyntheticData.Privacy.Tests.Operators;
 /// <summary>
 /// Pins the pseudonyms and tokens of a fixed key. The expected values were computed once with the
 /// operators as they were before any speed work, so an optimisation that changes a single output fails
-/// here: the same key must give the same pseudonym and token in every extract, however old.
+/// here. The same key must give the same pseudonym and token in every extract, however old.
 /// </summary>
 public sealed class OperatorGoldenTests
 {
@@ -48,7 +48,7 @@ public sealed class OperatorGoldenTests
     [Fact]
     public void Pseudonym_SharedInstances_GiveGoldenValues()
     {
-        // One operator per configuration sees every row in order, twice, so state kept between calls
+        // One operator per configuration processes every row in order, twice, so state kept between calls
         // (caches, reused buffers) is exercised as the anonymizer exercises it.
         var operators = new Dictionary<(ValueKind, int, string), PseudonymOperator>();
         var pseudonymizer = new HmacPseudonymizer(Key);
