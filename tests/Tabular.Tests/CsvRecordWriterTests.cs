@@ -93,6 +93,50 @@ public sealed class CsvRecordWriterTests : IDisposable
     }
 
     [Fact]
+    public void RawRuns_KeepQuotingAndNullMarkers()
+    {
+        // A run of fields copied at once keeps quotes, doubled quotes, line breaks and null markers as they were.
+        string input = _folder.WriteText(
+            "runs.csv",
+            "id;name;note;drop;tail\n1;\"Rivera; Lena\";\"say \"\"hi\"\"\nthere\";x;NULL\n2;;\\N;y;\"\"\n");
+        string output = _folder.File("out.csv");
+        var readOptions = new CsvReadOptions { Separator = ';', NullMarkers = ["", "NULL", "\\N"] };
+
+        using (var reader = new CsvRecordReader(input, readOptions))
+        using (var writer = new CsvRecordWriter(output, ["id", "name", "note", "tail"], new CsvWriteOptions { Separator = ';', NullMarkers = readOptions.NullMarkers }))
+        {
+            while (reader.ReadNext())
+            {
+                writer.WriteRawFields(reader.GetRawSpan(0, 2), 3);
+                writer.WriteRawFields(reader.GetRawSpan(4, 4), 1);
+                writer.EndRecord();
+            }
+
+            writer.Commit();
+        }
+
+        Assert.Equal(
+            "id;name;note;tail\n1;\"Rivera; Lena\";\"say \"\"hi\"\"\nthere\";NULL\n2;;\\N;\"\"\n",
+            File.ReadAllText(output));
+        using var check = new CsvRecordReader(output, readOptions);
+        Assert.True(check.ReadNext());
+        Assert.Equal("say \"hi\"\nthere", check.GetString(2));
+        Assert.True(check.IsNull(3));
+        Assert.True(check.ReadNext());
+        Assert.True(check.IsNull(1));
+        Assert.True(check.IsNull(2));
+    }
+
+    [Fact]
+    public void RawRuns_BeyondHeader_AreRejected()
+    {
+        string path = _folder.File("out.csv");
+        using var writer = new CsvRecordWriter(path, ["a", "b"]);
+        writer.WriteRawFields("1,2", 2);
+        Assert.Throws<ArgumentOutOfRangeException>(() => writer.WriteRawFields("3", 1));
+    }
+
+    [Fact]
     public void ValueEqualToNullMarker_IsQuoted()
     {
         string path = _folder.File("out.csv");

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using nietras.SeparatedValues;
 using SyntheticData.Tabular.Internal;
@@ -92,6 +94,9 @@ public sealed class CsvRecordReader : IRecordReader
 
     public int FieldCount => _header.Length;
 
+    /// <summary>The field separator.</summary>
+    public char Separator => _options.Separator;
+
     public long LineNumber => _lineNumber;
 
     public long RecordNumber => _recordNumber;
@@ -150,6 +155,27 @@ public sealed class CsvRecordReader : IRecordReader
 
     /// <summary>Returns the field exactly as it appears in the file, quotes included, so that null markers can be written back unchanged.</summary>
     public ReadOnlySpan<char> GetRawSpan(int index) => _sep.Current[index].Span;
+
+    /// <summary>
+    /// Returns the fields <paramref name="first"/> to <paramref name="last"/> exactly as they appear in the file,
+    /// with their quotes and the separators between them, so a run of unchanged fields can be copied at once.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range is empty or outside the record.</exception>
+    public ReadOnlySpan<char> GetRawSpan(int first, int last)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(first);
+        ArgumentOutOfRangeException.ThrowIfLessThan(last, first);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(last, FieldCount);
+        SepReader.Row row = _sep.Current;
+        ReadOnlySpan<char> record = row.Span;
+        ReadOnlySpan<char> firstField = row[first].Span;
+        ReadOnlySpan<char> lastField = row[last].Span;
+
+        // Sep hands out the fields as slices of the record, so their offsets in it follow from their addresses.
+        int start = (int)(Unsafe.ByteOffset(ref MemoryMarshal.GetReference(record), ref MemoryMarshal.GetReference(firstField)) / sizeof(char));
+        int end = (int)(Unsafe.ByteOffset(ref MemoryMarshal.GetReference(record), ref MemoryMarshal.GetReference(lastField)) / sizeof(char)) + lastField.Length;
+        return record[start..end];
+    }
 
     public void Dispose()
     {

@@ -94,6 +94,9 @@ public sealed class CsvRecordWriter : IRecordWriter
 
     public IReadOnlyList<string> Header => _header;
 
+    /// <summary>The field separator.</summary>
+    public char Separator => _separator;
+
     public long RecordsWritten { get; private set; }
 
     public void WriteRecord(IReadOnlyList<string?> fields)
@@ -172,7 +175,7 @@ public sealed class CsvRecordWriter : IRecordWriter
 
     /// <summary>
     /// Appends text exactly as given, without quoting: for passing a null marker read with
-    /// <see cref="CsvRecordReader.GetRawSpan"/> through unchanged.
+    /// <see cref="CsvRecordReader.GetRawSpan(int)"/> through unchanged.
     /// </summary>
     /// <exception cref="ArgumentException">The text would break the record framing.</exception>
     public void WriteRawField(ReadOnlySpan<char> raw)
@@ -183,6 +186,21 @@ public sealed class CsvRecordWriter : IRecordWriter
         }
 
         AppendField(raw);
+    }
+
+    /// <summary>
+    /// Appends <paramref name="fieldCount"/> fields copied verbatim from <see cref="CsvRecordReader.GetRawSpan(int, int)"/>
+    /// of a reader with the same separator and null markers: their quoting and the separators between them are
+    /// already valid, so the run is copied without looking at each field.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The fields would exceed the header's column count.</exception>
+    public void WriteRawFields(ReadOnlySpan<char> raw, int fieldCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(fieldCount, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(fieldCount, _header.Length - _fieldCount);
+        raw.CopyTo(Reserve(raw.Length));
+        _length += raw.Length;
+        _fieldCount += fieldCount - 1;
     }
 
     /// <summary>Ends the current record and writes it.</summary>
