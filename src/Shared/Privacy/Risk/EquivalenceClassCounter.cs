@@ -1,12 +1,12 @@
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace SyntheticData.Privacy.Risk;
 
 /// <summary>
 /// Counts equivalence classes (records sharing all quasi-identifier values) in one pass. Each class is
-/// stored under a 128-bit hash of its quasi-identifier tuple, so memory grows with the number of
+/// stored under a 128-bit XxHash128 of its quasi-identifier tuple, so memory grows with the number of
 /// classes, not with the number of records or the length of the values. Records whose every
 /// quasi-identifier is suppressed (<c>*</c> only) are counted apart and never form a class.
 /// For each sensitive attribute the distinct values per class are counted up to <see cref="DiversityCap"/>.
@@ -70,9 +70,7 @@ public sealed class EquivalenceClassCounter
             position += 4 + length;
         }
 
-        Span<byte> hash = stackalloc byte[16];
-        MD5.HashData(_buffer.AsSpan(0, position), hash);
-        return MemoryMarshal.Read<UInt128>(hash);
+        return XxHash128.HashToUInt128(_buffer.AsSpan(0, position));
     }
 
     /// <summary>Adds one record.</summary>
@@ -86,7 +84,7 @@ public sealed class EquivalenceClassCounter
         }
 
         Records++;
-        if (_quasiIdentifierCount > 0 && quasiIdentifiers.All(IsSuppressed))
+        if (_quasiIdentifierCount > 0 && AllSuppressed(quasiIdentifiers))
         {
             FullySuppressed++;
             return;
@@ -136,9 +134,30 @@ public sealed class EquivalenceClassCounter
             return 0;
         }
 
-        Span<byte> hash = stackalloc byte[16];
-        MD5.HashData(Encoding.UTF8.GetBytes(value), hash);
-        return MemoryMarshal.Read<ulong>(hash) | 1;
+        int byteCount = Encoding.UTF8.GetMaxByteCount(value.Length);
+        byte[]? rented = byteCount > 512 ? System.Buffers.ArrayPool<byte>.Shared.Rent(byteCount) : null;
+        Span<byte> buffer = rented ?? stackalloc byte[512];
+        int written = Encoding.UTF8.GetBytes(value, buffer);
+        ulong hash = XxHash3.HashToUInt64(buffer[..written]) | 1;
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return hash;
+    }
+
+    private static bool AllSuppressed(IReadOnlyList<string?> quasiIdentifiers)
+    {
+        for (int i = 0; i < quasiIdentifiers.Count; i++)
+        {
+            if (!IsSuppressed(quasiIdentifiers[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private struct ClassEntry
