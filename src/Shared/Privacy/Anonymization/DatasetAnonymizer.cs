@@ -114,6 +114,11 @@ public sealed class DatasetAnonymizer
             needed[index] = true;
         }
 
+        // From CSV to CSV with one separator, kept columns go out as the reader saw them, runs of them at once.
+        WriteStep[]? steps = csvReader is not null && csvWriter is not null && csvReader.Separator == csvWriter.Separator
+            ? PlanWrite(columns, needed, outputCount)
+            : null;
+
         long records = 0;
         long suppressed = 0;
         while (reader.ReadNext())
@@ -153,7 +158,7 @@ public sealed class DatasetAnonymizer
 
                 if (column.Kind == Policies.OperatorKind.Keep && csvWriter is not null && !needed[o])
                 {
-                    // Copied straight from the reader's buffer at write time, without a string per cell.
+                    // Copied from the reader's buffer at write time, without a string per cell.
                     values[o] = null;
                     statistics?[i].CountTransformed();
                     continue;
@@ -192,7 +197,11 @@ public sealed class DatasetAnonymizer
                 counter.Add(quasiIdentifiers, sensitive);
             }
 
-            if (writer is not null)
+            if (steps is not null)
+            {
+                WriteSteps(steps, csvWriter!, csvReader!, values, rawNull, inputIndex, columns);
+            }
+            else if (writer is not null)
             {
                 Write(writer, csvWriter, csvReader, reader, values, rawNull, inputIndex, columns);
             }
@@ -222,6 +231,65 @@ public sealed class DatasetAnonymizer
         }
     }
 
+    /// <summary>
+    /// Returns the output record as steps in output order: a run of kept columns that are adjacent in both input
+    /// and output, copied as one raw slice, or a single column. Null when the output order does not follow the input.
+    /// </summary>
+    private static WriteStep[]? PlanWrite(IReadOnlyList<PlannedColumn> columns, bool[] needed, int outputCount)
+    {
+        var steps = new List<WriteStep>(outputCount);
+        int expectedOutput = 0;
+        foreach (PlannedColumn column in columns)
+        {
+            int o = column.OutputIndex;
+            if (o < 0)
+            {
+                continue;
+            }
+
+            if (o != expectedOutput++)
+            {
+                return null;
+            }
+
+            bool raw = column.Kind == Policies.OperatorKind.Keep && !needed[o];
+            if (raw && steps.Count > 0 && steps[^1] is { IsRawRun: true } previous && previous.LastInput == column.InputIndex - 1)
+            {
+                steps[^1] = previous with { LastInput = column.InputIndex };
+            }
+            else
+            {
+                steps.Add(new WriteStep(raw, column.InputIndex, column.InputIndex, o));
+            }
+        }
+
+        return [.. steps];
+    }
+
+    private static void WriteSteps(
+        WriteStep[] steps,
+        CsvRecordWriter csvWriter,
+        CsvRecordReader csvReader,
+        string?[] values,
+        bool[] rawNull,
+        int[] inputIndex,
+        IReadOnlyList<PlannedColumn> columns)
+    {
+        foreach (WriteStep step in steps)
+        {
+            if (step.IsRawRun)
+            {
+                csvWriter.WriteRawFields(csvReader.GetRawSpan(step.FirstInput, step.LastInput), step.LastInput - step.FirstInput + 1);
+            }
+            else
+            {
+                WriteField(csvWriter, csvReader, csvReader, values, rawNull, inputIndex, columns, step.Output);
+            }
+        }
+
+        csvWriter.EndRecord();
+    }
+
     private static void Write(
         IRecordWriter writer,
         CsvRecordWriter? csvWriter,
@@ -248,35 +316,51 @@ public sealed class DatasetAnonymizer
 
         for (int o = 0; o < values.Length; o++)
         {
-            int i = inputIndex[o];
-            if (rawNull[o])
+            WriteField(csvWriter, csvReader, reader, values, rawNull, inputIndex, columns, o);
+        }
+
+        csvWriter.EndRecord();
+    }
+
+    private static void WriteField(
+        CsvRecordWriter csvWriter,
+        CsvRecordReader? csvReader,
+        IRecordReader reader,
+        string?[] values,
+        bool[] rawNull,
+        int[] inputIndex,
+        IReadOnlyList<PlannedColumn> columns,
+        int o)
+    {
+        int i = inputIndex[o];
+        if (rawNull[o])
+        {
+            // The null marker goes out exactly as it came in (NULL, \N, "" or the empty field).
+            if (csvReader is not null)
             {
-                // The null marker goes out exactly as it came in (NULL, \N, "" or the empty field).
-                if (csvReader is not null)
-                {
-                    csvWriter.WriteRawField(csvReader.GetRawSpan(i));
-                }
-                else
-                {
-                    csvWriter.WriteNull();
-                }
-            }
-            else if (values[o] is { } value)
-            {
-                csvWriter.WriteField(value);
-            }
-            else if (columns[i].Kind == Policies.OperatorKind.Keep && !reader.IsNull(i))
-            {
-                csvWriter.WriteField(reader.GetSpan(i));
+                csvWriter.WriteRawField(csvReader.GetRawSpan(i));
             }
             else
             {
                 csvWriter.WriteNull();
             }
         }
-
-        csvWriter.EndRecord();
+        else if (values[o] is { } value)
+        {
+            csvWriter.WriteField(value);
+        }
+        else if (columns[i].Kind == Policies.OperatorKind.Keep && !reader.IsNull(i))
+        {
+            csvWriter.WriteField(reader.GetSpan(i));
+        }
+        else
+        {
+            csvWriter.WriteNull();
+        }
     }
+
+    /// <summary>One step of writing a CSV record: a raw run of input fields, or the single output column <see cref="Output"/>.</summary>
+    private readonly record struct WriteStep(bool IsRawRun, int FirstInput, int LastInput, int Output);
 
     /// <summary>The current record's cells, read into strings only when an operator asks for them.</summary>
     private sealed class LazyCells(IRecordReader reader) : IReadOnlyList<string?>
