@@ -1,3 +1,4 @@
+using FsCheck;
 using System.Text;
 using FsCheck.Xunit;
 using SyntheticData.Privacy.Detection;
@@ -137,6 +138,111 @@ public sealed class TextScannerTests
             && !result.Contains(card, StringComparison.Ordinal)
             && !result.Contains(email, StringComparison.Ordinal)
             && !result.Contains(iban, StringComparison.Ordinal);
+    }
+
+    [Property(MaxTest = 500)]
+    public bool ContainsValidated_AgreesWithScan(DoNotSize<int> seed)
+    {
+        // DoNotSize spreads seeds over the whole int range; a plain int stays within the test size (about 100).
+        Random random = new(seed.Item);
+        string cell = ScanCells.Cell(random);
+        string? region = random.Next(3) == 0 ? null : ScanCells.Regions[random.Next(ScanCells.Regions.Length)];
+
+        bool expected = _scanner.Scan(cell, region, includeUnvalidated: false).Count > 0;
+        return _scanner.ContainsValidated(cell, region) == expected;
+    }
+
+    [Property(MaxTest = 500)]
+    public bool FindValidatedKinds_AgreesWithScan(DoNotSize<int> seed)
+    {
+        // DoNotSize spreads seeds over the whole int range; a plain int stays within the test size (about 100).
+        Random random = new(seed.Item);
+        string cell = ScanCells.Cell(random);
+        string? region = random.Next(3) == 0 ? null : ScanCells.Regions[random.Next(ScanCells.Regions.Length)];
+
+        PiiKind[] expected = [.. _scanner.Scan(cell, region, includeUnvalidated: false).SelectMany(span => span.Kinds).Distinct().Order()];
+        Span<PiiKind> kinds = stackalloc PiiKind[TextScanner.TextKindCount];
+        int count = _scanner.FindValidatedKinds(cell, region, kinds);
+        return kinds[..count].SequenceEqual(expected);
+    }
+
+    [Fact]
+    public void ContainsValidated_MatchesScanOnGeneratedCells()
+    {
+        // A fixed sample that must give both results, so the property tests above cannot pass on one-sided input.
+        Random random = new(20_261_204);
+        int positives = 0;
+        for (int i = 0; i < 2_000; i++)
+        {
+            string cell = ScanCells.Cell(random);
+            bool expected = _scanner.Scan(cell).Count > 0;
+            Assert.True(_scanner.ContainsValidated(cell) == expected, $"cell {i} of the seeded sample");
+            positives += expected ? 1 : 0;
+        }
+
+        Assert.InRange(positives, 200, 1_800);
+    }
+
+    [Theory]
+    [InlineData("2221 1275 1722 5331")]
+    [InlineData("NL98 QCGU 0205 0072 04")]
+    [InlineData("ES37 1106 1349 4580 0107 5198")]
+    [InlineData("MZXW6YTBOI3DEMRQGQ2A")]
+    [InlineData("order 123456 shipped 2024-03-15")]
+    public void ContainsValidated_RejectsTokensAndProse(string cell)
+    {
+        Assert.False(_scanner.ContainsValidated(cell));
+        Assert.Empty(_scanner.Scan(cell));
+    }
+
+    [Theory]
+    [InlineData("card 4111 1111 1111 1111", PiiKind.CardNumber)]
+    [InlineData("2221 1275 1722 5330", PiiKind.CardNumber)]
+    [InlineData("NL98 QCGU 0205 0072 03", PiiKind.Iban)]
+    [InlineData("DE21 1234 5678 0000 0123 45", PiiKind.Iban)]
+    [InlineData("ssn 123-45-6789", PiiKind.Ssn)]
+    [InlineData("ines.o@example.com", PiiKind.Email)]
+    [InlineData("call (212) 555-0147", PiiKind.Phone)]
+    [InlineData("from 192.168.10.4", PiiKind.IpAddress)]
+    [InlineData(";4111111111111111=28121010000000000?", PiiKind.TrackData)]
+    public void ContainsValidated_FindsEachKind(string cell, PiiKind kind)
+    {
+        Assert.True(_scanner.ContainsValidated(cell));
+        Span<PiiKind> kinds = stackalloc PiiKind[TextScanner.TextKindCount];
+        int count = _scanner.FindValidatedKinds(cell, null, kinds);
+        Assert.Contains(kind, kinds[..count].ToArray());
+    }
+
+    [Fact]
+    public void FindValidatedKinds_ListsKindsInEnumOrder()
+    {
+        Span<PiiKind> kinds = stackalloc PiiKind[TextScanner.TextKindCount];
+        int count = _scanner.FindValidatedKinds("from 10.0.0.7 mail a@example.org card 4111111111111111", null, kinds);
+
+        Assert.Equal([PiiKind.CardNumber, PiiKind.Email, PiiKind.IpAddress], kinds[..count].ToArray());
+    }
+
+    [Fact]
+    public void FindValidatedKinds_RejectsShortBuffer()
+    {
+        PiiKind[] kinds = new PiiKind[TextScanner.TextKindCount - 1];
+
+        Assert.Throws<ArgumentException>(() => _scanner.FindValidatedKinds("x", null, kinds));
+    }
+
+    [Theory]
+    [InlineData("2221 1275 1722 5331")]
+    [InlineData("NL98 QCGU 0205 0072 04")]
+    [InlineData("MZXW6YTBOI3DEMRQGQ2A")]
+    [InlineData("order 123456 shipped")]
+    public void ContainsValidated_AllocatesNothingOnCleanCell(string cell)
+    {
+        _scanner.ContainsValidated(cell);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        _scanner.ContainsValidated(cell);
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
     private static string Filler(int length)

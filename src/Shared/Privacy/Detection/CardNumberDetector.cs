@@ -11,6 +11,9 @@ public sealed class CardNumberDetector : IDetector
 {
     private const int MinimumFreeTextLength = 13;
 
+    /// <summary>Digit groups held on the stack per run; longer runs move to a pooled array.</summary>
+    private const int GroupBufferLength = 32;
+
     private readonly string[] _excludedPrefixes;
 
     /// <summary>Creates a detector that treats numbers starting with any of <paramref name="excludedPrefixes"/> as test tokens, not live cards.</summary>
@@ -34,23 +37,40 @@ public sealed class CardNumberDetector : IDetector
     public void Detect(ReadOnlySpan<char> text, List<PiiFinding> findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
-        List<(int Start, int End)> groups = [];
-        int i = 0;
-        while (i < text.Length)
+        FindingListSink sink = new(findings);
+        Find(text, ref sink);
+    }
+
+    /// <summary>Reports the matches in <paramref name="text"/> to <paramref name="sink"/> and returns false when the sink stopped the scan.</summary>
+    internal bool Find<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : struct, IFindingSink
+    {
+        DigitGroupList groups = new(stackalloc (int Start, int End)[GroupBufferLength]);
+        try
         {
-            if (!TextBoundary.IsAsciiDigit(text[i]))
+            int i = 0;
+            while (i < text.Length)
             {
-                i++;
-                continue;
+                if (!TextBoundary.IsAsciiDigit(text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                i = ReadRun(text, i, ref groups);
+                ReadOnlySpan<(int Start, int End)> run = groups.AsSpan();
+                if (TextBoundary.IsStartBoundary(text, run[0].Start) && TextBoundary.IsEndBoundary(text, run[^1].End)
+                    && !FindInRun(text, run, ref sink))
+                {
+                    return false;
+                }
             }
 
-            i = ReadRun(text, i, groups);
-            int runStart = groups[0].Start;
-            int runEnd = groups[^1].End;
-            if (TextBoundary.IsStartBoundary(text, runStart) && TextBoundary.IsEndBoundary(text, runEnd))
-            {
-                FindInRun(text, groups, findings);
-            }
+            return true;
+        }
+        finally
+        {
+            groups.Dispose();
         }
     }
 
@@ -123,7 +143,7 @@ public sealed class CardNumberDetector : IDetector
     /// into <paramref name="groups"/> and returns the index after the run. One run uses one separator throughout,
     /// because a number followed by a date ("634772 2024-04-22") is not a card written in groups.
     /// </summary>
-    private static int ReadRun(ReadOnlySpan<char> text, int start, List<(int Start, int End)> groups)
+    private static int ReadRun(ReadOnlySpan<char> text, int start, ref DigitGroupList groups)
     {
         groups.Clear();
         char separator = '\0';
@@ -136,7 +156,7 @@ public sealed class CardNumberDetector : IDetector
                 i++;
             }
 
-            groups.Add((groupStart, i));
+            groups.Add(groupStart, i);
             bool joined = i + 1 < text.Length && text[i] is (' ' or '-') && TextBoundary.IsAsciiDigit(text[i + 1])
                 && (separator == '\0' || text[i] == separator);
             if (!joined)
@@ -153,9 +173,10 @@ public sealed class CardNumberDetector : IDetector
     /// Reports the card numbers in one run. A run of 13 to 19 digits is one candidate, reported as validated or as a
     /// look-alike. A longer run is split at group boundaries, so two numbers written side by side are found separately.
     /// From each group the longest valid candidate wins, so a 19-digit number is not cut after 16. Each start tries at
-    /// most 19 digits, which keeps the scan linear.
+    /// most 19 digits, which keeps the scan linear. Returns false when the sink stopped the scan.
     /// </summary>
-    private void FindInRun(ReadOnlySpan<char> text, List<(int Start, int End)> groups, List<PiiFinding> findings)
+    private bool FindInRun<TSink>(ReadOnlySpan<char> text, ReadOnlySpan<(int Start, int End)> groups, ref TSink sink)
+        where TSink : struct, IFindingSink
     {
         Span<char> digits = stackalloc char[CardIssuers.MaximumLength];
         int totalDigits = 0;
@@ -166,23 +187,23 @@ public sealed class CardNumberDetector : IDetector
 
         if (totalDigits <= CardIssuers.MaximumLength)
         {
-            int count = CopyDigits(text, groups, 0, groups.Count - 1, digits);
+            int count = CopyDigits(text, groups, digits);
             ValueCheck check = CheckDigits(digits[..count], MinimumFreeTextLength);
-            if (check != ValueCheck.NoMatch)
+            if (check == ValueCheck.NoMatch)
             {
-                int start = groups[0].Start;
-                findings.Add(new PiiFinding(PiiKind.CardNumber, start, groups[^1].End - start, check == ValueCheck.Valid));
+                return true;
             }
 
-            return;
+            int start = groups[0].Start;
+            return sink.Add(new PiiFinding(PiiKind.CardNumber, start, groups[^1].End - start, check == ValueCheck.Valid));
         }
 
         int first = 0;
-        while (first < groups.Count)
+        while (first < groups.Length)
         {
             int count = 0;
             int bestLast = -1;
-            for (int last = first; last < groups.Count; last++)
+            for (int last = first; last < groups.Length; last++)
             {
                 (int start, int end) = groups[last];
                 if (count + (end - start) > digits.Length)
@@ -201,7 +222,11 @@ public sealed class CardNumberDetector : IDetector
             if (bestLast >= 0)
             {
                 int start = groups[first].Start;
-                findings.Add(new PiiFinding(PiiKind.CardNumber, start, groups[bestLast].End - start, IsValidated: true));
+                if (!sink.Add(new PiiFinding(PiiKind.CardNumber, start, groups[bestLast].End - start, IsValidated: true)))
+                {
+                    return false;
+                }
+
                 first = bestLast + 1;
             }
             else
@@ -209,14 +234,15 @@ public sealed class CardNumberDetector : IDetector
                 first++;
             }
         }
+
+        return true;
     }
 
-    private static int CopyDigits(ReadOnlySpan<char> text, List<(int Start, int End)> groups, int first, int last, Span<char> digits)
+    private static int CopyDigits(ReadOnlySpan<char> text, ReadOnlySpan<(int Start, int End)> groups, Span<char> digits)
     {
         int count = 0;
-        for (int i = first; i <= last; i++)
+        foreach ((int start, int end) in groups)
         {
-            (int start, int end) = groups[i];
             text[start..end].CopyTo(digits[count..]);
             count += end - start;
         }

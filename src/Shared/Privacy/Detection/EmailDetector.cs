@@ -19,6 +19,14 @@ public sealed class EmailDetector : IDetector
     public void Detect(ReadOnlySpan<char> text, List<PiiFinding> findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
+        FindingListSink sink = new(findings);
+        Find(text, ref sink);
+    }
+
+    /// <summary>Reports the matches in <paramref name="text"/> to <paramref name="sink"/> and returns false when the sink stopped the scan.</summary>
+    internal bool Find<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : struct, IFindingSink
+    {
         int searchFrom = 0;
         int lastEnd = 0;
         while (searchFrom < text.Length)
@@ -26,7 +34,7 @@ public sealed class EmailDetector : IDetector
             int at = text[searchFrom..].IndexOf('@');
             if (at < 0)
             {
-                return;
+                return true;
             }
 
             at += searchFrom;
@@ -57,11 +65,17 @@ public sealed class EmailDetector : IDetector
 
             if (start < at && IsValidAddress(text[start..end], at - start))
             {
-                findings.Add(new PiiFinding(PiiKind.Email, start, end - start, IsValidated: true));
+                if (!sink.Add(new PiiFinding(PiiKind.Email, start, end - start, IsValidated: true)))
+                {
+                    return false;
+                }
+
                 lastEnd = end;
                 searchFrom = end;
             }
         }
+
+        return true;
     }
 
     /// <inheritdoc />

@@ -16,6 +16,14 @@ public sealed class IbanDetector : IDetector
     public void Detect(ReadOnlySpan<char> text, List<PiiFinding> findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
+        FindingListSink sink = new(findings);
+        Find(text, ref sink);
+    }
+
+    /// <summary>Reports the matches in <paramref name="text"/> to <paramref name="sink"/> and returns false when the sink stopped the scan.</summary>
+    internal bool Find<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : struct, IFindingSink
+    {
         Span<char> buffer = stackalloc char[IbanRegistry.MaximumLength];
         int i = 0;
         while (i + 4 <= text.Length)
@@ -29,7 +37,11 @@ public sealed class IbanDetector : IDetector
             int end = ReadCandidate(text, i, buffer, out _, out ValueCheck check);
             if (check != ValueCheck.NoMatch)
             {
-                findings.Add(new PiiFinding(PiiKind.Iban, i, end - i, check == ValueCheck.Valid));
+                if (!sink.Add(new PiiFinding(PiiKind.Iban, i, end - i, check == ValueCheck.Valid)))
+                {
+                    return false;
+                }
+
                 i = end;
             }
             else
@@ -37,6 +49,8 @@ public sealed class IbanDetector : IDetector
                 i++;
             }
         }
+
+        return true;
     }
 
     /// <inheritdoc />

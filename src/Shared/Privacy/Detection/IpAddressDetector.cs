@@ -20,6 +20,14 @@ public sealed class IpAddressDetector : IDetector
     public void Detect(ReadOnlySpan<char> text, List<PiiFinding> findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
+        FindingListSink sink = new(findings);
+        Find(text, ref sink);
+    }
+
+    /// <summary>Reports the matches in <paramref name="text"/> to <paramref name="sink"/> and returns false when the sink stopped the scan.</summary>
+    internal bool Find<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : struct, IFindingSink
+    {
         int i = 0;
         while (i < text.Length)
         {
@@ -43,13 +51,15 @@ public sealed class IpAddressDetector : IDetector
             }
 
             bool glued = end < text.Length && char.IsLetterOrDigit(text[end]);
-            if (!glued && IsAddress(text[i..trimmed]))
+            if (!glued && IsAddress(text[i..trimmed]) && !sink.Add(new PiiFinding(PiiKind.IpAddress, i, trimmed - i, IsValidated: true)))
             {
-                findings.Add(new PiiFinding(PiiKind.IpAddress, i, trimmed - i, IsValidated: true));
+                return false;
             }
 
             i = end;
         }
+
+        return true;
     }
 
     /// <inheritdoc />
@@ -65,27 +75,41 @@ public sealed class IpAddressDetector : IDetector
     private static bool IsIpv4(ReadOnlySpan<char> candidate)
     {
         int parts = 0;
-        foreach (Range range in candidate.Split('.'))
+        ReadOnlySpan<char> rest = candidate;
+        while (true)
         {
-            ReadOnlySpan<char> part = candidate[range];
+            int dot = rest.IndexOf('.');
+            ReadOnlySpan<char> part = dot < 0 ? rest : rest[..dot];
             parts++;
-            if (parts > 4 || part.Length is 0 or > 3 || part.ContainsAnyExceptInRange('0', '9'))
+            if (parts > 4 || !IsOctet(part))
             {
                 return false;
             }
 
-            if (part.Length > 1 && part[0] == '0')
+            if (dot < 0)
             {
-                return false;
+                return parts == 4;
             }
 
-            if (int.Parse(part, provider: System.Globalization.CultureInfo.InvariantCulture) > 255)
-            {
-                return false;
-            }
+            rest = rest[(dot + 1)..];
+        }
+    }
+
+    /// <summary>Returns true for a decimal number from 0 to 255 written without leading zeros.</summary>
+    private static bool IsOctet(ReadOnlySpan<char> part)
+    {
+        if (part.Length is 0 or > 3 || !TextBoundary.AreAsciiDigits(part) || (part.Length > 1 && part[0] == '0'))
+        {
+            return false;
         }
 
-        return parts == 4;
+        int value = 0;
+        foreach (char c in part)
+        {
+            value = (value * 10) + (c - '0');
+        }
+
+        return value <= 255;
     }
 
     private static bool IsIpv6(ReadOnlySpan<char> candidate)

@@ -1,13 +1,14 @@
-using System.Collections.Concurrent;
 using PhoneNumbers;
 using SyntheticData.Privacy.Detection.Internal;
 
 namespace SyntheticData.Privacy.Detection;
 
 /// <summary>
-/// Finds telephone numbers with libphonenumber. In free text, digit groups joined by phone separators are parsed;
-/// dates are skipped. Numbers with an international prefix (<c>+44</c>, <c>0044</c>)
-/// parse on their own; national formats parse with the row's region, or the default region when the row has none.
+/// Finds telephone numbers with libphonenumber. In free text, digit groups joined by phone separators are parsed,
+/// and dates are skipped. Numbers with a '+' or the region's international prefix (<c>0044</c> in France, <c>011 44</c>
+/// in the US) parse on their own. National formats parse with the row's region, or the default region when the row has
+/// none. Windows whose digits cannot form a valid number of the region (by length and number pattern, after the
+/// prefixes that parsing strips) are skipped without parsing.
 /// A value is valid when libphonenumber finds it valid for its region, and phone-shaped but failing when it is
 /// only a possible number (right length, unassigned range).
 /// </summary>
@@ -17,9 +18,6 @@ public sealed class PhoneDetector : IDetector
     private const int MaximumDigits = PhoneCandidates.MaximumDigits;
 
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
-
-    /// <summary>Per region, which digit counts a national-format number may have; filled on first use.</summary>
-    private static readonly ConcurrentDictionary<string, bool[]> NationalLengths = new(StringComparer.Ordinal);
 
     /// <summary>Creates a detector for national numbers of <paramref name="defaultRegion"/>.</summary>
     /// <exception cref="ArgumentException">The region is not a supported ISO 3166-1 alpha-2 code.</exception>
@@ -50,24 +48,27 @@ public sealed class PhoneDetector : IDetector
     public void Detect(ReadOnlySpan<char> text, string? region, List<PiiFinding> findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
+        FindingListSink sink = new(findings);
+        Find(text, region, ref sink);
+    }
+
+    /// <summary>
+    /// Reports the phone numbers in <paramref name="text"/> to <paramref name="sink"/>, all validated, and returns false
+    /// when the sink stopped the scan. Only windows that <see cref="PhoneRegionProfile.MayBeValid"/> lets through are parsed.
+    /// </summary>
+    internal bool Find<TSink>(ReadOnlySpan<char> text, string? region, ref TSink sink)
+        where TSink : struct, IFindingSink
+    {
         if (CountDigits(text) < PhoneCandidates.MinimumDigits)
         {
-            return;
+            return true;
         }
 
         string regionCode = ResolveRegion(region);
-        bool[] nationalLengths = NationalLengths.GetOrAdd(regionCode, ComputeNationalLengths);
-        string copy = text.ToString();
-        PhoneCandidates.Visit(copy, (start, end) =>
-        {
-            if (!HasPlausibleLength(copy.AsSpan(start, end - start), nationalLengths) || !IsValid(copy[start..end], regionCode))
-            {
-                return false;
-            }
-
-            findings.Add(new PiiFinding(PiiKind.Phone, start, end - start, IsValidated: true));
-            return true;
-        });
+        WindowMatcher<TSink> matcher = new(PhoneRegionProfile.For(regionCode), regionCode, sink);
+        PhoneCandidates.Visit(text, ref matcher);
+        sink = matcher.Sink;
+        return !matcher.IsDone;
     }
 
     /// <inheritdoc />
@@ -96,60 +97,6 @@ public sealed class PhoneDetector : IDetector
         {
             return ValueCheck.NoMatch;
         }
-    }
-
-    /// <summary>
-    /// Returns true when a candidate has an international prefix, or as many digits as a national number of the
-    /// region may have (with or without its national prefix). Most digit runs in text fail this cheap test, so
-    /// libphonenumber parses only the plausible ones.
-    /// </summary>
-    private static bool HasPlausibleLength(ReadOnlySpan<char> candidate, bool[] nationalLengths)
-    {
-        if (candidate.Length > 0 && candidate[0] == '+')
-        {
-            return true;
-        }
-
-        int digits = 0;
-        int firstDigit = -1;
-        for (int i = 0; i < candidate.Length; i++)
-        {
-            if (TextBoundary.IsAsciiDigit(candidate[i]))
-            {
-                firstDigit = firstDigit < 0 ? i : firstDigit;
-                digits++;
-            }
-        }
-
-        bool internationalPrefix = firstDigit >= 0 && candidate[firstDigit] == '0' && firstDigit + 1 < candidate.Length && candidate[firstDigit + 1] == '0';
-        return internationalPrefix || (digits < nationalLengths.Length && nationalLengths[digits]);
-    }
-
-    /// <summary>Returns a lookup of the digit counts a national number of the region may have, with and without its national prefix.</summary>
-    private static bool[] ComputeNationalLengths(string region)
-    {
-        bool[] lengths = new bool[MaximumDigits + 1];
-        PhoneMetadata? metadata = Util.GetMetadataForRegion(region);
-        if (metadata is null)
-        {
-            Array.Fill(lengths, true);
-            return lengths;
-        }
-
-        int prefixLength = metadata.NationalPrefix?.Length ?? 0;
-        IEnumerable<int> possible = metadata.GeneralDesc.PossibleLengthList.Concat(metadata.GeneralDesc.PossibleLengthLocalOnlyList);
-        foreach (int length in possible)
-        {
-            foreach (int withPrefix in new[] { length, length + prefixLength })
-            {
-                if (withPrefix < lengths.Length)
-                {
-                    lengths[withPrefix] = true;
-                }
-            }
-        }
-
-        return lengths;
     }
 
     private static bool IsValid(string candidate, string region)
@@ -217,5 +164,26 @@ public sealed class PhoneDetector : IDetector
         }
 
         return count;
+    }
+
+    /// <summary>Accepts the windows that parse as valid numbers and reports each to the sink.</summary>
+    private struct WindowMatcher<TSink>(PhoneRegionProfile profile, string region, TSink sink) : IPhoneWindowMatcher
+        where TSink : struct, IFindingSink
+    {
+        public TSink Sink = sink;
+
+        public bool IsDone { get; private set; }
+
+        public bool TryMatch(ReadOnlySpan<char> text, int start, int end)
+        {
+            ReadOnlySpan<char> window = text[start..end];
+            if (!profile.MayBeValid(window) || !IsValid(window.ToString(), region))
+            {
+                return false;
+            }
+
+            IsDone = !Sink.Add(new PiiFinding(PiiKind.Phone, start, end - start, IsValidated: true));
+            return true;
+        }
     }
 }

@@ -17,6 +17,14 @@ public sealed class SsnDetector : IDetector
     public void Detect(ReadOnlySpan<char> text, List<PiiFinding> findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
+        FindingListSink sink = new(findings);
+        Find(text, ref sink);
+    }
+
+    /// <summary>Reports the matches in <paramref name="text"/> to <paramref name="sink"/> and returns false when the sink stopped the scan.</summary>
+    internal bool Find<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : struct, IFindingSink
+    {
         for (int i = 0; i + 11 <= text.Length; i++)
         {
             // The cheap shape test runs first, because the boundary tests may read the surrounding token.
@@ -26,16 +34,22 @@ public sealed class SsnDetector : IDetector
                 continue;
             }
 
-            findings.Add(new PiiFinding(PiiKind.Ssn, i, 11, PassesRules(candidate[0..3], candidate[4..6], candidate[7..11])));
+            if (!sink.Add(new PiiFinding(PiiKind.Ssn, i, 11, PassesRules(candidate[0..3], candidate[4..6], candidate[7..11]))))
+            {
+                return false;
+            }
+
             i += 10;
         }
+
+        return true;
     }
 
     /// <inheritdoc />
     public ValueCheck Validate(ReadOnlySpan<char> cell)
     {
         ReadOnlySpan<char> value = cell.Trim();
-        if (value.Length == 9 && value.ContainsAnyExceptInRange('0', '9') is false)
+        if (value.Length == 9 && TextBoundary.AreAsciiDigits(value))
         {
             return PassesRules(value[0..3], value[3..5], value[5..9]) ? ValueCheck.Valid : ValueCheck.FailedCheck;
         }
@@ -57,9 +71,9 @@ public sealed class SsnDetector : IDetector
             return false;
         }
 
-        return !candidate[0..3].ContainsAnyExceptInRange('0', '9')
-            && !candidate[4..6].ContainsAnyExceptInRange('0', '9')
-            && !candidate[7..11].ContainsAnyExceptInRange('0', '9');
+        return TextBoundary.AreAsciiDigits(candidate[0..3])
+            && TextBoundary.AreAsciiDigits(candidate[4..6])
+            && TextBoundary.AreAsciiDigits(candidate[7..11]);
     }
 
     private static bool PassesRules(ReadOnlySpan<char> area, ReadOnlySpan<char> group, ReadOnlySpan<char> serial)

@@ -1,3 +1,5 @@
+using SyntheticData.Privacy.Detection.Internal;
+
 namespace SyntheticData.Privacy.Detection;
 
 /// <summary>
@@ -8,7 +10,15 @@ namespace SyntheticData.Privacy.Detection;
 /// </summary>
 public sealed class TextScanner
 {
-    private readonly IDetector[] _detectors;
+    /// <summary>The number of kinds a scan can report, and so the buffer length <see cref="FindValidatedKinds"/> needs.</summary>
+    public const int TextKindCount = 7;
+
+    private readonly TrackDataDetector _trackData = new();
+    private readonly CardNumberDetector _cardNumber;
+    private readonly IbanDetector _iban = new();
+    private readonly SsnDetector _ssn = new();
+    private readonly EmailDetector _email = new();
+    private readonly IpAddressDetector _ipAddress = new();
     private readonly PhoneDetector _phone;
 
     /// <summary>Creates a scanner with the given options.</summary>
@@ -18,15 +28,7 @@ public sealed class TextScanner
         options ??= new DetectionOptions();
         options.Validate();
         _phone = new PhoneDetector(options.DefaultRegion);
-        _detectors =
-        [
-            new TrackDataDetector(),
-            new CardNumberDetector(options.ExcludedCardPrefixes),
-            new IbanDetector(),
-            new SsnDetector(),
-            new EmailDetector(),
-            new IpAddressDetector(),
-        ];
+        _cardNumber = new CardNumberDetector(options.ExcludedCardPrefixes);
     }
 
     /// <summary>Returns the merged spans of validated findings in <paramref name="text"/>, in text order.</summary>
@@ -39,67 +41,140 @@ public sealed class TextScanner
     public IReadOnlyList<PiiSpan> Scan(string text, string? region, bool includeUnvalidated)
     {
         ArgumentNullException.ThrowIfNull(text);
-        List<PiiFinding> findings = FindAll(text, region);
-        if (!includeUnvalidated)
+        if (includeUnvalidated)
         {
-            findings.RemoveAll(f => !f.IsValidated);
+            return Merge(FindAll(text, region));
         }
 
-        return Merge(findings);
+        ValidatedFindingSink sink = new();
+        TextFeatures features = new(text);
+        FindEach(text, region, features, ref sink);
+        return sink.Findings is null ? [] : Merge(sink.Findings);
+    }
+
+    /// <summary>
+    /// Returns true exactly when <see cref="Scan(string, string?, bool)"/> without look-alikes would return a span.
+    /// Stops at the first validated finding and allocates nothing when the text is clean.
+    /// </summary>
+    /// <param name="text">The text to check.</param>
+    /// <param name="region">The row's region for national phone formats; null for the default region.</param>
+    public bool ContainsValidated(ReadOnlySpan<char> text, string? region = null)
+    {
+        TextFeatures features = new(text);
+        FirstValidatedSink sink = new();
+        FindEach(text, region, features, ref sink);
+        return sink.Found;
+    }
+
+    /// <summary>
+    /// Writes the distinct kinds of the validated findings in <paramref name="text"/> to <paramref name="kinds"/> in
+    /// enum order and returns how many it wrote. These are the kinds of all spans that the scan without look-alikes
+    /// returns. Each detector stops at its first validated finding, and nothing is allocated.
+    /// </summary>
+    /// <param name="text">The text to scan.</param>
+    /// <param name="region">The row's region for national phone formats; null for the default region.</param>
+    /// <param name="kinds">The buffer to fill; at least <see cref="TextKindCount"/> long.</param>
+    /// <exception cref="ArgumentException"><paramref name="kinds"/> is shorter than <see cref="TextKindCount"/>.</exception>
+    public int FindValidatedKinds(ReadOnlySpan<char> text, string? region, Span<PiiKind> kinds)
+    {
+        if (kinds.Length < TextKindCount)
+        {
+            throw new ArgumentException(
+                $"The kinds buffer has length {kinds.Length}; it needs at least {TextKindCount} ({nameof(TextKindCount)}).", nameof(kinds));
+        }
+
+        TextFeatures features = new(text);
+        int count = 0;
+
+        // Enum order: CardNumber, Iban, Ssn, Email, Phone, IpAddress, TrackData.
+        FirstValidatedSink card = new();
+        if (CanMatch(PiiKind.CardNumber, features) && !_cardNumber.Find(text, ref card))
+        {
+            kinds[count++] = PiiKind.CardNumber;
+        }
+
+        FirstValidatedSink iban = new();
+        if (CanMatch(PiiKind.Iban, features) && !_iban.Find(text, ref iban))
+        {
+            kinds[count++] = PiiKind.Iban;
+        }
+
+        FirstValidatedSink ssn = new();
+        if (CanMatch(PiiKind.Ssn, features) && !_ssn.Find(text, ref ssn))
+        {
+            kinds[count++] = PiiKind.Ssn;
+        }
+
+        FirstValidatedSink email = new();
+        if (CanMatch(PiiKind.Email, features) && !_email.Find(text, ref email))
+        {
+            kinds[count++] = PiiKind.Email;
+        }
+
+        FirstValidatedSink phone = new();
+        if (CanMatch(PiiKind.Phone, features) && !_phone.Find(text, region, ref phone))
+        {
+            kinds[count++] = PiiKind.Phone;
+        }
+
+        FirstValidatedSink ipAddress = new();
+        if (CanMatch(PiiKind.IpAddress, features) && !_ipAddress.Find(text, ref ipAddress))
+        {
+            kinds[count++] = PiiKind.IpAddress;
+        }
+
+        FirstValidatedSink trackData = new();
+        if (CanMatch(PiiKind.TrackData, features) && !_trackData.Find(text, ref trackData))
+        {
+            kinds[count++] = PiiKind.TrackData;
+        }
+
+        return count;
     }
 
     /// <summary>Returns every raw finding of every detector in <paramref name="text"/>, validated or not, unmerged.</summary>
     public List<PiiFinding> FindAll(ReadOnlySpan<char> text, string? region = null)
     {
         List<PiiFinding> findings = [];
-        int digits = CountDigits(text);
-        bool hasAt = text.Contains('@');
-        bool hasColon = text.Contains(':');
-        foreach (IDetector detector in _detectors)
-        {
-            if (CanMatch(detector.Kind, digits, hasAt, hasColon))
-            {
-                detector.Detect(text, findings);
-            }
-        }
-
-        if (CanMatch(PiiKind.Phone, digits, hasAt, hasColon))
-        {
-            _phone.Detect(text, region, findings);
-        }
-
+        FindingListSink sink = new(findings);
+        FindEach(text, region, new TextFeatures(text), ref sink);
         return findings;
+    }
+
+    /// <summary>
+    /// Runs the detectors that <paramref name="features"/> allows, in a fixed order with phones last (the costliest),
+    /// until the sink stops the scan.
+    /// </summary>
+    private void FindEach<TSink>(ReadOnlySpan<char> text, string? region, TextFeatures features, ref TSink sink)
+        where TSink : struct, IFindingSink
+    {
+        bool more = (!CanMatch(PiiKind.TrackData, features) || _trackData.Find(text, ref sink))
+            && (!CanMatch(PiiKind.CardNumber, features) || _cardNumber.Find(text, ref sink))
+            && (!CanMatch(PiiKind.Iban, features) || _iban.Find(text, ref sink))
+            && (!CanMatch(PiiKind.Ssn, features) || _ssn.Find(text, ref sink))
+            && (!CanMatch(PiiKind.Email, features) || _email.Find(text, ref sink))
+            && (!CanMatch(PiiKind.IpAddress, features) || _ipAddress.Find(text, ref sink));
+        if (more && CanMatch(PiiKind.Phone, features))
+        {
+            _phone.Find(text, region, ref sink);
+        }
     }
 
     /// <summary>
     /// Returns false when the text lacks what every match of the kind contains (enough digits, an '@', a ':'),
     /// so prose without digits skips most detectors. The minimums are the shortest valid forms of each kind.
     /// </summary>
-    private static bool CanMatch(PiiKind kind, int digits, bool hasAt, bool hasColon) => kind switch
+    private static bool CanMatch(PiiKind kind, TextFeatures features) => kind switch
     {
-        PiiKind.TrackData => digits >= 12,
-        PiiKind.CardNumber => digits >= 12,
-        PiiKind.Iban => digits >= 2,
-        PiiKind.Ssn => digits >= 9,
-        PiiKind.Email => hasAt,
-        PiiKind.IpAddress => digits >= 4 || hasColon,
-        PiiKind.Phone => digits >= 5,
+        PiiKind.TrackData => features.Digits >= 12,
+        PiiKind.CardNumber => features.Digits >= 12,
+        PiiKind.Iban => features.Digits >= 2,
+        PiiKind.Ssn => features.Digits >= 9,
+        PiiKind.Email => features.HasAt,
+        PiiKind.IpAddress => features.Digits >= 4 || features.HasColon,
+        PiiKind.Phone => features.Digits >= 5,
         _ => true,
     };
-
-    private static int CountDigits(ReadOnlySpan<char> text)
-    {
-        int count = 0;
-        foreach (char c in text)
-        {
-            if (c is >= '0' and <= '9')
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
 
     /// <summary>Merges overlapping findings into spans ordered by start.</summary>
     public static IReadOnlyList<PiiSpan> Merge(IEnumerable<PiiFinding> findings)

@@ -18,6 +18,14 @@ public sealed class TrackDataDetector : IDetector
     public void Detect(ReadOnlySpan<char> text, List<PiiFinding> findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
+        FindingListSink sink = new(findings);
+        Find(text, ref sink);
+    }
+
+    /// <summary>Reports the matches in <paramref name="text"/> to <paramref name="sink"/> and returns false when the sink stopped the scan.</summary>
+    internal bool Find<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : struct, IFindingSink
+    {
         int i = 0;
         while (i < text.Length)
         {
@@ -51,9 +59,15 @@ public sealed class TrackDataDetector : IDetector
                 start -= 1;
             }
 
-            findings.Add(new PiiFinding(PiiKind.TrackData, start, end - start, Luhn.IsValid(text[i..panEnd])));
+            if (!sink.Add(new PiiFinding(PiiKind.TrackData, start, end - start, Luhn.IsValid(text[i..panEnd]))))
+            {
+                return false;
+            }
+
             i = end;
         }
+
+        return true;
     }
 
     /// <inheritdoc />
@@ -91,7 +105,7 @@ public sealed class TrackDataDetector : IDetector
         }
 
         // Expiry YYMM, then service code and discretionary data up to the end sentinel '?' or a separator.
-        if (i + 4 > text.Length || text.Slice(i, 4).ContainsAnyExceptInRange('0', '9'))
+        if (i + 4 > text.Length || !TextBoundary.AreAsciiDigits(text.Slice(i, 4)))
         {
             return -1;
         }

@@ -16,28 +16,40 @@ internal static class PhoneCandidates
     /// <summary>How many windows are tried from one start group before moving on, which keeps the scan linear.</summary>
     private const int MaximumAttemptsPerStart = 4;
 
-    /// <summary>
-    /// Calls <paramref name="tryMatch"/> for candidate windows, longest first from each start, and skips past each
-    /// window it accepts. Windows start and end on digit-group boundaries.
-    /// </summary>
-    public static void Visit(ReadOnlySpan<char> text, Func<int, int, bool> tryMatch)
-    {
-        List<(int Start, int End)> groups = [];
-        int i = 0;
-        while (i < text.Length)
-        {
-            if (!TextBoundary.IsAsciiDigit(text[i]))
-            {
-                i++;
-                continue;
-            }
+    /// <summary>Digit groups held on the stack per run; longer runs move to a pooled array.</summary>
+    private const int GroupBufferLength = 32;
 
-            i = ReadRun(text, i, groups);
-            VisitRun(text, groups, tryMatch);
+    /// <summary>
+    /// Offers candidate windows to <paramref name="matcher"/>, longest first from each start, and skips past each
+    /// window it accepts. Windows start and end on digit-group boundaries. The visit ends early once the matcher
+    /// reports <see cref="IPhoneWindowMatcher.IsDone"/>.
+    /// </summary>
+    public static void Visit<TMatcher>(ReadOnlySpan<char> text, ref TMatcher matcher)
+        where TMatcher : struct, IPhoneWindowMatcher
+    {
+        DigitGroupList groups = new(stackalloc (int Start, int End)[GroupBufferLength]);
+        try
+        {
+            int i = 0;
+            while (i < text.Length && !matcher.IsDone)
+            {
+                if (!TextBoundary.IsAsciiDigit(text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                i = ReadRun(text, i, ref groups);
+                VisitRun(text, groups.AsSpan(), ref matcher);
+            }
+        }
+        finally
+        {
+            groups.Dispose();
         }
     }
 
-    private static int ReadRun(ReadOnlySpan<char> text, int start, List<(int Start, int End)> groups)
+    private static int ReadRun(ReadOnlySpan<char> text, int start, ref DigitGroupList groups)
     {
         groups.Clear();
         int i = start;
@@ -49,7 +61,7 @@ internal static class PhoneCandidates
                 i++;
             }
 
-            groups.Add((groupStart, i));
+            groups.Add(groupStart, i);
             int next = i;
             int separators = 0;
             while (next < text.Length && separators < 2 && IsSeparator(text[next]))
@@ -67,17 +79,18 @@ internal static class PhoneCandidates
         }
     }
 
-    private static void VisitRun(ReadOnlySpan<char> text, List<(int Start, int End)> groups, Func<int, int, bool> tryMatch)
+    private static void VisitRun<TMatcher>(ReadOnlySpan<char> text, ReadOnlySpan<(int Start, int End)> groups, ref TMatcher matcher)
+        where TMatcher : struct, IPhoneWindowMatcher
     {
         int first = 0;
-        while (first < groups.Count)
+        while (first < groups.Length && !matcher.IsDone)
         {
             int start = ExtendStart(text, groups[first].Start);
             bool startsCleanly = first == 0 || char.IsWhiteSpace(text[groups[first].Start - 1]) || text[groups[first].Start - 1] is '(' or '+';
             int matchedLast = -1;
             if (startsCleanly && TextBoundary.IsStartBoundary(text, start))
             {
-                matchedLast = TryWindows(text, groups, first, start, tryMatch);
+                matchedLast = TryWindows(text, groups, first, start, ref matcher);
             }
 
             first = matchedLast >= 0 ? matchedLast + 1 : first + 1;
@@ -85,11 +98,12 @@ internal static class PhoneCandidates
     }
 
     /// <summary>Returns the index of the last group of the accepted window, or -1 when none was accepted.</summary>
-    private static int TryWindows(ReadOnlySpan<char> text, List<(int Start, int End)> groups, int first, int start, Func<int, int, bool> tryMatch)
+    private static int TryWindows<TMatcher>(ReadOnlySpan<char> text, ReadOnlySpan<(int Start, int End)> groups, int first, int start, ref TMatcher matcher)
+        where TMatcher : struct, IPhoneWindowMatcher
     {
         int digits = 0;
         int last = first - 1;
-        while (last + 1 < groups.Count && digits + (groups[last + 1].End - groups[last + 1].Start) <= MaximumDigits)
+        while (last + 1 < groups.Length && digits + (groups[last + 1].End - groups[last + 1].Start) <= MaximumDigits)
         {
             last++;
             digits += groups[last].End - groups[last].Start;
@@ -101,7 +115,7 @@ internal static class PhoneCandidates
             if (digits >= MinimumDigits && TextBoundary.IsEndBoundary(text, groups[last].End) && !ContainsDate(text[start..groups[last].End]))
             {
                 attempts++;
-                if (tryMatch(start, groups[last].End))
+                if (matcher.TryMatch(text, start, groups[last].End))
                 {
                     return last;
                 }
