@@ -96,6 +96,30 @@ public sealed class FastFf1Tests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Encrypt_InterleavedLengths_MatchBouncyCastle(bool useAesNi)
+    {
+        // One instance encrypts lengths 6 to 40 in a shuffled order twice, so each length's cached PRF
+        // prefix is reused after other lengths. The 4-byte tweak puts tweak bytes in the last PRF block.
+        byte[] key = Convert.FromHexString(Key256);
+        byte[] tweak = "Card"u8.ToArray();
+        using FastFf1 cipher = new(key, 10, tweak, useAesNi);
+        Random random = new(5);
+        int[] lengths = Enumerable.Range(6, 35).Concat(Enumerable.Range(6, 35)).OrderBy(_ => random.Next()).ToArray();
+
+        foreach (int length in lengths)
+        {
+            byte[] symbols = Enumerable.Range(0, length).Select(_ => (byte)random.Next(10)).ToArray();
+            byte[] expected = EncryptWithBouncyCastle(key, 10, tweak, symbols);
+
+            cipher.Encrypt(symbols);
+
+            Assert.Equal(expected, symbols);
+        }
+    }
+
     [Fact]
     public void Encrypt_MatchesAtUInt128Limit()
     {

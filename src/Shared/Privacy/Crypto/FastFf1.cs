@@ -33,15 +33,12 @@ public sealed class FastFf1 : IDisposable
 
     // Buffers of the UInt128 path. There b <= 16, so the PRF tail is at most two blocks and d <= 20.
     private readonly byte[] _prefix;
-    private readonly byte[] _tail = new byte[2 * BlockSize];
-    private readonly byte[] _prefixState = new byte[BlockSize];
     private readonly byte[] _s = new byte[2 * BlockSize];
     private readonly byte[] _number = new byte[BlockSize];
 
-    // Per-length values of the UInt128 path, kept for the last length seen because a column usually
-    // has one length.
-    private int _cachedLength = -1;
-    private FastLengthParameters _cached;
+    // Values of the UInt128 path that depend only on the input length n (with the key, radix and tweak
+    // fixed per instance), indexed by n and made on first use. A card column mixes lengths 13 to 19.
+    private readonly FastLengthParameters?[] _lengths;
 
     /// <summary>Creates an FF1 cipher for an AES key of 16, 24 or 32 bytes, a radix of 2 to 256 and a tweak.</summary>
     /// <exception cref="ArgumentException">The key is not 16, 24 or 32 bytes long.</exception>
@@ -70,6 +67,9 @@ public sealed class FastFf1 : IDisposable
 
         // P (16 bytes), the tweak, at most 15 padding bytes, then the round byte and NUM(B) of at most 16 bytes.
         _prefix = new byte[BlockSize + _tweak.Length + BlockSize + 1 + BlockSize];
+
+        // The UInt128 path takes n up to 2 * maxFastHalfLength, because v = n - floor(n / 2) <= maxFastHalfLength.
+        _lengths = new FastLengthParameters?[(2 * _maxFastHalfLength) + 1];
     }
 
     /// <summary>Radix of the symbols, 2 to 256.</summary>
@@ -132,13 +132,7 @@ public sealed class FastFf1 : IDisposable
     {
         int n = symbols.Length;
         int u = n / 2;
-        if (n != _cachedLength)
-        {
-            _cached = PrepareFastLength(n);
-            _cachedLength = n;
-        }
-
-        FastLengthParameters p = _cached;
+        FastLengthParameters p = _lengths[n] ??= PrepareFastLength(n);
         UInt128 a = ParseNumber(symbols[..u]);
         UInt128 b = ParseNumber(symbols[u..]);
 
@@ -188,9 +182,9 @@ public sealed class FastFf1 : IDisposable
 
         int tailLength = BuildPrfPrefix(_prefix, n, u, byteCount, out int messageLength);
         int prefixLength = messageLength - tailLength;
-        ComputeCbcMac(_prefix.AsSpan(0, prefixLength), _prefixState);
-        Array.Clear(_tail);
-        _prefix.AsSpan(prefixLength, tailLength).CopyTo(_tail);
+        byte[] prefixState = new byte[BlockSize];
+        ComputeCbcMac(_prefix.AsSpan(0, prefixLength), prefixState);
+        byte[] tail = _prefix.AsSpan(prefixLength, tailLength).ToArray();
 
         return new FastLengthParameters(
             modulusU,
@@ -199,20 +193,27 @@ public sealed class FastFf1 : IDisposable
             TwoPow128Mod(modulusV),
             byteCount,
             d,
-            tailLength);
+            tail,
+            prefixState,
+            tail.Length == BlockSize ? Vector128.Create(prefixState) ^ Vector128.Create(tail) : default);
     }
 
     // Returns y mod radix^m for round i, where y = NUM(S) and S is the first d bytes of the PRF output.
-    private UInt128 RoundValue(in FastLengthParameters p, int round, UInt128 number, UInt128 modulus, UInt128 twoPow128Mod)
+    private UInt128 RoundValue(FastLengthParameters p, int round, UInt128 number, UInt128 modulus, UInt128 twoPow128Mod)
     {
-        Span<byte> tail = _tail.AsSpan(0, p.TailLength);
-        int numberOffset = p.TailLength - p.ByteCount;
+        if (p.D <= BlockSize && p.Tail.Length == BlockSize && _cipher.HasAesNi)
+        {
+            return RoundValueInOneBlock(p, round, number, modulus);
+        }
+
+        Span<byte> tail = p.Tail;
+        int numberOffset = tail.Length - p.ByteCount;
         tail[numberOffset - 1] = (byte)round;
         BinaryPrimitives.WriteUInt128BigEndian(_number, number);
         _number.AsSpan(BlockSize - p.ByteCount).CopyTo(tail[numberOffset..]);
 
         Span<byte> s = _s.AsSpan(0, 2 * BlockSize);
-        ComputePrfAndExpand(tail, _prefixState, s, p.D);
+        ComputePrfAndExpand(tail, p.PrefixState, s, p.D);
 
         if (p.D <= BlockSize)
         {
@@ -224,6 +225,22 @@ public sealed class FastFf1 : IDisposable
         uint high = BinaryPrimitives.ReadUInt32BigEndian(s);
         UInt128 low = BinaryPrimitives.ReadUInt128BigEndian(s[4..]);
         return AddMod(MultiplyMod(high, twoPow128Mod, modulus), low % modulus, modulus);
+    }
+
+    // The same value as RoundValue when the round byte and NUM(B) fit in the last block (b <= 15) and
+    // S = R is one block (d <= 16), computed in registers. The last block is the fixed tail bytes with
+    // the round byte and NUM(B) in its last b + 1 bytes, which is the fixed bytes xor the big-endian
+    // form of (round << 8b) | B.
+    private UInt128 RoundValueInOneBlock(FastLengthParameters p, int round, UInt128 number, UInt128 modulus)
+    {
+        UInt128 lastBlock = ((UInt128)(uint)round << (8 * p.ByteCount)) | number;
+        Vector128<byte> block = Vector128.Create(
+            BinaryPrimitives.ReverseEndianness((ulong)(lastBlock >> 64)),
+            BinaryPrimitives.ReverseEndianness((ulong)lastBlock)).AsByte();
+        Vector128<ulong> r = _cipher.EncryptBlockWithAesNi(p.ChainInput ^ block).AsUInt64();
+
+        UInt128 s = new(BinaryPrimitives.ReverseEndianness(r.GetElement(0)), BinaryPrimitives.ReverseEndianness(r.GetElement(1)));
+        return (s >> (8 * (BlockSize - p.D))) % modulus;
     }
 
     private void TransformBig(Span<byte> symbols, bool encrypt)
@@ -455,6 +472,9 @@ public sealed class FastFf1 : IDisposable
         private readonly Aes? _aes;
         private readonly byte[] _output = new byte[BlockSize];
 
+        /// <summary>True when blocks are encrypted with AES-NI, so <see cref="EncryptBlockWithAesNi"/> may be called.</summary>
+        public bool HasAesNi => _roundKeys is not null;
+
         public AesBlockCipher(ReadOnlySpan<byte> key, bool useAesNi)
         {
             if (useAesNi && X86Aes.IsSupported)
@@ -508,6 +528,9 @@ public sealed class FastFf1 : IDisposable
         }
 
         public void Dispose() => _aes?.Dispose();
+
+        // Encrypts one block held in a register; only valid when HasAesNi is true.
+        public Vector128<byte> EncryptBlockWithAesNi(Vector128<byte> block) => EncryptWithAesNi(block);
 
         private Vector128<byte> EncryptWithAesNi(Vector128<byte> block)
         {
@@ -612,12 +635,17 @@ public sealed class FastFf1 : IDisposable
         }
     }
 
-    private readonly record struct FastLengthParameters(
+    // Tail holds the final PRF blocks, whose round byte and NUM(B) each round overwrites. PrefixState is
+    // the CBC-MAC of the blocks before it, the same in every round. When the tail is one block,
+    // ChainInput is PrefixState xor the tail with a zero round byte and NUM(B), else zero.
+    private sealed record FastLengthParameters(
         UInt128 ModulusU,
         UInt128 ModulusV,
         UInt128 TwoPow128ModU,
         UInt128 TwoPow128ModV,
         int ByteCount,
         int D,
-        int TailLength);
+        byte[] Tail,
+        byte[] PrefixState,
+        Vector128<byte> ChainInput);
 }

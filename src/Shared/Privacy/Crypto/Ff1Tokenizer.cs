@@ -31,31 +31,24 @@ public sealed class Ff1Tokenizer
     /// so that the same digits under another tweak give an unrelated token.
     /// </summary>
     /// <exception cref="ArgumentException">A symbol is outside the radix, or the domain is below one million values.</exception>
-    public void Encrypt(Span<byte> symbols, int radix, string tweak)
+    public void Encrypt(Span<byte> symbols, int radix, string tweak) => GetEngine(radix, tweak).Encrypt(symbols);
+
+    /// <summary>
+    /// Returns the FF1 engine of <paramref name="radix"/> and <paramref name="tweak"/>, made on first use, so
+    /// that a caller with a fixed tweak can skip the lookup per value. The engine validates each input as
+    /// <see cref="Encrypt"/> does and, like this tokenizer, is not thread-safe.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The radix is outside 2 to 256.</exception>
+    internal FastFf1 GetEngine(int radix, string tweak)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(radix, 2);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(radix, 256);
-        if (Math.Pow(radix, symbols.Length) < 1_000_000)
-        {
-            throw new ArgumentException(
-                $"FF1 needs at least one million possible inputs; {symbols.Length} symbols of radix {radix} are too few.",
-                nameof(symbols));
-        }
-
-        foreach (byte symbol in symbols)
-        {
-            if (symbol >= radix)
-            {
-                throw new ArgumentException($"A symbol is outside radix {radix}.", nameof(symbols));
-            }
-        }
-
         if (!_engines.TryGetValue((radix, tweak), out FastFf1? engine))
         {
             engine = new FastFf1(_key, radix, Encoding.UTF8.GetBytes(tweak));
             _engines.Add((radix, tweak), engine);
         }
 
-        engine.Encrypt(symbols);
+        return engine;
     }
 }

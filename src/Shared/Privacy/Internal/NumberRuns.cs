@@ -11,39 +11,54 @@ internal static class NumberRuns
     public static List<(int Start, int End)> Find(ReadOnlySpan<char> text)
     {
         var runs = new List<(int Start, int End)>();
-        int i = 0;
-        while (i < text.Length)
+        int from = 0;
+        while (FindNext(text, from, out int start, out int end))
         {
-            if (!char.IsAsciiDigit(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            int start = i;
-            int end = i + 1;
-            int j = i + 1;
-            while (j < text.Length)
-            {
-                if (char.IsAsciiDigit(text[j]))
-                {
-                    end = ++j;
-                }
-                else if ((text[j] == ' ' || text[j] == '-') && j + 1 < text.Length && char.IsAsciiDigit(text[j + 1]))
-                {
-                    j++;
-                }
-                else
-                {
-                    break;
-                }
-            }
-
             runs.Add((start, end));
-            i = end;
+            from = end;
         }
 
         return runs;
+    }
+
+    /// <summary>
+    /// Finds the first run that starts at or after <paramref name="from"/>, or returns false when there is none.
+    /// Calling it again from the previous <paramref name="end"/> walks the same runs as <see cref="Find"/>.
+    /// </summary>
+    public static bool FindNext(ReadOnlySpan<char> text, int from, out int start, out int end)
+    {
+        int i = from;
+        while (i < text.Length && !char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+
+        if (i >= text.Length)
+        {
+            start = end = text.Length;
+            return false;
+        }
+
+        start = i;
+        end = i + 1;
+        int j = i + 1;
+        while (j < text.Length)
+        {
+            if (char.IsAsciiDigit(text[j]))
+            {
+                end = ++j;
+            }
+            else if ((text[j] == ' ' || text[j] == '-') && j + 1 < text.Length && char.IsAsciiDigit(text[j + 1]))
+            {
+                j++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Counts the digits in <paramref name="text"/>.</summary>

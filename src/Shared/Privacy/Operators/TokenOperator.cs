@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using SyntheticData.Privacy.Crypto;
 using SyntheticData.Privacy.Internal;
 using SyntheticData.Privacy.Policies;
@@ -23,12 +25,29 @@ public sealed class TokenOperator : ColumnOperator
     private const int ShortestCardLength = 12;
     private const int IssuerPrefixLength = 6;
 
+    // Values up to this many characters are tokenized in stack buffers, and longer ones in rented arrays.
+    private const int StackLength = 256;
+
+    // Attempt 0 uses the bare tweak, attempt k the tweak followed by "#k".
+    private static readonly string[] TweakSuffixes = Enumerable.Range(0, MaximumAttempts)
+        .Select(attempt => attempt == 0 ? string.Empty : "#" + attempt.ToString(CultureInfo.InvariantCulture))
+        .ToArray();
+
+    private static readonly string[] IbanDigitTweaks = TweakSuffixes.Select(suffix => "iban-digits" + suffix).ToArray();
+    private static readonly string[] IbanLetterTweaks = TweakSuffixes.Select(suffix => "iban-letters" + suffix).ToArray();
+
     private readonly Ff1Tokenizer _tokenizer;
     private readonly HmacPseudonymizer _pseudonymizer;
     private readonly TokenKind _kind;
     private readonly bool _preserveIssuerPrefix;
     private readonly Func<string, bool>? _isDetectable;
-    private readonly BoundedCache _cache = new(BoundedCache.DefaultCapacity);
+    private readonly BoundedCache<string> _cache = new(BoundedCache<string>.DefaultCapacity, StringComparer.Ordinal);
+
+    // Tweaks and FF1 engines per attempt, so that a value costs no string building or dictionary lookup.
+    private readonly string[] _numberTweaks;
+    private readonly Ff1Engines _numberEngines = new();
+    private readonly Ff1Engines _ibanDigitEngines = new();
+    private readonly Ff1Engines _ibanLetterEngines = new();
 
     /// <summary>Creates a token operator.</summary>
     /// <param name="tokenizer">The FF1 tokenizer of the key version.</param>
@@ -48,79 +67,105 @@ public sealed class TokenOperator : ColumnOperator
         _pseudonymizer = pseudonymizer;
         _kind = kind;
         _preserveIssuerPrefix = preserveIssuerPrefix;
+        _numberTweaks = TweakSuffixes.Select(suffix => kind + suffix).ToArray();
     }
 
     public override OperatorKind Kind => OperatorKind.Token;
 
     public override bool TryApply(string value, RowContext row, out string output)
     {
-        output = _cache.GetOrAdd(value, TokenizeChecked);
+        if (!_cache.TryGetValue(value, out string? cached))
+        {
+            cached = TokenizeChecked(value);
+            _cache.Add(value, cached);
+        }
+
+        output = cached;
         return true;
     }
 
     private string TokenizeChecked(string value)
     {
-        string output;
-        for (int attempt = 0; attempt < MaximumAttempts; attempt++)
+        char[]? rented = value.Length > StackLength ? ArrayPool<char>.Shared.Rent(value.Length) : null;
+        Span<char> buffer = rented is null ? stackalloc char[StackLength] : rented;
+        Span<char> chars = buffer[..value.Length];
+        try
         {
-            output = Tokenize(value, attempt == 0 ? string.Empty : "#" + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (_isDetectable is null || !_isDetectable(output))
+            for (int attempt = 0; attempt < MaximumAttempts; attempt++)
             {
-                return output;
+                value.CopyTo(chars);
+                Tokenize(chars, attempt);
+                string output = new(chars);
+                if (_isDetectable is null || !_isDetectable(output))
+                {
+                    return output;
+                }
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented, clearArray: true);
             }
         }
 
         // Every tweak still looked like personal data: hide the letters and digits instead of leaking a look-alike.
-        return new string(value.Select(c => char.IsAsciiLetterOrDigit(c) ? '*' : c).ToArray());
+        return Mask(value);
     }
 
-    private string Tokenize(string value, string tweakSuffix)
+    private void Tokenize(Span<char> chars, int attempt)
     {
-        char[] chars = value.ToCharArray();
         if (_kind == TokenKind.Iban)
         {
-            TokenizeIban(chars, tweakSuffix);
-        }
-        else
-        {
-            foreach ((int start, int end) in NumberRuns.Find(value))
-            {
-                TokenizeNumber(chars.AsSpan(start, end - start), tweakSuffix);
-            }
+            TokenizeIban(chars, attempt);
+            return;
         }
 
-        return new string(chars);
+        // Tokens replace digits with digits only, so the runs found in the partly tokenized text are the
+        // runs of the input.
+        int from = 0;
+        while (NumberRuns.FindNext(chars, from, out int start, out int end))
+        {
+            TokenizeNumber(chars[start..end], attempt);
+            from = end;
+        }
     }
 
-    private void TokenizeNumber(Span<char> run, string tweakSuffix)
+    private void TokenizeNumber(Span<char> run, int attempt)
     {
-        byte[] digits = ReadDigits(run);
-        int length = digits.Length;
+        int length = NumberRuns.CountDigits(run);
+        Span<byte> digits = length <= StackLength ? stackalloc byte[length] : new byte[length];
+        ReadDigits(run, digits);
         bool cardLength = length >= ShortestCardLength;
 
         // The check digit is recomputed below, so it is not encrypted.
         int payloadEnd = cardLength ? length - 1 : length;
         int payloadStart = _kind == TokenKind.Card && _preserveIssuerPrefix && cardLength ? IssuerPrefixLength : 0;
-        Encrypt(digits.AsSpan(payloadStart, payloadEnd - payloadStart), radix: 10, tweak: _kind + tweakSuffix);
+        Encrypt(digits[payloadStart..payloadEnd], radix: 10, _numberEngines, _numberTweaks, attempt);
 
         if (cardLength)
         {
-            int validCheck = Checksums.LuhnCheckDigit(digits.AsSpan(0, length - 1));
+            int validCheck = Checksums.LuhnCheckDigit(digits[..(length - 1)]);
             digits[length - 1] = (byte)((validCheck + 1) % 10);
         }
 
         WriteDigits(run, digits);
     }
 
-    private void TokenizeIban(char[] chars, string tweakSuffix)
+    private void TokenizeIban(Span<char> chars, int attempt)
     {
         // Letters and digits after the country code are encrypted separately, each in its own alphabet,
         // so the token keeps the IBAN's shape: two letters, two check digits, then the account part.
-        var digitPositions = new List<int>();
-        var letterPositions = new List<int>();
+        int length = chars.Length;
+        Span<int> digitPositions = length <= StackLength ? stackalloc int[length] : new int[length];
+        Span<int> letterPositions = length <= StackLength ? stackalloc int[length] : new int[length];
+        int digitCount = 0;
+        int letterCount = 0;
         int alphanumericSeen = 0;
-        foreach ((char c, int index) in chars.Select((c, index) => (c, index)))
+        for (int i = 0; i < length; i++)
         {
+            char c = chars[i];
             if (!char.IsAsciiLetterOrDigit(c))
             {
                 continue;
@@ -133,61 +178,128 @@ public sealed class TokenOperator : ColumnOperator
                 continue;
             }
 
-            (char.IsAsciiDigit(c) ? digitPositions : letterPositions).Add(index);
+            if (char.IsAsciiDigit(c))
+            {
+                digitPositions[digitCount++] = i;
+            }
+            else
+            {
+                letterPositions[letterCount++] = i;
+            }
         }
 
-        byte[] digits = digitPositions.Select(i => (byte)(chars[i] - '0')).ToArray();
-        Encrypt(digits, radix: 10, tweak: "iban-digits" + tweakSuffix);
-        byte[] letters = letterPositions.Select(i => (byte)(char.ToUpperInvariant(chars[i]) - 'A')).ToArray();
-        Encrypt(letters, radix: 26, tweak: "iban-letters" + tweakSuffix);
+        digitPositions = digitPositions[..digitCount];
+        letterPositions = letterPositions[..letterCount];
 
-        for (int i = 0; i < digits.Length; i++)
+        Span<byte> digits = digitCount <= StackLength ? stackalloc byte[digitCount] : new byte[digitCount];
+        for (int i = 0; i < digitCount; i++)
+        {
+            digits[i] = (byte)(chars[digitPositions[i]] - '0');
+        }
+
+        Encrypt(digits, radix: 10, _ibanDigitEngines, IbanDigitTweaks, attempt);
+
+        Span<byte> letters = letterCount <= StackLength ? stackalloc byte[letterCount] : new byte[letterCount];
+        for (int i = 0; i < letterCount; i++)
+        {
+            letters[i] = (byte)(char.ToUpperInvariant(chars[letterPositions[i]]) - 'A');
+        }
+
+        Encrypt(letters, radix: 26, _ibanLetterEngines, IbanLetterTweaks, attempt);
+
+        for (int i = 0; i < digitCount; i++)
         {
             chars[digitPositions[i]] = (char)('0' + digits[i]);
         }
 
-        for (int i = 0; i < letters.Length; i++)
+        for (int i = 0; i < letterCount; i++)
         {
             char letter = (char)('A' + letters[i]);
-            chars[letterPositions[i]] = char.IsAsciiLetterLower(chars[letterPositions[i]]) ? char.ToLowerInvariant(letter) : letter;
+            int position = letterPositions[i];
+            chars[position] = char.IsAsciiLetterLower(chars[position]) ? char.ToLowerInvariant(letter) : letter;
         }
 
-        string compact = new string(chars.Where(char.IsAsciiLetterOrDigit).ToArray()).ToUpperInvariant();
-        if (compact.Length >= 5 && digitPositions.Count > 0 && Checksums.IbanRemainder(compact) == 1)
+        Span<char> compact = length <= StackLength ? stackalloc char[length] : new char[length];
+        int compactLength = 0;
+        foreach (char c in chars)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                compact[compactLength++] = char.ToUpperInvariant(c);
+            }
+        }
+
+        if (compactLength >= 5 && digitCount > 0 && Checksums.IbanRemainder(compact[..compactLength]) == 1)
         {
             // Changing one digit changes the remainder, so the token can no longer pass as a valid IBAN.
-            int position = digitPositions[Math.Min(1, digitPositions.Count - 1)];
+            int position = digitPositions[Math.Min(1, digitCount - 1)];
             chars[position] = (char)('0' + ((chars[position] - '0' + 1) % 10));
         }
     }
 
-    private void Encrypt(Span<byte> symbols, int radix, string tweak)
+    private void Encrypt(Span<byte> symbols, int radix, Ff1Engines engines, string[] tweaks, int attempt)
     {
         if (symbols.IsEmpty)
         {
             return;
         }
 
-        if (Math.Pow(radix, symbols.Length) >= 1_000_000)
+        if (ReachesFf1Domain(radix, symbols.Length))
         {
-            _tokenizer.Encrypt(symbols, radix, tweak);
+            engines.Get(_tokenizer, radix, tweaks, attempt).Encrypt(symbols);
             return;
         }
 
         // Too short for FF1: replace the symbols with keyed hash symbols, which hides them just as well
-        // but may map two short inputs to one output.
-        string text = tweak + ":" + string.Join(',', symbols.ToArray());
+        // but may map two short inputs to one output. The hashed text is the tweak, a colon, then the
+        // symbols as decimal numbers separated by commas.
+        string tweak = tweaks[attempt];
+        Span<char> text = stackalloc char[tweak.Length + 1 + (4 * symbols.Length)];
+        tweak.CopyTo(text);
+        int written = tweak.Length;
+        text[written++] = ':';
+        for (int i = 0; i < symbols.Length; i++)
+        {
+            if (i > 0)
+            {
+                text[written++] = ',';
+            }
+
+            symbols[i].TryFormat(text[written..], out int symbolLength, provider: CultureInfo.InvariantCulture);
+            written += symbolLength;
+        }
+
         Span<byte> hash = stackalloc byte[32];
-        _pseudonymizer.ComputeHash(text, hash);
+        _pseudonymizer.ComputeHash(text[..written], hash);
         for (int i = 0; i < symbols.Length; i++)
         {
             symbols[i] = (byte)(hash[i] % radix);
         }
     }
 
-    private static byte[] ReadDigits(ReadOnlySpan<char> run)
+    // True when radix^length reaches FF1's minimum domain of one million values.
+    private static bool ReachesFf1Domain(int radix, int length)
     {
-        var digits = new byte[NumberRuns.CountDigits(run)];
+        long domain = 1;
+        for (int i = 0; i < length && domain < FastFf1.MinimumDomainSize; i++)
+        {
+            domain *= radix;
+        }
+
+        return domain >= FastFf1.MinimumDomainSize;
+    }
+
+    private static string Mask(string value) =>
+        string.Create(value.Length, value, static (masked, source) =>
+        {
+            for (int i = 0; i < source.Length; i++)
+            {
+                masked[i] = char.IsAsciiLetterOrDigit(source[i]) ? '*' : source[i];
+            }
+        });
+
+    private static void ReadDigits(ReadOnlySpan<char> run, Span<byte> digits)
+    {
         int next = 0;
         foreach (char c in run)
         {
@@ -196,11 +308,9 @@ public sealed class TokenOperator : ColumnOperator
                 digits[next++] = (byte)(c - '0');
             }
         }
-
-        return digits;
     }
 
-    private static void WriteDigits(Span<char> run, byte[] digits)
+    private static void WriteDigits(Span<char> run, ReadOnlySpan<byte> digits)
     {
         int next = 0;
         for (int i = 0; i < run.Length; i++)
@@ -210,5 +320,14 @@ public sealed class TokenOperator : ColumnOperator
                 run[i] = (char)('0' + digits[next++]);
             }
         }
+    }
+
+    // The FF1 engine of each attempt's tweak for one alphabet, fetched from the tokenizer on first use.
+    private sealed class Ff1Engines
+    {
+        private readonly FastFf1?[] _engines = new FastFf1?[MaximumAttempts];
+
+        public FastFf1 Get(Ff1Tokenizer tokenizer, int radix, string[] tweaks, int attempt) =>
+            _engines[attempt] ??= tokenizer.GetEngine(radix, tweaks[attempt]);
     }
 }
