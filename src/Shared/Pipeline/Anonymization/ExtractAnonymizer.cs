@@ -55,7 +55,7 @@ public static class ExtractAnonymizer
         AnonymizationPlan plan;
         using (IRecordReader headerReader = RecordReaderFactory.Open(inputPath, readOptions))
         {
-            plan = AnonymizationPlan.Create(policy, headerReader.Header, key, (text, region) => scanner.Scan(text, region, includeUnvalidated: false));
+            plan = AnonymizationPlan.Create(policy, headerReader.Header, key, scanner);
         }
 
         AnonymizationSummary summary;

@@ -35,7 +35,7 @@ public sealed class VerifyStep
         DatasetPolicy policy = await PolicyObjects.ReadAsync(context, request.Policy, cancellationToken).ConfigureAwait(false);
         KeyMaterial key = await _keys.GetVersionAsync(request.KeyId, request.KeyVersion, cancellationToken).ConfigureAwait(false);
         Privacy.Detection.TextScanner scanner = ExtractAnonymizer.ScannerOf(policy);
-        AnonymizationPlan plan = AnonymizationPlan.Create(policy, request.ExtractHeader, key, (text, region) => scanner.Scan(text, region, includeUnvalidated: false));
+        AnonymizationPlan plan = AnonymizationPlan.Create(policy, request.ExtractHeader, key, scanner);
         string output = await context.Store.DownloadAsync(request.Anonymized, context.ScratchPath("anonymized.csv"), cancellationToken).ConfigureAwait(false);
 
         ResidualScanResult rescan = ExtractAnonymizer.Rescan(output, plan, cancellationToken);

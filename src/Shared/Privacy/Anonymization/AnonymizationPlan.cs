@@ -58,11 +58,32 @@ public sealed class AnonymizationPlan
     /// <summary>Columns the policy names that the input does not have.</summary>
     public IReadOnlyList<string> MissingPolicyColumns { get; }
 
+    /// <summary>
+    /// Creates the plan of <paramref name="policy"/> for an input with <paramref name="header"/>, with
+    /// <paramref name="scanner"/> finding the spans that redact replaces and checking that new tokens are not detectable.
+    /// </summary>
+    /// <exception cref="PolicyException">
+    /// A column is not covered (with <c>unlistedColumns: fail</c>), or a column the policy measures or reads is missing.
+    /// </exception>
+    public static AnonymizationPlan Create(DatasetPolicy policy, IReadOnlyList<string> header, KeyMaterial key, TextScanner scanner)
+    {
+        ArgumentNullException.ThrowIfNull(scanner);
+        return Create(
+            policy,
+            header,
+            key,
+            (text, region) => scanner.Scan(text, region, includeUnvalidated: false),
+            token => scanner.ContainsValidated(token));
+    }
+
     /// <summary>Creates the plan of <paramref name="policy"/> for an input with <paramref name="header"/>.</summary>
     /// <param name="policy">A policy checked by <see cref="PolicyReader"/>.</param>
     /// <param name="header">The input column names.</param>
     /// <param name="key">The key version named by the policy.</param>
     /// <param name="textScan">Returns the merged findings in free text; required when a column uses redact.</param>
+    /// <param name="isDetectable">
+    /// Returns true when a rescan would report personal data in a new token; null uses <paramref name="textScan"/>.
+    /// </param>
     /// <exception cref="PolicyException">
     /// A column is not covered (with <c>unlistedColumns: fail</c>), or a column the policy measures or reads is missing.
     /// </exception>
@@ -70,7 +91,8 @@ public sealed class AnonymizationPlan
         DatasetPolicy policy,
         IReadOnlyList<string> header,
         KeyMaterial key,
-        Func<string, string?, IReadOnlyList<PiiSpan>>? textScan = null)
+        Func<string, string?, IReadOnlyList<PiiSpan>>? textScan = null,
+        Func<string, bool>? isDetectable = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(header);
@@ -80,7 +102,7 @@ public sealed class AnonymizationPlan
                 $"The policy names key '{policy.KeyId}' but key '{key.KeyId}' was given.", nameof(key));
         }
 
-        var factory = new OperatorFactory(key, textScan);
+        var factory = new OperatorFactory(key, textScan, isDetectable);
         var errors = new List<string>();
         var columns = new List<PlannedColumn>(header.Count);
         var outputHeader = new List<string>(header.Count);

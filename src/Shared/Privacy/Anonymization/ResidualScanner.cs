@@ -36,6 +36,7 @@ public sealed class ResidualScanner
         bool[] isProtected = output.Header.Select(name => protectedByName.GetValueOrDefault(name, true)).ToArray();
         var tallies = new Dictionary<(int Column, PiiKind Kind), (long Cells, List<long> Lines)>();
 
+        Span<PiiKind> kinds = stackalloc PiiKind[TextScanner.TextKindCount];
         long records = 0;
         while (output.ReadNext())
         {
@@ -58,7 +59,8 @@ public sealed class ResidualScanner
                     continue;
                 }
 
-                foreach (PiiKind kind in _scanner.Scan(cell.ToString()).SelectMany(span => span.Kinds).Distinct())
+                int found = _scanner.FindValidatedKinds(cell, region: null, kinds);
+                foreach (PiiKind kind in kinds[..found])
                 {
                     (long cells, List<long> lines) = tallies.GetValueOrDefault((i, kind), (0, []));
                     if (lines.Count < ListedLines)

@@ -15,16 +15,25 @@ public sealed class OperatorFactory
     private readonly HmacPseudonymizer _pseudonymizer;
     private readonly Ff1Tokenizer _tokenizer;
     private readonly Func<string, string?, IReadOnlyList<PiiSpan>>? _textScan;
+    private readonly Func<string, bool>? _isDetectable;
 
     /// <summary>Creates a factory for one key version.</summary>
     /// <param name="key">The key version pseudonyms, tokens, offsets and noise derive from.</param>
     /// <param name="textScan">Returns the merged findings in a free-text cell; required for redact columns.</param>
-    public OperatorFactory(KeyMaterial key, Func<string, string?, IReadOnlyList<PiiSpan>>? textScan = null)
+    /// <param name="isDetectable">
+    /// Returns true when a rescan would report personal data in a new token; null falls back to <paramref name="textScan"/>,
+    /// and with neither, tokens are not checked.
+    /// </param>
+    public OperatorFactory(
+        KeyMaterial key,
+        Func<string, string?, IReadOnlyList<PiiSpan>>? textScan = null,
+        Func<string, bool>? isDetectable = null)
     {
         _key = key;
         _pseudonymizer = new HmacPseudonymizer(key);
         _tokenizer = new Ff1Tokenizer(key);
         _textScan = textScan;
+        _isDetectable = isDetectable ?? (textScan is null ? null : token => textScan(token, null).Count > 0);
     }
 
     /// <summary>The pseudonymizer shared by the factory's operators.</summary>
@@ -87,7 +96,7 @@ public sealed class OperatorFactory
                     _pseudonymizer,
                     parameters.GetEnum("kind", TokenKind.Card),
                     parameters.GetBool("preserveIin", false),
-                    _textScan is null ? null : token => _textScan(token, null).Count > 0);
+                    _isDetectable);
 
             case OperatorKind.Truncate:
                 return new TruncateOperator(
