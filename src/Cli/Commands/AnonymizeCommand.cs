@@ -51,7 +51,7 @@ internal static class AnonymizeCommand
                 parseResult.GetValue(keyFile)?.FullName ?? KeyFileLocation.Default(),
                 !parseResult.GetValue(noProgress) && !Console.IsErrorRedirected);
 
-            var runner = new AnonymizeRunner(new LocalKeyProvider(request.KeyFilePath), Console.Error);
+            var runner = new AnonymizeRunner(new LocalKeyProvider(request.KeyFilePath, notice: Console.Error.WriteLine), Console.Error);
             AnonymizeOutcome outcome = await runner.RunAsync(request, cancellationToken);
             if (outcome.Plan is not null || outcome.ExitCode != ExitCodes.Usage)
             {

@@ -101,7 +101,7 @@ internal static class RunCommand
             }
 
             string workspacePath = parseResult.GetValue(workspace)?.FullName ?? Path.GetFullPath("synthdata-workspace");
-            var keys = new LocalKeyProvider(parseResult.GetValue(keyFile)?.FullName ?? KeyFileLocation.Default());
+            var keys = new LocalKeyProvider(parseResult.GetValue(keyFile)?.FullName ?? KeyFileLocation.Default(), notice: Console.Error.WriteLine);
             if (parseResult.GetValue(epochs) is < 1)
             {
                 Console.Error.WriteLine("--epochs must be at least 1.");

@@ -48,6 +48,23 @@ public sealed class LocalKeyProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task NewKeyBesideOthers_IsAnnounced()
+    {
+        var notices = new List<string>();
+        var provider = new LocalKeyProvider(KeyFile, notice: notices.Add);
+        await provider.GetCurrentAsync("default");
+        await provider.GetCurrentAsync("default");
+        Assert.Empty(notices);
+
+        await provider.GetCurrentAsync("defualt");
+
+        string notice = Assert.Single(notices);
+        Assert.Contains("'defualt'", notice, StringComparison.Ordinal);
+        Assert.Contains("'default'", notice, StringComparison.Ordinal);
+        Assert.Contains("keyId", notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rotate_AddsVersionAndKeepsOldOne()
     {
         var provider = new LocalKeyProvider(KeyFile);

@@ -26,17 +26,27 @@ public sealed class LocalKeyProvider : IKeyProvider
     private readonly TimeProvider _time;
     private readonly Action<Span<byte>> _fillRandom;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Action<string>? _notice;
 
     /// <summary>Creates a provider over the key file at <paramref name="path"/>; the file is created on first use.</summary>
     /// <param name="path">The key file path; its folder is created when missing.</param>
     /// <param name="time">The clock for creation times; the system clock by default.</param>
     /// <param name="fillRandom">Fills new keys; a cryptographic generator by default. Tests may pass a seeded one.</param>
-    public LocalKeyProvider(string path, TimeProvider? time = null, Action<Span<byte>>? fillRandom = null)
+    /// <param name="notice">
+    /// Receives one sentence when a key id is created in a file that already contains other keys, because a
+    /// mistyped key id would otherwise give unlinkable pseudonyms without a word. It names key ids, never key bytes.
+    /// </param>
+    public LocalKeyProvider(
+        string path,
+        TimeProvider? time = null,
+        Action<Span<byte>>? fillRandom = null,
+        Action<string>? notice = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         _path = Path.GetFullPath(path);
         _time = time ?? TimeProvider.System;
         _fillRandom = fillRandom ?? RandomNumberGenerator.Fill;
+        _notice = notice;
     }
 
     /// <summary>The key file path, absolute.</summary>
@@ -52,10 +62,17 @@ public sealed class LocalKeyProvider : IKeyProvider
             JsonObject keys = document["keys"]!.AsObject();
             if (keys[keyId] is not JsonObject entry)
             {
+                string[] others = [.. keys.Select(pair => pair.Key).Order(StringComparer.Ordinal)];
                 entry = NewEntry();
                 AddVersion(entry);
                 keys[keyId] = entry;
                 Save(document);
+                if (others.Length > 0)
+                {
+                    _notice?.Invoke(
+                        $"Created key '{keyId}' in {_path}, which already contains {string.Join(", ", others.Select(id => $"'{id}'"))}. "
+                        + "Pseudonyms and tokens made with the new key do not match earlier ones; if the policy's keyId is mistyped, correct it and delete the new key.");
+                }
             }
 
             return Read(keyId, entry, entry["current"]!.GetValue<int>());
