@@ -83,6 +83,13 @@ internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
                 progress => ExtractAnonymizer.Anonymize(request.InputPath, policy, key, staging, progress, cancellationToken));
             AnonymizationPlan plan = anonymized.Plan;
             AnonymizationSummary summary = anonymized.Summary;
+            if (plan.MissingPolicyColumns.Count > 0)
+            {
+                // Not an error, because one policy may serve extracts with optional columns, but a renamed column shows up here.
+                error.WriteLine(
+                    $"Warning: the policy names columns that {Path.GetFileName(request.InputPath)} does not have: "
+                    + string.Join(", ", plan.MissingPolicyColumns.Select(name => $"'{name}'")) + ". Check for renamed columns.");
+            }
 
             TimeSpan anonymizeDuration = clock.Elapsed;
             ResidualScanResult rescan = ExtractAnonymizer.Rescan(staging, plan, cancellationToken);

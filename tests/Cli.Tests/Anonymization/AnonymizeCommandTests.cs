@@ -54,6 +54,22 @@ public sealed class AnonymizeCommandTests
     }
 
     [Fact]
+    public void Anonymize_PolicyColumnAbsent_Warns()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), ContactsCsv);
+        string policy = ContactsPolicy("{ \"operator\": \"drop\" }")
+            .Replace("\"class\": { \"operator\": \"keep\" }", "\"class\": { \"operator\": \"keep\" }, \"loyalty_id\": { \"operator\": \"drop\" }", StringComparison.Ordinal);
+        File.WriteAllText(folder.File("policy.json"), policy);
+
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "anonymize", "in.csv", "--policy", "policy.json", "--out", "out.csv");
+
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("'loyalty_id'", error, StringComparison.Ordinal);
+        Assert.True(File.Exists(folder.File("out.csv")));
+    }
+
+    [Fact]
     public void Anonymize_ParquetOutput_ReadsBack()
     {
         using var folder = new TemporaryFolder();
