@@ -81,15 +81,32 @@ public static class ValueNormalizer
 
     private static string KeepCharacters(string value, bool lettersToo)
     {
-        var builder = new StringBuilder(value.Length);
+        int kept = 0;
         foreach (char c in value)
         {
-            if (char.IsAsciiDigit(c) || (lettersToo && char.IsLetter(c)))
+            if (IsKept(c, lettersToo))
             {
-                builder.Append(c);
+                kept++;
             }
         }
 
-        return builder.ToString();
+        if (kept == value.Length)
+        {
+            return value;
+        }
+
+        return string.Create(kept, (value, lettersToo), static (destination, state) =>
+        {
+            int next = 0;
+            foreach (char c in state.value)
+            {
+                if (IsKept(c, state.lettersToo))
+                {
+                    destination[next++] = c;
+                }
+            }
+        });
     }
+
+    private static bool IsKept(char c, bool lettersToo) => char.IsAsciiDigit(c) || (lettersToo && char.IsLetter(c));
 }
