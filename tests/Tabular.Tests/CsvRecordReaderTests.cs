@@ -224,6 +224,31 @@ public sealed class CsvRecordReaderTests : IDisposable
     }
 
     [Fact]
+    public void UnclosedQuoteMidRecord_NamesColumn()
+    {
+        // The open quote swallows the rest of the file, so the record also has too few fields.
+        string path = _folder.WriteText("open-middle.csv", "a,b,c\n1,\"never closed,2\n3,4,5\n");
+
+        DataFormatException error = Assert.Throws<DataFormatException>(() => RecordReading.ReadCsv(path));
+
+        Assert.Equal(2, error.LineNumber);
+        Assert.Equal(1, error.ColumnIndex);
+        Assert.Equal("b", error.ColumnName);
+        Assert.Contains("not closed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ShortRecord_NamesFirstMissingColumn()
+    {
+        string path = _folder.WriteText("short-named.csv", "id,email,phone\n1,a\n");
+
+        DataFormatException error = Assert.Throws<DataFormatException>(() => RecordReading.ReadCsv(path));
+
+        Assert.Equal(2, error.LineNumber);
+        Assert.Contains("column 'phone'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void QuoteInsideUnquotedField_Fails()
     {
         string path = _folder.WriteText("inner.csv", "a,b\n1,5'10\"\n");

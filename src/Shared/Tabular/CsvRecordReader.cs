@@ -121,10 +121,7 @@ public sealed class CsvRecordReader : IRecordReader
         _lineNumber = row.LineNumberFrom;
         if (row.ColCount != _header.Length)
         {
-            throw new DataFormatException(
-                SourceName,
-                $"the record has {row.ColCount} fields but the header has {_header.Length}; columns are never shifted, so the file is rejected",
-                _lineNumber);
+            throw FieldCountError(row);
         }
 
         ClassifyFields(row);
@@ -349,6 +346,51 @@ public sealed class CsvRecordReader : IRecordReader
     }
 
     private string? ColumnNameOrNull(int column) => _header is not null && column < _header.Length ? _header[column] : null;
+
+    private DataFormatException FieldCountError(SepReader.Row row)
+    {
+        // A quote that is never closed swallows the rest of the input into the record's last field.
+        int last = row.ColCount - 1;
+        if (IsUnclosedQuote(row[last].Span))
+        {
+            return QuoteError(last, ColumnNameOrNull(last), "a quoted field is not closed before the end of the input");
+        }
+
+        string missing = row.ColCount < _header.Length
+            ? $", so column '{_header[row.ColCount]}' and the ones after it are missing"
+            : ", often because a value contains the separator without quotes";
+        return new DataFormatException(
+            SourceName,
+            $"the record has {row.ColCount} fields but the header has {_header.Length}{missing}; columns are never shifted, so the file is rejected",
+            _lineNumber);
+    }
+
+    private static bool IsUnclosedQuote(ReadOnlySpan<char> raw)
+    {
+        if (raw.IsEmpty || raw[0] != '"')
+        {
+            return false;
+        }
+
+        int i = 1;
+        while (i < raw.Length)
+        {
+            if (raw[i] != '"')
+            {
+                i++;
+            }
+            else if (i + 1 < raw.Length && raw[i + 1] == '"')
+            {
+                i += 2;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private DataFormatException QuoteError(int column, string? columnName, string reason) =>
         new(SourceName, reason, _lineNumber, column, columnName);
