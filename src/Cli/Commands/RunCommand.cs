@@ -188,6 +188,11 @@ internal static class RunCommand
     private static int FailureCode(RunManifest manifest)
     {
         StepRecord? failed = manifest.Steps.LastOrDefault(step => step.Outcome == StepOutcome.Failed);
-        return failed?.Name is ValidateStep.Name or AnonymizeStep.Name ? ExitCodes.InvalidInput : ExitCodes.InternalError;
+        return failed?.Cause switch
+        {
+            StepFailureCause.InvalidPolicy => ExitCodes.InvalidPolicy,
+            StepFailureCause.InvalidInput => ExitCodes.InvalidInput,
+            _ => failed?.Name is ValidateStep.Name or AnonymizeStep.Name ? ExitCodes.InvalidInput : ExitCodes.InternalError,
+        };
     }
 }

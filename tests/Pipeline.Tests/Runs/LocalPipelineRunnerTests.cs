@@ -196,6 +196,8 @@ public sealed class LocalPipelineRunnerTests : IDisposable
 
         Assert.Equal(RunOutcome.Failed, result.Manifest.Outcome);
         Assert.Contains("'email'", result.Manifest.FailureReason, StringComparison.Ordinal);
+        StepRecord failed = Assert.Single(result.Manifest.Steps, step => step.Outcome == StepOutcome.Failed);
+        Assert.Equal(StepFailureCause.InvalidPolicy, failed.Cause);
     }
 
     private LocalPipelineRunner NewRunner() =>

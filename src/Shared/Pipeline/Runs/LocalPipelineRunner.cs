@@ -10,6 +10,7 @@ using SyntheticData.Pipeline.Steps;
 using SyntheticData.Pipeline.Storage;
 using SyntheticData.Privacy.Policies;
 using SyntheticData.Synthesis;
+using SyntheticData.Tabular;
 using SyntheticData.Telemetry;
 
 namespace SyntheticData.Pipeline.Runs;
@@ -355,14 +356,23 @@ public sealed class LocalPipelineRunner
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            Record(state, name, started, watch.Elapsed, StepOutcome.Failed, exception.Message);
+            Record(state, name, started, watch.Elapsed, StepOutcome.Failed, exception.Message, CauseOf(exception));
             throw;
         }
     }
 
-    private void Record(RunState state, string name, DateTimeOffset started, TimeSpan elapsed, StepOutcome outcome, string? message)
+    private static StepFailureCause CauseOf(Exception exception) => exception switch
     {
-        state.Manifest.Steps.Add(new StepRecord(name, started, elapsed.TotalSeconds, outcome, message));
+        StepFailedException failed => failed.Cause,
+        PolicyException => StepFailureCause.InvalidPolicy,
+        DataFormatException => StepFailureCause.InvalidInput,
+        _ => StepFailureCause.Other,
+    };
+
+    private void Record(
+        RunState state, string name, DateTimeOffset started, TimeSpan elapsed, StepOutcome outcome, string? message, StepFailureCause? cause = null)
+    {
+        state.Manifest.Steps.Add(new StepRecord(name, started, elapsed.TotalSeconds, outcome, message, cause));
         _audit.Append(state.RunId, "step." + outcome.ToString().ToLowerInvariant(), new JsonObject
         {
             ["step"] = name,

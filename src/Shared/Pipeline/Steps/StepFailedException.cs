@@ -1,3 +1,7 @@
+using SyntheticData.Pipeline.Runs;
+using SyntheticData.Privacy.Policies;
+using SyntheticData.Tabular;
+
 namespace SyntheticData.Pipeline.Steps;
 
 /// <summary>
@@ -6,12 +10,22 @@ namespace SyntheticData.Pipeline.Steps;
 /// </summary>
 public sealed class StepFailedException : Exception
 {
-    public StepFailedException(string step, string message, bool isGateFailure, Exception? innerException = null)
+    public StepFailedException(
+        string step, string message, bool isGateFailure, Exception? innerException = null, StepFailureCause? cause = null)
         : base(message, innerException)
     {
         Step = step;
         IsGateFailure = isGateFailure;
+        Cause = cause ?? innerException switch
+        {
+            PolicyException => StepFailureCause.InvalidPolicy,
+            DataFormatException => StepFailureCause.InvalidInput,
+            _ => StepFailureCause.Other,
+        };
     }
+
+    /// <summary>What the step blames: the extract, the policy or something else.</summary>
+    public StepFailureCause Cause { get; }
 
     /// <summary>The step that failed.</summary>
     public string Step { get; }

@@ -93,7 +93,11 @@ public static class ValidateStep
         List<string> uncovered = header.Where(column => !policy.Columns.ContainsKey(column)).ToList();
         if (uncovered.Count > 0 && policy.UnlistedColumns == UnlistedColumnAction.Fail)
         {
-            throw Reject($"The policy {policyReference} does not name the extract's columns {string.Join(", ", uncovered.Select(name => $"'{name}'"))}; add them or set unlistedColumns to drop or keep.");
+            throw new StepFailedException(
+                Name,
+                $"The policy {policyReference} does not name the extract's columns {string.Join(", ", uncovered.Select(name => $"'{name}'"))}; add them or set unlistedColumns to drop or keep.",
+                isGateFailure: false,
+                cause: StepFailureCause.InvalidPolicy);
         }
 
         HashedObject policyHash = await ObjectHashing.HashAsync(context.Store, policyReference, cancellationToken).ConfigureAwait(false);
@@ -102,7 +106,7 @@ public static class ValidateStep
         return new ValidateResult(extract, format, header, records, policyHash, drafted);
     }
 
-    private static StepFailedException Reject(string message) => new(Name, message, isGateFailure: false);
+    private static StepFailedException Reject(string message) => new(Name, message, isGateFailure: false, cause: StepFailureCause.InvalidInput);
 
     /// <summary>Replaces the scratch copy's path in a reader message with the object the user delivered.</summary>
     internal static string NameObject(string message, string localPath, ObjectReference reference) =>

@@ -1,0 +1,33 @@
+using SyntheticData.Cli.Tests.Anonymization;
+
+namespace SyntheticData.Cli.Tests;
+
+public sealed class RunCommandTests
+{
+    [Fact]
+    public void Run_PolicyMissingColumn_ExitsInvalidPolicy()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), "id,email\n1,ada@example.org\n2,tom@example.org\n");
+        File.WriteAllText(folder.File("policy.json"), """{ "version": 1, "columns": { "id": { "operator": "keep" } } }""");
+
+        (int code, _, string error) = SynthdataProcess.Run(
+            folder.Path, "run", "in.csv", "--policy", "policy.json", "--synthesizer", "none", "--workspace", "ws");
+
+        Assert.True(code == ExitCodes.InvalidPolicy, error);
+        Assert.Contains("'email'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_MalformedExtract_ExitsInvalidInput()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), "id,email\n1,ada@example.org\n2,tom@example.org,extra\n");
+
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "run", "in.csv", "--synthesizer", "none", "--workspace", "ws");
+
+        Assert.True(code == ExitCodes.InvalidInput, error);
+        Assert.Contains("line 3", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("tom@example.org", error, StringComparison.Ordinal);
+    }
+}
