@@ -239,7 +239,14 @@ public sealed class FastFf1 : IDisposable
             BinaryPrimitives.ReverseEndianness((ulong)lastBlock)).AsByte();
         Vector128<ulong> r = _cipher.EncryptBlockWithAesNi(p.ChainInput ^ block).AsUInt64();
 
-        UInt128 s = new(BinaryPrimitives.ReverseEndianness(r.GetElement(0)), BinaryPrimitives.ReverseEndianness(r.GetElement(1)));
+        ulong high = BinaryPrimitives.ReverseEndianness(r.GetElement(0));
+        if (p.D <= 8 && modulus <= ulong.MaxValue)
+        {
+            // y is the first d bytes of R, so it fits in 64 bits and a 64-bit remainder suffices.
+            return (high >> (8 * (8 - p.D))) % (ulong)modulus;
+        }
+
+        UInt128 s = new(high, BinaryPrimitives.ReverseEndianness(r.GetElement(1)));
         return (s >> (8 * (BlockSize - p.D))) % modulus;
     }
 
@@ -369,6 +376,19 @@ public sealed class FastFf1 : IDisposable
 
     private void WriteNumber(UInt128 value, Span<byte> digits)
     {
+        if (value <= ulong.MaxValue && _radix == 10)
+        {
+            // A constant divisor lets the JIT replace each division with a multiplication.
+            ulong decimalValue = (ulong)value;
+            for (int i = digits.Length - 1; i >= 0; i--)
+            {
+                (decimalValue, ulong remainder) = Math.DivRem(decimalValue, 10UL);
+                digits[i] = (byte)remainder;
+            }
+
+            return;
+        }
+
         if (value <= ulong.MaxValue)
         {
             ulong small = (ulong)value;
