@@ -106,6 +106,31 @@ public sealed class PolicyReaderTests
     }
 
     [Fact]
+    public void Parse_UnknownOperator_GivesOneMessage()
+    {
+        string json = AnonymizationHarness.Policy("\"a\": {\"operator\": \"pseudonymize\"}, \"b\": {\"operator\": \"keep\"}");
+
+        PolicyException exception = Assert.Throws<PolicyException>(() => PolicyReader.Parse(json));
+
+        string error = Assert.Single(exception.Errors);
+        Assert.StartsWith("/columns/a/operator", error, StringComparison.Ordinal);
+        Assert.Contains("pseudonymize", error, StringComparison.Ordinal);
+        Assert.Contains("\"pseudonym\"", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_MisspelledParameter_NamesIt()
+    {
+        string json = AnonymizationHarness.Policy("\"a\": {\"operator\": \"pseudonym\", \"parameters\": {\"kind\": \"emial\"}}");
+
+        PolicyException exception = Assert.Throws<PolicyException>(() => PolicyReader.Parse(json));
+
+        string error = Assert.Single(exception.Errors);
+        Assert.StartsWith("/columns/a/parameters/kind", error, StringComparison.Ordinal);
+        Assert.Contains("emial", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_SeveralProblems_AreAllReported()
     {
         string json = AnonymizationHarness.Policy(

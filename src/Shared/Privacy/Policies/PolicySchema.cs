@@ -12,7 +12,7 @@ public static class PolicySchema
 
     private static readonly Lazy<string> SchemaText = new(ReadResource);
 
-    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(SchemaText.Value));
+    private static readonly Lazy<JsonSchema> Schema = new(LoadSchema);
 
     /// <summary>The schema document as text, for docs and editors.</summary>
     public static string Text => SchemaText.Value;
@@ -33,7 +33,8 @@ public static class PolicySchema
         var errors = new List<string>();
         foreach (EvaluationResults detail in results.Details ?? [])
         {
-            if (detail.Errors is null)
+            // A failed "if" only means that branch does not apply; its errors are not violations.
+            if (detail.Errors is null || IsUnderIf(detail.EvaluationPath.ToString()))
             {
                 continue;
             }
@@ -56,6 +57,18 @@ public static class PolicySchema
 
         return errors;
     }
+
+    private static JsonSchema LoadSchema()
+    {
+        // The default messages leave out the offending name and the accepted ones. Policies contain operator,
+        // parameter and column names, never row values, so naming them is safe.
+        ErrorMessages.Enum = "[[received]] is not one of the accepted values [[values]]";
+        ErrorMessages.FalseSchema = "this property is not allowed here; check its spelling";
+        return JsonSchema.FromText(SchemaText.Value);
+    }
+
+    private static bool IsUnderIf(string evaluationPath) =>
+        evaluationPath.EndsWith("/if", StringComparison.Ordinal) || evaluationPath.Contains("/if/", StringComparison.Ordinal);
 
     private static string ReadResource()
     {
