@@ -35,6 +35,17 @@ public static class ValueNormalizer
 
     private static string NormalizePhone(string value, string? region)
     {
+        if (region == "US" && TryNormalizeUsTenDigits(value, out string? e164))
+        {
+            return e164;
+        }
+
+        return NormalizePhoneWithLibphonenumber(value, region);
+    }
+
+    /// <summary>Returns the phone normalisation computed by libphonenumber alone, the reference of the fast path.</summary>
+    internal static string NormalizePhoneWithLibphonenumber(string value, string? region)
+    {
         try
         {
             PhoneNumber number = Phones.Parse(value, region ?? "ZZ");
@@ -50,6 +61,65 @@ public static class ValueNormalizer
 
         string digits = KeepCharacters(value, lettersToo: false);
         return value.TrimStart().StartsWith('+') ? "+" + digits : digits;
+    }
+
+    // Handles the commonest US form without libphonenumber: ten digits whose first digit is 2 to 9,
+    // written as 2125550147, (212) 555-0147, 212-555-0147 or 212.555.0147. Such a number cannot start
+    // with the national prefix 1, the IDD prefix 011 or a leading zero. Ten digits is a possible length
+    // for country code 1, so libphonenumber formats it as +1 and the ten digits (checked against
+    // libphonenumber-csharp 9.0.43). Anything else goes to libphonenumber, and a property test compares
+    // both paths over generated formats.
+    private static bool TryNormalizeUsTenDigits(string value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? e164)
+    {
+        e164 = null;
+        ReadOnlySpan<char> text = value;
+        Span<char> digits = stackalloc char[10];
+        int digitCount = 0;
+        int position = 0;
+        bool openParenthesis = position < text.Length && text[position] == '(';
+        if (openParenthesis)
+        {
+            position++;
+        }
+
+        // Three groups of 3, 3 and 4 digits. The area code may sit in parentheses, and one space, dash
+        // or dot may follow a group.
+        ReadOnlySpan<int> groupLengths = [3, 3, 4];
+        for (int group = 0; group < groupLengths.Length; group++)
+        {
+            for (int i = 0; i < groupLengths[group]; i++)
+            {
+                if (position >= text.Length || !char.IsAsciiDigit(text[position]))
+                {
+                    return false;
+                }
+
+                digits[digitCount++] = text[position++];
+            }
+
+            if (group == 0 && openParenthesis)
+            {
+                if (position >= text.Length || text[position] != ')')
+                {
+                    return false;
+                }
+
+                position++;
+            }
+
+            if (group < 2 && position < text.Length && text[position] is ' ' or '-' or '.')
+            {
+                position++;
+            }
+        }
+
+        if (position != text.Length || digits[0] is '0' or '1')
+        {
+            return false;
+        }
+
+        e164 = string.Concat("+1", digits);
+        return true;
     }
 
     private static string NormalizeName(string value)
