@@ -9,7 +9,8 @@ namespace SyntheticData.Benchmarks.Detection;
 
 /// <summary>
 /// Measures <see cref="TextScanner"/> on single long cells of growing size (time per MiB must stay flat, and
-/// below a budget), on many short cells, and <see cref="ColumnClassifier"/> on the card-transaction sample.
+/// below a budget), on many short cells, on token-shaped cells against the old scan, and <see cref="ColumnClassifier"/>
+/// on the card-transaction sample.
 /// The baseline, run on the same inputs, is one compiled .NET regular expression for e-mail addresses and
 /// 13-19 digit runs, without any validation.
 /// </summary>
@@ -21,18 +22,25 @@ public sealed partial class DetectionScanScenario : IScenario
 
     public string Name => "detection-scan";
 
-    public string Description => "TextScanner ms per MiB on 64 KiB-4 MiB cells and short cells, ColumnClassifier rows/s (--repeat 3, --budget-ms-per-mib 100)";
+    public string Description => "TextScanner ms per MiB on 64 KiB-4 MiB cells, short cells, us per token cell against the old scan, ColumnClassifier rows/s (--repeat 3, --budget-ms-per-mib 100, --token-cells 50000, --token-cells-only)";
 
     public int Run(string[] args)
     {
         int repeat = ReadOption(args, "--repeat", 3);
         int budget = ReadOption(args, "--budget-ms-per-mib", 100);
+        int tokenCells = ReadOption(args, "--token-cells", 50_000);
         Console.WriteLine($"machine: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, "
             + System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription);
         Console.WriteLine($"times are CPU time of this process, the best of {repeat} repeats; seed {Seed}");
         Console.WriteLine();
 
         var scanner = new TextScanner();
+        if (args.Contains("--token-cells-only"))
+        {
+            MeasureTokenCells(scanner, repeat, tokenCells);
+            return 0;
+        }
+
         bool withinBudget = true;
         Console.WriteLine("| input | size | TextScanner ms/MiB | regex baseline ms/MiB | ratio | spans |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
@@ -50,6 +58,8 @@ public sealed partial class DetectionScanScenario : IScenario
 
         Console.WriteLine();
         MeasureShortCells(scanner, repeat);
+        Console.WriteLine();
+        MeasureTokenCells(scanner, repeat, tokenCells);
         Console.WriteLine();
         MeasureClassifier(repeat);
         Console.WriteLine();

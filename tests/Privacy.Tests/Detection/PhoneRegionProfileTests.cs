@@ -17,7 +17,7 @@ public sealed class PhoneRegionProfileTests
     [Property(MaxTest = 500)]
     public bool MayBeValid_NeverSkipsValidWindow(DoNotSize<int> seed)
     {
-        // DoNotSize spreads seeds over the whole int range; a plain int stays within the test size (about 100).
+        // DoNotSize spreads seeds over the whole int range, because a plain int stays within the test size (at most 100).
         Random random = new(seed.Item);
         string region = ScanCells.Regions[random.Next(ScanCells.Regions.Length)];
         string text = PhoneText(random, region);
@@ -38,7 +38,7 @@ public sealed class PhoneRegionProfileTests
     [Property(MaxTest = 500)]
     public bool Detect_FindsWhatParsingEveryWindowFinds(DoNotSize<int> seed)
     {
-        // DoNotSize spreads seeds over the whole int range; a plain int stays within the test size (about 100).
+        // DoNotSize spreads seeds over the whole int range, because a plain int stays within the test size (at most 100).
         Random random = new(seed.Item);
         string region = ScanCells.Regions[random.Next(ScanCells.Regions.Length)];
         string text = PhoneText(random, region);
@@ -138,12 +138,14 @@ public sealed class PhoneRegionProfileTests
     /// <summary>Returns prose around a phone, a card or IBAN token, or digit groups of any length.</summary>
     private static string PhoneText(Random random, string region)
     {
-        string middle = random.Next(5) switch
+        string middle = random.Next(6) switch
         {
-            0 or 1 => ScanCells.Phone(random, region),
+            0 => ScanCells.Phone(random, region),
+            1 => ScanCells.PhoneDialledFrom(random, region),
             2 => ScanCells.CardToken(random),
             3 => ScanCells.IbanToken(random, valid: false),
-            _ => ScanCells.DigitGroups(random, random.Next(5, 18)),
+            4 => ScanCells.DigitGroups(random, random.Next(5, 18)),
+            _ => ScanCells.CardToken(random).Replace(' ', '-'),
         };
         return random.Next(2) == 0 ? middle : $"ref {middle} noted";
     }

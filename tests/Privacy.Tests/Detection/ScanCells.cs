@@ -6,7 +6,7 @@ namespace SyntheticData.Privacy.Tests.Detection;
 
 /// <summary>
 /// Generates the cells that anonymized output and raw extracts contain: FF1-like card and IBAN tokens, base32
-/// pseudonyms, phone numbers in many formats, e-mail and IP addresses, SSN shapes, track data and prose with numbers.
+/// pseudonyms, phone numbers in many formats, e-mail and IP addresses, SSN shapes and prose with numbers.
 /// Some are live identifiers and most are look-alikes, so a detection check meets both results.
 /// </summary>
 internal static class ScanCells
@@ -98,22 +98,10 @@ internal static class ScanCells
         return pseudonym.ToString();
     }
 
-    /// <summary>
-    /// Returns a phone number of the region: libphonenumber's example number of a random type with its last digits
-    /// changed, formatted nationally, internationally, as E.164 or regrouped by hand.
-    /// </summary>
+    /// <summary>Returns a phone number of the region, formatted nationally, internationally, as E.164 or regrouped by hand.</summary>
     public static string Phone(Random random, string region)
     {
-        PhoneNumber? example = Util.GetExampleNumberForType(region, PhoneTypes[random.Next(PhoneTypes.Length)])
-            ?? Util.GetExampleNumber(region);
-        string national = Util.GetNationalSignificantNumber(example);
-        char[] digits = national.ToCharArray();
-        for (int i = Math.Max(0, digits.Length - 3); i < digits.Length; i++)
-        {
-            digits[i] = (char)('0' + random.Next(10));
-        }
-
-        PhoneNumber number = Util.Parse("+" + example.CountryCode.ToString(CultureInfo.InvariantCulture) + new string(digits), "ZZ");
+        PhoneNumber number = RandomNumber(random, region);
         return random.Next(6) switch
         {
             0 => Util.Format(number, PhoneNumberFormat.NATIONAL),
@@ -123,6 +111,35 @@ internal static class ScanCells
             4 => Util.FormatOutOfCountryCallingNumber(number, "GB"),
             _ => Regroup(Util.Format(number, PhoneNumberFormat.NATIONAL), random),
         };
+    }
+
+    /// <summary>
+    /// Returns a number of a random region as dialled from <paramref name="callingRegion"/>: with that region's
+    /// international prefix, or as the calling code written before the national format ("44 020 7946 0123").
+    /// </summary>
+    public static string PhoneDialledFrom(Random random, string callingRegion)
+    {
+        PhoneNumber number = RandomNumber(random, Regions[random.Next(Regions.Length)]);
+        if (random.Next(2) == 0)
+        {
+            return Util.FormatOutOfCountryCallingNumber(number, callingRegion);
+        }
+
+        return number.CountryCode.ToString(CultureInfo.InvariantCulture) + " " + Util.Format(number, PhoneNumberFormat.NATIONAL);
+    }
+
+    /// <summary>Returns libphonenumber's example number of a random type for the region, with its last three digits changed.</summary>
+    private static PhoneNumber RandomNumber(Random random, string region)
+    {
+        PhoneNumber? example = Util.GetExampleNumberForType(region, PhoneTypes[random.Next(PhoneTypes.Length)])
+            ?? Util.GetExampleNumber(region);
+        char[] digits = Util.GetNationalSignificantNumber(example).ToCharArray();
+        for (int i = Math.Max(0, digits.Length - 3); i < digits.Length; i++)
+        {
+            digits[i] = (char)('0' + random.Next(10));
+        }
+
+        return Util.Parse("+" + example.CountryCode.ToString(CultureInfo.InvariantCulture) + new string(digits), "ZZ");
     }
 
     /// <summary>Returns random digits of the given count in random groups of one to five, with phone separators.</summary>

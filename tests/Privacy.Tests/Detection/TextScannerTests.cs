@@ -143,7 +143,7 @@ public sealed class TextScannerTests
     [Property(MaxTest = 500)]
     public bool ContainsValidated_AgreesWithScan(DoNotSize<int> seed)
     {
-        // DoNotSize spreads seeds over the whole int range; a plain int stays within the test size (about 100).
+        // DoNotSize spreads seeds over the whole int range, because a plain int stays within the test size (at most 100).
         Random random = new(seed.Item);
         string cell = ScanCells.Cell(random);
         string? region = random.Next(3) == 0 ? null : ScanCells.Regions[random.Next(ScanCells.Regions.Length)];
@@ -155,7 +155,7 @@ public sealed class TextScannerTests
     [Property(MaxTest = 500)]
     public bool FindValidatedKinds_AgreesWithScan(DoNotSize<int> seed)
     {
-        // DoNotSize spreads seeds over the whole int range; a plain int stays within the test size (about 100).
+        // DoNotSize spreads seeds over the whole int range, because a plain int stays within the test size (at most 100).
         Random random = new(seed.Item);
         string cell = ScanCells.Cell(random);
         string? region = random.Next(3) == 0 ? null : ScanCells.Regions[random.Next(ScanCells.Regions.Length)];

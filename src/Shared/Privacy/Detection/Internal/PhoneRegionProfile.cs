@@ -7,71 +7,66 @@ namespace SyntheticData.Privacy.Detection.Internal;
 /// <summary>
 /// What phone parsing needs from one region's libphonenumber metadata to rule out a candidate window without parsing it.
 /// <see cref="MayBeValid"/> follows the steps of <c>PhoneNumberUtil.Parse</c> (libphonenumber-csharp 9.0.43) that can
-/// change the digits: a '+' or the region's international prefix switches to another country, the country calling
-/// code and the national prefix may be stripped. Each national significant number that these steps can leave must
-/// then have one of the possible lengths (<c>PossibleLengthLocalOnly</c> lengths never pass <c>IsValidNumber</c>) and
-/// match the general pattern of a region that shares the calling code. A window that no step can make valid is skipped.
+/// change the digits: a '+' or the region's international prefix switches to another country, and the country calling
+/// code and the national prefix may be stripped. A window is skipped only when no national significant number that these
+/// steps can leave passes <see cref="NationalNumberRules"/> for a region that shares the calling code.
 /// </summary>
 internal sealed class PhoneRegionProfile
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
     private static readonly ConcurrentDictionary<string, PhoneRegionProfile> Profiles = new(StringComparer.Ordinal);
 
-    private readonly string _countryCode;
-    private readonly bool[] _validLengths;
-    private readonly Regex[] _nationalPatterns;
-    private readonly string? _plainNationalPrefix;
+    private readonly bool _acceptsAll;
+    private readonly string _countryCode = string.Empty;
+    private readonly NationalNumberRules[] _sharingRegions = [];
+    private readonly bool[] _possibleLengths = new bool[PhoneNumberLimits.MaximumNationalLength + 1];
+    private readonly bool[] _localOnlyLengths = new bool[PhoneNumberLimits.MaximumNationalLength + 1];
+    private readonly int _maximumLength;
+    private readonly string[] _plainNationalPrefixes = [];
     private readonly Regex? _nationalPrefixPattern;
     private readonly string? _plainInternationalPrefix;
     private readonly Regex? _internationalPrefixPattern;
-    private readonly bool _acceptsAll;
 
     private PhoneRegionProfile(string region)
     {
         PhoneMetadata? metadata = Util.GetMetadataForRegion(region);
-        _validLengths = new bool[PhoneNumberLimits.MaximumNationalLength + 1];
-        _countryCode = string.Empty;
-        _nationalPatterns = [];
-        if (metadata is null)
+        List<NationalNumberRules> sharing = [];
+        foreach (string code in metadata is null ? [] : Util.GetRegionCodesForCountryCode(metadata.CountryCode))
         {
+            PhoneMetadata? other = Util.GetMetadataForRegion(code);
+            NationalNumberRules? rules = other is null ? null : NationalNumberRules.Create(other);
+            if (rules is null)
+            {
+                break;
+            }
+
+            sharing.Add(rules);
+        }
+
+        if (metadata is null || sharing.Count == 0 || metadata.GeneralDesc.PossibleLengthCount == 0)
+        {
+            // Without metadata, lengths or a general pattern nothing here can rule a number out.
             _acceptsAll = true;
             return;
         }
 
         _countryCode = metadata.CountryCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        List<Regex> patterns = [];
-        foreach (string sharing in Util.GetRegionCodesForCountryCode(metadata.CountryCode))
-        {
-            PhoneNumberDesc? general = Util.GetMetadataForRegion(sharing)?.GeneralDesc;
-            if (general is null || string.IsNullOrEmpty(general.NationalNumberPattern) || general.PossibleLengthCount == 0)
-            {
-                // Without a pattern or lengths nothing here can rule a number out.
-                _acceptsAll = true;
-                return;
-            }
+        _sharingRegions = [.. sharing];
+        Mark(_possibleLengths, metadata.GeneralDesc.PossibleLengthList);
+        Mark(_localOnlyLengths, metadata.GeneralDesc.PossibleLengthLocalOnlyList);
+        _maximumLength = metadata.GeneralDesc.PossibleLengthList.Max();
 
-            foreach (int length in general.PossibleLengthList)
-            {
-                if (length < _validLengths.Length)
-                {
-                    _validLengths[length] = true;
-                }
-            }
-
-            patterns.Add(Anchored("^(?:", general.NationalNumberPattern, ")\\z"));
-        }
-
-        _nationalPatterns = [.. patterns];
         string? nationalPrefix = metadata.NationalPrefixForParsing;
         if (!string.IsNullOrEmpty(nationalPrefix))
         {
-            if (IsDigits(nationalPrefix) && string.IsNullOrEmpty(metadata.NationalPrefixTransformRule))
+            string[] alternatives = nationalPrefix.Split('|');
+            if (alternatives.All(IsDigits) && string.IsNullOrEmpty(metadata.NationalPrefixTransformRule))
             {
-                _plainNationalPrefix = nationalPrefix;
+                _plainNationalPrefixes = alternatives;
             }
             else
             {
-                _nationalPrefixPattern = Anchored("^(?:", nationalPrefix, ")");
+                _nationalPrefixPattern = new Regex("^(?:" + nationalPrefix + ")", RegexOptions.CultureInvariant);
             }
         }
 
@@ -84,7 +79,7 @@ internal sealed class PhoneRegionProfile
             }
             else
             {
-                _internationalPrefixPattern = Anchored("^(?:", internationalPrefix, ")");
+                _internationalPrefixPattern = new Regex("^(?:" + internationalPrefix + ")", RegexOptions.CultureInvariant);
             }
         }
     }
@@ -94,7 +89,7 @@ internal sealed class PhoneRegionProfile
 
     /// <summary>
     /// Returns false only when <c>PhoneNumberUtil.Parse(window, region)</c> followed by <c>IsValidNumber</c> cannot
-    /// return true; true means the window must be parsed. Reads only ASCII digits, '+' and separators.
+    /// return true. True means the window must be parsed. Reads only ASCII digits and a leading '+'.
     /// </summary>
     public bool MayBeValid(ReadOnlySpan<char> window)
     {
@@ -129,48 +124,79 @@ internal sealed class PhoneRegionProfile
             return true;
         }
 
-        if (MayBeNationalNumber(digits) || MayBeNationalNumber(StripPlainNationalPrefix(digits)))
+        if (MayBeNationalNumber(digits))
         {
             return true;
         }
 
-        // Parse also strips the region's own calling code when that leaves a better national number.
-        if (!digits.StartsWith(_countryCode, StringComparison.Ordinal))
+        // Parse keeps a number without its national prefix only when the rest has a possible, not local-only, length
+        // of the region or is longer than all of them.
+        foreach (string prefix in _plainNationalPrefixes)
         {
-            return false;
+            if (digits.StartsWith(prefix, StringComparison.Ordinal) && KeepsStrippedLength(digits.Length - prefix.Length)
+                && MayBeNationalNumber(digits[prefix.Length..]))
+            {
+                return true;
+            }
         }
 
-        ReadOnlySpan<char> afterCode = digits[_countryCode.Length..];
-        if (_nationalPrefixPattern?.IsMatch(afterCode) ?? false)
+        return digits.StartsWith(_countryCode, StringComparison.Ordinal) && MayBeValidAfterCountryCode(digits[_countryCode.Length..]);
+    }
+
+    /// <summary>
+    /// Checks the digits after the region's own calling code, which Parse strips when that leaves a better national
+    /// number. The national prefix may then be stripped twice, once while testing the calling code and once after.
+    /// </summary>
+    private bool MayBeValidAfterCountryCode(ReadOnlySpan<char> rest)
+    {
+        if ((_nationalPrefixPattern?.IsMatch(rest) ?? false) || MayBeNationalNumber(rest))
         {
             return true;
         }
 
-        ReadOnlySpan<char> once = StripPlainNationalPrefix(afterCode);
-        return MayBeNationalNumber(afterCode) || MayBeNationalNumber(once) || MayBeNationalNumber(StripPlainNationalPrefix(once));
+        foreach (string first in _plainNationalPrefixes)
+        {
+            if (!rest.StartsWith(first, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            ReadOnlySpan<char> once = rest[first.Length..];
+            if (MayBeNationalNumber(once))
+            {
+                return true;
+            }
+
+            foreach (string second in _plainNationalPrefixes)
+            {
+                if (once.StartsWith(second, StringComparison.Ordinal) && MayBeNationalNumber(once[second.Length..]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private bool StartsWithInternationalPrefix(ReadOnlySpan<char> digits) =>
         (_plainInternationalPrefix is not null && digits.StartsWith(_plainInternationalPrefix, StringComparison.Ordinal))
         || (_internationalPrefixPattern?.IsMatch(digits) ?? false);
 
-    /// <summary>Returns the digits after a plain national prefix, or an empty span when they do not start with one.</summary>
-    private ReadOnlySpan<char> StripPlainNationalPrefix(ReadOnlySpan<char> digits) =>
-        _plainNationalPrefix is not null && digits.StartsWith(_plainNationalPrefix, StringComparison.Ordinal)
-            ? digits[_plainNationalPrefix.Length..]
-            : [];
+    /// <summary>Returns true when Parse's length test of the region lets a number of this length replace the unstripped one.</summary>
+    private bool KeepsStrippedLength(int length) =>
+        length >= 0 && length < _localOnlyLengths.Length && !_localOnlyLengths[length] && (_possibleLengths[length] || length > _maximumLength);
 
     private bool MayBeNationalNumber(ReadOnlySpan<char> nationalNumber)
     {
-        if (nationalNumber.Length < PhoneNumberLimits.MinimumNationalLength || nationalNumber.Length >= _validLengths.Length
-            || !_validLengths[nationalNumber.Length])
+        if (nationalNumber.Length is < PhoneNumberLimits.MinimumNationalLength or > PhoneNumberLimits.MaximumNationalLength)
         {
             return false;
         }
 
-        foreach (Regex pattern in _nationalPatterns)
+        foreach (NationalNumberRules rules in _sharingRegions)
         {
-            if (pattern.IsMatch(nationalNumber))
+            if (rules.IsValid(nationalNumber))
             {
                 return true;
             }
@@ -179,8 +205,16 @@ internal sealed class PhoneRegionProfile
         return false;
     }
 
-    private static Regex Anchored(string before, string pattern, string after) =>
-        new(before + pattern + after, RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static void Mark(bool[] lengths, IEnumerable<int> values)
+    {
+        foreach (int length in values)
+        {
+            if (length >= 0 && length < lengths.Length)
+            {
+                lengths[length] = true;
+            }
+        }
+    }
 
-    private static bool IsDigits(string value) => value.Length > 0 && !value.AsSpan().ContainsAnyExceptInRange('0', '9');
+    private static bool IsDigits(string value) => value.Length > 0 && TextBoundary.AreAsciiDigits(value);
 }

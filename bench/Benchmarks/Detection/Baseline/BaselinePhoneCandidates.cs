@@ -1,0 +1,174 @@
+namespace SyntheticData.Benchmarks.Detection.Baseline;
+
+/// <summary>
+/// The phone candidate finder as of commit 8edaf9d (a list and a delegate per call), for the baseline scan.
+/// Finds the stretches of free text that may be phone numbers: digit groups joined by at most two of the
+/// usual phone separators (space, '-', '.', '/', parentheses), optionally led by '+' or '('. Only these
+/// stretches reach libphonenumber, which is far cheaper than its own text matcher on every cell.
+/// </summary>
+internal static class BaselinePhoneCandidates
+{
+    /// <summary>The fewest digits a candidate may have; shorter national numbers exist only in a few small territories.</summary>
+    public const int MinimumDigits = 5;
+
+    /// <summary>The most digits a candidate may have: 15 for E.164 plus an international prefix such as 00.</summary>
+    public const int MaximumDigits = 17;
+
+    /// <summary>How many windows are tried from one start group before moving on, which keeps the scan linear.</summary>
+    private const int MaximumAttemptsPerStart = 4;
+
+    /// <summary>
+    /// Calls <paramref name="tryMatch"/> for candidate windows, longest first from each start, and skips past each
+    /// window it accepts. Windows start and end on digit-group boundaries.
+    /// </summary>
+    public static void Visit(ReadOnlySpan<char> text, Func<int, int, bool> tryMatch)
+    {
+        List<(int Start, int End)> groups = [];
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!BaselineTextBoundary.IsAsciiDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            i = ReadRun(text, i, groups);
+            VisitRun(text, groups, tryMatch);
+        }
+    }
+
+    private static int ReadRun(ReadOnlySpan<char> text, int start, List<(int Start, int End)> groups)
+    {
+        groups.Clear();
+        int i = start;
+        while (true)
+        {
+            int groupStart = i;
+            while (i < text.Length && BaselineTextBoundary.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+
+            groups.Add((groupStart, i));
+            int next = i;
+            int separators = 0;
+            while (next < text.Length && separators < 2 && IsSeparator(text[next]))
+            {
+                next++;
+                separators++;
+            }
+
+            if (separators == 0 || next >= text.Length || !BaselineTextBoundary.IsAsciiDigit(text[next]))
+            {
+                return i;
+            }
+
+            i = next;
+        }
+    }
+
+    private static void VisitRun(ReadOnlySpan<char> text, List<(int Start, int End)> groups, Func<int, int, bool> tryMatch)
+    {
+        int first = 0;
+        while (first < groups.Count)
+        {
+            int start = ExtendStart(text, groups[first].Start);
+            bool startsCleanly = first == 0 || char.IsWhiteSpace(text[groups[first].Start - 1]) || text[groups[first].Start - 1] is '(' or '+';
+            int matchedLast = -1;
+            if (startsCleanly && BaselineTextBoundary.IsStartBoundary(text, start))
+            {
+                matchedLast = TryWindows(text, groups, first, start, tryMatch);
+            }
+
+            first = matchedLast >= 0 ? matchedLast + 1 : first + 1;
+        }
+    }
+
+    /// <summary>Returns the index of the last group of the accepted window, or -1 when none was accepted.</summary>
+    private static int TryWindows(ReadOnlySpan<char> text, List<(int Start, int End)> groups, int first, int start, Func<int, int, bool> tryMatch)
+    {
+        int digits = 0;
+        int last = first - 1;
+        while (last + 1 < groups.Count && digits + (groups[last + 1].End - groups[last + 1].Start) <= MaximumDigits)
+        {
+            last++;
+            digits += groups[last].End - groups[last].Start;
+        }
+
+        int attempts = 0;
+        for (; last >= first && attempts < MaximumAttemptsPerStart; last--)
+        {
+            if (digits >= MinimumDigits && BaselineTextBoundary.IsEndBoundary(text, groups[last].End) && !ContainsDate(text[start..groups[last].End]))
+            {
+                attempts++;
+                if (tryMatch(start, groups[last].End))
+                {
+                    return last;
+                }
+            }
+
+            digits -= groups[last].End - groups[last].Start;
+        }
+
+        return -1;
+    }
+
+    /// <summary>Moves a candidate's start back over a leading '+' or '(' (or both, as in "(+44)").</summary>
+    private static int ExtendStart(ReadOnlySpan<char> text, int start)
+    {
+        int i = start;
+        while (i > 0 && start - i < 2 && text[i - 1] is '+' or '(')
+        {
+            i--;
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// Returns true when three consecutive digit groups of the candidate form a calendar date such as 2024-03-15,
+    /// 15.03.2024 or 03/15/24 (one separator, year first or last), because dates have phone-like digit groups.
+    /// </summary>
+    private static bool ContainsDate(ReadOnlySpan<char> candidate)
+    {
+        // Each entry is a digit group's length and the single character after it ('\0' when more or none follow).
+        Span<(int Length, char Separator)> groups = stackalloc (int, char)[MaximumDigits];
+        int count = 0;
+        int i = 0;
+        while (i < candidate.Length && count < groups.Length)
+        {
+            if (!BaselineTextBoundary.IsAsciiDigit(candidate[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int groupStart = i;
+            while (i < candidate.Length && BaselineTextBoundary.IsAsciiDigit(candidate[i]))
+            {
+                i++;
+            }
+
+            bool singleSeparator = i + 1 < candidate.Length && BaselineTextBoundary.IsAsciiDigit(candidate[i + 1]);
+            groups[count++] = (i - groupStart, singleSeparator ? candidate[i] : '\0');
+        }
+
+        for (int g = 0; g + 2 < count; g++)
+        {
+            char separator = groups[g].Separator;
+            bool sameSeparator = separator is '-' or '.' or '/' && groups[g + 1].Separator == separator;
+            if (sameSeparator && IsDateShape(groups[g].Length, groups[g + 1].Length, groups[g + 2].Length))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDateShape(int first, int second, int third) =>
+        (first == 4 && second <= 2 && third <= 2) || (first <= 2 && second <= 2 && third is 2 or 4);
+
+    private static bool IsSeparator(char c) => c is ' ' or '-' or '.' or '/' or '(' or ')' or '\u00A0';
+}

@@ -1,0 +1,100 @@
+namespace SyntheticData.Benchmarks.Detection.Baseline;
+
+/// <summary>The boundary tests of the phone candidates as of commit 8edaf9d, for the baseline scan.</summary>
+internal static class BaselineTextBoundary
+{
+    /// <summary>How far on each side of a match the hexadecimal test reads; longer than a SHA-256 digest in hex.</summary>
+    private const int HexWindow = 80;
+
+    public static bool IsAsciiDigit(char c) => c is >= '0' and <= '9';
+
+    public static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
+
+    /// <summary>
+    /// Returns true when a match that starts at <paramref name="start"/> is not part of a longer token before it.
+    /// A digit just before the match, or a '-' or '.' joining it to a letter or digit, makes it part of a longer
+    /// token (a UUID group, a version string), which is not reported. Letters glued to the match count only when
+    /// the glued token is all hexadecimal, so hashes and hex pseudonyms are skipped but "ipsum4111..." is not.
+    /// </summary>
+    public static bool IsStartBoundary(ReadOnlySpan<char> text, int start)
+    {
+        if (start == 0)
+        {
+            return true;
+        }
+
+        char before = text[start - 1];
+        if (char.IsDigit(before))
+        {
+            return false;
+        }
+
+        if (char.IsLetter(before))
+        {
+            return !IsHexToken(text, start - 1);
+        }
+
+        if ((before == '-' || before == '.') && start >= 2 && char.IsLetterOrDigit(text[start - 2]))
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Returns true when a match that ends just before <paramref name="end"/> is not part of a longer token after it.</summary>
+    public static bool IsEndBoundary(ReadOnlySpan<char> text, int end)
+    {
+        if (end >= text.Length)
+        {
+            return true;
+        }
+
+        char after = text[end];
+        if (char.IsDigit(after))
+        {
+            return false;
+        }
+
+        if (char.IsLetter(after))
+        {
+            return !IsHexToken(text, end);
+        }
+
+        if ((after == '-' || after == '.') && end + 1 < text.Length && char.IsLetterOrDigit(text[end + 1]))
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Returns true when the letters-and-digits token around <paramref name="index"/> is all ASCII hexadecimal.
+    /// Only <see cref="HexWindow"/> characters on each side are read, which keeps every scan linear in the text length.
+    /// </summary>
+    private static bool IsHexToken(ReadOnlySpan<char> text, int index)
+    {
+        int left = index;
+        while (left > 0 && index - left < HexWindow && char.IsLetterOrDigit(text[left - 1]))
+        {
+            left--;
+        }
+
+        int right = index;
+        while (right < text.Length && right - index < HexWindow && char.IsLetterOrDigit(text[right]))
+        {
+            right++;
+        }
+
+        foreach (char c in text[left..right])
+        {
+            if (!char.IsAsciiHexDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
