@@ -86,6 +86,51 @@ public sealed class AnonymizationPlanTests
     }
 
     [Fact]
+    public void Run_EntityColumn_CountsPeopleNotRecords()
+    {
+        // Five transactions of one customer form a class of five records but of one person.
+        var csv = new System.Text.StringBuilder("customer,zip,amount\n");
+        for (int i = 0; i < 5; i++)
+        {
+            csv.Append("C1,81675,").Append(i).Append('\n');
+        }
+
+        for (int i = 0; i < 6; i++)
+        {
+            csv.Append('C').Append(10 + i).Append(",10115,").Append(i).Append('\n');
+        }
+
+        string columns = "\"customer\": {\"operator\": \"pseudonym\"}, \"zip\": {\"operator\": \"keep\"}, \"amount\": {\"operator\": \"keep\"}";
+        string byRecords = AnonymizationHarness.Policy(columns, "\"quasiIdentifiers\": [\"zip\"], \"k\": 3");
+        string byPeople = AnonymizationHarness.Policy(columns, "\"quasiIdentifiers\": [\"zip\"], \"k\": 3, \"entityColumn\": \"customer\", \"enforceK\": true");
+
+        (_, AnonymizationSummary records, _) = AnonymizationHarness.Run(csv.ToString(), byRecords);
+        (string output, AnonymizationSummary people, _) = AnonymizationHarness.Run(csv.ToString(), byPeople);
+        (_, List<string?[]> rows) = AnonymizationHarness.Parse(output);
+
+        Assert.True(records.Risk!.MeetsK);
+        Assert.Equal(5, records.Risk.SmallestClass);
+        Assert.Equal(1, people.RiskBeforeEnforcement!.SmallestClass);
+        Assert.Equal("customer", people.RiskBeforeEnforcement.EntityColumn);
+        Assert.Equal(5, people.SuppressedToReachK);
+        Assert.Equal(6, people.Risk!.SmallestClass);
+        Assert.Equal("*", rows[0][1]);
+        Assert.Equal("10115", rows[5][1]);
+    }
+
+    [Fact]
+    public void Run_EntityColumnNotInInput_IsRejected()
+    {
+        string policy = AnonymizationHarness.Policy(
+            "\"zip\": {\"operator\": \"keep\"}, \"customer\": {\"operator\": \"drop\"}",
+            "\"quasiIdentifiers\": [\"zip\"], \"entityColumn\": \"customer\"");
+
+        PolicyException exception = Assert.Throws<PolicyException>(() => AnonymizationHarness.Run("zip\n81675\n", policy));
+
+        Assert.Contains(exception.Errors, error => error.Contains("entityColumn 'customer'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Run_SensitiveAttribute_ReportsDiversity()
     {
         const string csv = "zip,diagnosis\n81675,flu\n81675,flu\n81675,cold\n10115,flu\n10115,flu\n";

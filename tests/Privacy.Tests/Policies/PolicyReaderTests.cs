@@ -106,6 +106,33 @@ public sealed class PolicyReaderTests
     }
 
     [Fact]
+    public void Parse_EntityColumn_MustBeAColumn()
+    {
+        PolicyDocument("\"customer\"", out DatasetPolicy? policy, out _);
+        PolicyDocument("\"client\"", out _, out PolicyException? error);
+
+        Assert.Equal("customer", policy!.EntityColumn);
+        Assert.Contains(error!.Errors, message => message.Contains("entityColumn 'client'", StringComparison.Ordinal));
+    }
+
+    private static void PolicyDocument(string entity, out DatasetPolicy? policy, out PolicyException? error)
+    {
+        string json = AnonymizationHarness.Policy(
+            "\"customer\": {\"operator\": \"pseudonym\"}, \"zip\": {\"operator\": \"keep\"}",
+            "\"quasiIdentifiers\": [\"zip\"], \"entityColumn\": " + entity);
+        policy = null;
+        error = null;
+        try
+        {
+            policy = PolicyReader.Parse(json);
+        }
+        catch (PolicyException exception)
+        {
+            error = exception;
+        }
+    }
+
+    [Fact]
     public void Parse_UnknownOperator_GivesOneMessage()
     {
         string json = AnonymizationHarness.Policy("\"a\": {\"operator\": \"pseudonymize\"}, \"b\": {\"operator\": \"keep\"}");

@@ -39,6 +39,47 @@ public sealed class EquivalenceClassCounterTests
     }
 
     [Fact]
+    public void Entities_SizeClassesByPeople()
+    {
+        // Class "a": three customers with five transactions each; class "b": one customer with twelve.
+        var counter = new EquivalenceClassCounter(1, 0, countsEntities: true);
+        foreach (string customer in new[] { "C1", "C2", "C3" })
+        {
+            for (int i = 0; i < 5; i++)
+            {
+                counter.Add(["a"], [], customer);
+            }
+        }
+
+        for (int i = 0; i < 12; i++)
+        {
+            counter.Add(["b"], [], "C4");
+        }
+
+        RiskReport report = counter.Report(3, []);
+
+        Assert.Equal(27, report.Records);
+        Assert.Equal(1, report.SmallestClass);
+        Assert.Equal(1, report.ClassesBelowK);
+        Assert.Equal(12, report.RecordsBelowK);
+        Assert.Equal(1.0, report.HighestProsecutorRisk);
+        Assert.Equal(2.0 / 4, report.AverageProsecutorRisk, 12);
+        Assert.Equal(12.0 / 27, report.ShareOfRecordsAtRisk, 12);
+        Assert.Equal(3, counter.ClassSize(counter.KeyOf(["a"])));
+    }
+
+    [Fact]
+    public void Entities_MissingIdsCountAsOnePerson()
+    {
+        var counter = new EquivalenceClassCounter(1, 0, countsEntities: true);
+        counter.Add(["a"], [], null);
+        counter.Add(["a"], [], null);
+        counter.Add(["a"], [], "C1");
+
+        Assert.Equal(2, counter.ClassSize(counter.KeyOf(["a"])));
+    }
+
+    [Fact]
     public void Report_NoQuasiIdentifierValues_HasNoRisk()
     {
         RiskReport report = new EquivalenceClassCounter(1, 0).Report(5, []);

@@ -97,7 +97,8 @@ public static class ExtractAnonymizer
 
         if (risk is { MeetsK: false })
         {
-            failures.Add($"k-anonymity not reached: the smallest equivalence class has {risk.SmallestClass} records, below k = {risk.TargetK}; {risk.RecordsBelowK} records are in classes below k. Set enforceK or generalise the quasi-identifiers further.");
+            string members = risk.EntityColumn is null ? "records" : $"people (distinct '{risk.EntityColumn}')";
+            failures.Add($"k-anonymity not reached: the smallest equivalence class has {risk.SmallestClass} {members}, below k = {risk.TargetK}; {risk.RecordsBelowK} records are in classes below k. Set enforceK or generalise the quasi-identifiers further.");
         }
 
         return failures;

@@ -22,6 +22,7 @@ public sealed class AnonymizationPlan
         int[] quasiIdentifierOutputs,
         int[] sensitiveOutputs,
         int countryInput,
+        int entityInput,
         IReadOnlyList<string> missingPolicyColumns)
     {
         Policy = policy;
@@ -31,6 +32,7 @@ public sealed class AnonymizationPlan
         QuasiIdentifierOutputIndexes = quasiIdentifierOutputs;
         SensitiveOutputIndexes = sensitiveOutputs;
         CountryInputIndex = countryInput;
+        EntityInputIndex = entityInput;
         MissingPolicyColumns = missingPolicyColumns;
     }
 
@@ -54,6 +56,9 @@ public sealed class AnonymizationPlan
 
     /// <summary>Input position of the country column that sets each row's phone region, or -1.</summary>
     public int CountryInputIndex { get; }
+
+    /// <summary>Input position of the column naming each record's person, or -1 when classes count records.</summary>
+    public int EntityInputIndex { get; }
 
     /// <summary>Columns the policy names that the input does not have.</summary>
     public IReadOnlyList<string> MissingPolicyColumns { get; }
@@ -147,13 +152,23 @@ public sealed class AnonymizationPlan
             }
         }
 
+        int entity = -1;
+        if (policy.EntityColumn is { } entityColumn)
+        {
+            entity = IndexOf(header, entityColumn);
+            if (entity < 0)
+            {
+                errors.Add($"entityColumn '{entityColumn}' is not in the input");
+            }
+        }
+
         if (errors.Count > 0)
         {
             throw new PolicyException("(policy applied to the input header)", errors);
         }
 
         string[] missing = policy.Columns.Keys.Where(name => IndexOf(header, name) < 0).ToArray();
-        return new AnonymizationPlan(policy, key, columns, outputHeader, quasiIdentifiers, sensitive, country, missing);
+        return new AnonymizationPlan(policy, key, columns, outputHeader, quasiIdentifiers, sensitive, country, entity, missing);
     }
 
     private static (ColumnPolicy? Rule, ColumnTreatment Treatment) Choose(DatasetPolicy policy, string name)

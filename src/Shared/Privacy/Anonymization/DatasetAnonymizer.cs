@@ -58,7 +58,7 @@ public sealed class DatasetAnonymizer
                 Pass(reader, writer: null, first, smallClasses: null, progress, cancellationToken);
             }
 
-            before = first.Report(_plan.Policy.K, _plan.Policy.SensitiveAttributes);
+            before = Report(first);
             smallClasses = first.ClassesBelow(_plan.Policy.K);
         }
 
@@ -75,14 +75,17 @@ public sealed class DatasetAnonymizer
         {
             Records = records,
             Columns = _plan.Columns.Select((column, i) => KeyValuePair.Create(column.Name, statistics[i])).ToArray(),
-            Risk = measure ? counter.Report(_plan.Policy.K, _plan.Policy.SensitiveAttributes) : null,
+            Risk = measure ? Report(counter) : null,
             RiskBeforeEnforcement = before,
             SuppressedToReachK = suppressed,
         };
     }
 
     private EquivalenceClassCounter NewCounter() =>
-        new(_plan.QuasiIdentifierOutputIndexes.Count, _plan.SensitiveOutputIndexes.Count);
+        new(_plan.QuasiIdentifierOutputIndexes.Count, _plan.SensitiveOutputIndexes.Count, countsEntities: _plan.EntityInputIndex >= 0);
+
+    private RiskReport Report(EquivalenceClassCounter counter) =>
+        counter.Report(_plan.Policy.K, _plan.Policy.SensitiveAttributes) with { EntityColumn = _plan.Policy.EntityColumn };
 
     private (long Records, long Suppressed) Pass(
         IRecordReader reader,
@@ -194,7 +197,7 @@ public sealed class DatasetAnonymizer
                 }
 
                 Gather(values, _plan.SensitiveOutputIndexes, sensitive);
-                counter.Add(quasiIdentifiers, sensitive);
+                counter.Add(quasiIdentifiers, sensitive, EntityOf(inputCells));
             }
 
             if (steps is not null)
@@ -210,6 +213,12 @@ public sealed class DatasetAnonymizer
         progress?.Report(reader.BytesRead);
         return (records, suppressed);
     }
+
+    /// <summary>Returns the record's person id, or null when classes count records or the id is missing or blank.</summary>
+    private string? EntityOf(LazyCells cells) =>
+        _plan.EntityInputIndex < 0 || cells[_plan.EntityInputIndex] is not { } entity || string.IsNullOrWhiteSpace(entity)
+            ? null
+            : entity.Trim();
 
     private void CheckHeader(IRecordReader reader)
     {

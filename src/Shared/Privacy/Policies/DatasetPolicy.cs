@@ -43,6 +43,12 @@ public sealed record DatasetPolicy
     /// <summary>The smallest equivalence class size the output should reach.</summary>
     public int K { get; init; } = 5;
 
+    /// <summary>
+    /// The column naming the person each record belongs to (a customer id, for example). When set, class sizes count
+    /// distinct people instead of records, so five transactions of one customer do not make a class of five.
+    /// </summary>
+    public string? EntityColumn { get; init; }
+
     /// <summary>When true, records in equivalence classes smaller than <see cref="K"/> get their quasi-identifiers suppressed.</summary>
     public bool EnforceK { get; init; }
 

@@ -111,6 +111,11 @@ public static class PolicyReader
             errors.Add($"countryColumn '{country}' is not a column of the policy");
         }
 
+        if (policy.EntityColumn is { } entityColumn && !IsReadable(policy, entityColumn))
+        {
+            errors.Add($"entityColumn '{entityColumn}' is not a column of the policy");
+        }
+
         return errors;
     }
 
@@ -180,6 +185,7 @@ public static class PolicyReader
             DefaultPhoneRegion = OptionalString(root, "defaultPhoneRegion"),
             CountryColumn = OptionalString(root, "countryColumn"),
             TargetColumn = OptionalString(root, "targetColumn"),
+            EntityColumn = OptionalString(root, "entityColumn"),
             Synthesis = root.TryGetProperty("synthesis", out JsonElement synthesis) ? synthesis.Clone() : null,
             Gates = root.TryGetProperty("gates", out JsonElement gates) ? gates.Clone() : null,
         };

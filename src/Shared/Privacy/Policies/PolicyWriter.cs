@@ -41,6 +41,7 @@ public static class PolicyWriter
         WriteOptional(writer, "defaultPhoneRegion", policy.DefaultPhoneRegion);
         WriteOptional(writer, "countryColumn", policy.CountryColumn);
         WriteOptional(writer, "targetColumn", policy.TargetColumn);
+        WriteOptional(writer, "entityColumn", policy.EntityColumn);
 
         writer.WriteStartObject("columns");
         foreach ((string name, ColumnPolicy column) in policy.Columns)

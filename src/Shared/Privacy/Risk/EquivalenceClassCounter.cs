@@ -10,11 +10,17 @@ namespace SyntheticData.Privacy.Risk;
 /// classes, not with the number of records or the length of the values. Records whose every
 /// quasi-identifier is suppressed (<c>*</c> only) are counted apart and never form a class.
 /// For each sensitive attribute the distinct values per class are counted up to <see cref="DiversityCap"/>.
+/// When the counter counts entities, a class's size is the number of distinct people in it (by a 64-bit hash of
+/// their id) rather than its number of records, counted up to <see cref="EntityCap"/>; all records without an id
+/// in one class count as one person, because they may all belong to the same one.
 /// </summary>
 public sealed class EquivalenceClassCounter
 {
     /// <summary>Distinct sensitive values tracked per class; l-diversity above this is reported as this value.</summary>
     public const int DiversityCap = 64;
+
+    /// <summary>Distinct people tracked per class; a larger class is reported at this size, far above any useful k.</summary>
+    public const int EntityCap = 10_000;
 
     private readonly int _quasiIdentifierCount;
     private readonly int _sensitiveCount;
@@ -22,13 +28,20 @@ public sealed class EquivalenceClassCounter
     private byte[] _buffer = new byte[256];
 
     /// <summary>Creates a counter for a fixed number of quasi-identifiers and sensitive attributes.</summary>
-    public EquivalenceClassCounter(int quasiIdentifierCount, int sensitiveAttributeCount)
+    /// <param name="quasiIdentifierCount">Quasi-identifiers per record.</param>
+    /// <param name="sensitiveAttributeCount">Sensitive attributes per record.</param>
+    /// <param name="countsEntities">True to size classes by distinct people, passed to <see cref="Add"/>, instead of records.</param>
+    public EquivalenceClassCounter(int quasiIdentifierCount, int sensitiveAttributeCount, bool countsEntities = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(quasiIdentifierCount);
         ArgumentOutOfRangeException.ThrowIfNegative(sensitiveAttributeCount);
         _quasiIdentifierCount = quasiIdentifierCount;
         _sensitiveCount = sensitiveAttributeCount;
+        CountsEntities = countsEntities;
     }
+
+    /// <summary>True when class sizes count distinct people rather than records.</summary>
+    public bool CountsEntities { get; }
 
     /// <summary>Records added, suppressed ones included.</summary>
     public long Records { get; private set; }
@@ -76,7 +89,8 @@ public sealed class EquivalenceClassCounter
     /// <summary>Adds one record.</summary>
     /// <param name="quasiIdentifiers">The record's quasi-identifier values, as written to the output.</param>
     /// <param name="sensitiveValues">The record's sensitive attribute values.</param>
-    public void Add(IReadOnlyList<string?> quasiIdentifiers, IReadOnlyList<string?> sensitiveValues)
+    /// <param name="entity">The id of the record's person when the counter counts entities; null when the record has none.</param>
+    public void Add(IReadOnlyList<string?> quasiIdentifiers, IReadOnlyList<string?> sensitiveValues, string? entity = null)
     {
         if (quasiIdentifiers.Count != _quasiIdentifierCount || sensitiveValues.Count != _sensitiveCount)
         {
@@ -98,6 +112,15 @@ public sealed class EquivalenceClassCounter
         }
 
         entry.Count++;
+        if (CountsEntities)
+        {
+            HashSet<ulong> people = entry.Entities ??= [];
+            if (people.Count < EntityCap)
+            {
+                people.Add(HashValue(entity));
+            }
+        }
+
         for (int i = 0; i < _sensitiveCount; i++)
         {
             HashSet<ulong> distinct = entry.Sensitive![i] ??= [];
@@ -108,24 +131,27 @@ public sealed class EquivalenceClassCounter
         }
     }
 
-    /// <summary>Returns the size of the class with <paramref name="key"/>, or 0 when there is none.</summary>
-    public long ClassSize(UInt128 key) => _classes.TryGetValue(key, out ClassEntry entry) ? entry.Count : 0;
+    /// <summary>Returns the size of the class with <paramref name="key"/> (people or records), or 0 when there is none.</summary>
+    public long ClassSize(UInt128 key) => _classes.TryGetValue(key, out ClassEntry entry) ? SizeOf(entry) : 0;
 
     /// <summary>Returns the keys of the classes smaller than <paramref name="k"/>.</summary>
     public HashSet<UInt128> ClassesBelow(int k) =>
-        _classes.Where(pair => pair.Value.Count < k).Select(pair => pair.Key).ToHashSet();
+        _classes.Where(pair => SizeOf(pair.Value) < k).Select(pair => pair.Key).ToHashSet();
 
     /// <summary>Summarises the classes for a target <paramref name="k"/>.</summary>
     public RiskReport Report(int k, IReadOnlyList<string> sensitiveAttributes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         return RiskReport.From(
-            _classes.Values.Select(entry => entry.Count).ToArray(),
+            _classes.Values.Select(SizeOf).ToArray(),
             Records,
             FullySuppressed,
             k,
-            sensitiveAttributes.Select((name, index) => (name, _classes.Values.Select(entry => entry.Sensitive![index].Count).ToArray())).ToArray());
+            sensitiveAttributes.Select((name, index) => (name, _classes.Values.Select(entry => entry.Sensitive![index].Count).ToArray())).ToArray(),
+            CountsEntities ? _classes.Values.Select(entry => entry.Count).ToArray() : null);
     }
+
+    private long SizeOf(ClassEntry entry) => CountsEntities ? entry.Entities?.Count ?? 0 : entry.Count;
 
     private static ulong HashValue(string? value)
     {
@@ -163,6 +189,7 @@ public sealed class EquivalenceClassCounter
     private struct ClassEntry
     {
         public long Count;
+        public HashSet<ulong>? Entities;
         public HashSet<ulong>[]? Sensitive;
     }
 }

@@ -13,6 +13,11 @@ public sealed record RiskReport
     /// <summary>Records measured, fully suppressed ones included.</summary>
     public long Records { get; init; }
 
+    /// <summary>
+    /// The column naming each record's person when class sizes count distinct people, or null when they count records.
+    /// </summary>
+    public string? EntityColumn { get; init; }
+
     /// <summary>Records whose every quasi-identifier is suppressed; not counted in any class.</summary>
     public long FullySuppressed { get; init; }
 
@@ -22,7 +27,7 @@ public sealed record RiskReport
     /// <summary>The target k.</summary>
     public int TargetK { get; init; }
 
-    /// <summary>The smallest class size, which is the k the data reaches; 0 when there are no classes.</summary>
+    /// <summary>The smallest class size (in people when <see cref="EntityColumn"/> is set), which is the k the data reaches; 0 when there are no classes.</summary>
     public long SmallestClass { get; init; }
 
     /// <summary>True when every class has at least <see cref="TargetK"/> records.</summary>
@@ -40,7 +45,7 @@ public sealed record RiskReport
     /// <summary>The highest prosecutor risk: 1 divided by the smallest class size.</summary>
     public double HighestProsecutorRisk { get; init; }
 
-    /// <summary>The average prosecutor risk over records in classes: classes divided by those records.</summary>
+    /// <summary>The average prosecutor risk over the members of classes (records or people): classes divided by those members.</summary>
     public double AverageProsecutorRisk { get; init; }
 
     /// <summary>Records whose prosecutor risk is above 1/k, that is records in classes below k.</summary>
@@ -50,16 +55,35 @@ public sealed record RiskReport
     public IReadOnlyList<DiversityFigure> Diversity { get; init; } = [];
 
     /// <summary>Computes the report from class sizes and per-class distinct sensitive value counts.</summary>
+    /// <param name="classSizes">Each class's size: its records, or its distinct people.</param>
+    /// <param name="records">Records measured, fully suppressed ones included.</param>
+    /// <param name="fullySuppressed">Records whose every quasi-identifier is suppressed.</param>
+    /// <param name="k">The target k.</param>
+    /// <param name="diversity">Per sensitive attribute, the distinct values of each class.</param>
+    /// <param name="classRecords">Each class's records when the sizes count people; null when they count records.</param>
     public static RiskReport From(
         IReadOnlyList<long> classSizes,
         long records,
         long fullySuppressed,
         int k,
-        IReadOnlyList<(string Name, int[] DistinctPerClass)> diversity)
+        IReadOnlyList<(string Name, int[] DistinctPerClass)> diversity,
+        IReadOnlyList<long>? classRecords = null)
     {
-        long inClasses = classSizes.Sum();
+        ArgumentNullException.ThrowIfNull(classSizes);
+        IReadOnlyList<long> recordsPerClass = classRecords ?? classSizes;
+        if (recordsPerClass.Count != classSizes.Count)
+        {
+            throw new ArgumentException("classRecords must have one entry per class.", nameof(classRecords));
+        }
+
+        long members = classSizes.Sum();
+        long inClasses = recordsPerClass.Sum();
         long smallest = classSizes.Count == 0 ? 0 : classSizes.Min();
-        long recordsBelow = classSizes.Where(size => size < k).Sum();
+        long recordsBelow = 0;
+        for (int i = 0; i < classSizes.Count; i++)
+        {
+            recordsBelow += classSizes[i] < k ? recordsPerClass[i] : 0;
+        }
 
         var buckets = new List<HistogramBucket>();
         int lower = 1;
@@ -83,7 +107,7 @@ public sealed record RiskReport
             RecordsBelowK = recordsBelow,
             ClassSizeHistogram = buckets,
             HighestProsecutorRisk = smallest == 0 ? 0 : 1.0 / smallest,
-            AverageProsecutorRisk = inClasses == 0 ? 0 : (double)classSizes.Count / inClasses,
+            AverageProsecutorRisk = members == 0 ? 0 : (double)classSizes.Count / members,
             ShareOfRecordsAtRisk = inClasses == 0 ? 0 : (double)recordsBelow / inClasses,
             Diversity = diversity.Select(attribute => new DiversityFigure(
                 attribute.Name,
