@@ -1,3 +1,5 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using SyntheticData.Privacy.Detection;
 using SyntheticData.Tabular;
 
@@ -8,11 +10,17 @@ namespace SyntheticData.Privacy.Anonymization;
 /// IP addresses, track data). Every cell of a protected column is scanned, and a validated finding there
 /// fails the run. Columns the policy keeps are scanned over the first <see cref="KeptColumnSampleRows"/>
 /// records and their findings reported without failing, because keeping them was a reviewed choice.
+/// Extracts repeat the same customer's values on many rows, so the 128-bit hashes of up to
+/// <see cref="RememberedCleanValues"/> recent clean values per column are kept and a repeat is not scanned again;
+/// a new value passing unscanned would need a 128-bit collision with a remembered one.
 /// </summary>
 public sealed class ResidualScanner
 {
     /// <summary>Records of kept columns that are scanned for the report.</summary>
     public const int KeptColumnSampleRows = 1_000;
+
+    /// <summary>Clean values remembered per column (16 bytes each); the set is emptied when it is full.</summary>
+    public const int RememberedCleanValues = 131_072;
 
     private const int ListedLines = 10;
 
@@ -36,6 +44,7 @@ public sealed class ResidualScanner
         bool[] isProtected = output.Header.Select(name => protectedByName.GetValueOrDefault(name, true)).ToArray();
         var tallies = new Dictionary<(int Column, PiiKind Kind), (long Cells, List<long> Lines)>();
 
+        var clean = new HashSet<UInt128>?[output.FieldCount];
         Span<PiiKind> kinds = stackalloc PiiKind[TextScanner.TextKindCount];
         long records = 0;
         while (output.ReadNext())
@@ -59,7 +68,24 @@ public sealed class ResidualScanner
                     continue;
                 }
 
+                UInt128 hash = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(cell));
+                HashSet<UInt128> remembered = clean[i] ??= [];
+                if (remembered.Contains(hash))
+                {
+                    continue;
+                }
+
                 int found = _scanner.FindValidatedKinds(cell, region: null, kinds);
+                if (found == 0)
+                {
+                    if (remembered.Count >= RememberedCleanValues)
+                    {
+                        remembered.Clear();
+                    }
+
+                    remembered.Add(hash);
+                }
+
                 foreach (PiiKind kind in kinds[..found])
                 {
                     (long cells, List<long> lines) = tallies.GetValueOrDefault((i, kind), (0, []));
