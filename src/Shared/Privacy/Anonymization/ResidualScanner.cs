@@ -19,7 +19,7 @@ public sealed class ResidualScanner
     /// <summary>Records of kept columns that are scanned for the report.</summary>
     public const int KeptColumnSampleRows = 1_000;
 
-    /// <summary>Clean values remembered per column (16 bytes each); the set is emptied when it is full.</summary>
+    /// <summary>Clean values remembered per column (about 3 MB of hashes); the set is emptied when it is full.</summary>
     public const int RememberedCleanValues = 131_072;
 
     private const int ListedLines = 10;
