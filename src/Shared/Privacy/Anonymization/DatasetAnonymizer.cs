@@ -167,8 +167,7 @@ public sealed class DatasetAnonymizer
                     continue;
                 }
 
-                string value = inputCells[i]!;
-                if (column.Operator!.TryApply(value, row, out string transformed))
+                if (column.Operator!.TryApply(reader.GetSpan(i), row, out string transformed))
                 {
                     values[o] = transformed;
                     statistics?[i].CountTransformed();

@@ -16,4 +16,11 @@ public abstract class ColumnOperator
     /// operator accepts; the anonymizer then writes a missing value and reports the line and column.
     /// </summary>
     public abstract bool TryApply(string value, RowContext row, out string output);
+
+    /// <summary>
+    /// Transforms <paramref name="value"/> as <see cref="TryApply(string, RowContext, out string)"/> does. Operators
+    /// that cache their outputs override it to look a repeated value up without making a string of it first.
+    /// </summary>
+    public virtual bool TryApply(ReadOnlySpan<char> value, RowContext row, out string output) =>
+        TryApply(value.ToString(), row, out output);
 }

@@ -15,37 +15,50 @@ public sealed class PseudonymOperator(HmacPseudonymizer pseudonymizer, ValueKind
     /// <summary>The default pseudonym length: 16 letters carry 75 bits.</summary>
     public const int DefaultLength = 16;
 
-    private readonly BoundedCache<string> _cache = new(BoundedCache<string>.DefaultCapacity, StringComparer.Ordinal);
-
-    // Phone numbers are keyed by region too, because the same national-format number means another
-    // number elsewhere. The tuple key avoids building a combined string per lookup.
-    private readonly BoundedCache<(string Region, string Value)> _phoneCache = new(BoundedCache<string>.DefaultCapacity);
+    private readonly ValueCache _cache = new();
 
     public override OperatorKind Kind => OperatorKind.Pseudonym;
 
     public override bool TryApply(string value, RowContext row, out string output)
     {
-        if (kind == ValueKind.Phone)
-        {
-            (string Region, string Value) key = (row.PhoneRegion ?? string.Empty, value);
-            if (!_phoneCache.TryGetValue(key, out string? phonePseudonym))
-            {
-                phonePseudonym = Pseudonymize(value, row.PhoneRegion);
-                _phoneCache.Add(key, phonePseudonym);
-            }
-
-            output = phonePseudonym;
-            return true;
-        }
-
-        if (!_cache.TryGetValue(value, out string? pseudonym))
-        {
-            pseudonym = Pseudonymize(value, phoneRegion: null);
-            _cache.Add(value, pseudonym);
-        }
-
-        output = pseudonym;
+        ArgumentNullException.ThrowIfNull(value);
+        output = Lookup(value, value, row);
         return true;
+    }
+
+    public override bool TryApply(ReadOnlySpan<char> value, RowContext row, out string output)
+    {
+        output = Lookup(value, text: null, row);
+        return true;
+    }
+
+    /// <summary>Returns the cached pseudonym of <paramref name="value"/>, computing it from <paramref name="text"/> (or a copy of the value) on a miss.</summary>
+    private string Lookup(ReadOnlySpan<char> value, string? text, RowContext row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+
+        // Phone numbers are keyed by region too, because the same national-format number means another number elsewhere.
+        string? region = kind == ValueKind.Phone ? row.PhoneRegion : null;
+        UInt128 key = ValueCache.KeyOf(value, RegionContext(region));
+        if (!_cache.TryGetValue(key, out string? pseudonym))
+        {
+            pseudonym = Pseudonymize(text ?? value.ToString(), region);
+            _cache.Add(key, pseudonym);
+        }
+
+        return pseudonym;
+    }
+
+    /// <summary>Returns a distinct cache context per region: 0 for none, otherwise the region's characters plus one.</summary>
+    private static long RegionContext(string? region)
+    {
+        long context = 0;
+        foreach (char c in region ?? string.Empty)
+        {
+            context = (context * 65_537) + c + 1;
+        }
+
+        return context;
     }
 
     private string Pseudonymize(string value, string? phoneRegion) =>

@@ -41,7 +41,7 @@ public sealed class TokenOperator : ColumnOperator
     private readonly TokenKind _kind;
     private readonly bool _preserveIssuerPrefix;
     private readonly Func<string, bool>? _isDetectable;
-    private readonly BoundedCache<string> _cache = new(BoundedCache<string>.DefaultCapacity, StringComparer.Ordinal);
+    private readonly ValueCache _cache = new();
 
     // Tweaks and FF1 engines per attempt, so that a value costs no string building or dictionary lookup.
     private readonly string[] _numberTweaks;
@@ -74,14 +74,28 @@ public sealed class TokenOperator : ColumnOperator
 
     public override bool TryApply(string value, RowContext row, out string output)
     {
-        if (!_cache.TryGetValue(value, out string? cached))
+        ArgumentNullException.ThrowIfNull(value);
+        output = Lookup(value, value);
+        return true;
+    }
+
+    public override bool TryApply(ReadOnlySpan<char> value, RowContext row, out string output)
+    {
+        output = Lookup(value, text: null);
+        return true;
+    }
+
+    /// <summary>Returns the cached token of <paramref name="value"/>, tokenizing <paramref name="text"/> (or a copy of the value) on a miss.</summary>
+    private string Lookup(ReadOnlySpan<char> value, string? text)
+    {
+        UInt128 key = ValueCache.KeyOf(value);
+        if (!_cache.TryGetValue(key, out string? cached))
         {
-            cached = TokenizeChecked(value);
-            _cache.Add(value, cached);
+            cached = TokenizeChecked(text ?? value.ToString());
+            _cache.Add(key, cached);
         }
 
-        output = cached;
-        return true;
+        return cached;
     }
 
     private string TokenizeChecked(string value)
