@@ -11,8 +11,11 @@ namespace SyntheticData.Privacy.Tests.Detection;
 /// </summary>
 internal static class ScanCells
 {
-    /// <summary>Regions whose phone formats the generated cells use. They differ in prefixes, lengths and parsing rules.</summary>
-    public static readonly string[] Regions = ["US", "GB", "FR", "DE", "NL", "ES", "IT", "CH", "IN", "BR", "AR", "MX", "AU", "JP", "RU", "CN"];
+    /// <summary>
+    /// Regions whose phone formats the generated cells use. They differ in prefixes, lengths and parsing rules, and CA,
+    /// JM, GG and KZ share their calling codes with US, GB and RU.
+    /// </summary>
+    public static readonly string[] Regions = ["US", "GB", "FR", "DE", "NL", "ES", "IT", "CH", "IN", "BR", "AR", "MX", "AU", "JP", "RU", "CN", "CA", "JM", "GG", "KZ"];
 
     private const string Base32Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private const string Words = "lorem ipsum order shipped on day total paid ref room floor batch lot qty";

@@ -59,7 +59,11 @@ public sealed class CardNumberDetector : IDetector
 
                 i = ReadRun(text, i, ref groups);
                 ReadOnlySpan<(int Start, int End)> run = groups.AsSpan();
-                if (TextBoundary.IsStartBoundary(text, run[0].Start) && TextBoundary.IsEndBoundary(text, run[^1].End)
+
+                // A run with fewer digits than a card in free text is skipped before its boundary tests, which may read 80
+                // characters each way.
+                if (CountDigits(run) >= MinimumFreeTextLength
+                    && TextBoundary.IsStartBoundary(text, run[0].Start) && TextBoundary.IsEndBoundary(text, run[^1].End)
                     && !FindInRun(text, run, ref sink))
                 {
                     return false;
@@ -179,11 +183,7 @@ public sealed class CardNumberDetector : IDetector
         where TSink : struct, IFindingSink
     {
         Span<char> digits = stackalloc char[CardIssuers.MaximumLength];
-        int totalDigits = 0;
-        foreach ((int start, int end) in groups)
-        {
-            totalDigits += end - start;
-        }
+        int totalDigits = CountDigits(groups);
 
         if (totalDigits <= CardIssuers.MaximumLength)
         {
@@ -236,6 +236,17 @@ public sealed class CardNumberDetector : IDetector
         }
 
         return true;
+    }
+
+    private static int CountDigits(ReadOnlySpan<(int Start, int End)> groups)
+    {
+        int count = 0;
+        foreach ((int start, int end) in groups)
+        {
+            count += end - start;
+        }
+
+        return count;
     }
 
     private static int CopyDigits(ReadOnlySpan<char> text, ReadOnlySpan<(int Start, int End)> groups, Span<char> digits)

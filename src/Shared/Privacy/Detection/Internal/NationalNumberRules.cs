@@ -20,7 +20,9 @@ internal sealed class NationalNumberRules
     }
 
     /// <summary>Returns the rules of a region, or null when its metadata lacks a general pattern and nothing can be ruled out.</summary>
-    public static NationalNumberRules? Create(PhoneMetadata metadata)
+    /// <param name="metadata">The region's metadata.</param>
+    /// <param name="compiled">True to compile the type patterns, for regions that most windows reach.</param>
+    public static NationalNumberRules? Create(PhoneMetadata metadata, bool compiled)
     {
         PhoneNumberDesc general = metadata.GeneralDesc;
         if (general is null || string.IsNullOrEmpty(general.NationalNumberPattern))
@@ -28,17 +30,18 @@ internal sealed class NationalNumberRules
             return null;
         }
 
+        // Any matching type makes the number valid, so the order only matters for speed, and the common types go first.
         PhoneNumberDesc?[] types =
         [
-            metadata.PremiumRate, metadata.TollFree, metadata.SharedCost, metadata.Voip, metadata.PersonalNumber,
-            metadata.Pager, metadata.Uan, metadata.Voicemail, metadata.FixedLine, metadata.Mobile,
+            metadata.FixedLine, metadata.Mobile, metadata.TollFree, metadata.PremiumRate, metadata.SharedCost,
+            metadata.Voip, metadata.PersonalNumber, metadata.Pager, metadata.Uan, metadata.Voicemail,
         ];
         List<Description> described = [];
         foreach (PhoneNumberDesc? type in types)
         {
             if (type is not null && !string.IsNullOrEmpty(type.NationalNumberPattern))
             {
-                described.Add(new Description(type, RegexOptions.None));
+                described.Add(new Description(type, compiled ? RegexOptions.Compiled : RegexOptions.None));
             }
         }
 

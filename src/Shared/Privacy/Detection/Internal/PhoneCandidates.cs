@@ -40,13 +40,29 @@ internal static class PhoneCandidates
                 }
 
                 i = ReadRun(text, i, ref groups);
-                VisitRun(text, groups.AsSpan(), ref matcher);
+
+                // A run with too few digits offers no window, so its boundary tests are skipped.
+                if (CountDigits(groups.AsSpan()) >= MinimumDigits)
+                {
+                    VisitRun(text, groups.AsSpan(), ref matcher);
+                }
             }
         }
         finally
         {
             groups.Dispose();
         }
+    }
+
+    private static int CountDigits(ReadOnlySpan<(int Start, int End)> groups)
+    {
+        int digits = 0;
+        foreach ((int start, int end) in groups)
+        {
+            digits += end - start;
+        }
+
+        return digits;
     }
 
     private static int ReadRun(ReadOnlySpan<char> text, int start, ref DigitGroupList groups)

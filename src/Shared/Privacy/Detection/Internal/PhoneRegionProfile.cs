@@ -18,7 +18,9 @@ internal sealed class PhoneRegionProfile
 
     private readonly bool _acceptsAll;
     private readonly string _countryCode = string.Empty;
-    private readonly NationalNumberRules[] _sharingRegions = [];
+    private readonly NationalNumberRules[] _unclaimedRegions = [];
+    private readonly (Regex LeadingDigits, NationalNumberRules Rules)[] _claimedRegions = [];
+    private readonly Regex? _anyLeadingDigits;
     private readonly bool[] _possibleLengths = new bool[PhoneNumberLimits.MaximumNationalLength + 1];
     private readonly bool[] _localOnlyLengths = new bool[PhoneNumberLimits.MaximumNationalLength + 1];
     private readonly int _maximumLength;
@@ -30,28 +32,52 @@ internal sealed class PhoneRegionProfile
     private PhoneRegionProfile(string region)
     {
         PhoneMetadata? metadata = Util.GetMetadataForRegion(region);
-        List<NationalNumberRules> sharing = [];
+        List<NationalNumberRules> unclaimed = [];
+        List<(Regex LeadingDigits, NationalNumberRules Rules)> claimed = [];
+        List<string> leadingDigitPatterns = [];
+        bool complete = metadata is not null;
         foreach (string code in metadata is null ? [] : Util.GetRegionCodesForCountryCode(metadata.CountryCode))
         {
             PhoneMetadata? other = Util.GetMetadataForRegion(code);
-            NationalNumberRules? rules = other is null ? null : NationalNumberRules.Create(other);
+            bool hasLeadingDigits = !string.IsNullOrEmpty(other?.LeadingDigits);
+            NationalNumberRules? rules = other is null ? null : NationalNumberRules.Create(other, compiled: !hasLeadingDigits);
             if (rules is null)
             {
+                complete = false;
                 break;
             }
 
-            sharing.Add(rules);
+            if (hasLeadingDigits)
+            {
+                claimed.Add((new Regex("^(?:" + other!.LeadingDigits + ")", RegexOptions.CultureInvariant), rules));
+                leadingDigitPatterns.Add("(?:" + other.LeadingDigits + ")");
+            }
+            else
+            {
+                unclaimed.Add(rules);
+            }
         }
 
-        if (metadata is null || sharing.Count == 0 || metadata.GeneralDesc.PossibleLengthCount == 0)
+        if (!complete || metadata!.GeneralDesc.PossibleLengthCount == 0)
         {
             // Without metadata, lengths or a general pattern nothing here can rule a number out.
             _acceptsAll = true;
             return;
         }
 
+        // IsValidNumber gives a number of a shared calling code (25 regions share +1) to the first region whose leading
+        // digits match it or, for a region without leading digits, that finds it valid. So a number is valid only when
+        // a region without leading digits, or one whose leading digits match, finds it valid. One compiled alternation of
+        // all leading digits rules out most of the second kind at once.
         _countryCode = metadata.CountryCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _sharingRegions = [.. sharing];
+        _unclaimedRegions = [.. unclaimed];
+        _claimedRegions = [.. claimed];
+        if (claimed.Count > 0)
+        {
+            _anyLeadingDigits = new Regex(
+                "^(?:" + string.Join('|', leadingDigitPatterns) + ")", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        }
+
         Mark(_possibleLengths, metadata.GeneralDesc.PossibleLengthList);
         Mark(_localOnlyLengths, metadata.GeneralDesc.PossibleLengthLocalOnlyList);
         _maximumLength = metadata.GeneralDesc.PossibleLengthList.Max();
@@ -194,9 +220,22 @@ internal sealed class PhoneRegionProfile
             return false;
         }
 
-        foreach (NationalNumberRules rules in _sharingRegions)
+        foreach (NationalNumberRules rules in _unclaimedRegions)
         {
             if (rules.IsValid(nationalNumber))
+            {
+                return true;
+            }
+        }
+
+        if (_anyLeadingDigits is null || !_anyLeadingDigits.IsMatch(nationalNumber))
+        {
+            return false;
+        }
+
+        foreach ((Regex leadingDigits, NationalNumberRules rules) in _claimedRegions)
+        {
+            if (leadingDigits.IsMatch(nationalNumber) && rules.IsValid(nationalNumber))
             {
                 return true;
             }
