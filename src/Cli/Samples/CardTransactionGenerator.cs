@@ -33,12 +33,22 @@ internal sealed class CardTransactionGenerator
         ("2300", 16), ("34", 15), ("37", 15), ("6011", 16), ("3530", 16),
     ];
 
+    private readonly int _seed;
+    private readonly int _customerCacheSize;
+
+    // Transactions draw from one random stream; each customer's details from a seed of their own.
     private readonly Faker _faker;
+    private readonly Faker _people = new("en");
     private readonly DateTime _firstTransaction = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     /// <summary>Creates a generator; the same seed gives the same rows.</summary>
-    public CardTransactionGenerator(int seed)
+    /// <param name="seed">The seed of the whole file; the same seed gives the same records.</param>
+    /// <param name="customerCacheSize">Customers kept in memory for reuse; others are drawn again from their seeds.</param>
+    public CardTransactionGenerator(int seed, int customerCacheSize = 100_000)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(customerCacheSize);
+        _seed = seed;
+        _customerCacheSize = customerCacheSize;
         _faker = new Faker("en") { Random = new Randomizer(seed) };
     }
 
@@ -55,8 +65,8 @@ internal sealed class CardTransactionGenerator
             {
                 customer = NewCustomer(index);
 
-                // Bounded, so memory stays flat for large files; an evicted customer is simply not reused.
-                if (customers.Count < 100_000)
+                // Only a speed-up: a customer not kept here is generated again, identically, from its own seed.
+                if (customers.Count < _customerCacheSize)
                 {
                     customers[index] = customer;
                 }
@@ -66,27 +76,42 @@ internal sealed class CardTransactionGenerator
         }
     }
 
+    /// <summary>
+    /// Returns customer <paramref name="index"/>, drawn from a seed of its own, so that every transaction of one
+    /// customer id carries the same person however many customers the file has.
+    /// </summary>
     private Customer NewCustomer(int index)
     {
-        string first = _faker.Name.FirstName();
-        string last = _faker.Name.LastName();
-        (string prefix, int length) = _faker.PickRandom(Issuers);
-        string card = CardNumber(prefix, length);
+        Faker faker = _people;
+        faker.Random = new Randomizer(CustomerSeed(index));
+        string first = faker.Name.FirstName();
+        string last = faker.Name.LastName();
+        (string prefix, int length) = faker.PickRandom(Issuers);
+        string card = CardNumber(faker, prefix, length);
         return new Customer(
             "C" + (10_000_000 + index).ToString(CultureInfo.InvariantCulture),
             first,
             last,
-            Email(first, last),
-            Phone(),
-            _faker.Date.Between(new DateTime(1940, 1, 1), new DateTime(2005, 12, 31)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            _faker.PickRandom("F", "M"),
-            _faker.Address.StreetAddress(),
-            _faker.Address.City(),
-            _faker.Address.StateAbbr(),
-            _faker.Address.ZipCode("#####"),
-            FormatCard(card),
-            _faker.Random.ReplaceNumbers(prefix is "34" or "37" ? "####" : "###"),
-            _faker.Finance.Iban(formatted: _faker.Random.Bool(0.3f), countryCode: _faker.PickRandom(IbanCountries)));
+            Email(faker, first, last),
+            Phone(faker),
+            faker.Date.Between(new DateTime(1940, 1, 1), new DateTime(2005, 12, 31)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            faker.PickRandom("F", "M"),
+            faker.Address.StreetAddress(),
+            faker.Address.City(),
+            faker.Address.StateAbbr(),
+            faker.Address.ZipCode("#####"),
+            FormatCard(faker, card),
+            faker.Random.ReplaceNumbers(prefix is "34" or "37" ? "####" : "###"),
+            faker.Finance.Iban(formatted: faker.Random.Bool(0.3f), countryCode: faker.PickRandom(IbanCountries)));
+    }
+
+    /// <summary>Mixes the file's seed and the customer index into one seed (the SplitMix64 finaliser).</summary>
+    private int CustomerSeed(int index)
+    {
+        ulong mixed = unchecked(((ulong)(uint)_seed << 32) | (uint)index);
+        mixed = unchecked((mixed ^ (mixed >> 30)) * 0xBF58476D1CE4E5B9UL);
+        mixed = unchecked((mixed ^ (mixed >> 27)) * 0x94D049BB133111EBUL);
+        return unchecked((int)(mixed ^ (mixed >> 31)));
     }
 
     private string[] Transaction(long row, Customer customer)
@@ -119,13 +144,13 @@ internal sealed class CardTransactionGenerator
         ];
     }
 
-    private string CardNumber(string prefix, int length)
+    private static string CardNumber(Faker faker, string prefix, int length)
     {
         var digits = new char[length];
         prefix.CopyTo(digits);
         for (int i = prefix.Length; i < length - 1; i++)
         {
-            digits[i] = (char)('0' + _faker.Random.Int(0, 9));
+            digits[i] = (char)('0' + faker.Random.Int(0, 9));
         }
 
         // Luhn check digit over the first length - 1 digits.
@@ -146,9 +171,9 @@ internal sealed class CardTransactionGenerator
         return new string(digits);
     }
 
-    private string FormatCard(string card)
+    private static string FormatCard(Faker faker, string card)
     {
-        int style = _faker.Random.Int(0, 9);
+        int style = faker.Random.Int(0, 9);
         if (style < 6 || card.Length != 16)
         {
             return card;
@@ -158,15 +183,15 @@ internal sealed class CardTransactionGenerator
         return string.Join(separator, card.Chunk(4).Select(group => new string(group)));
     }
 
-    private string Email(string first, string last) =>
-        $"{first}.{last}{_faker.Random.Int(1, 99)}@{_faker.PickRandom(Domains)}".ToLowerInvariant();
+    private static string Email(Faker faker, string first, string last) =>
+        $"{first}.{last}{faker.Random.Int(1, 99)}@{faker.PickRandom(Domains)}".ToLowerInvariant();
 
-    private string Phone()
+    private static string Phone(Faker faker)
     {
-        string area = _faker.PickRandom(AreaCodes);
-        string exchange = _faker.Random.Int(200, 989).ToString(CultureInfo.InvariantCulture);
-        string line = _faker.Random.Int(0, 9999).ToString("0000", CultureInfo.InvariantCulture);
-        return _faker.Random.Int(0, 2) switch
+        string area = faker.PickRandom(AreaCodes);
+        string exchange = faker.Random.Int(200, 989).ToString(CultureInfo.InvariantCulture);
+        string line = faker.Random.Int(0, 9999).ToString("0000", CultureInfo.InvariantCulture);
+        return faker.Random.Int(0, 2) switch
         {
             0 => $"({area}) {exchange}-{line}",
             1 => $"{area}-{exchange}-{line}",

@@ -42,6 +42,74 @@ public sealed class GenerateSampleCommandTests
     }
 
     [Fact]
+    public void GenerateSample_CustomerKeepsOneIdentity()
+    {
+        using var folder = new TemporaryFolder();
+
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "generate-sample", "--rows", "2000", "--out", "a.csv", "--seed", "7");
+
+        Assert.True(code == ExitCodes.Success, error);
+        using var reader = new CsvRecordReader(folder.File("a.csv"));
+        List<string> header = [.. reader.Header];
+        int id = header.IndexOf("customer_id");
+        int[] personal = [.. new[] { "first_name", "email", "phone", "card_number", "iban" }.Select(name => header.IndexOf(name))];
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        int repeats = 0;
+        while (reader.ReadNext())
+        {
+            string identity = string.Join('|', personal.Select(index => reader.GetString(index)));
+            if (seen.TryGetValue(reader.GetString(id)!, out string? earlier))
+            {
+                repeats++;
+                Assert.True(earlier == identity, $"line {reader.LineNumber}: a customer id has another identity than before");
+            }
+            else
+            {
+                seen.Add(reader.GetString(id)!, identity);
+            }
+        }
+
+        Assert.True(repeats > 1_000, $"only {repeats} rows repeat a customer");
+    }
+
+    [Fact]
+    public void Generator_CustomerBeyondCache_KeepsIdentity()
+    {
+        // With room for ten customers in memory, the others are drawn again and must come out the same.
+        var generator = new Samples.CardTransactionGenerator(seed: 3, customerCacheSize: 10);
+        int id = Samples.CardTransactionGenerator.Header.ToList().IndexOf("customer_id");
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        int repeats = 0;
+        foreach (string[] record in generator.Generate(2_000))
+        {
+            string identity = string.Join('|', record[(id + 1)..(id + 14)]);
+            if (seen.TryGetValue(record[id], out string? earlier))
+            {
+                repeats++;
+                Assert.Equal(earlier, identity);
+            }
+            else
+            {
+                seen.Add(record[id], identity);
+            }
+        }
+
+        Assert.True(repeats > 1_000, $"only {repeats} rows repeat a customer");
+    }
+
+    [Fact]
+    public void CommittedSample_IsTheGeneratorsOutput()
+    {
+        using var folder = new TemporaryFolder();
+        string samples = Path.Combine(RepositoryPaths.RepositoryRoot, "samples");
+
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "generate-sample", "--rows", "1000", "--out", "sample.csv", "--seed", "42");
+
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Equal(File.ReadAllText(Path.Combine(samples, "card_transactions_sample.csv")), File.ReadAllText(folder.File("sample.csv")));
+    }
+
+    [Fact]
     public void CommittedSample_AnonymizesWithItsPolicy()
     {
         using var folder = new TemporaryFolder();
