@@ -80,7 +80,7 @@ public sealed class TextScanner
         if (kinds.Length < TextKindCount)
         {
             throw new ArgumentException(
-                $"The kinds buffer has length {kinds.Length}; it needs at least {TextKindCount} ({nameof(TextKindCount)}).", nameof(kinds));
+                $"The kinds buffer has length {kinds.Length}, but it needs at least {TextKindCount} ({nameof(TextKindCount)}).", nameof(kinds));
         }
 
         TextFeatures features = new(text);
