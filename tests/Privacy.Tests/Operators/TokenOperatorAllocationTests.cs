@@ -6,10 +6,10 @@ namespace SyntheticData.Privacy.Tests.Operators;
 
 public sealed class TokenOperatorAllocationTests
 {
-    // The output string takes 64 to 80 bytes and the cache's dictionary growth about 75 bytes per entry
-    // over 2,000 entries, and 171 bytes per card and 187 per IBAN were measured. The version that built
-    // Lists, LINQ sequences and strings per value allocated 455 and 1,379.
-    private const long MaximumBytesPerValue = 256;
+    // The output string takes 64 to 80 bytes and the growth of the cache's table (128-bit keys, 16-byte aligned)
+    // most of the rest over 2,000 entries: 263 bytes per card and 279 per IBAN were measured. The version that
+    // built Lists, LINQ sequences and strings per value allocated 455 and 1,379.
+    private const long MaximumBytesPerValue = 320;
 
     [Theory]
     [InlineData(TokenKind.Card)]

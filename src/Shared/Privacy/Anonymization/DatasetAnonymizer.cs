@@ -66,9 +66,18 @@ public sealed class DatasetAnonymizer
         var statistics = _plan.Columns.Select(_ => new ColumnStatistics()).ToArray();
         long suppressed;
         long records;
-        using (IRecordReader reader = openInput())
+        try
         {
+            using IRecordReader reader = openInput();
             (records, suppressed) = Pass(reader, output, counter, smallClasses, progress, cancellationToken, statistics);
+        }
+        finally
+        {
+            // The operators' caches can take tens of megabytes; the rescan after a run needs that memory more.
+            foreach (PlannedColumn column in _plan.Columns)
+            {
+                column.Operator?.ReleaseCaches();
+            }
         }
 
         return new AnonymizationSummary

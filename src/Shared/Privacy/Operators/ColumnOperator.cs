@@ -23,4 +23,12 @@ public abstract class ColumnOperator
     /// </summary>
     public virtual bool TryApply(ReadOnlySpan<char> value, RowContext row, out string output) =>
         TryApply(value.ToString(), row, out output);
+
+    /// <summary>
+    /// Drops what the operator remembers between rows, such as its cache of recent outputs, so that the memory is
+    /// free for the rescan that follows a run. The operator stays usable and gives the same outputs.
+    /// </summary>
+    public virtual void ReleaseCaches()
+    {
+    }
 }

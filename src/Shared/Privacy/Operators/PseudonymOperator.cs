@@ -19,6 +19,8 @@ public sealed class PseudonymOperator(HmacPseudonymizer pseudonymizer, ValueKind
 
     public override OperatorKind Kind => OperatorKind.Pseudonym;
 
+    public override void ReleaseCaches() => _cache.Release();
+
     public override bool TryApply(string value, RowContext row, out string output)
     {
         ArgumentNullException.ThrowIfNull(value);

@@ -72,6 +72,8 @@ public sealed class TokenOperator : ColumnOperator
 
     public override OperatorKind Kind => OperatorKind.Token;
 
+    public override void ReleaseCaches() => _cache.Release();
+
     public override bool TryApply(string value, RowContext row, out string output)
     {
         ArgumentNullException.ThrowIfNull(value);
