@@ -11,9 +11,8 @@ using SyntheticData.Privacy.Policies;
 namespace SyntheticData.Benchmarks.Anonymization;
 
 /// <summary>
-/// Measures the cost per value of the pseudonym and token operators on distinct generated values, so
-/// that every call misses the operators' caches: 50,000 values per kind against a cache of 16,384
-/// entries, each pass on a new operator. The baselines, measured in the same run, are the one-shot
+/// Measures the cost per value of the pseudonym and token operators on 50,000 distinct generated values
+/// per kind. Each pass starts a new operator with an empty cache, so every call misses it. The baselines, measured in the same run, are the one-shot
 /// <see cref="HMACSHA256.HashData(byte[], byte[])"/> on the same identifiers and BouncyCastle's
 /// <c>FpeFf1Engine</c> on the same 16-digit inputs.
 /// </summary>
