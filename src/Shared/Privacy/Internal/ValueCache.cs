@@ -8,7 +8,7 @@ namespace SyntheticData.Privacy.Internal;
 /// such as a phone region. A lookup needs no string of the cell, and the cell is not kept in memory.
 /// Extracts repeat the same customer's card, phone and e-mail on many rows, and a lookup costs far less than
 /// HMAC, FF1 or phone parsing. Two different cells share an entry only on a 128-bit collision.
-/// Outputs are kept as characters in one reusable buffer rather than as strings. Emptying a full cache therefore
+/// Outputs are kept as characters in reusable blocks rather than as strings. Emptying a full cache therefore
 /// leaves no long-lived garbage behind, and a hit makes a short-lived string.
 /// The cache is emptied when it reaches its capacity, so memory stays bounded. When a whole fill of the cache
 /// found fewer than <see cref="MinimumHitShare"/> of its lookups, the values rarely repeat and the cache only costs
@@ -35,7 +35,10 @@ internal sealed class ValueCache
 
     private readonly int _capacity;
     private Dictionary<UInt128, Location> _entries = [];
-    private char[] _text = [];
+    // Blocks of BlockLength characters; an output never spans two blocks. Emptying keeps the blocks for reuse.
+    private const int BlockShift = 15;
+    private const int BlockLength = 1 << BlockShift;
+    private readonly List<char[]> _blocks = [];
     private int _textLength;
     private long _lookups;
     private long _hits;
@@ -46,9 +49,6 @@ internal sealed class ValueCache
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _capacity = capacity;
-
-        // Room for the first few thousand outputs up front (256 KB at most), so a run does not start with many small copies.
-        _text = new char[Math.Min(capacity, 4_096) * 32];
     }
 
     /// <summary>Returns the key of <paramref name="value"/> in <paramref name="context"/> (0 when there is none).</summary>
@@ -72,7 +72,7 @@ internal sealed class ValueCache
         if (_entries.TryGetValue(key, out Location location))
         {
             _hits++;
-            value = new string(_text, location.Start, location.Length);
+            value = new string(_blocks[location.Start >> BlockShift], location.Start & (BlockLength - 1), location.Length);
             return true;
         }
 
@@ -95,9 +95,8 @@ internal sealed class ValueCache
             _textLength = 0;
             if (_hits < _lookups * MinimumHitShare)
             {
+                // The table and blocks stay allocated, so pausing and filling again makes no garbage.
                 _pausedLookupsLeft = (long)_capacity * PauseFills;
-                _entries.TrimExcess();
-                _text = [];
             }
 
             _lookups = 0;
@@ -108,18 +107,31 @@ internal sealed class ValueCache
             }
         }
 
+        if (value.Length > BlockLength)
+        {
+            return;
+        }
+
         ref Location location = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, key, out bool exists);
         if (exists)
         {
             return;
         }
 
-        if (_textLength + value.Length > _text.Length)
+        int offset = _textLength & (BlockLength - 1);
+        if (offset + value.Length > BlockLength)
         {
-            Array.Resize(ref _text, Math.Max(_textLength + value.Length, Math.Max(1_024, _text.Length * 2)));
+            // The output does not fit in the rest of this block, so it starts the next one.
+            _textLength += BlockLength - offset;
         }
 
-        value.CopyTo(_text.AsSpan(_textLength));
+        int block = _textLength >> BlockShift;
+        if (block == _blocks.Count)
+        {
+            _blocks.Add(new char[BlockLength]);
+        }
+
+        value.CopyTo(_blocks[block].AsSpan(_textLength & (BlockLength - 1)));
         location = new Location(_textLength, value.Length);
         _textLength += value.Length;
     }
@@ -128,7 +140,7 @@ internal sealed class ValueCache
     public void Release()
     {
         _entries = [];
-        _text = [];
+        _blocks.Clear();
         _textLength = 0;
         _lookups = 0;
         _hits = 0;
