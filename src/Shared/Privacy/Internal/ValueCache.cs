@@ -18,8 +18,8 @@ namespace SyntheticData.Privacy.Internal;
 internal sealed class ValueCache
 {
     /// <summary>
-    /// Entries per operator: about 80 bytes each with a 20-character output (table entry, bucket and characters),
-    /// so about 10 MB per operator and 50 MB for five protected columns, inside the 200 MB memory target.
+    /// Entries per operator: about 90 bytes each with a 20-character output (table entry, bucket and characters),
+    /// so about 12 MB per operator and 60 MB for five protected columns, inside the 200 MB memory target.
     /// </summary>
     public const int DefaultCapacity = 131_072;
 
