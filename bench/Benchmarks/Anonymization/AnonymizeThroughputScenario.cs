@@ -21,10 +21,20 @@ public sealed class AnonymizeThroughputScenario : IScenario
 
     public string Name => "anonymize-throughput";
 
-    public string Description => "anonymize on generated 100 MB and 1 GB extracts: MB/s per core, rows/s, peak memory";
+    public string Description =>
+        "anonymize on generated 100 MB and 1 GB extracts: MB/s per core, rows/s, peak memory; --per-customer N sets transactions per customer (4)";
 
     public int Run(string[] args)
     {
+        // "--per-customer N" sets the generator's transactions per customer; the other arguments are sizes in MB.
+        int perCustomer = 4;
+        int option = Array.IndexOf(args, "--per-customer");
+        if (option >= 0)
+        {
+            perCustomer = int.Parse(args[option + 1], CultureInfo.InvariantCulture);
+            args = [.. args[..option], .. args[(option + 2)..]];
+        }
+
         double[] sizesMb = args.Length > 0
             ? args.Select(a => double.Parse(a, CultureInfo.InvariantCulture)).ToArray()
             : [100, 1000];
@@ -40,7 +50,17 @@ public sealed class AnonymizeThroughputScenario : IScenario
             {
                 long rows = (long)(sizeMb * 1_000_000 / BytesPerRow);
                 string input = Path.Combine(folder, $"extract-{sizeMb:0}mb.csv");
-                Measure(folder, "generate-sample", "--rows", rows.ToString(CultureInfo.InvariantCulture), "--out", input, "--seed", "42");
+                Measure(
+                    folder,
+                    "generate-sample",
+                    "--rows",
+                    rows.ToString(CultureInfo.InvariantCulture),
+                    "--out",
+                    input,
+                    "--seed",
+                    "42",
+                    "--transactions-per-customer",
+                    perCustomer.ToString(CultureInfo.InvariantCulture));
                 double megabytes = new FileInfo(input).Length / 1_000_000.0;
 
                 foreach (string policy in new[] { "drop", "protect" })

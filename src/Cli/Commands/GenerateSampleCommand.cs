@@ -12,10 +12,15 @@ internal static class GenerateSampleCommand
         var rows = new Option<long>("--rows") { Description = "Number of transactions to write.", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "The CSV file to write; gzip-compressed when the name ends in .gz.", Required = true };
         var seed = new Option<int>("--seed") { Description = "Random seed; the same seed gives the same file.", DefaultValueFactory = _ => 42 };
+        var perCustomer = new Option<int>("--transactions-per-customer")
+        {
+            Description = "Average transactions per customer; the file has rows divided by this many customers.",
+            DefaultValueFactory = _ => CardTransactionGenerator.DefaultTransactionsPerCustomer,
+        };
 
         var command = new Command("generate-sample", "Write an invented raw card-transaction extract with names, addresses, e-mails, phones, card numbers, IBANs and dates of birth.")
         {
-            rows, output, seed,
+            rows, output, seed, perCustomer,
         };
         command.SetAction(parseResult =>
         {
@@ -33,7 +38,14 @@ internal static class GenerateSampleCommand
                 return ExitCodes.Usage;
             }
 
-            var generator = new CardTransactionGenerator(parseResult.GetValue(seed));
+            int transactionsPerCustomer = parseResult.GetValue(perCustomer);
+            if (transactionsPerCustomer < 1)
+            {
+                Console.Error.WriteLine("--transactions-per-customer must be at least 1.");
+                return ExitCodes.Usage;
+            }
+
+            var generator = new CardTransactionGenerator(parseResult.GetValue(seed), transactionsPerCustomer: transactionsPerCustomer);
             using var writer = new CsvRecordWriter(file.FullName, CardTransactionGenerator.Header);
             foreach (string[] record in generator.Generate(count))
             {

@@ -13,6 +13,9 @@ namespace SyntheticData.Cli.Samples;
 internal sealed class CardTransactionGenerator
 {
     /// <summary>The columns of a generated extract.</summary>
+    /// <summary>Transactions per customer on average when nothing else is asked.</summary>
+    public const int DefaultTransactionsPerCustomer = 4;
+
     public static readonly IReadOnlyList<string> Header =
     [
         "transaction_id", "transaction_time", "customer_id", "first_name", "last_name", "email", "phone",
@@ -35,6 +38,7 @@ internal sealed class CardTransactionGenerator
 
     private readonly int _seed;
     private readonly int _customerCacheSize;
+    private readonly int _transactionsPerCustomer;
 
     // Transactions draw from one random stream; each customer's details from a seed of their own.
     private readonly Faker _faker;
@@ -44,11 +48,14 @@ internal sealed class CardTransactionGenerator
     /// <summary>Creates a generator; the same seed gives the same rows.</summary>
     /// <param name="seed">The seed of the whole file; the same seed gives the same records.</param>
     /// <param name="customerCacheSize">Customers kept in memory for reuse; others are drawn again from their seeds.</param>
-    public CardTransactionGenerator(int seed, int customerCacheSize = 100_000)
+    /// <param name="transactionsPerCustomer">Average transactions per customer; the file has rows divided by this many customers.</param>
+    public CardTransactionGenerator(int seed, int customerCacheSize = 100_000, int transactionsPerCustomer = DefaultTransactionsPerCustomer)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(customerCacheSize);
+        ArgumentOutOfRangeException.ThrowIfLessThan(transactionsPerCustomer, 1);
         _seed = seed;
         _customerCacheSize = customerCacheSize;
+        _transactionsPerCustomer = transactionsPerCustomer;
         _faker = new Faker("en") { Random = new Randomizer(seed) };
     }
 
@@ -56,7 +63,7 @@ internal sealed class CardTransactionGenerator
     public IEnumerable<string[]> Generate(long rows)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
-        int customerCount = (int)Math.Clamp(rows / 4, 1, 1_000_000);
+        int customerCount = (int)Math.Clamp(rows / _transactionsPerCustomer, 1, 1_000_000);
         var customers = new Dictionary<int, Customer>();
         for (long row = 0; row < rows; row++)
         {

@@ -98,6 +98,30 @@ public sealed class GenerateSampleCommandTests
     }
 
     [Fact]
+    public void TransactionsPerCustomer_SetsCustomerCount()
+    {
+        using var folder = new TemporaryFolder();
+
+        (int code, _, string error) = SynthdataProcess.Run(
+            folder.Path, "generate-sample", "--rows", "2000", "--out", "a.csv", "--transactions-per-customer", "20");
+        (int invalid, _, string invalidError) = SynthdataProcess.Run(
+            folder.Path, "generate-sample", "--rows", "10", "--out", "b.csv", "--transactions-per-customer", "0");
+
+        Assert.True(code == ExitCodes.Success, error);
+        using var reader = new CsvRecordReader(folder.File("a.csv"));
+        int id = reader.Header.ToList().IndexOf("customer_id");
+        var customers = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadNext())
+        {
+            customers.Add(reader.GetString(id)!);
+        }
+
+        Assert.InRange(customers.Count, 90, 100);
+        Assert.Equal(ExitCodes.Usage, invalid);
+        Assert.Contains("--transactions-per-customer", invalidError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CommittedSample_IsTheGeneratorsOutput()
     {
         using var folder = new TemporaryFolder();
