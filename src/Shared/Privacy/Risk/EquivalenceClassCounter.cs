@@ -153,25 +153,9 @@ public sealed class EquivalenceClassCounter
 
     private long SizeOf(ClassEntry entry) => CountsEntities ? entry.Entities?.Count ?? 0 : entry.Count;
 
-    private static ulong HashValue(string? value)
-    {
-        if (value is null)
-        {
-            return 0;
-        }
-
-        int byteCount = Encoding.UTF8.GetMaxByteCount(value.Length);
-        byte[]? rented = byteCount > 512 ? System.Buffers.ArrayPool<byte>.Shared.Rent(byteCount) : null;
-        Span<byte> buffer = rented ?? stackalloc byte[512];
-        int written = Encoding.UTF8.GetBytes(value, buffer);
-        ulong hash = XxHash3.HashToUInt64(buffer[..written]) | 1;
-        if (rented is not null)
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
-        }
-
-        return hash;
-    }
+    // Hashes the UTF-16 text as it is; only equality matters here, so no encoding to UTF-8 is needed.
+    private static ulong HashValue(string? value) =>
+        value is null ? 0 : XxHash3.HashToUInt64(MemoryMarshal.AsBytes(value.AsSpan())) | 1;
 
     private static bool AllSuppressed(IReadOnlyList<string?> quasiIdentifiers)
     {
