@@ -10,7 +10,6 @@ using SyntheticData.Pipeline.Steps;
 using SyntheticData.Pipeline.Storage;
 using SyntheticData.Privacy.Policies;
 using SyntheticData.Synthesis;
-using SyntheticData.Tabular;
 using SyntheticData.Telemetry;
 
 namespace SyntheticData.Pipeline.Runs;
@@ -356,18 +355,10 @@ public sealed class LocalPipelineRunner
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            Record(state, name, started, watch.Elapsed, StepOutcome.Failed, exception.Message, CauseOf(exception));
+            Record(state, name, started, watch.Elapsed, StepOutcome.Failed, exception.Message, StepFailedException.CauseOf(exception));
             throw;
         }
     }
-
-    private static StepFailureCause CauseOf(Exception exception) => exception switch
-    {
-        StepFailedException failed => failed.Cause,
-        PolicyException => StepFailureCause.InvalidPolicy,
-        DataFormatException => StepFailureCause.InvalidInput,
-        _ => StepFailureCause.Other,
-    };
 
     private void Record(
         RunState state, string name, DateTimeOffset started, TimeSpan elapsed, StepOutcome outcome, string? message, StepFailureCause? cause = null)

@@ -16,16 +16,20 @@ public sealed class StepFailedException : Exception
     {
         Step = step;
         IsGateFailure = isGateFailure;
-        Cause = cause ?? innerException switch
-        {
-            PolicyException => StepFailureCause.InvalidPolicy,
-            DataFormatException => StepFailureCause.InvalidInput,
-            _ => StepFailureCause.Other,
-        };
+        Cause = cause ?? CauseOf(innerException);
     }
 
     /// <summary>What the step blames: the extract, the policy or something else.</summary>
     public StepFailureCause Cause { get; }
+
+    /// <summary>Returns what <paramref name="exception"/> blames: its own cause, or the one its type implies.</summary>
+    public static StepFailureCause CauseOf(Exception? exception) => exception switch
+    {
+        StepFailedException failed => failed.Cause,
+        PolicyException => StepFailureCause.InvalidPolicy,
+        DataFormatException => StepFailureCause.InvalidInput,
+        _ => StepFailureCause.Other,
+    };
 
     /// <summary>The step that failed.</summary>
     public string Step { get; }
