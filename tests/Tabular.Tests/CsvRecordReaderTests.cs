@@ -237,6 +237,22 @@ public sealed class CsvRecordReaderTests : IDisposable
         Assert.Contains("not closed", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("1,\"North, Jose,2\n3,\"quoted, later\",4\n5,6,7\n", "not closed on its line")]
+    [InlineData("1,Nor\"th,2\n3,\"x, y\",4\n5,6,7\n", "quote character inside an unquoted field")]
+    public void MisplacedQuoteBeforeLaterQuotes_NamesColumn(string records, string reason)
+    {
+        // Later quotes pair with the misplaced one, so the record gets a wrong field count instead of an open quote.
+        string path = _folder.WriteText("misplaced.csv", "a,b,c\n" + records);
+
+        DataFormatException error = Assert.Throws<DataFormatException>(() => RecordReading.ReadCsv(path));
+
+        Assert.Equal(2, error.LineNumber);
+        Assert.Equal("b", error.ColumnName);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("North", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ShortRecord_NamesFirstMissingColumn()
     {

@@ -337,7 +337,7 @@ public sealed class CsvRecordReader : IRecordReader
 
             if (position != raw.Length)
             {
-                throw QuoteError(column, ColumnNameOrNull(column), "text follows the closing quote of a quoted field");
+                throw QuoteError(column, ColumnNameOrNull(column), QuoteProblem(raw) ?? "text follows the closing quote of a quoted field");
             }
 
             length = written;
@@ -349,11 +349,14 @@ public sealed class CsvRecordReader : IRecordReader
 
     private DataFormatException FieldCountError(SepReader.Row row)
     {
-        // A quote that is never closed swallows the rest of the input into the record's last field.
-        int last = row.ColCount - 1;
-        if (IsUnclosedQuote(row[last].Span))
+        // A misplaced quote shifts every separator after it, so it is the likely cause of a wrong count; the first
+        // field with a quote problem is at its true column, because the fields before it were split correctly.
+        for (int i = 0; i < row.ColCount; i++)
         {
-            return QuoteError(last, ColumnNameOrNull(last), "a quoted field is not closed before the end of the input");
+            if (QuoteProblem(row[i].Span) is { } reason)
+            {
+                return QuoteError(i, ColumnNameOrNull(i), reason);
+            }
         }
 
         string missing = row.ColCount < _header.Length
@@ -365,11 +368,19 @@ public sealed class CsvRecordReader : IRecordReader
             _lineNumber);
     }
 
-    private static bool IsUnclosedQuote(ReadOnlySpan<char> raw)
+    /// <summary>Describes what is wrong with the quotes of a raw field, or returns null when they are valid.</summary>
+    private static string? QuoteProblem(ReadOnlySpan<char> raw)
     {
-        if (raw.IsEmpty || raw[0] != '"')
+        if (raw.IsEmpty)
         {
-            return false;
+            return null;
+        }
+
+        if (raw[0] != '"')
+        {
+            return raw.Contains('"')
+                ? "a quote character inside an unquoted field; RFC 4180 requires the field to be quoted and the quote doubled"
+                : null;
         }
 
         int i = 1;
@@ -383,13 +394,20 @@ public sealed class CsvRecordReader : IRecordReader
             {
                 i += 2;
             }
+            else if (i == raw.Length - 1)
+            {
+                return null;
+            }
             else
             {
-                return false;
+                // The quote that closed the field came from a later line: the field's own quote was never closed.
+                return raw[1..i].ContainsAny('\r', '\n')
+                    ? "the quote that opens this field is not closed on its line, so the field runs into the following lines"
+                    : "text follows the closing quote of a quoted field";
             }
         }
 
-        return true;
+        return "a quoted field is not closed before the end of the input";
     }
 
     private DataFormatException QuoteError(int column, string? columnName, string reason) =>
