@@ -91,6 +91,11 @@ internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
                     + string.Join(", ", plan.MissingPolicyColumns.Select(name => $"'{name}'")) + ". Check for renamed columns.");
             }
 
+            if (ExtractAnonymizer.DescribeSuppression(summary) is { } suppression)
+            {
+                error.WriteLine(suppression);
+            }
+
             TimeSpan anonymizeDuration = clock.Elapsed;
             ResidualScanResult rescan = ExtractAnonymizer.Rescan(staging, plan, cancellationToken);
             TimeSpan rescanDuration = clock.Elapsed - anonymizeDuration;

@@ -70,6 +70,22 @@ public sealed class AnonymizeCommandTests
     }
 
     [Fact]
+    public void Anonymize_EverythingSuppressed_Warns()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), ContactsCsv);
+        string policy = ContactsPolicy("{ \"operator\": \"drop\" }")
+            .Replace("\"k\": 1", "\"quasiIdentifiers\": [\"class\"], \"k\": 2, \"enforceK\": true", StringComparison.Ordinal);
+        File.WriteAllText(folder.File("policy.json"), policy);
+
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "anonymize", "in.csv", "--policy", "policy.json", "--out", "out.csv");
+
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("suppressed the quasi-identifiers of every record", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("gold", File.ReadAllText(folder.File("out.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Anonymize_ParquetOutput_ReadsBack()
     {
         using var folder = new TemporaryFolder();

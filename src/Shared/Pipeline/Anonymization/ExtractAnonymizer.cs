@@ -80,6 +80,30 @@ public static class ExtractAnonymizer
         return new ResidualScanner(ScannerOf(plan.Policy)).Scan(output, plan, cancellationToken);
     }
 
+    /// <summary>
+    /// Describes how far enforcing k went, in one sentence without cell values, or returns null when no record was
+    /// suppressed. When every record lost its quasi-identifiers the sentence is a warning.
+    /// </summary>
+    public static string? DescribeSuppression(AnonymizationSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        if (summary.SuppressedToReachK == 0 || summary.Risk is not { } risk)
+        {
+            return null;
+        }
+
+        string people = risk.EntityColumn is null ? string.Empty : $" (counting people by '{risk.EntityColumn}')";
+        if (summary.SuppressedToReachK >= summary.Records)
+        {
+            return $"Warning: reaching k = {risk.TargetK}{people} suppressed the quasi-identifiers of every record, so the output keeps none of them. Generalise the quasi-identifiers further or lower k.";
+        }
+
+        double share = 100.0 * summary.SuppressedToReachK / summary.Records;
+        return string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"Reaching k = {risk.TargetK}{people} suppressed the quasi-identifiers of {summary.SuppressedToReachK} of {summary.Records} records ({share:0.#}%).");
+    }
+
     /// <summary>Returns true when the path names a Parquet file by its extension.</summary>
     public static bool IsParquet(string path) => path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
 
@@ -97,7 +121,13 @@ public static class ExtractAnonymizer
 
         if (risk is { MeetsK: false })
         {
-            string members = risk.EntityColumn is null ? "records" : $"people (distinct '{risk.EntityColumn}')";
+            string members = (risk.EntityColumn, risk.SmallestClass) switch
+            {
+                (null, 1) => "record",
+                (null, _) => "records",
+                (_, 1) => $"person (distinct '{risk.EntityColumn}')",
+                _ => $"people (distinct '{risk.EntityColumn}')",
+            };
             failures.Add($"k-anonymity not reached: the smallest equivalence class has {risk.SmallestClass} {members}, below k = {risk.TargetK}; {risk.RecordsBelowK} records are in classes below k. Set enforceK or generalise the quasi-identifiers further.");
         }
 

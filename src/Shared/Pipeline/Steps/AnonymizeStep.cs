@@ -78,6 +78,7 @@ public sealed class AnonymizeStep
         if (summary.Risk is { } risk)
         {
             context.Metrics.Record("SmallestEquivalenceClass", risk.SmallestClass, "Count");
+            context.Metrics.Record("RecordsSuppressedToReachK", summary.SuppressedToReachK, "Count");
         }
 
         return new AnonymizeResult(anonymized, summary.Records, key.KeyId, key.Version, columns, summary.Risk, summary.SuppressedToReachK);
