@@ -63,7 +63,7 @@ public static class PolicySchema
         // The default messages leave out the offending name and the accepted ones. Policies contain operator,
         // parameter and column names, never row values, so naming them is safe.
         ErrorMessages.Enum = "[[received]] is not one of the accepted values [[values]]";
-        ErrorMessages.FalseSchema = "this property is not allowed here; check its spelling";
+        ErrorMessages.FalseSchema = "this property is not allowed here; check its spelling, or whether it belongs to another operator";
         return JsonSchema.FromText(SchemaText.Value);
     }
 
