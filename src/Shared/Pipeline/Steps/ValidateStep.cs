@@ -95,7 +95,9 @@ public static class ValidateStep
         {
             throw new StepFailedException(
                 Name,
-                $"The policy {policyReference} does not name the extract's columns {string.Join(", ", uncovered.Select(name => $"'{name}'"))}; add them or set unlistedColumns to drop or keep.",
+                uncovered.Count == 1
+                    ? $"The policy does not name the extract's column '{uncovered[0]}'; add it or set unlistedColumns to drop or keep."
+                    : $"The policy does not name the extract's columns {string.Join(", ", uncovered.Select(name => $"'{name}'"))}; add them or set unlistedColumns to drop or keep.",
                 isGateFailure: false,
                 cause: StepFailureCause.InvalidPolicy);
         }
