@@ -349,7 +349,7 @@ public sealed class CsvRecordReader : IRecordReader
 
     private DataFormatException FieldCountError(SepReader.Row row)
     {
-        // A misplaced quote shifts every separator after it, so it is the likely cause of a wrong count; the first
+        // A misplaced quote shifts every separator after it, so it is the likely cause of a wrong count. The first
         // field with a quote problem is at its true column, because the fields before it were split correctly.
         for (int i = 0; i < row.ColCount; i++)
         {
