@@ -165,7 +165,7 @@ internal static class ScanCommand
             string kind = column.Kind switch
             {
                 PiiKind.None when column.IsFreeText => "free text",
-                PiiKind.None => "-",
+                PiiKind.None => "none found",
                 _ when column.IsDirectIdentifier => $"[red]{column.Kind}[/]",
                 _ => $"[yellow]{column.Kind}[/] (quasi)",
             };
