@@ -89,6 +89,10 @@ internal static class PolicyCommand
             {
                 File.WriteAllText(outputFile.FullName, json);
                 Console.Error.WriteLine($"Wrote a draft policy for {draft.Columns.Count} columns to {outputFile.FullName}; review every comment before use.");
+                if (draft.Comment is { } comment)
+                {
+                    Console.Error.WriteLine(comment);
+                }
             }
             else
             {

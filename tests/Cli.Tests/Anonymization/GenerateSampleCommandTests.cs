@@ -122,6 +122,21 @@ public sealed class GenerateSampleCommandTests
     }
 
     [Fact]
+    public void PolicyInit_RepeatedCustomerIds_SuggestEntityColumn()
+    {
+        using var folder = new TemporaryFolder();
+        SynthdataProcess.Run(folder.Path, "generate-sample", "--rows", "500", "--out", "raw.csv");
+
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "policy", "init", "raw.csv", "--out", "policy.json");
+
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("\"entityColumn\": \"customer_id\"", error, StringComparison.Ordinal);
+        System.Text.Json.Nodes.JsonNode policy = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(folder.File("policy.json")))!;
+        Assert.Contains("'customer_id' repeats", policy["comment"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(policy["entityColumn"]);
+    }
+
+    [Fact]
     public void CommittedSample_IsTheGeneratorsOutput()
     {
         using var folder = new TemporaryFolder();

@@ -40,6 +40,9 @@ public sealed record DatasetPolicy
     /// <summary>Columns whose diversity inside each equivalence class is measured (l-diversity).</summary>
     public IReadOnlyList<string> SensitiveAttributes { get; init; } = [];
 
+    /// <summary>Free text for reviewers about the whole policy.</summary>
+    public string? Comment { get; init; }
+
     /// <summary>The smallest equivalence class size the output should reach.</summary>
     public int K { get; init; } = 5;
 

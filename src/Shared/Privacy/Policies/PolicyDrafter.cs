@@ -12,6 +12,12 @@ namespace SyntheticData.Privacy.Policies;
 /// </summary>
 public static class PolicyDrafter
 {
+    // Below this many sampled values, repetition is not measured.
+    private const int MinimumEntitySample = 20;
+
+    // Header words that mark an identifier as naming a person rather than a transaction or a product.
+    private static readonly string[] PersonWords = ["customer", "cust_", "client", "member", "user", "person", "patient", "subscriber", "holder", "party"];
+
     /// <summary>Date formats tried on sampled date-of-birth values; those that match are declared in the draft.</summary>
     public static readonly IReadOnlyList<string> CandidateDateFormats =
     [
@@ -55,12 +61,44 @@ public static class PolicyDrafter
 
         return settings with
         {
+            Comment = DescribeEntityCandidate(classifications, samples) ?? settings.Comment,
             Columns = columns,
             QuasiIdentifiers = quasiIdentifiers,
             UnlistedColumns = UnlistedColumnAction.Fail,
             EnforceK = true,
             CountryColumn = countryColumn is not null && columns.ContainsKey(countryColumn) ? countryColumn : null,
         };
+    }
+
+    /// <summary>
+    /// Returns a sentence proposing a top-level entityColumn when an identifier column whose header names a person
+    /// (customer, client, member and the like) repeats its values, or null when there is none. The draft does not set
+    /// it, because counting people usually needs coarser quasi-identifiers, which is a reviewer's choice.
+    /// </summary>
+    public static string? DescribeEntityCandidate(IReadOnlyList<ColumnClassification> classifications, IReadOnlyList<ColumnSample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(classifications);
+        ArgumentNullException.ThrowIfNull(samples);
+        foreach (ColumnClassification classification in classifications.Where(c => c.Kind == PiiKind.Identifier))
+        {
+            string header = classification.Header.ToLowerInvariant();
+            if (!PersonWords.Any(word => header.Contains(word, StringComparison.Ordinal))
+                || samples.FirstOrDefault(s => s.Header == classification.Header) is not { } sample)
+            {
+                continue;
+            }
+
+            string[] present = [.. sample.Values.Where(value => !string.IsNullOrWhiteSpace(value)).Select(value => value!)];
+            int distinct = present.Distinct(StringComparer.Ordinal).Count();
+            if (present.Length >= MinimumEntitySample && distinct <= present.Length * 0.9)
+            {
+                return string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Review: '{classification.Header}' repeats ({distinct:N0} distinct values in {present.Length:N0} sampled rows). If it names a person, add \"entityColumn\": \"{classification.Header}\" so that k counts people rather than records; expect more suppression, and generalise the quasi-identifiers to keep it low.");
+            }
+        }
+
+        return null;
     }
 
     private static (OperatorKind Kind, Dictionary<string, object> Parameters, string Why) Choose(

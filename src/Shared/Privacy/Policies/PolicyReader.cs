@@ -186,6 +186,7 @@ public static class PolicyReader
             CountryColumn = OptionalString(root, "countryColumn"),
             TargetColumn = OptionalString(root, "targetColumn"),
             EntityColumn = OptionalString(root, "entityColumn"),
+            Comment = OptionalString(root, "comment"),
             Synthesis = root.TryGetProperty("synthesis", out JsonElement synthesis) ? synthesis.Clone() : null,
             Gates = root.TryGetProperty("gates", out JsonElement gates) ? gates.Clone() : null,
         };

@@ -33,6 +33,7 @@ public static class PolicyWriter
         writer.WriteStartObject();
         writer.WriteNumber("version", policy.Version);
         WriteOptional(writer, "dataset", policy.Dataset);
+        WriteOptional(writer, "comment", policy.Comment);
         writer.WriteString("encoding", policy.Encoding);
         writer.WriteString("separator", policy.Separator.ToString());
         WriteStrings(writer, "nullMarkers", policy.NullMarkers);
