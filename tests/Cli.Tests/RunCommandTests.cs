@@ -19,6 +19,20 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public void Run_Published_PrintsFigures()
+    {
+        using var folder = new TemporaryFolder();
+        SynthdataProcess.Run(folder.Path, "generate-sample", "--rows", "300", "--out", "in.csv");
+
+        (int code, string output, string error) = SynthdataProcess.Run(
+            folder.Path, "run", "in.csv", "--synthesizer", "none", "--workspace", "ws", "--no-progress");
+
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("anonymized records 300", output, StringComparison.Ordinal);
+        Assert.Contains("smallest class", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_MalformedExtract_ExitsInvalidInput()
     {
         using var folder = new TemporaryFolder();

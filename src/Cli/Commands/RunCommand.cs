@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Spectre.Console;
 using SyntheticData.Cli.Anonymization;
 using SyntheticData.Cli.Runs;
@@ -171,6 +172,11 @@ internal static class RunCommand
             RunOutcome.Quarantined => $"Run {manifest.RunId} quarantined: {manifest.FailureReason}",
             _ => $"Run {manifest.RunId} failed: {manifest.FailureReason}",
         });
+        if (Figures(manifest) is { } figures)
+        {
+            output.WriteLine($"  {figures}");
+        }
+
         foreach ((string role, string path) in result.OutputPaths.OrderBy(entry => entry.Key, StringComparer.Ordinal))
         {
             output.WriteLine($"  {role}: {path}");
@@ -183,6 +189,26 @@ internal static class RunCommand
             RunOutcome.Quarantined => ExitCodes.GateFailed,
             _ => FailureCode(manifest),
         };
+    }
+
+    /// <summary>Returns the run's main figures from the manifest in one line, or null when it recorded none of them.</summary>
+    private static string? Figures(RunManifest manifest)
+    {
+        (string Metric, string Label, string Format)[] shown =
+        [
+            ("AnonymizedRecords", "anonymized records", "N0"),
+            ("SmallestEquivalenceClass", "smallest class", "N0"),
+            ("RecordsSuppressedToReachK", "suppressed to reach k", "N0"),
+            ("SyntheticRows", "synthetic rows", "N0"),
+            ("QualityScore", "quality score", "0.000"),
+        ];
+        string[] parts =
+        [
+            .. shown
+                .Where(figure => manifest.Metrics.ContainsKey(figure.Metric))
+                .Select(figure => $"{figure.Label} {manifest.Metrics[figure.Metric].ToString(figure.Format, CultureInfo.InvariantCulture)}"),
+        ];
+        return parts.Length == 0 ? null : string.Join(", ", parts);
     }
 
     private static int FailureCode(RunManifest manifest)
