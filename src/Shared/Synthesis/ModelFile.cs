@@ -52,6 +52,27 @@ public sealed class ModelFile
     /// <summary>The synthesizer's fitted parameters, in its own layout.</summary>
     public byte[] Payload { get; }
 
+    /// <summary>Checks that the file contains a <paramref name="kind"/> model with a payload version from 1 to <paramref name="newestVersion"/>.</summary>
+    /// <param name="kind">The kind the caller reads.</param>
+    /// <param name="newestVersion">The newest payload version the caller reads.</param>
+    /// <param name="displayName">The synthesizer's name in messages, such as "CTGAN".</param>
+    /// <exception cref="ModelFormatException">The kind differs or the payload version is not supported.</exception>
+    public void RequireKind(SynthesizerKind kind, int newestVersion, string displayName)
+    {
+        if (Kind != kind)
+        {
+            throw new ModelFormatException(
+                $"Invalid model kind: the file contains a {Kind} model, not a {displayName} model; load it with SynthesizerFactory.Load.");
+        }
+
+        if (PayloadVersion < 1 || PayloadVersion > newestVersion)
+        {
+            string supported = newestVersion == 1 ? "version 1" : $"versions 1 to {newestVersion}";
+            throw new ModelFormatException(
+                $"{displayName} payload version {PayloadVersion} is not supported; this build reads {supported}.");
+        }
+    }
+
     /// <summary>Writes the envelope to <paramref name="stream"/>.</summary>
     public void WriteTo(Stream stream)
     {

@@ -57,15 +57,7 @@ public sealed class GaussianCopulaSynthesizer : IConditionalSynthesizer
     public static GaussianCopulaSynthesizer Load(ModelFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (file.Kind != SynthesizerKind.GaussianCopula)
-        {
-            throw new ModelFormatException($"Invalid model kind: the file contains a {file.Kind} model, not a Gaussian copula; load it with SynthesizerFactory.Load.");
-        }
-
-        if (file.PayloadVersion != PayloadVersion)
-        {
-            throw new ModelFormatException($"Gaussian copula payload version {file.PayloadVersion} is not supported; this build reads version {PayloadVersion}.");
-        }
+        file.RequireKind(SynthesizerKind.GaussianCopula, PayloadVersion, "Gaussian copula");
 
         try
         {

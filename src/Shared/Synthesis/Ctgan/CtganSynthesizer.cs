@@ -139,15 +139,7 @@ public sealed class CtganSynthesizer : IConditionalSynthesizer
     public static CtganSynthesizer Load(ModelFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (file.Kind != SynthesizerKind.Ctgan)
-        {
-            throw new ModelFormatException($"The model file contains a {file.Kind} model, not a CTGAN model.");
-        }
-
-        if (file.PayloadVersion < 1 || file.PayloadVersion > PayloadVersion)
-        {
-            throw new ModelFormatException($"CTGAN payload version {file.PayloadVersion} is not supported; this build reads version {PayloadVersion}.");
-        }
+        file.RequireKind(SynthesizerKind.Ctgan, PayloadVersion, "CTGAN");
 
         using var reader = new BinaryReader(new MemoryStream(file.Payload), System.Text.Encoding.UTF8);
         (CtganOptions options, int epochs, DataTransformer transformer, Generator generator) = CtganModelFormat.Read(reader);

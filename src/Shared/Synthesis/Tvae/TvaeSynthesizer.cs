@@ -118,15 +118,7 @@ public sealed class TvaeSynthesizer : IConditionalSynthesizer
     public static TvaeSynthesizer Load(ModelFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (file.Kind != SynthesizerKind.Tvae)
-        {
-            throw new ModelFormatException($"The model file contains a {file.Kind} model, not a TVAE model.");
-        }
-
-        if (file.PayloadVersion < 1 || file.PayloadVersion > PayloadVersion)
-        {
-            throw new ModelFormatException($"TVAE payload version {file.PayloadVersion} is not supported; this build reads version {PayloadVersion}.");
-        }
+        file.RequireKind(SynthesizerKind.Tvae, PayloadVersion, "TVAE");
 
         using var reader = new BinaryReader(new MemoryStream(file.Payload), System.Text.Encoding.UTF8);
         (TvaeOptions options, int epochs, DataTransformer transformer, Decoder decoder) = TvaeModelFormat.Read(reader);
