@@ -37,7 +37,7 @@ public sealed class CopulaAdultScenario : IScenario
             }
         }
 
-        path ??= DefaultDataPath();
+        path ??= SharedData.Require("adult.csv");
         var load = Stopwatch.StartNew();
         Table table = TableReader.Read(path).Table;
         Console.WriteLine($"Loaded {table.RowCount} rows x {table.Columns.Count} columns in {load.ElapsedMilliseconds} ms: " +
@@ -124,18 +124,5 @@ public sealed class CopulaAdultScenario : IScenario
         }
 
         return new Table(columns);
-    }
-
-    private static string DefaultDataPath()
-    {
-        for (DirectoryInfo? directory = new(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Serverless.sln")))
-            {
-                return Path.Combine(directory.FullName, "..", "shared", "data", "adult.csv");
-            }
-        }
-
-        throw new FileNotFoundException("Serverless.sln not found above the current directory; pass --data FILE.");
     }
 }

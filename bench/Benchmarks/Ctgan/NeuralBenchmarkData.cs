@@ -5,23 +5,9 @@ using SyntheticData.Tabular;
 
 namespace SyntheticData.Benchmarks.Ctgan;
 
-/// <summary>Data loading, row selection and synthesizer construction shared by the CTGAN and TVAE scenarios.</summary>
+/// <summary>Row selection and synthesizer construction shared by the CTGAN and TVAE scenarios.</summary>
 internal static class NeuralBenchmarkData
 {
-    /// <summary>Returns the path of adult.csv in the shared folder beside the repository.</summary>
-    public static string AdultPath()
-    {
-        for (DirectoryInfo? directory = new(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Serverless.sln")))
-            {
-                return Path.Combine(directory.FullName, "..", "shared", "data", "adult.csv");
-            }
-        }
-
-        throw new FileNotFoundException("Serverless.sln not found above the current directory; pass --data FILE.");
-    }
-
     /// <summary>Creates a CTGAN or TVAE synthesizer with default settings except the epoch count.</summary>
     public static ISynthesizer Create(string kind, int epochs) => kind switch
     {

@@ -42,7 +42,7 @@ public sealed class NeuralQualityScenario : IScenario
             }
         }
 
-        Table table = TableReader.Read(NeuralBenchmarkData.AdultPath()).Table;
+        Table table = TableReader.Read(SharedData.Require("adult.csv")).Table;
         Table training = NeuralBenchmarkData.Rows(table, Enumerable.Range(0, table.RowCount).Where(r => r % 5 != 4).ToArray());
         Table holdout = NeuralBenchmarkData.Rows(table, Enumerable.Range(0, table.RowCount).Where(r => r % 5 == 4).ToArray());
         Console.WriteLine($"{kind}: {training.RowCount} training rows, {holdout.RowCount} holdout rows, {epochs} epochs; " +

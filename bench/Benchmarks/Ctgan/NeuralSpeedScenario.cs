@@ -48,7 +48,7 @@ public sealed class NeuralSpeedScenario : IScenario
             }
         }
 
-        Table table = TableReader.Read(path ?? NeuralBenchmarkData.AdultPath()).Table;
+        Table table = TableReader.Read(path ?? SharedData.Require("adult.csv")).Table;
         if (rows is int count)
         {
             // Rows drawn with replacement (seed 1), so the value distributions stay those of adult.csv.

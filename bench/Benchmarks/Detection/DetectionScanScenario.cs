@@ -98,15 +98,9 @@ public sealed partial class DetectionScanScenario : IScenario
 
     private static void MeasureClassifier(int repeat)
     {
-        string path = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "shared", "data", "card_transactions.csv"));
-        if (!File.Exists(path))
+        if (SharedData.Find("card_transactions.csv") is not { } path)
         {
-            path = Path.GetFullPath(Path.Combine(Environment.CurrentDirectory, "..", "shared", "data", "card_transactions.csv"));
-        }
-
-        if (!File.Exists(path))
-        {
-            Console.WriteLine($"classifier: skipped, {path} not found (run from the repository root).");
+            Console.WriteLine("classifier: skipped, card_transactions.csv not found in ../shared/data beside the repository.");
             return;
         }
 

@@ -39,7 +39,7 @@ public sealed class EvaluationAdultScenario : IScenario
             }
         }
 
-        path ??= DefaultDataPath();
+        path ??= SharedData.Require("adult.csv");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {Environment.OSVersion}, .NET {Environment.Version}; runs = {runs}");
 
         Table table = null!;
@@ -170,18 +170,4 @@ public sealed class EvaluationAdultScenario : IScenario
             TextColumn text => new TextColumn(text.Name, rows.Select(r => text.Values[r]).ToArray(), text.Type),
             _ => throw new InvalidOperationException($"Column '{column.Name}' has an unsupported column class."),
         }).ToArray());
-
-    private static string DefaultDataPath()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            string candidate = Path.Combine(directory.FullName, "..", "shared", "data", "adult.csv");
-            if (File.Exists(Path.Combine(directory.FullName, "Serverless.sln")) && File.Exists(candidate))
-            {
-                return Path.GetFullPath(candidate);
-            }
-        }
-
-        throw new FileNotFoundException("adult.csv not found in ../shared/data beside the repository; pass --data FILE.");
-    }
 }
