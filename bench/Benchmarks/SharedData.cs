@@ -1,7 +1,7 @@
 namespace SyntheticData.Benchmarks;
 
 /// <summary>
-/// Finds the public data sets in the shared folder beside the repository (<c>../shared/data</c>), searching
+/// Lookup of the public data sets in the shared folder beside the repository (<c>../shared/data</c>). It searches
 /// upwards for <c>Serverless.sln</c> from the current directory and from the benchmark's build folder.
 /// </summary>
 internal static class SharedData

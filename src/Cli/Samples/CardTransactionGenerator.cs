@@ -13,7 +13,7 @@ namespace SyntheticData.Cli.Samples;
 internal sealed class CardTransactionGenerator
 {
     /// <summary>The columns of a generated extract.</summary>
-    /// <summary>Transactions per customer on average when nothing else is asked.</summary>
+    /// <summary>The default average of transactions per customer.</summary>
     public const int DefaultTransactionsPerCustomer = 4;
 
     public static readonly IReadOnlyList<string> Header =
@@ -40,14 +40,14 @@ internal sealed class CardTransactionGenerator
     private readonly int _customerCacheSize;
     private readonly int _transactionsPerCustomer;
 
-    // Transactions draw from one random stream; each customer's details from a seed of their own.
+    // Transactions draw from one random stream, and each customer's details from a seed of their own.
     private readonly Faker _faker;
     private readonly Faker _people = new("en");
     private readonly DateTime _firstTransaction = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     /// <summary>Creates a generator; the same seed gives the same rows.</summary>
-    /// <param name="seed">The seed of the whole file; the same seed gives the same records.</param>
-    /// <param name="customerCacheSize">Customers kept in memory for reuse; others are drawn again from their seeds.</param>
+    /// <param name="seed">The seed of the whole file. The same seed gives the same records.</param>
+    /// <param name="customerCacheSize">Customers kept in memory for reuse. Others are drawn again from their seeds.</param>
     /// <param name="transactionsPerCustomer">Average transactions per customer; the file has rows divided by this many customers.</param>
     public CardTransactionGenerator(int seed, int customerCacheSize = 100_000, int transactionsPerCustomer = DefaultTransactionsPerCustomer)
     {

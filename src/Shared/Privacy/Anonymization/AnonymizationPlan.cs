@@ -87,7 +87,7 @@ public sealed class AnonymizationPlan
     /// <param name="key">The key version named by the policy.</param>
     /// <param name="textScan">Returns the merged findings in free text; required when a column uses redact.</param>
     /// <param name="isDetectable">
-    /// Returns true when a rescan would report personal data in a new token; null uses <paramref name="textScan"/>.
+    /// Returns true when a rescan would report personal data in a new token. When null, <paramref name="textScan"/> decides.
     /// </param>
     /// <exception cref="PolicyException">
     /// A column is not covered (with <c>unlistedColumns: fail</c>), or a column the policy measures or reads is missing.

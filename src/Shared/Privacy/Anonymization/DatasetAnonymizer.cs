@@ -73,7 +73,7 @@ public sealed class DatasetAnonymizer
         }
         finally
         {
-            // The operators' caches can take tens of megabytes; the rescan after a run needs that memory more.
+            // The operators' caches can take tens of megabytes, and the rescan after a run needs that memory more.
             foreach (PlannedColumn column in _plan.Columns)
             {
                 column.Operator?.ReleaseCaches();

@@ -11,15 +11,15 @@ namespace SyntheticData.Privacy.Anonymization;
 /// fails the run. Columns the policy keeps are scanned over the first <see cref="KeptColumnSampleRows"/>
 /// records and their findings reported without failing, because keeping them was a reviewed choice.
 /// Extracts repeat the same customer's values on many rows, so the 128-bit hashes of up to
-/// <see cref="RememberedCleanValues"/> recent clean values per column are kept and a repeat is not scanned again;
-/// a new value passing unscanned would need a 128-bit collision with a remembered one.
+/// <see cref="RememberedCleanValues"/> recent clean values per column are kept and a repeat is not scanned again.
+/// A new value could pass unscanned only through a 128-bit collision with a remembered one.
 /// </summary>
 public sealed class ResidualScanner
 {
     /// <summary>Records of kept columns that are scanned for the report.</summary>
     public const int KeptColumnSampleRows = 1_000;
 
-    /// <summary>Clean values remembered per column (about 3 MB of hashes); the set is emptied when it is full.</summary>
+    /// <summary>Clean values remembered per column (about 3 MB of hashes). The set is emptied when it is full.</summary>
     public const int RememberedCleanValues = 131_072;
 
     private const int ListedLines = 10;

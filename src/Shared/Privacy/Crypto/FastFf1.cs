@@ -14,7 +14,7 @@ namespace SyntheticData.Privacy.Crypto;
 /// AES runs on AES-NI instructions where the processor has them, and otherwise on
 /// <see cref="System.Security.Cryptography.Aes"/>. On a shared two-core x64 build machine the ff1-speed benchmark
 /// measured about 0.7 µs per 16-digit call with AES-NI and 12 µs without it (DOTNET_EnableAES=0), before
-/// the per-length cache and the one-block round; the operator-cost benchmark measured 0.36 µs after them.
+/// the per-length cache and the one-block round. The operator-cost benchmark measured 0.36 µs after them.
 /// Not thread-safe: use one instance per thread.
 /// </summary>
 public sealed class FastFf1 : IDisposable
@@ -550,7 +550,7 @@ public sealed class FastFf1 : IDisposable
 
         public void Dispose() => _aes?.Dispose();
 
-        // Encrypts one block held in a register; only valid when HasAesNi is true.
+        // Encrypts one block in a register. Only valid when HasAesNi is true.
         public Vector128<byte> EncryptBlockWithAesNi(Vector128<byte> block) => EncryptWithAesNi(block);
 
         private Vector128<byte> EncryptWithAesNi(Vector128<byte> block)

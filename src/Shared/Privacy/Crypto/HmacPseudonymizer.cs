@@ -7,7 +7,7 @@ namespace SyntheticData.Privacy.Crypto;
 
 /// <summary>
 /// Computes keyed pseudonyms: HMAC-SHA256 over the UTF-8 bytes of a normalised value, written as
-/// lower-case letters (base 26). The same key version and value always give the same pseudonym; another
+/// lower-case letters (base 26). The same key version and value always give the same pseudonym, and another
 /// key version gives an unrelated one. Letters only are used so that a pseudonym is never taken for a
 /// card or phone number on a rescan. Safe to share between threads.
 /// </summary>

@@ -151,26 +151,26 @@ public static class ValueNormalizer
 
     private static string KeepCharacters(string value, bool lettersToo)
     {
-        int kept = 0;
+        int significant = 0;
         foreach (char c in value)
         {
-            if (IsKept(c, lettersToo))
+            if (IsSignificant(c, lettersToo))
             {
-                kept++;
+                significant++;
             }
         }
 
-        if (kept == value.Length)
+        if (significant == value.Length)
         {
             return value;
         }
 
-        return string.Create(kept, (value, lettersToo), static (destination, state) =>
+        return string.Create(significant, (value, lettersToo), static (destination, state) =>
         {
             int next = 0;
             foreach (char c in state.value)
             {
-                if (IsKept(c, state.lettersToo))
+                if (IsSignificant(c, state.lettersToo))
                 {
                     destination[next++] = c;
                 }
@@ -178,5 +178,5 @@ public static class ValueNormalizer
         });
     }
 
-    private static bool IsKept(char c, bool lettersToo) => char.IsAsciiDigit(c) || (lettersToo && char.IsLetter(c));
+    private static bool IsSignificant(char c, bool lettersToo) => char.IsAsciiDigit(c) || (lettersToo && char.IsLetter(c));
 }

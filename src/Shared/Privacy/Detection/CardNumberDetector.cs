@@ -11,7 +11,7 @@ public sealed class CardNumberDetector : IDetector
 {
     private const int MinimumFreeTextLength = 13;
 
-    /// <summary>Digit groups held on the stack per run; longer runs move to a pooled array.</summary>
+    /// <summary>Digit groups kept on the stack per run, and longer runs move to a pooled array.</summary>
     private const int GroupBufferLength = 32;
 
     private readonly string[] _excludedPrefixes;

@@ -35,7 +35,7 @@ internal sealed class ValueCache
 
     private readonly int _capacity;
     private Dictionary<UInt128, Location> _entries = [];
-    // Blocks of BlockLength characters; an output never spans two blocks. Emptying keeps the blocks for reuse.
+    // Blocks of BlockLength characters. An output never spans two blocks, and emptying the cache keeps the blocks for reuse.
     private const int BlockShift = 15;
     private const int BlockLength = 1 << BlockShift;
     private readonly List<char[]> _blocks = [];
@@ -58,7 +58,7 @@ internal sealed class ValueCache
     /// <summary>True while the cache is paused because values did not repeat.</summary>
     public bool IsPaused => _pausedLookupsLeft > 0;
 
-    /// <summary>Looks up <paramref name="key"/>; a paused cache finds nothing.</summary>
+    /// <summary>Looks up <paramref name="key"/>. A paused cache finds nothing.</summary>
     public bool TryGetValue(UInt128 key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
     {
         if (_pausedLookupsLeft > 0)
@@ -80,7 +80,7 @@ internal sealed class ValueCache
         return false;
     }
 
-    /// <summary>Stores <paramref name="value"/> under a new <paramref name="key"/>, first emptying a full cache; a paused cache stores nothing.</summary>
+    /// <summary>Stores <paramref name="value"/> under a new <paramref name="key"/>, first emptying a full cache. A paused cache stores nothing.</summary>
     public void Add(UInt128 key, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -147,6 +147,6 @@ internal sealed class ValueCache
         _pausedLookupsLeft = 0;
     }
 
-    /// <summary>Where one output sits in the character buffer.</summary>
+    /// <summary>The position of one output in the character blocks.</summary>
     private readonly record struct Location(int Start, int Length);
 }

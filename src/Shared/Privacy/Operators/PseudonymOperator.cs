@@ -51,7 +51,7 @@ public sealed class PseudonymOperator(HmacPseudonymizer pseudonymizer, ValueKind
         return pseudonym;
     }
 
-    /// <summary>Returns a distinct cache context per region: 0 for none, otherwise the region's characters plus one.</summary>
+    /// <summary>Returns a distinct cache context per region: 0 for none, otherwise a number built from the region's characters.</summary>
     private static long RegionContext(string? region)
     {
         long context = 0;

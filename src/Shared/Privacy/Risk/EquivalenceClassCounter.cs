@@ -11,7 +11,7 @@ namespace SyntheticData.Privacy.Risk;
 /// quasi-identifier is suppressed (<c>*</c> only) are counted apart and never form a class.
 /// For each sensitive attribute the distinct values per class are counted up to <see cref="DiversityCap"/>.
 /// When the counter counts entities, a class's size is the number of distinct people in it (by a 64-bit hash of
-/// their id) rather than its number of records, counted up to <see cref="EntityCap"/>; all records without an id
+/// their id) rather than its number of records, counted up to <see cref="EntityCap"/>. All records without an id
 /// in one class count as one person, because they may all belong to the same one.
 /// </summary>
 public sealed class EquivalenceClassCounter
@@ -153,7 +153,7 @@ public sealed class EquivalenceClassCounter
 
     private long SizeOf(ClassEntry entry) => CountsEntities ? entry.Entities?.Count ?? 0 : entry.Count;
 
-    // Hashes the UTF-16 text as it is; only equality matters here, so no encoding to UTF-8 is needed.
+    // Hashes the UTF-16 text as it is, because only equality matters here and no UTF-8 copy is needed.
     private static ulong HashValue(string? value) =>
         value is null ? 0 : XxHash3.HashToUInt64(MemoryMarshal.AsBytes(value.AsSpan())) | 1;
 

@@ -27,7 +27,7 @@ public sealed record RiskReport
     /// <summary>The target k.</summary>
     public int TargetK { get; init; }
 
-    /// <summary>The smallest class size (in people when <see cref="EntityColumn"/> is set), which is the k the data reaches; 0 when there are no classes.</summary>
+    /// <summary>The smallest class size (in people when <see cref="EntityColumn"/> is set), which is the k the data reaches, or 0 when there are no classes.</summary>
     public long SmallestClass { get; init; }
 
     /// <summary>True when every class has at least <see cref="TargetK"/> records.</summary>

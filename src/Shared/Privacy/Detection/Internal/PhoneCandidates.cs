@@ -16,7 +16,7 @@ internal static class PhoneCandidates
     /// <summary>How many windows are tried from one start group before moving on, which keeps the scan linear.</summary>
     private const int MaximumAttemptsPerStart = 4;
 
-    /// <summary>Digit groups held on the stack per run; longer runs move to a pooled array.</summary>
+    /// <summary>Digit groups kept on the stack per run, and longer runs move to a pooled array.</summary>
     private const int GroupBufferLength = 32;
 
     /// <summary>
