@@ -205,12 +205,49 @@ public sealed class TextScannerTests
     [InlineData("call (212) 555-0147", PiiKind.Phone)]
     [InlineData("from 192.168.10.4", PiiKind.IpAddress)]
     [InlineData(";4111111111111111=28121010000000000?", PiiKind.TrackData)]
+    [InlineData("%B4111111111111111^DOE/JANE^2812101", PiiKind.TrackData)]
+    [InlineData("host 2001:db8::8a2e:370:7334", PiiKind.IpAddress)]
     public void ContainsValidated_FindsEachKind(string cell, PiiKind kind)
     {
         Assert.True(_scanner.ContainsValidated(cell));
         Span<PiiKind> kinds = stackalloc PiiKind[TextScanner.TextKindCount];
         int count = _scanner.FindValidatedKinds(cell, null, kinds);
         Assert.Contains(kind, kinds[..count].ToArray());
+    }
+
+    [Property(MaxTest = 1000)]
+    public bool FindValidatedKinds_SkipsNoDetectorThatWouldFind(DoNotSize<int> seed)
+    {
+        // Cells join address, track and card pieces with single characters, including those that decide which
+        // detectors run ('.', ':', '^', '=', '@'), so each shortcut is compared with its detector run alone.
+        string[] pieces =
+        [
+            "10.0.0.7", "192.168", "2001:db8::1", "fe80::", "4111111111111111", "5555555555554444", "2812101",
+            "^DOE/JANE^", "%B", ";", "=", "^", ".", ":", "123-45-6789", "0", "7", "99", " ", "-", "?", "@", "x",
+        ];
+        Random random = new(seed.Item);
+        var cell = new StringBuilder();
+        int count = random.Next(1, 8);
+        for (int i = 0; i < count; i++)
+        {
+            cell.Append(pieces[random.Next(pieces.Length)]);
+        }
+
+        string text = cell.ToString();
+        Span<PiiKind> kinds = stackalloc PiiKind[TextScanner.TextKindCount];
+        PiiKind[] found = kinds[..new TextScanner().FindValidatedKinds(text, null, kinds)].ToArray();
+        IDetector[] detectors = [new IpAddressDetector(), new TrackDataDetector(), new CardNumberDetector(), new SsnDetector()];
+        foreach (IDetector detector in detectors)
+        {
+            List<PiiFinding> findings = [];
+            detector.Detect(text, findings);
+            if (findings.Any(f => f.IsValidated) && !found.Contains(detector.Kind))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     [Fact]

@@ -162,16 +162,18 @@ public sealed class TextScanner
 
     /// <summary>
     /// Returns false when the text lacks what every match of the kind contains (enough digits, an '@', a ':'),
-    /// so prose without digits skips most detectors. The minimums are the shortest valid forms of each kind.
+    /// so prose without digits, and tokens without separators, skip most detectors. The minimums are the shortest
+    /// valid forms of each kind: a track holds a PAN of 12 or more digits, '^' or '=', and a four-digit expiry date,
+    /// and an IPv4 address has dots and four numbers while an IPv6 address always has a colon.
     /// </summary>
     private static bool CanMatch(PiiKind kind, TextFeatures features) => kind switch
     {
-        PiiKind.TrackData => features.Digits >= 12,
+        PiiKind.TrackData => features.Digits >= 16 && features.HasTrackSeparator,
         PiiKind.CardNumber => features.Digits >= 12,
         PiiKind.Iban => features.Digits >= 2,
         PiiKind.Ssn => features.Digits >= 9,
         PiiKind.Email => features.HasAt,
-        PiiKind.IpAddress => features.Digits >= 4 || features.HasColon,
+        PiiKind.IpAddress => (features.Digits >= 4 && features.HasDot) || features.HasColon,
         PiiKind.Phone => features.Digits >= 5,
         _ => true,
     };

@@ -48,6 +48,12 @@ internal sealed class NationalNumberRules
         return new NationalNumberRules(new Description(general, RegexOptions.Compiled), [.. described]);
     }
 
+    /// <summary>
+    /// Returns false when no national number of this length can be valid here, because the general description lists
+    /// possible lengths and this is not one of them. A cheap test before <see cref="IsValid"/>.
+    /// </summary>
+    public bool AllowsLength(int length) => _general.AllowsLength(length);
+
     /// <summary>Returns true when the ASCII digits form a valid national significant number of this region.</summary>
     public bool IsValid(ReadOnlySpan<char> nationalNumber)
     {
@@ -90,14 +96,10 @@ internal sealed class NationalNumberRules
             _pattern = new Regex("^(?:" + description.NationalNumberPattern + ")\\z", options | RegexOptions.CultureInvariant);
         }
 
-        public bool Matches(ReadOnlySpan<char> nationalNumber)
-        {
-            if (_lengths is not null && (nationalNumber.Length >= _lengths.Length || !_lengths[nationalNumber.Length]))
-            {
-                return false;
-            }
+        public bool AllowsLength(int length) =>
+            _lengths is null || (length >= 0 && length < _lengths.Length && _lengths[length]);
 
-            return _pattern.IsMatch(nationalNumber);
-        }
+        public bool Matches(ReadOnlySpan<char> nationalNumber) =>
+            AllowsLength(nationalNumber.Length) && _pattern.IsMatch(nationalNumber);
     }
 }

@@ -22,6 +22,10 @@ internal sealed class PhoneRegionProfile
     private readonly (Regex LeadingDigits, NationalNumberRules Rules)[] _claimedRegions = [];
     private readonly Regex? _anyLeadingDigits;
     private readonly bool[] _possibleLengths = new bool[PhoneNumberLimits.MaximumNationalLength + 1];
+
+    // The national number lengths that at least one region sharing the calling code allows, so a window of another
+    // length is ruled out before any pattern runs.
+    private readonly bool[] _sharedCodeLengths = new bool[PhoneNumberLimits.MaximumNationalLength + 1];
     private readonly bool[] _localOnlyLengths = new bool[PhoneNumberLimits.MaximumNationalLength + 1];
     private readonly int _maximumLength;
     private readonly string[] _plainNationalPrefixes = [];
@@ -79,6 +83,12 @@ internal sealed class PhoneRegionProfile
         }
 
         Mark(_possibleLengths, metadata.GeneralDesc.PossibleLengthList);
+        for (int length = 0; length < _sharedCodeLengths.Length; length++)
+        {
+            _sharedCodeLengths[length] = unclaimed.Any(rules => rules.AllowsLength(length))
+                || claimed.Any(region => region.Rules.AllowsLength(length));
+        }
+
         Mark(_localOnlyLengths, metadata.GeneralDesc.PossibleLengthLocalOnlyList);
         _maximumLength = metadata.GeneralDesc.PossibleLengthList.Max();
 
@@ -218,7 +228,8 @@ internal sealed class PhoneRegionProfile
 
     private bool MayBeNationalNumber(ReadOnlySpan<char> nationalNumber)
     {
-        if (nationalNumber.Length is < PhoneNumberLimits.MinimumNationalLength or > PhoneNumberLimits.MaximumNationalLength)
+        if (nationalNumber.Length is < PhoneNumberLimits.MinimumNationalLength or > PhoneNumberLimits.MaximumNationalLength
+            || !_sharedCodeLengths[nationalNumber.Length])
         {
             return false;
         }

@@ -1,22 +1,45 @@
 namespace SyntheticData.Privacy.Detection.Internal;
 
-/// <summary>What a text contains that decides which detectors can match it: its ASCII digit count, an '@' and a ':'.</summary>
+/// <summary>
+/// What a text contains that decides which detectors can match it: its ASCII digit count and whether it has an '@',
+/// a ':', a '.', and a '^' or '=' (the field separators of magnetic-stripe tracks).
+/// </summary>
 internal readonly struct TextFeatures
 {
     public TextFeatures(ReadOnlySpan<char> text)
     {
         int digits = 0;
+        bool at = false;
+        bool colon = false;
+        bool dot = false;
+        bool trackSeparator = false;
         foreach (char c in text)
         {
-            if (c is >= '0' and <= '9')
+            switch (c)
             {
-                digits++;
+                case >= '0' and <= '9':
+                    digits++;
+                    break;
+                case '@':
+                    at = true;
+                    break;
+                case ':':
+                    colon = true;
+                    break;
+                case '.':
+                    dot = true;
+                    break;
+                case '^' or '=':
+                    trackSeparator = true;
+                    break;
             }
         }
 
         Digits = digits;
-        HasAt = text.Contains('@');
-        HasColon = text.Contains(':');
+        HasAt = at;
+        HasColon = colon;
+        HasDot = dot;
+        HasTrackSeparator = trackSeparator;
     }
 
     public int Digits { get; }
@@ -24,4 +47,8 @@ internal readonly struct TextFeatures
     public bool HasAt { get; }
 
     public bool HasColon { get; }
+
+    public bool HasDot { get; }
+
+    public bool HasTrackSeparator { get; }
 }
