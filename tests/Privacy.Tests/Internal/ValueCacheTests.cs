@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Xunit;
 using SyntheticData.Privacy.Internal;
 
 namespace SyntheticData.Privacy.Tests.Internal;
@@ -5,25 +7,91 @@ namespace SyntheticData.Privacy.Tests.Internal;
 public sealed class ValueCacheTests
 {
     [Fact]
-    public void FullCache_EmptiesBeforeAdding()
+    public void FullSet_ReplacesLeastRecentlyUsed()
     {
-        var cache = new ValueCache(capacity: 4);
-        for (ulong i = 0; i < 4; i++)
+        // Two entries make one set of two slots.
+        var cache = new ValueCache(capacity: 2);
+        cache.Add(1, "one");
+        cache.Add(2, "two");
+        Assert.True(cache.TryGetValue(1, out _));
+
+        cache.Add(3, "three");
+
+        Assert.True(cache.TryGetValue(1, out string? kept));
+        Assert.Equal("one", kept);
+        Assert.True(cache.TryGetValue(3, out string? added));
+        Assert.Equal("three", added);
+        Assert.False(cache.TryGetValue(2, out _));
+    }
+
+    [Fact]
+    public void Add_ReplacesValueOfSameKey()
+    {
+        var cache = new ValueCache(capacity: 2);
+        cache.Add(1, "old");
+        cache.Add(2, "other");
+
+        cache.Add(1, "new");
+
+        Assert.True(cache.TryGetValue(1, out string? value));
+        Assert.Equal("new", value);
+        Assert.True(cache.TryGetValue(2, out string? other));
+        Assert.Equal("other", other);
+    }
+
+    [Fact]
+    public void Add_SkipsOutputLongerThanSlot()
+    {
+        var cache = new ValueCache(capacity: 4, slotLength: ValueCache.ShortSlotLength);
+        string longest = new('a', cache.MaximumOutputLength);
+
+        cache.Add(1, longest);
+        cache.Add(2, longest + "b");
+
+        Assert.True(cache.TryGetValue(1, out string? value));
+        Assert.Equal(longest, value);
+        Assert.False(cache.TryGetValue(2, out _));
+    }
+
+    [Theory]
+    [InlineData(16, ValueCache.ShortSlotLength)]
+    [InlineData(23, ValueCache.ShortSlotLength)]
+    [InlineData(24, ValueCache.LongSlotLength)]
+    [InlineData(42, ValueCache.LongSlotLength)]
+    public void SlotLengthFor_FitsOutput(int outputLength, int expected)
+    {
+        Assert.Equal(expected, ValueCache.SlotLengthFor(outputLength));
+    }
+
+    [Property(MaxTest = 300)]
+    public bool Lookup_ReturnsValueOfKeyOrNothing(DoNotSize<int> seed)
+    {
+        // Few sets and few keys, so keys share sets and replace each other often. As for an operator, a key always
+        // has the same value, and values have every length up to the longest a slot keeps.
+        Random random = new(seed.Item);
+        var cache = new ValueCache(capacity: 8, slotLength: random.Next(2) == 0 ? ValueCache.ShortSlotLength : ValueCache.LongSlotLength);
+        string ValueOf(UInt128 key) => new((char)('a' + (int)(key % 26)), (int)(key % (ulong)(cache.MaximumOutputLength + 1)));
+        for (int step = 0; step < 200; step++)
         {
-            cache.Add(i, "v" + i);
+            UInt128 key = new((ulong)random.Next(3), (ulong)random.Next(24));
+            if (random.Next(2) == 0)
+            {
+                cache.Add(key, ValueOf(key));
+            }
+            else if (cache.TryGetValue(key, out string? found) && found != ValueOf(key))
+            {
+                return false;
+            }
         }
 
-        cache.Add(100, "new");
-
-        Assert.True(cache.TryGetValue(100, out string? value));
-        Assert.Equal("new", value);
-        Assert.False(cache.TryGetValue(0, out _));
+        return true;
     }
 
     [Fact]
     public void UniqueValues_PauseThenResume()
     {
-        var cache = new ValueCache(capacity: 10);
+        // A window is one capacity of lookups: 16 here.
+        var cache = new ValueCache(capacity: 16);
         ulong next = 0;
         void Miss()
         {
@@ -31,28 +99,29 @@ public sealed class ValueCacheTests
             cache.Add(next++, "v");
         }
 
-        for (int i = 0; i < 11; i++)
+        for (int i = 0; i < 16; i++)
         {
             Miss();
         }
 
         Assert.True(cache.IsPaused);
-        cache.Add(5, "kept?");
-        for (int i = 0; i < 10 * ValueCache.PauseFills; i++)
+        cache.Add(1_000, "kept?");
+        for (int i = 0; i < 16 * ValueCache.PauseWindows; i++)
         {
             Miss();
         }
 
         Assert.False(cache.IsPaused);
-        cache.Add(5, "kept");
-        Assert.True(cache.TryGetValue(5, out string? value));
+        Assert.False(cache.TryGetValue(1_000, out _));
+        cache.Add(1_000, "kept");
+        Assert.True(cache.TryGetValue(1_000, out string? value));
         Assert.Equal("kept", value);
     }
 
     [Fact]
     public void RepeatedValues_NeverPause()
     {
-        var cache = new ValueCache(capacity: 10);
+        var cache = new ValueCache(capacity: 16);
         for (ulong i = 0; i < 1_000; i++)
         {
             ulong key = i % 3 == 0 ? i : 7;
@@ -63,6 +132,17 @@ public sealed class ValueCacheTests
         }
 
         Assert.False(cache.IsPaused);
+    }
+
+    [Fact]
+    public void Release_DropsEntries()
+    {
+        var cache = new ValueCache(capacity: 4);
+        cache.Add(1, "one");
+
+        cache.Release();
+
+        Assert.False(cache.TryGetValue(1, out _));
     }
 
     [Fact]

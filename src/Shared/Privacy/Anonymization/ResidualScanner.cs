@@ -1,6 +1,7 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using SyntheticData.Privacy.Detection;
+using SyntheticData.Privacy.Internal;
 using SyntheticData.Tabular;
 
 namespace SyntheticData.Privacy.Anonymization;
@@ -19,7 +20,7 @@ public sealed class ResidualScanner
     /// <summary>Records of kept columns that are scanned for the report.</summary>
     public const int KeptColumnSampleRows = 1_000;
 
-    /// <summary>Clean values remembered per column (about 3 MB of hashes). The set is emptied when it is full.</summary>
+    /// <summary>Clean values remembered per column (2 MB of hashes). A new value replaces an old one of the same set.</summary>
     public const int RememberedCleanValues = 131_072;
 
     private const int ListedLines = 10;
@@ -44,7 +45,7 @@ public sealed class ResidualScanner
         bool[] isProtected = output.Header.Select(name => protectedByName.GetValueOrDefault(name, true)).ToArray();
         var tallies = new Dictionary<(int Column, PiiKind Kind), (long Cells, List<long> Lines)>();
 
-        var clean = new HashSet<UInt128>?[output.FieldCount];
+        var clean = new RecentKeySet?[output.FieldCount];
         Span<PiiKind> kinds = stackalloc PiiKind[TextScanner.TextKindCount];
         long records = 0;
         while (output.ReadNext())
@@ -69,7 +70,7 @@ public sealed class ResidualScanner
                 }
 
                 UInt128 hash = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(cell));
-                HashSet<UInt128> remembered = clean[i] ??= [];
+                RecentKeySet remembered = clean[i] ??= new RecentKeySet(RememberedCleanValues);
                 if (remembered.Contains(hash))
                 {
                     continue;
@@ -78,11 +79,6 @@ public sealed class ResidualScanner
                 int found = _scanner.FindValidatedKinds(cell, region: null, kinds);
                 if (found == 0)
                 {
-                    if (remembered.Count >= RememberedCleanValues)
-                    {
-                        remembered.Clear();
-                    }
-
                     remembered.Add(hash);
                 }
 

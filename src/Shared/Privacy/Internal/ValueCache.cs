@@ -1,4 +1,5 @@
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace SyntheticData.Privacy.Internal;
@@ -8,52 +9,93 @@ namespace SyntheticData.Privacy.Internal;
 /// such as a phone region. A lookup needs no string of the cell, and the cell is not kept in memory.
 /// Extracts repeat the same customer's card, phone and e-mail on many rows, and a lookup costs far less than
 /// HMAC, FF1 or phone parsing. Two different cells share an entry only on a 128-bit collision.
-/// Outputs are kept as characters in reusable blocks rather than as strings. Emptying a full cache therefore
-/// leaves no long-lived garbage behind, and a hit makes a short-lived string.
-/// The cache is emptied when it reaches its capacity, so memory stays bounded. When a whole fill of the cache
-/// found fewer than <see cref="MinimumHitShare"/> of its lookups, the values rarely repeat and the cache only costs
-/// memory traffic, so it pauses for <see cref="PauseFills"/> capacities' worth of lookups before it tries again.
-/// Not thread-safe.
 /// </summary>
+/// <remarks>
+/// <para>
+/// The table is two-way set-associative with fixed slots: each key has one set of two slots, and a slot contains the key,
+/// the output's length and its characters. Lookups run while the file streams through the processor's caches, so
+/// most cost a trip to main memory. A lookup here touches one 128-byte set, where a dictionary touched a bucket,
+/// an entry and the output. A new entry replaces the less recently used slot of its set, so the table never grows or
+/// empties, and the most repeated values stay when more values come than it holds.
+/// </para>
+/// <para>
+/// Outputs longer than <see cref="SlotLength"/> minus the header are not kept. When fewer than
+/// <see cref="MinimumHitShare"/> of the lookups in a window of <c>capacity</c> lookups hit, the values rarely repeat and
+/// the table only costs memory traffic, so it pauses for <see cref="PauseWindows"/> windows before it tries again.
+/// Not thread-safe.
+/// </para>
+/// </remarks>
 internal sealed class ValueCache
 {
     /// <summary>
-    /// Entries per operator: about 90 bytes each with a 20-character output (table entry, bucket and characters),
-    /// so about 12 MB per operator and 60 MB for five protected columns, inside the 200 MB memory target.
+    /// Entries per operator: 8 MB with 32-character slots and 16 MB with 64-character slots, so five protected columns
+    /// stay far inside the 200 MB memory target.
     /// </summary>
     public const int DefaultCapacity = 131_072;
 
+    /// <summary>Characters per slot for outputs of up to 23 characters (64 bytes).</summary>
+    public const int ShortSlotLength = 32;
+
+    /// <summary>Characters per slot for outputs of up to 55 characters (128 bytes), such as grouped IBAN tokens.</summary>
+    public const int LongSlotLength = 64;
+
     /// <summary>
-    /// The share of lookups that must hit over one fill for the cache to keep working. A miss costs a lookup and an
-    /// insert into a table larger than the processor's caches. A hit saves an HMAC, FF1 or phone parse of a few
-    /// microseconds. Below about one hit in five the cache costs more than it saves (an estimate from profiles).
+    /// The share of lookups that must hit over one window for the cache to keep working. A miss costs a lookup and an
+    /// insert into a table larger than the processor's caches. A hit saves an HMAC, FF1 or phone parse of about a
+    /// microsecond. Below about one hit in five the cache costs more than it saves (an estimate from profiles).
     /// </summary>
     public const double MinimumHitShare = 0.2;
 
-    /// <summary>How many capacities' worth of lookups a paused cache lets pass before it fills again.</summary>
-    public const int PauseFills = 4;
+    /// <summary>How many windows of lookups a paused cache lets pass before it works again.</summary>
+    public const int PauseWindows = 4;
+
+    // A slot: the key in 8 characters, then the output's length plus one (0 marks an empty slot) with the recent flag,
+    // then the output's characters.
+    private const int KeyLength = 8;
+    private const int HeaderLength = KeyLength + 1;
+    private const char RecentFlag = (char)0x8000;
+    private const int Ways = 2;
+    private const int CacheLineBytes = 64;
 
     private readonly int _capacity;
-    private Dictionary<UInt128, Location> _entries = [];
-    // Blocks of BlockLength characters. An output never spans two blocks, and emptying the cache keeps the blocks for reuse.
-    private const int BlockShift = 15;
-    private const int BlockLength = 1 << BlockShift;
-    private readonly List<char[]> _blocks = [];
-    private int _textLength;
-    private long _lookups;
-    private long _hits;
+    private readonly int _setMask;
+    private char[]? _slots;
+    private int _origin;
+    private long _windowLookups;
+    private long _windowHits;
     private long _pausedLookupsLeft;
 
-    /// <summary>Creates a cache of at most <paramref name="capacity"/> entries.</summary>
-    public ValueCache(int capacity = DefaultCapacity)
+    /// <summary>Creates a cache of at most <paramref name="capacity"/> entries in slots of <paramref name="slotLength"/> characters.</summary>
+    /// <param name="capacity">The number of entries, rounded up to a power of two of at least two.</param>
+    /// <param name="slotLength">Characters per slot, header included: <see cref="ShortSlotLength"/> or <see cref="LongSlotLength"/>.</param>
+    public ValueCache(int capacity = DefaultCapacity, int slotLength = ShortSlotLength)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        _capacity = capacity;
+        if (slotLength is not ShortSlotLength and not LongSlotLength)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(slotLength), slotLength, $"The slot length must be {ShortSlotLength} or {LongSlotLength}.");
+        }
+
+        int sets = (int)Math.Max(1, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)((capacity + Ways - 1) / Ways)));
+        _capacity = sets * Ways;
+        _setMask = sets - 1;
+        SlotLength = slotLength;
     }
+
+    /// <summary>Characters per slot, header included.</summary>
+    public int SlotLength { get; }
+
+    /// <summary>The longest output the cache keeps.</summary>
+    public int MaximumOutputLength => SlotLength - HeaderLength;
 
     /// <summary>Returns the key of <paramref name="value"/> in <paramref name="context"/> (0 when there is none).</summary>
     public static UInt128 KeyOf(ReadOnlySpan<char> value, long context = 0) =>
         XxHash128.HashToUInt128(MemoryMarshal.AsBytes(value), context);
+
+    /// <summary>Returns the slot length that fits outputs of up to <paramref name="outputLength"/> characters, or the longer one.</summary>
+    public static int SlotLengthFor(int outputLength) =>
+        outputLength <= ShortSlotLength - HeaderLength ? ShortSlotLength : LongSlotLength;
 
     /// <summary>True while the cache is paused because values did not repeat.</summary>
     public bool IsPaused => _pausedLookupsLeft > 0;
@@ -61,92 +103,133 @@ internal sealed class ValueCache
     /// <summary>Looks up <paramref name="key"/>. A paused cache finds nothing.</summary>
     public bool TryGetValue(UInt128 key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
     {
+        value = null;
         if (_pausedLookupsLeft > 0)
         {
             _pausedLookupsLeft--;
-            value = null;
             return false;
         }
 
-        _lookups++;
-        if (_entries.TryGetValue(key, out Location location))
+        if (++_windowLookups >= _capacity)
         {
-            _hits++;
-            value = new string(_blocks[location.Start >> BlockShift], location.Start & (BlockLength - 1), location.Length);
-            return true;
+            EndWindow();
         }
 
-        value = null;
+        if (_slots is null)
+        {
+            return false;
+        }
+
+        int set = SetStart(key);
+        for (int way = 0; way < Ways; way++)
+        {
+            int slot = set + (way * SlotLength);
+            char header = _slots[slot + KeyLength];
+            if (header != 0 && ReadKey(slot) == key)
+            {
+                _windowHits++;
+                MarkRecent(set, way);
+                value = new string(_slots, slot + HeaderLength, (header & ~RecentFlag) - 1);
+                return true;
+            }
+        }
+
         return false;
     }
 
-    /// <summary>Stores <paramref name="value"/> under a new <paramref name="key"/>, first emptying a full cache. A paused cache stores nothing.</summary>
+    /// <summary>
+    /// Stores <paramref name="value"/> under <paramref name="key"/>, replacing the less recently used entry of its set.
+    /// A paused cache, and one whose slots are too short for the value, store nothing.
+    /// </summary>
     public void Add(UInt128 key, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (_pausedLookupsLeft > 0)
+        if (_pausedLookupsLeft > 0 || value.Length > MaximumOutputLength)
         {
             return;
         }
 
-        if (_entries.Count >= _capacity)
+        _slots ??= Allocate();
+        int set = SetStart(key);
+        int way = 0;
+        for (int w = 0; w < Ways; w++)
         {
-            _entries.Clear();
-            _textLength = 0;
-            if (_hits < _lookups * MinimumHitShare)
+            int slot = set + (w * SlotLength);
+            char header = _slots[slot + KeyLength];
+            if (header == 0 || ReadKey(slot) == key)
             {
-                // The table and blocks stay allocated, so pausing and filling again makes no garbage.
-                _pausedLookupsLeft = (long)_capacity * PauseFills;
+                way = w;
+                break;
             }
 
-            _lookups = 0;
-            _hits = 0;
-            if (_pausedLookupsLeft > 0)
+            if ((header & RecentFlag) == 0)
             {
-                return;
+                way = w;
             }
         }
 
-        if (value.Length > BlockLength)
-        {
-            return;
-        }
-
-        ref Location location = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, key, out bool exists);
-        if (exists)
-        {
-            return;
-        }
-
-        int offset = _textLength & (BlockLength - 1);
-        if (offset + value.Length > BlockLength)
-        {
-            // The output does not fit in the rest of this block, so it starts the next one.
-            _textLength += BlockLength - offset;
-        }
-
-        int block = _textLength >> BlockShift;
-        if (block == _blocks.Count)
-        {
-            _blocks.Add(new char[BlockLength]);
-        }
-
-        value.CopyTo(_blocks[block].AsSpan(_textLength & (BlockLength - 1)));
-        location = new Location(_textLength, value.Length);
-        _textLength += value.Length;
+        int target = set + (way * SlotLength);
+        Unsafe.WriteUnaligned(ref Unsafe.As<char, byte>(ref _slots[target]), key);
+        _slots[target + KeyLength] = (char)(value.Length + 1);
+        value.CopyTo(_slots.AsSpan(target + HeaderLength));
+        MarkRecent(set, way);
     }
 
     /// <summary>Drops every entry and the memory that held them, for example when a run ends.</summary>
     public void Release()
     {
-        _entries = [];
-        _blocks.Clear();
-        _textLength = 0;
-        _lookups = 0;
-        _hits = 0;
+        _slots = null;
+        _windowLookups = 0;
+        _windowHits = 0;
         _pausedLookupsLeft = 0;
     }
 
-    /// <summary>The position of one output in the character blocks.</summary>
-    private readonly record struct Location(int Start, int Length);
+    /// <summary>Ends a window of lookups: pauses the cache when too few of them hit.</summary>
+    private void EndWindow()
+    {
+        if (_windowHits < _windowLookups * MinimumHitShare)
+        {
+            _pausedLookupsLeft = (long)_capacity * PauseWindows;
+        }
+
+        _windowLookups = 0;
+        _windowHits = 0;
+    }
+
+    private int SetStart(UInt128 key) => _origin + ((int)((ulong)key & (uint)_setMask) * Ways * SlotLength);
+
+    private UInt128 ReadKey(int slot) => Unsafe.ReadUnaligned<UInt128>(ref Unsafe.As<char, byte>(ref _slots![slot]));
+
+    /// <summary>Flags the slot <paramref name="way"/> of a set as the recent one and clears the flag of the other.</summary>
+    private void MarkRecent(int set, int way)
+    {
+        for (int w = 0; w < Ways; w++)
+        {
+            ref char header = ref _slots![set + (w * SlotLength) + KeyLength];
+            header = w == way ? (char)(header | RecentFlag) : (char)(header & ~RecentFlag);
+        }
+    }
+
+    /// <summary>
+    /// Allocates the slots on the pinned heap, where they never move, and places the first set on a cache-line
+    /// boundary so that a set spans whole cache lines.
+    /// </summary>
+    private char[] Allocate()
+    {
+        int lineChars = CacheLineBytes / sizeof(char);
+        char[] slots = GC.AllocateArray<char>((_capacity * SlotLength) + lineChars, pinned: true);
+        GCHandle handle = GCHandle.Alloc(slots, GCHandleType.Pinned);
+        try
+        {
+            long address = handle.AddrOfPinnedObject();
+            int misalignment = (int)(address % CacheLineBytes);
+            _origin = misalignment == 0 ? 0 : (CacheLineBytes - misalignment) / sizeof(char);
+        }
+        finally
+        {
+            handle.Free();
+        }
+
+        return slots;
+    }
 }

@@ -15,7 +15,7 @@ public sealed class PseudonymOperator(HmacPseudonymizer pseudonymizer, ValueKind
     /// <summary>The default pseudonym length: 16 letters carry 75 bits.</summary>
     public const int DefaultLength = 16;
 
-    private readonly ValueCache _cache = new();
+    private readonly ValueCache _cache = new(slotLength: ValueCache.SlotLengthFor(prefix.Length + length));
 
     public override OperatorKind Kind => OperatorKind.Pseudonym;
 

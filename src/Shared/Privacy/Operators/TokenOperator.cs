@@ -41,7 +41,7 @@ public sealed class TokenOperator : ColumnOperator
     private readonly TokenKind _kind;
     private readonly bool _preserveIssuerPrefix;
     private readonly Func<string, bool>? _isDetectable;
-    private readonly ValueCache _cache = new();
+    private readonly ValueCache _cache;
 
     // Tweaks and FF1 engines per attempt, so that a value costs no string building or dictionary lookup.
     private readonly string[] _numberTweaks;
@@ -68,6 +68,9 @@ public sealed class TokenOperator : ColumnOperator
         _kind = kind;
         _preserveIssuerPrefix = preserveIssuerPrefix;
         _numberTweaks = TweakSuffixes.Select(suffix => kind + suffix).ToArray();
+
+        // Grouped IBANs reach 42 characters, and grouped card numbers 23.
+        _cache = new ValueCache(slotLength: kind == TokenKind.Card ? ValueCache.ShortSlotLength : ValueCache.LongSlotLength);
     }
 
     public override OperatorKind Kind => OperatorKind.Token;
