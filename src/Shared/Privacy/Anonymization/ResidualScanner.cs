@@ -70,7 +70,8 @@ public sealed class ResidualScanner
                 }
 
                 UInt128 hash = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(cell));
-                RecentKeySet remembered = clean[i] ??= new RecentKeySet(RememberedCleanValues);
+                // Kept columns are scanned over a sample only, so a small set serves them.
+                RecentKeySet remembered = clean[i] ??= new RecentKeySet(isProtected[i] ? RememberedCleanValues : KeptColumnSampleRows);
                 if (remembered.Contains(hash))
                 {
                     continue;
