@@ -61,6 +61,7 @@ internal static class AnonymizationReportWriter
                 ["passed"] = rescan.Passed,
                 ["recordsScanned"] = rescan.RecordsScanned,
                 ["keptColumnSampleRows"] = ResidualScanner.KeptColumnSampleRows,
+                ["protectedCellsCheckedWhileWriting"] = rescan.ProtectedCellsCheckedWhileWriting,
                 ["findings"] = JsonSerializer.SerializeToNode(
                     rescan.Findings.Select(f => new
                     {

@@ -97,7 +97,7 @@ internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
             }
 
             TimeSpan anonymizeDuration = clock.Elapsed;
-            ResidualScanResult rescan = ExtractAnonymizer.Rescan(staging, plan, cancellationToken);
+            ResidualScanResult rescan = ExtractAnonymizer.Rescan(staging, plan, summary.Verification, cancellationToken);
             TimeSpan rescanDuration = clock.Elapsed - anonymizeDuration;
             IReadOnlyList<string> failures = ExtractAnonymizer.DescribeFailures(rescan, summary.Risk);
 

@@ -70,15 +70,34 @@ public static class ExtractAnonymizer
         return new ExtractAnonymization(plan, summary);
     }
 
-    /// <summary>Rescans an anonymized output with the detectors; findings in protected columns fail verification.</summary>
-    public static ResidualScanResult Rescan(string outputPath, AnonymizationPlan plan, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Rescans an anonymized output with the detectors; findings in protected columns fail verification. Given the
+    /// <paramref name="verification"/> of the run that wrote the output, it first tries to confirm that check by reading
+    /// the protected cells back, and scans every protected cell only when that fails.
+    /// </summary>
+    public static ResidualScanResult Rescan(
+        string outputPath, AnonymizationPlan plan, OutputVerification? verification = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(outputPath);
         ArgumentNullException.ThrowIfNull(plan);
-        CsvReadOptions readOptions = ReadOptionsOf(plan.Policy) with { EncodingName = "utf-8" };
-        using IRecordReader output = IsParquet(outputPath) ? new ParquetRecordReader(outputPath) : new CsvRecordReader(outputPath, readOptions);
-        return new ResidualScanner(ScannerOf(plan.Policy)).Scan(output, plan, cancellationToken);
+        var scanner = new ResidualScanner(ScannerOf(plan.Policy));
+        if (verification is not null)
+        {
+            using IRecordReader readBack = OpenOutput(outputPath, plan);
+            if (scanner.TryConfirm(readBack, plan, verification, cancellationToken) is { } confirmed)
+            {
+                return confirmed;
+            }
+        }
+
+        using IRecordReader output = OpenOutput(outputPath, plan);
+        return scanner.Scan(output, plan, cancellationToken);
     }
+
+    private static IRecordReader OpenOutput(string outputPath, AnonymizationPlan plan) =>
+        IsParquet(outputPath)
+            ? new ParquetRecordReader(outputPath)
+            : new CsvRecordReader(outputPath, ReadOptionsOf(plan.Policy) with { EncodingName = "utf-8" });
 
     /// <summary>
     /// Describes how far enforcing k went, in one sentence without cell values, or returns null when no record was

@@ -38,7 +38,8 @@ public sealed class VerifyStep
         AnonymizationPlan plan = AnonymizationPlan.Create(policy, request.ExtractHeader, key, scanner);
         string output = await context.Store.DownloadAsync(request.Anonymized, context.ScratchPath("anonymized.csv"), cancellationToken).ConfigureAwait(false);
 
-        ResidualScanResult rescan = ExtractAnonymizer.Rescan(output, plan, cancellationToken);
+        // The step checks the stored object on its own, apart from the run that wrote it, so it scans every protected cell.
+        ResidualScanResult rescan = ExtractAnonymizer.Rescan(output, plan, verification: null, cancellationToken);
         RiskReport? risk = MeasureRisk(output, plan, cancellationToken);
         IReadOnlyList<string> failures = ExtractAnonymizer.DescribeFailures(rescan, risk);
 

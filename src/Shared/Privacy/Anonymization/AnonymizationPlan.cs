@@ -64,8 +64,15 @@ public sealed class AnonymizationPlan
     public IReadOnlyList<string> MissingPolicyColumns { get; }
 
     /// <summary>
+    /// The memo of clean texts that the token check and the check of written cells share; null when the plan was
+    /// created without a <see cref="TextScanner"/>, and then the rescan scans every protected cell.
+    /// </summary>
+    internal CleanTextMemo? CleanTexts { get; private set; }
+
+    /// <summary>
     /// Creates the plan of <paramref name="policy"/> for an input with <paramref name="header"/>, with
-    /// <paramref name="scanner"/> finding the spans that redact replaces and checking that new tokens are not detectable.
+    /// <paramref name="scanner"/> finding the spans that redact replaces and checking that new tokens and written protected
+    /// cells are not detectable.
     /// </summary>
     /// <exception cref="PolicyException">
     /// A column is not covered (with <c>unlistedColumns: fail</c>), or a column the policy measures or reads is missing.
@@ -73,12 +80,15 @@ public sealed class AnonymizationPlan
     public static AnonymizationPlan Create(DatasetPolicy policy, IReadOnlyList<string> header, KeyMaterial key, TextScanner scanner)
     {
         ArgumentNullException.ThrowIfNull(scanner);
-        return Create(
+        var cleanTexts = new CleanTextMemo(scanner);
+        AnonymizationPlan plan = Create(
             policy,
             header,
             key,
             (text, region) => scanner.Scan(text, region, includeUnvalidated: false),
-            token => scanner.ContainsValidated(token));
+            token => !cleanTexts.IsClean(token));
+        plan.CleanTexts = cleanTexts;
+        return plan;
     }
 
     /// <summary>Creates the plan of <paramref name="policy"/> for an input with <paramref name="header"/>.</summary>

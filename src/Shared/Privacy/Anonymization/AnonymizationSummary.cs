@@ -19,4 +19,10 @@ public sealed record AnonymizationSummary
 
     /// <summary>Records whose quasi-identifiers were suppressed to reach k.</summary>
     public long SuppressedToReachK { get; init; }
+
+    /// <summary>
+    /// The check of the protected cells as they were written, for the rescan to confirm; null when the plan has no
+    /// scanner or nothing was written.
+    /// </summary>
+    public OutputVerification? Verification { get; init; }
 }

@@ -64,12 +64,13 @@ public sealed class DatasetAnonymizer
 
         EquivalenceClassCounter counter = NewCounter();
         var statistics = _plan.Columns.Select(_ => new ColumnStatistics()).ToArray();
+        WrittenCellCheck? check = _plan.CleanTexts is { } cleanTexts ? new WrittenCellCheck(cleanTexts, _plan) : null;
         long suppressed;
         long records;
         try
         {
             using IRecordReader reader = openInput();
-            (records, suppressed) = Pass(reader, output, counter, smallClasses, progress, cancellationToken, statistics);
+            (records, suppressed) = Pass(reader, output, counter, smallClasses, progress, cancellationToken, statistics, check);
         }
         finally
         {
@@ -78,6 +79,8 @@ public sealed class DatasetAnonymizer
             {
                 column.Operator?.ReleaseCaches();
             }
+
+            _plan.CleanTexts?.Release();
         }
 
         return new AnonymizationSummary
@@ -87,6 +90,7 @@ public sealed class DatasetAnonymizer
             Risk = measure ? Report(counter) : null,
             RiskBeforeEnforcement = before,
             SuppressedToReachK = suppressed,
+            Verification = check?.ToVerification(),
         };
     }
 
@@ -103,7 +107,8 @@ public sealed class DatasetAnonymizer
         HashSet<UInt128>? smallClasses,
         IProgress<long>? progress,
         CancellationToken cancellationToken,
-        ColumnStatistics[]? statistics = null)
+        ColumnStatistics[]? statistics = null,
+        WrittenCellCheck? check = null)
     {
         CheckHeader(reader);
         IReadOnlyList<PlannedColumn> columns = _plan.Columns;
@@ -208,6 +213,7 @@ public sealed class DatasetAnonymizer
                 counter.Add(quasiIdentifiers, sensitive, EntityOf(inputCells));
             }
 
+            check?.Add(values, rawNull);
             if (steps is not null)
             {
                 WriteSteps(steps, csvWriter!, csvReader!, values, rawNull, inputIndex, columns);
@@ -374,6 +380,38 @@ public sealed class DatasetAnonymizer
         {
             csvWriter.WriteNull();
         }
+    }
+
+    /// <summary>
+    /// Checks each protected cell as it is written, through the memo that the token check fills, and hashes the cells
+    /// in output order, so the rescan can confirm the file by reading it back.
+    /// </summary>
+    private sealed class WrittenCellCheck(CleanTextMemo cleanTexts, AnonymizationPlan plan)
+    {
+        private readonly int[] _protectedOutputs = plan.Columns
+            .Where(c => c.OutputIndex >= 0 && c.IsProtected)
+            .Select(c => c.OutputIndex)
+            .Order()
+            .ToArray();
+
+        private readonly ProtectedCellDigest _digest = new();
+        private bool _clean = true;
+
+        /// <summary>Adds the protected cells of one output record, as the writers write them: null when raw null or missing.</summary>
+        public void Add(string?[] values, bool[] rawNull)
+        {
+            foreach (int o in _protectedOutputs)
+            {
+                string? value = rawNull[o] ? null : values[o];
+                _digest.Add(o, value, value is null);
+                if (value is not null && _clean && !cleanTexts.IsClean(value))
+                {
+                    _clean = false;
+                }
+            }
+        }
+
+        public OutputVerification ToVerification() => new(_clean, _digest.Value, _digest.Cells);
     }
 
     /// <summary>One step of writing a CSV record: a raw run of input fields, or the single output column <see cref="Output"/>.</summary>

@@ -14,6 +14,8 @@ namespace SyntheticData.Privacy.Anonymization;
 /// Extracts repeat the same customer's values on many rows, so the 128-bit hashes of up to
 /// <see cref="RememberedCleanValues"/> recent clean values per column are kept and a repeat is not scanned again.
 /// A new value could pass unscanned only through a 128-bit collision with a remembered one.
+/// <see cref="TryConfirm"/> instead confirms a check made while the output was written, by hashing the protected
+/// cells read back, and scans only the kept columns' sample.
 /// </summary>
 public sealed class ResidualScanner
 {
@@ -40,6 +42,36 @@ public sealed class ResidualScanner
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(plan);
+        return Read(output, plan, digest: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Confirms <paramref name="verification"/> by reading <paramref name="output"/> back: the protected cells must hash
+    /// to the digest of the cells that were found clean as they were written, and the kept columns' sample is scanned
+    /// as <see cref="Scan"/> does. Returns null when the pass found something, the header or a cell differs, or the
+    /// count differs, and then the caller must <see cref="Scan"/> the output.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The scan was cancelled.</exception>
+    public ResidualScanResult? TryConfirm(
+        IRecordReader output, AnonymizationPlan plan, OutputVerification verification, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(verification);
+        if (!verification.Clean || !output.Header.SequenceEqual(plan.OutputHeader, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        var digest = new ProtectedCellDigest();
+        ResidualScanResult result = Read(output, plan, digest, cancellationToken);
+        bool confirmed = digest.Value == verification.Digest && digest.Cells == verification.Cells;
+        return confirmed ? result with { ProtectedCellsCheckedWhileWriting = true } : null;
+    }
+
+    /// <summary>Reads the output: scans every protected cell, or only hashes it into <paramref name="digest"/> when one is given.</summary>
+    private ResidualScanResult Read(IRecordReader output, AnonymizationPlan plan, ProtectedCellDigest? digest, CancellationToken cancellationToken)
+    {
         var protectedByName = plan.Columns.Where(c => c.OutputIndex >= 0)
             .ToDictionary(c => c.Name, c => c.IsProtected, StringComparer.Ordinal);
         bool[] isProtected = output.Header.Select(name => protectedByName.GetValueOrDefault(name, true)).ToArray();
@@ -58,6 +90,13 @@ public sealed class ResidualScanner
 
             for (int i = 0; i < output.FieldCount; i++)
             {
+                if (digest is not null && isProtected[i])
+                {
+                    bool isNull = output.IsNull(i);
+                    digest.Add(i, isNull ? default : output.GetSpan(i), isNull);
+                    continue;
+                }
+
                 if ((!isProtected[i] && records > KeptColumnSampleRows) || output.IsNull(i))
                 {
                     continue;
@@ -70,6 +109,7 @@ public sealed class ResidualScanner
                 }
 
                 UInt128 hash = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(cell));
+
                 // Kept columns are scanned over a sample only, so a small set serves them.
                 RecentKeySet remembered = clean[i] ??= new RecentKeySet(isProtected[i] ? RememberedCleanValues : KeptColumnSampleRows);
                 if (remembered.Contains(hash))
@@ -105,6 +145,6 @@ public sealed class ResidualScanner
     }
 
     // Every detector needs at least one digit or an '@' (e-mail) or ':' (IPv6, which has hex letters and colons).
-    private static bool MayContainFinding(ReadOnlySpan<char> cell) =>
+    internal static bool MayContainFinding(ReadOnlySpan<char> cell) =>
         cell.IndexOfAnyInRange('0', '9') >= 0 || cell.IndexOfAny('@', ':') >= 0;
 }

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace SyntheticData.Privacy.Internal;
 
@@ -13,7 +12,6 @@ namespace SyntheticData.Privacy.Internal;
 internal sealed class RecentKeySet
 {
     private const int Ways = 4;
-    private const int CacheLineBytes = 64;
 
     private readonly int _setMask;
     private readonly int _origin;
@@ -30,18 +28,7 @@ internal sealed class RecentKeySet
         _setMask = sets - 1;
         _nextWay = new byte[sets];
 
-        // The pinned heap never moves an array, so the offset that aligns the first set stays right.
-        _halves = GC.AllocateArray<ulong>((sets * Ways * 2) + (CacheLineBytes / sizeof(ulong)), pinned: true);
-        GCHandle handle = GCHandle.Alloc(_halves, GCHandleType.Pinned);
-        try
-        {
-            int misalignment = (int)(handle.AddrOfPinnedObject() % CacheLineBytes);
-            _origin = misalignment == 0 ? 0 : (CacheLineBytes - misalignment) / sizeof(ulong);
-        }
-        finally
-        {
-            handle.Free();
-        }
+        _halves = CacheLines.AllocateAligned<ulong>(sets * Ways * 2, out _origin);
     }
 
     /// <summary>The number of keys the set can hold.</summary>

@@ -55,7 +55,6 @@ internal sealed class ValueCache
     private const int HeaderLength = KeyLength + 1;
     private const char RecentFlag = (char)0x8000;
     private const int Ways = 2;
-    private const int CacheLineBytes = 64;
 
     private readonly int _capacity;
     private readonly int _setMask;
@@ -149,7 +148,7 @@ internal sealed class ValueCache
             return;
         }
 
-        _slots ??= Allocate();
+        _slots ??= CacheLines.AllocateAligned<char>(_capacity * SlotLength, out _origin);
         int set = SetStart(key);
         int way = 0;
         for (int w = 0; w < Ways; w++)
@@ -208,28 +207,5 @@ internal sealed class ValueCache
             ref char header = ref _slots![set + (w * SlotLength) + KeyLength];
             header = w == way ? (char)(header | RecentFlag) : (char)(header & ~RecentFlag);
         }
-    }
-
-    /// <summary>
-    /// Allocates the slots on the pinned heap, where they never move, and places the first set on a cache-line
-    /// boundary so that a set spans whole cache lines.
-    /// </summary>
-    private char[] Allocate()
-    {
-        int lineChars = CacheLineBytes / sizeof(char);
-        char[] slots = GC.AllocateArray<char>((_capacity * SlotLength) + lineChars, pinned: true);
-        GCHandle handle = GCHandle.Alloc(slots, GCHandleType.Pinned);
-        try
-        {
-            long address = handle.AddrOfPinnedObject();
-            int misalignment = (int)(address % CacheLineBytes);
-            _origin = misalignment == 0 ? 0 : (CacheLineBytes - misalignment) / sizeof(char);
-        }
-        finally
-        {
-            handle.Free();
-        }
-
-        return slots;
     }
 }

@@ -1,0 +1,101 @@
+using SyntheticData.Pipeline.Anonymization;
+using SyntheticData.Privacy.Anonymization;
+using SyntheticData.Privacy.Crypto;
+using SyntheticData.Privacy.Detection;
+using SyntheticData.Privacy.Policies;
+
+namespace SyntheticData.Pipeline.Tests.Anonymization;
+
+/// <summary>
+/// The rescan after <c>anonymize</c> on real files: it confirms the check of the protected cells made while writing,
+/// and scans every protected cell again whenever that check found something or the file differs from what was written.
+/// </summary>
+public sealed class RescanTests : IDisposable
+{
+    private const string Extract =
+        "customer,card,email,note\n" +
+        "C1,4111 1111 1111 1111,ada@example.org,first\n" +
+        "C2,5555555555554444,NULL,\n" +
+        "C1,4111 1111 1111 1111,ada@example.org,  \n" +
+        "C3,,t.ferreira@example.org,last\n";
+
+    private static readonly KeyMaterial Key = new("default", 1, Enumerable.Range(7, 32).Select(i => (byte)i).ToArray());
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "rescan-tests-" + Guid.NewGuid().ToString("N"));
+
+    public RescanTests()
+    {
+        Directory.CreateDirectory(_folder);
+        File.WriteAllText(Path.Combine(_folder, "in.csv"), Extract);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Theory]
+    [InlineData("out.csv")]
+    [InlineData("out.parquet")]
+    public void Rescan_CleanOutput_ConfirmsCheckWhileWriting(string outputName)
+    {
+        (string output, ExtractAnonymization run) = Anonymize(emailOperator: "{\"operator\": \"pseudonym\", \"parameters\": {\"kind\": \"email\"}}", outputName);
+
+        ResidualScanResult rescan = ExtractAnonymizer.Rescan(output, run.Plan, run.Summary.Verification);
+
+        Assert.True(run.Summary.Verification!.Clean);
+        Assert.Equal(4 * 3, run.Summary.Verification.Cells);
+        Assert.True(rescan.ProtectedCellsCheckedWhileWriting);
+        Assert.True(rescan.Passed);
+        Assert.Equal(4, rescan.RecordsScanned);
+    }
+
+    [Fact]
+    public void Rescan_TamperedCell_ScansEveryCell()
+    {
+        (string output, ExtractAnonymization run) = Anonymize(emailOperator: "{\"operator\": \"pseudonym\", \"parameters\": {\"kind\": \"email\"}}", "out.csv");
+        string[] lines = File.ReadAllLines(output);
+        string[] fields = lines[2].Split(',');
+        fields[1] = "4111111111111111";
+        lines[2] = string.Join(',', fields);
+        File.WriteAllLines(output, lines);
+
+        ResidualScanResult rescan = ExtractAnonymizer.Rescan(output, run.Plan, run.Summary.Verification);
+
+        Assert.True(run.Summary.Verification!.Clean);
+        Assert.False(rescan.ProtectedCellsCheckedWhileWriting);
+        ResidualFinding finding = Assert.Single(rescan.Findings);
+        Assert.Equal("card", finding.Column);
+        Assert.Equal(PiiKind.CardNumber, finding.Kind);
+        Assert.Equal([3L], finding.FirstLines);
+        Assert.False(rescan.Passed);
+    }
+
+    [Fact]
+    public void Rescan_FindingWhileWriting_ScansEveryCell()
+    {
+        // Card truncation masks digits only, so the e-mail addresses stay in clear.
+        (string output, ExtractAnonymization run) = Anonymize(emailOperator: "{\"operator\": \"truncate\"}", "out.csv");
+
+        ResidualScanResult rescan = ExtractAnonymizer.Rescan(output, run.Plan, run.Summary.Verification);
+
+        Assert.False(run.Summary.Verification!.Clean);
+        Assert.False(rescan.ProtectedCellsCheckedWhileWriting);
+        ResidualFinding finding = Assert.Single(rescan.Findings);
+        Assert.Equal("email", finding.Column);
+        Assert.Equal(PiiKind.Email, finding.Kind);
+        Assert.Equal(3, finding.Cells);
+        Assert.False(rescan.Passed);
+    }
+
+    private (string Output, ExtractAnonymization Run) Anonymize(string emailOperator, string outputName)
+    {
+        DatasetPolicy policy = PolicyReader.Parse(
+            "{ \"version\": 1, \"nullMarkers\": [\"\", \"NULL\"], \"columns\": { "
+            + "\"customer\": {\"operator\": \"pseudonym\", \"parameters\": {\"kind\": \"identifier\"}}, "
+            + "\"card\": {\"operator\": \"token\", \"parameters\": {\"kind\": \"card\"}}, "
+            + $"\"email\": {emailOperator}, "
+            + "\"note\": {\"operator\": \"keep\"} }, \"k\": 1 }",
+            "test policy");
+        string output = Path.Combine(_folder, outputName);
+        ExtractAnonymization run = ExtractAnonymizer.Anonymize(Path.Combine(_folder, "in.csv"), policy, Key, output);
+        return (output, run);
+    }
+}
