@@ -98,6 +98,31 @@ public sealed class OperatorTests
     }
 
     [Fact]
+    public void Token_LastOutputChecked_FollowsCheck()
+    {
+        var tokenizer = new Ff1Tokenizer(AnonymizationHarness.KeyA);
+        var pseudonymizer = new HmacPseudonymizer(AnonymizationHarness.KeyA);
+        var uncheckedOperator = new TokenOperator(tokenizer, pseudonymizer, TokenKind.Card, false);
+        var checkedOperator = new TokenOperator(tokenizer, pseudonymizer, TokenKind.Card, false, _ => false);
+        var maskingOperator = new TokenOperator(tokenizer, pseudonymizer, TokenKind.Card, false, _ => true);
+
+        Apply(uncheckedOperator, "1234-5678");
+        Assert.False(uncheckedOperator.LastOutputChecked);
+
+        // The first call makes the token and the second reads it from the cache.
+        Apply(checkedOperator, "1234-5678");
+        Assert.True(checkedOperator.LastOutputChecked);
+        Apply(checkedOperator, "1234-5678");
+        Assert.True(checkedOperator.LastOutputChecked);
+
+        // A masked value failed every check, so it counts as unchecked, also when requested again.
+        Apply(maskingOperator, "1234-5678");
+        Assert.False(maskingOperator.LastOutputChecked);
+        Apply(maskingOperator, "1234-5678");
+        Assert.False(maskingOperator.LastOutputChecked);
+    }
+
+    [Fact]
     public void Ff1_TooSmallDomain_IsRejected()
     {
         var tokenizer = new Ff1Tokenizer(AnonymizationHarness.KeyA);

@@ -115,6 +115,7 @@ public sealed class DatasetAnonymizer
         int outputCount = _plan.OutputHeader.Count;
         var values = new string?[outputCount];
         var rawNull = new bool[outputCount];
+        var checkedOutput = new bool[outputCount];
         var inputIndex = new int[outputCount];
         var quasiIdentifiers = new string?[_plan.QuasiIdentifierOutputIndexes.Count];
         var sensitive = new string?[_plan.SensitiveOutputIndexes.Count];
@@ -164,6 +165,7 @@ public sealed class DatasetAnonymizer
                 int i = column.InputIndex;
                 inputIndex[o] = i;
                 rawNull[o] = false;
+                checkedOutput[o] = false;
                 if (reader.IsNull(i) || reader.GetSpan(i).IsWhiteSpace())
                 {
                     // Missing values and blank text stay as they are; hashing them would link unrelated rows.
@@ -184,6 +186,7 @@ public sealed class DatasetAnonymizer
                 if (column.Operator!.TryApply(reader.GetSpan(i), row, out string transformed))
                 {
                     values[o] = transformed;
+                    checkedOutput[o] = column.Operator.LastOutputChecked;
                     statistics?[i].CountTransformed();
                 }
                 else
@@ -203,6 +206,7 @@ public sealed class DatasetAnonymizer
                     {
                         values[index] = SuppressedValue;
                         rawNull[index] = false;
+                        checkedOutput[index] = false;
                     }
 
                     Gather(values, _plan.QuasiIdentifierOutputIndexes, quasiIdentifiers);
@@ -213,7 +217,7 @@ public sealed class DatasetAnonymizer
                 counter.Add(quasiIdentifiers, sensitive, EntityOf(inputCells));
             }
 
-            check?.Add(values, rawNull);
+            check?.Add(values, rawNull, checkedOutput);
             if (steps is not null)
             {
                 WriteSteps(steps, csvWriter!, csvReader!, values, rawNull, inputIndex, columns);
@@ -397,14 +401,17 @@ public sealed class DatasetAnonymizer
         private readonly ProtectedCellDigest _digest = new();
         private bool _clean = true;
 
-        /// <summary>Adds the protected cells of one output record, as the writers write them: null when raw null or missing.</summary>
-        public void Add(string?[] values, bool[] rawNull)
+        /// <summary>
+        /// Adds the protected cells of one output record, as the writers write them: null when raw null or missing. A cell
+        /// that its operator already checked through the same memo is not looked up again.
+        /// </summary>
+        public void Add(string?[] values, bool[] rawNull, bool[] checkedOutput)
         {
             foreach (int o in _protectedOutputs)
             {
                 string? value = rawNull[o] ? null : values[o];
                 _digest.Add(o, value, value is null);
-                if (value is not null && _clean && !cleanTexts.IsClean(value))
+                if (value is not null && !checkedOutput[o] && _clean && !cleanTexts.IsClean(value))
                 {
                     _clean = false;
                 }

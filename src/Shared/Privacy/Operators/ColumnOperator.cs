@@ -25,6 +25,12 @@ public abstract class ColumnOperator
         TryApply(value.ToString(), row, out output);
 
     /// <summary>
+    /// True when the output of the latest successful <c>TryApply</c> passed the operator's detectability check, when it
+    /// was made or before it was cached, so that no detector finds personal data in it. False when nothing checked it.
+    /// </summary>
+    public virtual bool LastOutputChecked => false;
+
+    /// <summary>
     /// Drops what the operator remembers between rows, such as its cache of recent outputs, so that the memory is
     /// free for the rescan that follows a run. The operator stays usable and gives the same outputs.
     /// </summary>

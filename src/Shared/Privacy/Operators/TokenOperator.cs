@@ -42,6 +42,7 @@ public sealed class TokenOperator : ColumnOperator
     private readonly bool _preserveIssuerPrefix;
     private readonly Func<string, bool>? _isDetectable;
     private readonly ValueCache _cache;
+    private bool _lastOutputChecked;
 
     // Tweaks and FF1 engines per attempt, so that a value costs no string building or dictionary lookup.
     private readonly string[] _numberTweaks;
@@ -90,13 +91,24 @@ public sealed class TokenOperator : ColumnOperator
         return true;
     }
 
-    /// <summary>Returns the cached token of <paramref name="value"/>, tokenizing <paramref name="text"/> (or a copy of the value) on a miss.</summary>
+    public override bool LastOutputChecked => _lastOutputChecked;
+
+    /// <summary>
+    /// Returns the cached token of <paramref name="value"/>, tokenizing <paramref name="text"/> (or a copy of the value) on
+    /// a miss. With a detectability check, only tokens that passed it are cached, so a cached token counts as checked.
+    /// </summary>
     private string Lookup(ReadOnlySpan<char> value, string? text)
     {
         UInt128 key = ValueCache.KeyOf(value);
-        if (!_cache.TryGetValue(key, out string? cached))
+        if (_cache.TryGetValue(key, out string? cached))
         {
-            cached = TokenizeChecked(text ?? value.ToString());
+            _lastOutputChecked = _isDetectable is not null;
+            return cached;
+        }
+
+        cached = TokenizeChecked(text ?? value.ToString());
+        if (_lastOutputChecked || _isDetectable is null)
+        {
             _cache.Add(key, cached);
         }
 
@@ -117,6 +129,7 @@ public sealed class TokenOperator : ColumnOperator
                 string output = new(chars);
                 if (_isDetectable is null || !_isDetectable(output))
                 {
+                    _lastOutputChecked = _isDetectable is not null;
                     return output;
                 }
             }
@@ -130,6 +143,7 @@ public sealed class TokenOperator : ColumnOperator
         }
 
         // Every tweak still looked like personal data: hide the letters and digits instead of leaking a look-alike.
+        _lastOutputChecked = false;
         return Mask(value);
     }
 
