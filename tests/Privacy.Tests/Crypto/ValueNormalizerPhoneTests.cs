@@ -26,6 +26,9 @@ public sealed class ValueNormalizerPhoneTests
     [InlineData("212-555-0147")]
     [InlineData("212.555.0147")]
     [InlineData("212 555 0147")]
+    [InlineData("+1 212 555 0147")]
+    [InlineData("+1 (212) 555-0147")]
+    [InlineData("+12125550147")]
     public void Phone_UsTenDigitForms_GiveE164(string text)
     {
         Assert.Equal("+12125550147", ValueNormalizer.Normalize(text, ValueKind.Phone, "US"));
@@ -51,7 +54,7 @@ public sealed class ValueNormalizerPhoneTests
             (2, Gen.Elements("  ", "/", " - ", "_", "\u00A0", ")")));
         Gen<string> prefix = Gen.Frequency(
             (6, Gen.Constant("")),
-            (1, Gen.Elements("+1 ", "1-", "1 ", "+", "011 ", "001 ", " ", "tel:", "+44 ", "0")));
+            (1, Gen.Elements("+1 ", "+1", "+1-", "+1.", "+1  ", "+11 ", "1-", "1 ", "+", "011 ", "001 ", " ", "tel:", "+44 ", "0")));
         Gen<string> suffix = Gen.Frequency(
             (6, Gen.Constant("")),
             (1, Gen.Elements(" ", " x12", " ext. 7", "#", "a", ")", ";")));

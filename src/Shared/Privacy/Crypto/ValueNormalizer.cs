@@ -35,7 +35,13 @@ public static class ValueNormalizer
 
     private static string NormalizePhone(string value, string? region)
     {
-        if (region == "US" && TryNormalizeUsTenDigits(value, out string? e164))
+        // "+1" names the country whatever the region, so "+1 212 555 0147" needs no region to be read.
+        if (value.StartsWith("+1", StringComparison.Ordinal) && TryNormalizeUsTenDigits(SkipSeparator(value.AsSpan(2)), out string? e164))
+        {
+            return e164;
+        }
+
+        if (region == "US" && TryNormalizeUsTenDigits(value, out e164))
         {
             return e164;
         }
@@ -64,15 +70,14 @@ public static class ValueNormalizer
     }
 
     // Handles the commonest US form without libphonenumber: ten digits whose first digit is 2 to 9,
-    // written as 2125550147, (212) 555-0147, 212-555-0147 or 212.555.0147. Such a number cannot start
+    // written as 2125550147, (212) 555-0147, 212-555-0147 or 212.555.0147, also after "+1". Such a number cannot start
     // with the national prefix 1, the IDD prefix 011 or a leading zero. Ten digits is a possible length
     // for country code 1, so libphonenumber formats it as +1 and the ten digits (checked against
     // libphonenumber-csharp 9.0.43). Anything else goes to libphonenumber, and a property test compares
     // both paths over generated formats.
-    private static bool TryNormalizeUsTenDigits(string value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? e164)
+    private static bool TryNormalizeUsTenDigits(ReadOnlySpan<char> text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? e164)
     {
         e164 = null;
-        ReadOnlySpan<char> text = value;
         Span<char> digits = stackalloc char[10];
         int digitCount = 0;
         int position = 0;
@@ -121,6 +126,10 @@ public static class ValueNormalizer
         e164 = string.Concat("+1", digits);
         return true;
     }
+
+    /// <summary>Skips one space, dash or dot, as between "+1" and the area code.</summary>
+    private static ReadOnlySpan<char> SkipSeparator(ReadOnlySpan<char> text) =>
+        text.Length > 0 && text[0] is ' ' or '-' or '.' ? text[1..] : text;
 
     private static string NormalizeName(string value)
     {
