@@ -104,7 +104,8 @@ public sealed class OperatorTests
         var pseudonymizer = new HmacPseudonymizer(AnonymizationHarness.KeyA);
         var uncheckedOperator = new TokenOperator(tokenizer, pseudonymizer, TokenKind.Card, false);
         var checkedOperator = new TokenOperator(tokenizer, pseudonymizer, TokenKind.Card, false, _ => false);
-        var maskingOperator = new TokenOperator(tokenizer, pseudonymizer, TokenKind.Card, false, _ => true);
+        int maskingChecks = 0;
+        var maskingOperator = new TokenOperator(tokenizer, pseudonymizer, TokenKind.Card, false, _ => ++maskingChecks > 0);
 
         Apply(uncheckedOperator, "1234-5678");
         Assert.False(uncheckedOperator.LastOutputChecked);
@@ -115,11 +116,12 @@ public sealed class OperatorTests
         Apply(checkedOperator, "1234-5678");
         Assert.True(checkedOperator.LastOutputChecked);
 
-        // A masked value failed every check, so it counts as unchecked, also when requested again.
+        // A masked value failed every check, so it counts as unchecked, also when it comes from the cache.
         Apply(maskingOperator, "1234-5678");
         Assert.False(maskingOperator.LastOutputChecked);
         Apply(maskingOperator, "1234-5678");
         Assert.False(maskingOperator.LastOutputChecked);
+        Assert.Equal(TokenOperator.MaximumAttempts, maskingChecks);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace SyntheticData.Privacy.Anonymization;
 /// A policy applied to one input header: the operator of every column, the output header (input order,
 /// dropped columns left out, names byte-for-byte unchanged) and the positions of the quasi-identifiers
 /// and sensitive attributes. Creating a plan fails closed: an input column the policy does not cover
-/// rejects the whole input.
+/// rejects the whole input. A plan, its operators and their caches serve one run at a time.
 /// </summary>
 public sealed class AnonymizationPlan
 {

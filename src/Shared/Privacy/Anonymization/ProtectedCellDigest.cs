@@ -6,7 +6,9 @@ namespace SyntheticData.Privacy.Anonymization;
 /// <summary>
 /// A 128-bit hash of every protected cell of an output in order: column position, then the text or a null mark.
 /// The anonymizing pass hashes the cells it writes and the rescan the cells it reads back, so equal hashes show
-/// that the file contains exactly the cells that were checked while writing. Not thread-safe.
+/// that the file contains exactly the cells that were checked while writing. XxHash128 is not cryptographic: it
+/// catches any accidental difference between what was written and what is read, not a file edited by someone who
+/// crafts a collision, who could as well edit the file after the rescan. Not thread-safe.
 /// </summary>
 internal sealed class ProtectedCellDigest
 {

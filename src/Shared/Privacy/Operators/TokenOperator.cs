@@ -41,6 +41,9 @@ public sealed class TokenOperator : ColumnOperator
     private readonly TokenKind _kind;
     private readonly bool _preserveIssuerPrefix;
     private readonly Func<string, bool>? _isDetectable;
+    private static readonly SearchValues<char> LettersAndDigits =
+        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
     private readonly ValueCache _cache;
     private bool _lastOutputChecked;
 
@@ -95,23 +98,21 @@ public sealed class TokenOperator : ColumnOperator
 
     /// <summary>
     /// Returns the cached token of <paramref name="value"/>, tokenizing <paramref name="text"/> (or a copy of the value) on
-    /// a miss. With a detectability check, only tokens that passed it are cached, so a cached token counts as checked.
+    /// a miss. With a detectability check, a cached output counts as checked unless it is a masked value, which has no
+    /// letter or digit left. A checked token without letters or digits then counts as unchecked, which only costs a
+    /// second check.
     /// </summary>
     private string Lookup(ReadOnlySpan<char> value, string? text)
     {
         UInt128 key = ValueCache.KeyOf(value);
         if (_cache.TryGetValue(key, out string? cached))
         {
-            _lastOutputChecked = _isDetectable is not null;
+            _lastOutputChecked = _isDetectable is not null && cached.AsSpan().ContainsAny(LettersAndDigits);
             return cached;
         }
 
         cached = TokenizeChecked(text ?? value.ToString());
-        if (_lastOutputChecked || _isDetectable is null)
-        {
-            _cache.Add(key, cached);
-        }
-
+        _cache.Add(key, cached);
         return cached;
     }
 
