@@ -22,18 +22,14 @@ public sealed class AnonymizeThroughputScenario : IScenario
     public string Name => "anonymize-throughput";
 
     public string Description =>
-        "anonymize on generated 100 MB and 1 GB extracts: MB/s per core, rows/s, peak memory; --per-customer N sets transactions per customer (4)";
+        "anonymize on generated 100 MB and 1 GB extracts: MB/s per core, rows/s, peak memory; --per-customer N sets transactions per customer (4), --repeat N keeps the least CPU of N runs (1)";
 
     public int Run(string[] args)
     {
-        // "--per-customer N" sets the generator's transactions per customer; the other arguments are sizes in MB.
-        int perCustomer = 4;
-        int option = Array.IndexOf(args, "--per-customer");
-        if (option >= 0)
-        {
-            perCustomer = int.Parse(args[option + 1], CultureInfo.InvariantCulture);
-            args = [.. args[..option], .. args[(option + 2)..]];
-        }
+        // "--per-customer N" sets the generator's transactions per customer, and "--repeat N" runs each policy N times
+        // and keeps the run with the least CPU time. The other arguments are sizes in MB.
+        int perCustomer = TakeOption(ref args, "--per-customer", 4);
+        int repeat = TakeOption(ref args, "--repeat", 1);
 
         double[] sizesMb = args.Length > 0
             ? args.Select(a => double.Parse(a, CultureInfo.InvariantCulture)).ToArray()
@@ -62,19 +58,32 @@ public sealed class AnonymizeThroughputScenario : IScenario
                     "--transactions-per-customer",
                     perCustomer.ToString(CultureInfo.InvariantCulture));
                 double megabytes = new FileInfo(input).Length / 1_000_000.0;
+                FlushFileSystem();
 
                 foreach (string policy in new[] { "drop", "protect" })
                 {
                     string output = Path.Combine(folder, "out.csv");
                     string report = Path.Combine(folder, "report.json");
-                    Sample sample = Measure(
-                        folder, "anonymize", input, "--policy", Path.Combine(folder, policy + ".json"), "--out", output, "--report", report, "--no-progress");
-                    (double anonymizeSeconds, double rescanSeconds) = StepSeconds(report);
+                    Sample? best = null;
+                    (double Anonymize, double Rescan) bestSteps = default;
+                    for (int run = 0; run < repeat; run++)
+                    {
+                        Sample sample = Measure(
+                            folder, "anonymize", input, "--policy", Path.Combine(folder, policy + ".json"), "--out", output, "--report", report, "--no-progress");
+                        if (best is null || sample.CpuSeconds < best.CpuSeconds)
+                        {
+                            best = sample;
+                            bestSteps = StepSeconds(report);
+                        }
+
+                        File.Delete(output);
+                        File.Delete(report);
+                        FlushFileSystem();
+                    }
+
                     Console.WriteLine(string.Create(
                         CultureInfo.InvariantCulture,
-                        $"| {megabytes:0} MB | {policy} | {rows} | {sample.WallSeconds:0.0} | {sample.CpuSeconds:0.0} | {anonymizeSeconds:0.0} | {rescanSeconds:0.0} | {megabytes / sample.CpuSeconds:0.0} | {rows / sample.WallSeconds:0} | {sample.PeakResidentBytes / 1_000_000.0:0} |"));
-                    File.Delete(output);
-                    File.Delete(report);
+                        $"| {megabytes:0} MB | {policy} | {rows} | {best!.WallSeconds:0.0} | {best.CpuSeconds:0.0} | {bestSteps.Anonymize:0.0} | {bestSteps.Rescan:0.0} | {megabytes / best.CpuSeconds:0.0} | {rows / best.WallSeconds:0} | {best.PeakResidentBytes / 1_000_000.0:0} |"));
                 }
 
                 File.Delete(input);
@@ -85,6 +94,37 @@ public sealed class AnonymizeThroughputScenario : IScenario
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Removes <paramref name="name"/> and its value from <paramref name="args"/> and returns the value, or the default.</summary>
+    private static int TakeOption(ref string[] args, string name, int defaultValue)
+    {
+        int option = Array.IndexOf(args, name);
+        if (option < 0)
+        {
+            return defaultValue;
+        }
+
+        int value = int.Parse(args[option + 1], CultureInfo.InvariantCulture);
+        args = [.. args[..option], .. args[(option + 2)..]];
+        return value;
+    }
+
+    /// <summary>
+    /// Writes dirty file pages out with <c>sync</c> where the system has it, so that the kernel does not write back the
+    /// freshly generated input while the next command runs.
+    /// </summary>
+    private static void FlushFileSystem()
+    {
+        try
+        {
+            using Process? sync = Process.Start(new ProcessStartInfo("sync") { UseShellExecute = false });
+            sync?.WaitForExit();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No sync command on this system: measure without flushing.
         }
     }
 
