@@ -39,6 +39,32 @@ public sealed class CsvRecordReaderTests : IDisposable
     }
 
     [Fact]
+    public void HeaderErrors_NameLineOne()
+    {
+        string duplicate = _folder.WriteText("duplicate.csv", "a,a\n1,2\n");
+        string unclosed = _folder.WriteText("unclosed.csv", "x,\"a\"\"b,c\n");
+
+        DataFormatException duplicateError = Assert.Throws<DataFormatException>(() => new CsvRecordReader(duplicate));
+        DataFormatException unclosedError = Assert.Throws<DataFormatException>(() => new CsvRecordReader(unclosed));
+
+        Assert.Equal(1, duplicateError.LineNumber);
+        Assert.Equal(1, unclosedError.LineNumber);
+    }
+
+    [Fact]
+    public void NoHeader_FirstRecordIsLineOne()
+    {
+        string path = _folder.WriteText("nohead-lines.csv", "1,2\n3,4,5\n");
+
+        using var reader = new CsvRecordReader(path, new CsvReadOptions { HasHeader = false });
+        Assert.True(reader.ReadNext());
+        Assert.Equal(1, reader.LineNumber);
+        DataFormatException error = Assert.Throws<DataFormatException>(() => reader.ReadNext());
+
+        Assert.Equal(2, error.LineNumber);
+    }
+
+    [Fact]
     public void TrailingHeaderSeparator_FailsWithCounts()
     {
         // A9 as given: the header ends with a separator, so it has 4 fields and the records 3.

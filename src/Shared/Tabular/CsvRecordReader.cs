@@ -118,7 +118,7 @@ public sealed class CsvRecordReader : IRecordReader
 
         SepReader.Row row = _sep.Current;
         _recordNumber++;
-        _lineNumber = row.LineNumberFrom;
+        _lineNumber = StartLine(row);
         if (row.ColCount != _header.Length)
         {
             throw FieldCountError(row);
@@ -210,7 +210,7 @@ public sealed class CsvRecordReader : IRecordReader
         }
 
         SepReader.Row row = _sep.Current;
-        _lineNumber = row.LineNumberFrom;
+        _lineNumber = StartLine(row);
         int count = row.ColCount;
         EnsureFieldCapacity(count);
         if (!_options.HasHeader)
@@ -240,6 +240,12 @@ public sealed class CsvRecordReader : IRecordReader
 
         return header;
     }
+
+    /// <summary>
+    /// Returns the 1-based line on which <paramref name="row"/> starts. Sep 0.18.0 reports the file's first row as
+    /// starting after its last line (line 2 for a one-line row), so the first row is pinned to line 1.
+    /// </summary>
+    private static long StartLine(SepReader.Row row) => row.RowIndex == 0 ? 1 : row.LineNumberFrom;
 
     private void EnsureFieldCapacity(int count)
     {
