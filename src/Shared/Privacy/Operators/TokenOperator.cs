@@ -36,14 +36,15 @@ public sealed class TokenOperator : ColumnOperator
     private static readonly string[] IbanDigitTweaks = TweakSuffixes.Select(suffix => "iban-digits" + suffix).ToArray();
     private static readonly string[] IbanLetterTweaks = TweakSuffixes.Select(suffix => "iban-letters" + suffix).ToArray();
 
+    // Masking leaves none of these, and a cached output that keeps one was checked when it was made.
+    private static readonly SearchValues<char> LettersAndDigits =
+        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
     private readonly Ff1Tokenizer _tokenizer;
     private readonly HmacPseudonymizer _pseudonymizer;
     private readonly TokenKind _kind;
     private readonly bool _preserveIssuerPrefix;
     private readonly Func<string, bool>? _isDetectable;
-    private static readonly SearchValues<char> LettersAndDigits =
-        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-
     private readonly ValueCache _cache;
     private bool _lastOutputChecked;
 
