@@ -13,9 +13,9 @@ namespace SyntheticData.Privacy.Internal;
 /// <remarks>
 /// <para>
 /// The table is two-way set-associative with fixed slots: each key has one set of two slots, and a slot contains the key,
-/// the output's length and its characters. Lookups run while the file streams through the processor's caches, so
-/// most cost a trip to main memory. A lookup here touches one 128-byte set, where a dictionary touched a bucket,
-/// an entry and the output. A new entry replaces the less recently used slot of its set, so the table never grows or
+/// the output's length and its characters. Lookups run while the file streams through the processor's caches, so a
+/// lookup often waits for main memory. A lookup here touches one set (128 bytes, or 256 with long slots), where a
+/// dictionary touched a bucket, an entry and the output. A new entry replaces the less recently used slot of its set, so the table never grows or
 /// empties, and the most repeated values stay when more values come than it holds.
 /// </para>
 /// <para>
