@@ -61,7 +61,7 @@ internal static class AnonymizationReportWriter
                 ["passed"] = rescan.Passed,
                 ["recordsScanned"] = rescan.RecordsScanned,
                 ["keptColumnSampleRows"] = ResidualScanner.KeptColumnSampleRows,
-                ["protectedCellsCheckedWhileWriting"] = rescan.ProtectedCellsCheckedWhileWriting,
+                ["protectedCellsConfirmedByHash"] = rescan.ProtectedCellsConfirmedByHash,
                 ["findings"] = JsonSerializer.SerializeToNode(
                     rescan.Findings.Select(f => new
                     {

@@ -63,7 +63,7 @@ public sealed class DataFormatException : TabularException
 
         if (columnIndex is { } index)
         {
-            message.Append(CultureInfo.InvariantCulture, $" (index {index})");
+            message.Append(CultureInfo.InvariantCulture, $" (position {index + 1})");
         }
 
         if (byteOffset is { } offset)

@@ -45,7 +45,7 @@ public sealed class AnonymizeCommandTests
         Assert.Equal(1, report["key"]!["version"]!.GetValue<int>());
         Assert.Equal(2, report["records"]!.GetValue<long>());
         Assert.True(report["rescan"]!["passed"]!.GetValue<bool>());
-        Assert.True(report["rescan"]!["protectedCellsCheckedWhileWriting"]!.GetValue<bool>());
+        Assert.True(report["rescan"]!["protectedCellsConfirmedByHash"]!.GetValue<bool>());
         Assert.Equal("pseudonym", report["columns"]![1]!["operator"]!.GetValue<string>());
 
         // The report names the key but never contains its material.
@@ -130,7 +130,7 @@ public sealed class AnonymizeCommandTests
         JsonNode report = JsonNode.Parse(File.ReadAllText(folder.File("out.csv.report.json")))!;
         Assert.False(report["output"]!["written"]!.GetValue<bool>());
         Assert.False(report["rescan"]!["passed"]!.GetValue<bool>());
-        Assert.False(report["rescan"]!["protectedCellsCheckedWhileWriting"]!.GetValue<bool>());
+        Assert.False(report["rescan"]!["protectedCellsConfirmedByHash"]!.GetValue<bool>());
     }
 
     [Fact]

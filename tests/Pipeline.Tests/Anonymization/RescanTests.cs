@@ -42,7 +42,7 @@ public sealed class RescanTests : IDisposable
 
         Assert.True(run.Summary.Verification!.Clean);
         Assert.Equal(4 * 3, run.Summary.Verification.Cells);
-        Assert.True(rescan.ProtectedCellsCheckedWhileWriting);
+        Assert.True(rescan.ProtectedCellsConfirmedByHash);
         Assert.True(rescan.Passed);
         Assert.Equal(4, rescan.RecordsScanned);
     }
@@ -60,7 +60,7 @@ public sealed class RescanTests : IDisposable
         ResidualScanResult rescan = ExtractAnonymizer.Rescan(output, run.Plan, run.Summary.Verification);
 
         Assert.True(run.Summary.Verification!.Clean);
-        Assert.False(rescan.ProtectedCellsCheckedWhileWriting);
+        Assert.False(rescan.ProtectedCellsConfirmedByHash);
         ResidualFinding finding = Assert.Single(rescan.Findings);
         Assert.Equal("card", finding.Column);
         Assert.Equal(PiiKind.CardNumber, finding.Kind);
@@ -77,7 +77,7 @@ public sealed class RescanTests : IDisposable
         ResidualScanResult rescan = ExtractAnonymizer.Rescan(output, run.Plan, run.Summary.Verification);
 
         Assert.False(run.Summary.Verification!.Clean);
-        Assert.False(rescan.ProtectedCellsCheckedWhileWriting);
+        Assert.False(rescan.ProtectedCellsConfirmedByHash);
         ResidualFinding finding = Assert.Single(rescan.Findings);
         Assert.Equal("email", finding.Column);
         Assert.Equal(PiiKind.Email, finding.Kind);

@@ -18,7 +18,7 @@ public sealed record ResidualScanResult(long RecordsScanned, IReadOnlyList<Resid
     /// True when the protected cells were found clean as they were written and the file read back contains exactly
     /// those cells, so they were not scanned again; false when every protected cell was scanned here.
     /// </summary>
-    public bool ProtectedCellsCheckedWhileWriting { get; init; }
+    public bool ProtectedCellsConfirmedByHash { get; init; }
 
     /// <summary>Returns true when the finding stops the output from being kept.</summary>
     public static bool IsFailure(ResidualFinding finding)

@@ -66,7 +66,7 @@ public sealed class ResidualScanner
         var digest = new ProtectedCellDigest();
         ResidualScanResult result = Read(output, plan, digest, cancellationToken);
         bool confirmed = digest.Value == verification.Digest && digest.Cells == verification.Cells;
-        return confirmed ? result with { ProtectedCellsCheckedWhileWriting = true } : null;
+        return confirmed ? result with { ProtectedCellsConfirmedByHash = true } : null;
     }
 
     /// <summary>Reads the output: scans every protected cell, or only hashes it into <paramref name="digest"/> when one is given.</summary>
