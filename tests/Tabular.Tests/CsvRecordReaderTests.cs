@@ -49,6 +49,9 @@ public sealed class CsvRecordReaderTests : IDisposable
 
         Assert.Equal(1, duplicateError.LineNumber);
         Assert.Equal(1, unclosedError.LineNumber);
+
+        // Positions count from 1, as lines do.
+        Assert.Contains("line 1, column 'a' (position 2)", duplicateError.Message, StringComparison.Ordinal);
     }
 
     [Fact]
