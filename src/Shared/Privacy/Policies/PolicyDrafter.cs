@@ -91,7 +91,7 @@ public static class PolicyDrafter
             string[] present = [.. sample.Values.Where(value => !string.IsNullOrWhiteSpace(value)).Select(value => value!)];
             int distinct = present.Distinct(StringComparer.Ordinal).Count();
             // A key with one row per person never repeats, so one repeat in a hundred rows already shows several rows per
-            // person. A sample of a large extract holds few of each person's rows, so a higher bar missed such columns.
+            // person. A sample of a large extract contains few of each person's rows, so a higher bar missed such columns.
             if (present.Length >= MinimumEntitySample && distinct <= present.Length * 0.99)
             {
                 return string.Create(
