@@ -30,6 +30,11 @@ public sealed class AnonymizeThroughputScenario : IScenario
         // and keeps the run with the least CPU time. The other arguments are sizes in MB.
         int perCustomer = TakeOption(ref args, "--per-customer", 4);
         int repeat = TakeOption(ref args, "--repeat", 1);
+        if (repeat < 1 || perCustomer < 1)
+        {
+            Console.Error.WriteLine("--repeat and --per-customer must be at least 1.");
+            return 2;
+        }
 
         double[] sizesMb = args.Length > 0
             ? args.Select(a => double.Parse(a, CultureInfo.InvariantCulture)).ToArray()
