@@ -21,8 +21,8 @@ public sealed record AnonymizationSummary
     public long SuppressedToReachK { get; init; }
 
     /// <summary>
-    /// The check of the protected cells as they were written, for the rescan to confirm; null when the plan has no
-    /// scanner or nothing was written.
+    /// The check of the protected cells as they were written, for the rescan to confirm. Null when the plan has no
+    /// scanner.
     /// </summary>
     public OutputVerification? Verification { get; init; }
 }

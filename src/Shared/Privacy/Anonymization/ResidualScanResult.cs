@@ -16,7 +16,7 @@ public sealed record ResidualScanResult(long RecordsScanned, IReadOnlyList<Resid
 
     /// <summary>
     /// True when the protected cells were found clean as they were written and the file read back contains exactly
-    /// those cells, so they were not scanned again; false when every protected cell was scanned here.
+    /// those cells, so they were not scanned again. False when every protected cell was scanned here.
     /// </summary>
     public bool ProtectedCellsConfirmedByHash { get; init; }
 
