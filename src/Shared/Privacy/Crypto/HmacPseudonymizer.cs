@@ -18,18 +18,28 @@ public sealed class HmacPseudonymizer
 
     private readonly byte[] _key;
 
-    // A reusable HMAC keeps its keyed inner and outer states, so a call costs the hash work only.
-    // HMACSHA256.HashData builds and frees an OpenSSL context per call, which costs more than the hash
-    // of a short value (the operator-cost benchmark measures both). A thread takes the instance out of
-    // this slot for one hash. A thread that finds the slot empty uses the one-shot call, which gives
-    // the same bytes.
+    // The HMAC on OpenSSL's SHA-256 block function, or null where that is not available.
+    private readonly BlockHmacSha256? _blockHmac;
+
+    // Without the block function: a reusable HMAC keeps its keyed inner and outer states, so a call
+    // costs the hash work only. HMACSHA256.HashData builds and frees an OpenSSL context per call, which
+    // costs more than the hash of a short value (the operator-cost benchmark measures both). A thread
+    // takes the instance out of this slot for one hash. A thread that finds the slot empty uses the
+    // one-shot call, which gives the same bytes.
     private IncrementalHash? _idleHmac;
 
     /// <summary>Creates a pseudonymizer with the pseudonym subkey of <paramref name="key"/>.</summary>
     public HmacPseudonymizer(KeyMaterial key)
+        : this(key, useBlockFunction: true)
+    {
+    }
+
+    /// <summary>Creates a pseudonymizer, with <paramref name="useBlockFunction"/> false forcing the .NET HMAC.</summary>
+    internal HmacPseudonymizer(KeyMaterial key, bool useBlockFunction)
     {
         _key = KeyDerivation.Derive(key, KeyPurpose.Pseudonym);
-        _idleHmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);
+        _blockHmac = useBlockFunction ? BlockHmacSha256.TryCreate(_key) : null;
+        _idleHmac = _blockHmac is null ? IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key) : null;
     }
 
     /// <summary>Writes the 32-byte HMAC of <paramref name="normalized"/> into <paramref name="destination"/>.</summary>
@@ -74,6 +84,12 @@ public sealed class HmacPseudonymizer
 
     private void ComputeHash(ReadOnlySpan<byte> message, Span<byte> destination)
     {
+        if (_blockHmac is not null)
+        {
+            _blockHmac.ComputeHash(message, destination);
+            return;
+        }
+
         IncrementalHash? hmac = Interlocked.Exchange(ref _idleHmac, null);
         if (hmac is null)
         {
