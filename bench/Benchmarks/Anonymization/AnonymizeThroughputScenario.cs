@@ -17,12 +17,13 @@ public sealed class AnonymizeThroughputScenario : IScenario
     // Average generated row is about 280 bytes, measured on seed 42.
     private const double BytesPerRow = 280;
 
-    private static readonly string Program = Path.Combine(AppContext.BaseDirectory, "synthdata.dll");
+    // The build of synthdata next to the benchmark, run with the dotnet host.
+    private static readonly string BuiltProgram = Path.Combine(AppContext.BaseDirectory, "synthdata.dll");
 
     public string Name => "anonymize-throughput";
 
     public string Description =>
-        "anonymize on generated extracts of the sizes given in MB (100 and 1000): MB/s per core, rows/s, peak memory; --per-customer N sets transactions per customer (4), --repeat N keeps the least CPU of N runs (1)";
+        "anonymize on generated extracts of the sizes given in MB (100 and 1000): MB/s per core, rows/s, peak memory; --per-customer N sets transactions per customer (4), --repeat N keeps the least CPU of N runs (1), --program PATH runs a published synthdata (a native executable or a .dll) instead of the build beside the benchmark";
 
     public int Run(string[] args)
     {
@@ -30,11 +31,20 @@ public sealed class AnonymizeThroughputScenario : IScenario
         // and keeps the run with the least CPU time. The other arguments are sizes in MB.
         int perCustomer = TakeOption(ref args, "--per-customer", 4);
         int repeat = TakeOption(ref args, "--repeat", 1);
+        string program = TakeTextOption(ref args, "--program", BuiltProgram);
         if (repeat < 1 || perCustomer < 1)
         {
             Console.Error.WriteLine("--repeat and --per-customer must be at least 1.");
             return 2;
         }
+
+        if (program.Length == 0 || !File.Exists(program))
+        {
+            Console.Error.WriteLine($"The program '{program}' was not found. Give --program the path of a published synthdata or its synthdata.dll.");
+            return 2;
+        }
+
+        program = Path.GetFullPath(program);
 
         double[] sizesMb = args.Length > 0
             ? args.Select(a => double.Parse(a, CultureInfo.InvariantCulture)).ToArray()
@@ -47,7 +57,7 @@ public sealed class AnonymizeThroughputScenario : IScenario
             File.WriteAllText(Path.Combine(folder, "drop.json"), Policy(protect: false));
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{perCustomer} transactions per customer; each row is the run with the least CPU of {repeat}; rows/s is over wall time"));
+                $"program {program}; {perCustomer} transactions per customer; each row is the run with the least CPU of {repeat}; rows/s is over wall time"));
             Console.WriteLine("| Input | Policy | Rows | Wall s | CPU s | Anonymize s | Rescan s | MB/s per core | Rows/s | Peak RSS MB | Ratio to baseline |");
             Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
             foreach (double sizeMb in sizesMb)
@@ -55,6 +65,7 @@ public sealed class AnonymizeThroughputScenario : IScenario
                 long rows = (long)(sizeMb * 1_000_000 / BytesPerRow);
                 string input = Path.Combine(folder, $"extract-{sizeMb:0}mb.csv");
                 Measure(
+                    program,
                     folder,
                     "generate-sample",
                     "--rows",
@@ -78,7 +89,7 @@ public sealed class AnonymizeThroughputScenario : IScenario
                     for (int run = 0; run < repeat; run++)
                     {
                         Sample sample = Measure(
-                            folder, "anonymize", input, "--policy", Path.Combine(folder, policy + ".json"), "--out", output, "--report", report, "--no-progress");
+                            program, folder, "anonymize", input, "--policy", Path.Combine(folder, policy + ".json"), "--out", output, "--report", report, "--no-progress");
                         if (best is null || sample.CpuSeconds < best.CpuSeconds)
                         {
                             best = sample;
@@ -128,6 +139,29 @@ public sealed class AnonymizeThroughputScenario : IScenario
     }
 
     /// <summary>
+    /// Removes <paramref name="name"/> and its value from <paramref name="args"/> and returns the value, the default when
+    /// the option is missing, or an empty string when the value is missing.
+    /// </summary>
+    private static string TakeTextOption(ref string[] args, string name, string defaultValue)
+    {
+        int option = Array.IndexOf(args, name);
+        if (option < 0)
+        {
+            return defaultValue;
+        }
+
+        if (option + 1 >= args.Length)
+        {
+            args = args[..option];
+            return string.Empty;
+        }
+
+        string value = args[option + 1];
+        args = [.. args[..option], .. args[(option + 2)..]];
+        return value;
+    }
+
+    /// <summary>
     /// Writes dirty file pages out with <c>sync</c> where the system has it, so that the kernel does not write back the
     /// freshly generated input while the next command runs.
     /// </summary>
@@ -170,10 +204,20 @@ public sealed class AnonymizeThroughputScenario : IScenario
         return (root.GetProperty("anonymizeSeconds").GetDouble(), root.GetProperty("rescanSeconds").GetDouble());
     }
 
-    private static Sample Measure(string folder, params string[] arguments)
+    /// <summary>Runs <paramref name="program"/> (a .dll through the dotnet host, or an executable) in <paramref name="folder"/>.</summary>
+    private static Sample Measure(string program, string folder, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, UseShellExecute = false, RedirectStandardOutput = true };
-        start.ArgumentList.Add(Program);
+        bool hosted = program.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var start = new ProcessStartInfo(hosted ? "dotnet" : program)
+        {
+            WorkingDirectory = folder,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+        };
+        if (hosted)
+        {
+            start.ArgumentList.Add(program);
+        }
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
