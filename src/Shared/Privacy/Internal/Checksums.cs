@@ -31,18 +31,53 @@ internal static class Checksums
     public static bool IsLuhnValid(ReadOnlySpan<byte> digits) =>
         digits.Length >= 2 && LuhnCheckDigit(digits[..^1]) == digits[^1];
 
-    /// <summary>Returns the ISO 13616 remainder of an IBAN given as upper-case letters and digits; 1 means valid.</summary>
+    /// <summary>
+    /// Returns the ISO 13616 remainder of an IBAN given as upper-case letters and digits (1 means valid), or -1 when it
+    /// has another character. The first four characters count last, and letters count as 10 to 35.
+    /// </summary>
     public static int IbanRemainder(ReadOnlySpan<char> iban)
     {
-        int remainder = 0;
-        for (int i = 0; i < iban.Length; i++)
+        if (iban.IsEmpty)
         {
-            // The first four characters move to the end before the number is read.
-            char c = iban[(i + 4) % iban.Length];
-            int value = char.IsAsciiDigit(c) ? c - '0' : c - 'A' + 10;
-            remainder = value >= 10 ? ((remainder * 100) + value) % 97 : ((remainder * 10) + value) % 97;
+            return 0;
         }
 
-        return remainder;
+        int moved = Math.Min(4, iban.Length);
+        ulong value = 0;
+        if (!AppendIbanCharacters(iban[moved..], ref value) || !AppendIbanCharacters(iban[..moved], ref value))
+        {
+            return -1;
+        }
+
+        return (int)(value % 97);
+    }
+
+    // Appends the characters' decimal digits to value. The value is reduced modulo 97 only when the next character
+    // could overflow it, because a reduction per character costs a division each.
+    private static bool AppendIbanCharacters(ReadOnlySpan<char> characters, ref ulong value)
+    {
+        const ulong ReduceFrom = 100_000_000_000_000_000;
+        foreach (char c in characters)
+        {
+            if (value >= ReduceFrom)
+            {
+                value %= 97;
+            }
+
+            if (char.IsAsciiDigit(c))
+            {
+                value = (value * 10) + (uint)(c - '0');
+            }
+            else if (char.IsAsciiLetterUpper(c))
+            {
+                value = (value * 100) + (uint)(c - 'A' + 10);
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using SyntheticData.Privacy.Internal;
 
 namespace SyntheticData.Privacy.Detection.Internal;
 
@@ -37,26 +38,5 @@ internal static class IbanRegistry
     /// Returns true when the upper-case alphanumeric IBAN passes the ISO 7064 mod 97-10 check: the first
     /// four characters move to the end, letters become 10 to 35, and the number modulo 97 must be 1.
     /// </summary>
-    public static bool HasValidChecksum(ReadOnlySpan<char> iban)
-    {
-        int remainder = 0;
-        for (int i = 0; i < iban.Length; i++)
-        {
-            char c = iban[(i + 4) % iban.Length];
-            if (c is >= '0' and <= '9')
-            {
-                remainder = ((remainder * 10) + (c - '0')) % 97;
-            }
-            else if (c is >= 'A' and <= 'Z')
-            {
-                remainder = ((remainder * 100) + (c - 'A' + 10)) % 97;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        return remainder == 1;
-    }
+    public static bool HasValidChecksum(ReadOnlySpan<char> iban) => Checksums.IbanRemainder(iban) == 1;
 }
