@@ -19,6 +19,9 @@ public sealed class PhoneDetector : IDetector
 
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
+    // The default region's profile, fetched on first use, because most calls come without a row region.
+    private PhoneRegionProfile? _defaultProfile;
+
     /// <summary>Creates a detector for national numbers of <paramref name="defaultRegion"/>.</summary>
     /// <exception cref="ArgumentException">The region is not a supported ISO 3166-1 alpha-2 code.</exception>
     public PhoneDetector(string defaultRegion = "US")
@@ -65,7 +68,10 @@ public sealed class PhoneDetector : IDetector
         }
 
         string regionCode = ResolveRegion(region);
-        WindowMatcher<TSink> matcher = new(PhoneRegionProfile.For(regionCode), regionCode, sink);
+        PhoneRegionProfile profile = ReferenceEquals(regionCode, DefaultRegion)
+            ? _defaultProfile ??= PhoneRegionProfile.For(DefaultRegion)
+            : PhoneRegionProfile.For(regionCode);
+        WindowMatcher<TSink> matcher = new(profile, regionCode, sink);
         PhoneCandidates.Visit(text, ref matcher);
         sink = matcher.Sink;
         return !matcher.IsDone;
