@@ -36,6 +36,94 @@ public sealed class PhoneRegionProfileTests
     }
 
     [Property(MaxTest = 500)]
+    public bool Classify_AgreesWithParsing(DoNotSize<int> seed)
+    {
+        // DoNotSize spreads seeds over the whole int range, because a plain int stays within the test size (at most 100).
+        Random random = new(seed.Item);
+        string region = ScanCells.Regions[random.Next(ScanCells.Regions.Length)];
+        string text = PhoneText(random, region);
+        PhoneRegionProfile profile = PhoneRegionProfile.For(region);
+
+        foreach ((int start, int end) in AllWindows(text))
+        {
+            string window = text[start..end];
+            WindowVerdict verdict = profile.Classify(window);
+            if (verdict != WindowVerdict.NeedsParse && (verdict == WindowVerdict.Valid) != IsValid(window, region))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [Theory]
+    [InlineData("US")]
+    [InlineData("GB")]
+    [InlineData("NL")]
+    [InlineData("DE")]
+    public void Classify_DecidesPlainNationalWindows(string region)
+    {
+        // Plain digits are decided without parsing, valid or not, unless they start with a prefix or the calling code
+        // (49 in Germany), and every decision agrees with parsing.
+        Random random = new(11);
+        PhoneRegionProfile profile = PhoneRegionProfile.For(region);
+        int decided = 0;
+        int valid = 0;
+        for (int i = 0; i < 2_000; i++)
+        {
+            string window = random.Next(2, 10).ToString(System.Globalization.CultureInfo.InvariantCulture) + ScanCells.Digits(random, 9);
+            WindowVerdict verdict = profile.Classify(window);
+            if (verdict == WindowVerdict.NeedsParse)
+            {
+                continue;
+            }
+
+            decided++;
+            valid += verdict == WindowVerdict.Valid ? 1 : 0;
+            Assert.Equal(IsValid(window, region), verdict == WindowVerdict.Valid);
+        }
+
+        Assert.True(decided >= 1_900, $"Only {decided} of 2,000 windows were decided without parsing.");
+        Assert.True(region != "US" || valid > 500, $"Only {valid} of 2,000 ten-digit US windows were valid.");
+    }
+
+    [Fact]
+    public void Classify_PrefixedExampleNumbers_AgreeWithParsing()
+    {
+        // Each region's example numbers, plain, behind the national prefix and behind the calling code: the forms
+        // where parsing may strip digits, which Classify must leave to parsing or decide as parsing does.
+        PhoneNumberType[] types = [PhoneNumberType.FIXED_LINE, PhoneNumberType.MOBILE, PhoneNumberType.TOLL_FREE, PhoneNumberType.PREMIUM_RATE];
+        int checkedWindows = 0;
+        foreach (string region in ScanCells.Regions)
+        {
+            PhoneRegionProfile profile = PhoneRegionProfile.For(region);
+            PhoneMetadata metadata = Util.GetMetadataForRegion(region);
+            foreach (PhoneNumberType type in types)
+            {
+                if (Util.GetExampleNumberForType(region, type) is not { } example)
+                {
+                    continue;
+                }
+
+                string national = Util.GetNationalSignificantNumber(example);
+                string countryCode = example.CountryCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                string prefix = metadata.NationalPrefix ?? string.Empty;
+                foreach (string window in new[] { national, prefix + national, countryCode + national, countryCode + prefix + national, national[1..] + "1" })
+                {
+                    WindowVerdict verdict = profile.Classify(window);
+                    checkedWindows++;
+                    Assert.True(
+                        verdict == WindowVerdict.NeedsParse || (verdict == WindowVerdict.Valid) == IsValid(window, region),
+                        $"{region} {type}: Classify gave {verdict} for a window of {window.Length} digits.");
+                }
+            }
+        }
+
+        Assert.True(checkedWindows > 50, $"Only {checkedWindows} windows were checked.");
+    }
+
+    [Property(MaxTest = 500)]
     public bool Detect_FindsWhatParsingEveryWindowFinds(DoNotSize<int> seed)
     {
         // DoNotSize spreads seeds over the whole int range, because a plain int stays within the test size (at most 100).

@@ -211,7 +211,7 @@ internal static class ScanCells
         return prose.ToString().TrimEnd();
     }
 
-    private static string Digits(Random random, int count)
+    internal static string Digits(Random random, int count)
     {
         StringBuilder digits = new(count);
         for (int i = 0; i < count; i++)

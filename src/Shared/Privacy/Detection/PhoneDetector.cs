@@ -57,7 +57,7 @@ public sealed class PhoneDetector : IDetector
 
     /// <summary>
     /// Reports the phone numbers in <paramref name="text"/> to <paramref name="sink"/>, all validated, and returns false
-    /// when the sink stopped the scan. Only windows that <see cref="PhoneRegionProfile.MayBeValid"/> lets through are parsed.
+    /// when the sink stopped the scan. Only windows that <see cref="PhoneRegionProfile.Classify"/> cannot decide are parsed.
     /// </summary>
     internal bool Find<TSink>(ReadOnlySpan<char> text, string? region, ref TSink sink)
         where TSink : struct, IFindingSink
@@ -183,7 +183,8 @@ public sealed class PhoneDetector : IDetector
         public bool TryMatch(ReadOnlySpan<char> text, int start, int end)
         {
             ReadOnlySpan<char> window = text[start..end];
-            if (!profile.MayBeValid(window) || !IsValid(window.ToString(), region))
+            WindowVerdict verdict = profile.Classify(window);
+            if (verdict == WindowVerdict.Invalid || (verdict == WindowVerdict.NeedsParse && !IsValid(window.ToString(), region)))
             {
                 return false;
             }

@@ -20,6 +20,10 @@ internal sealed class PhoneRegionProfile
     private readonly string _countryCode = string.Empty;
     private readonly NationalNumberRules[] _unclaimedRegions = [];
     private readonly (Regex LeadingDigits, NationalNumberRules Rules)[] _claimedRegions = [];
+
+    // Every region of the calling code in libphonenumber's order, with its leading digits where it has them, for the
+    // exact verdict on a window that parsing leaves unchanged.
+    private readonly (Regex? LeadingDigits, NationalNumberRules Rules)[] _orderedRegions = [];
     private readonly Regex? _anyLeadingDigits;
     private readonly bool[] _possibleLengths = new bool[PhoneNumberLimits.MaximumNationalLength + 1];
 
@@ -38,6 +42,7 @@ internal sealed class PhoneRegionProfile
         PhoneMetadata? metadata = Util.GetMetadataForRegion(region);
         List<NationalNumberRules> unclaimed = [];
         List<(Regex LeadingDigits, NationalNumberRules Rules)> claimed = [];
+        List<(Regex? LeadingDigits, NationalNumberRules Rules)> ordered = [];
         List<string> leadingDigitPatterns = [];
         bool complete = metadata is not null;
         foreach (string code in metadata is null ? [] : Util.GetRegionCodesForCountryCode(metadata.CountryCode))
@@ -53,12 +58,15 @@ internal sealed class PhoneRegionProfile
 
             if (hasLeadingDigits)
             {
-                claimed.Add((new Regex("^(?:" + other!.LeadingDigits + ")", RegexOptions.CultureInvariant), rules));
+                Regex leadingDigits = new("^(?:" + other!.LeadingDigits + ")", RegexOptions.CultureInvariant);
+                claimed.Add((leadingDigits, rules));
+                ordered.Add((leadingDigits, rules));
                 leadingDigitPatterns.Add("(?:" + other.LeadingDigits + ")");
             }
             else
             {
                 unclaimed.Add(rules);
+                ordered.Add((null, rules));
             }
         }
 
@@ -76,6 +84,7 @@ internal sealed class PhoneRegionProfile
         _countryCode = metadata.CountryCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _unclaimedRegions = [.. unclaimed];
         _claimedRegions = [.. claimed];
+        _orderedRegions = [.. ordered];
         if (claimed.Count > 0)
         {
             _anyLeadingDigits = new Regex(
@@ -130,22 +139,31 @@ internal sealed class PhoneRegionProfile
     /// Returns false only when <c>PhoneNumberUtil.Parse(window, region)</c> followed by <c>IsValidNumber</c> cannot
     /// return true. True means the window must be parsed. Reads only ASCII digits and a leading '+'.
     /// </summary>
-    public bool MayBeValid(ReadOnlySpan<char> window)
+    public bool MayBeValid(ReadOnlySpan<char> window) => Classify(window) != WindowVerdict.Invalid;
+
+    /// <summary>
+    /// Returns what <c>PhoneNumberUtil.Parse(window, region)</c> followed by <c>IsValidNumber</c> would return, where
+    /// that is known without parsing, and <see cref="WindowVerdict.NeedsParse"/> otherwise. The verdict is exact for a
+    /// window of digits and the separators space, '-', '.', '(' and ')' that starts with no international prefix,
+    /// national prefix or the calling code, because Parse then keeps its digits as the national number.
+    /// </summary>
+    public WindowVerdict Classify(ReadOnlySpan<char> window)
     {
         if (_acceptsAll)
         {
-            return true;
+            return WindowVerdict.NeedsParse;
         }
 
         Span<char> buffer = stackalloc char[PhoneNumberLimits.MaximumNationalLength + 1];
         int count = 0;
+        bool plain = true;
         foreach (char c in window)
         {
             if (TextBoundary.IsAsciiDigit(c))
             {
                 if (count == buffer.Length)
                 {
-                    return true;
+                    return WindowVerdict.NeedsParse;
                 }
 
                 buffer[count++] = c;
@@ -153,19 +171,25 @@ internal sealed class PhoneRegionProfile
             else if (c == '+' && count == 0)
             {
                 // An international number: its country and rules are only known after parsing.
-                return true;
+                return WindowVerdict.NeedsParse;
+            }
+            else if (c is not (' ' or '-' or '.' or '(' or ')'))
+            {
+                plain = false;
             }
         }
 
         ReadOnlySpan<char> digits = buffer[..count];
         if (StartsWithInternationalPrefix(digits) || (_nationalPrefixPattern?.IsMatch(digits) ?? false))
         {
-            return true;
+            return WindowVerdict.NeedsParse;
         }
 
+        bool startsWithNationalPrefix = StartsWithPlainNationalPrefix(digits);
+        bool startsWithCountryCode = digits.StartsWith(_countryCode, StringComparison.Ordinal);
         if (MayBeNationalNumber(digits))
         {
-            return true;
+            return plain && !startsWithNationalPrefix && !startsWithCountryCode ? ExactVerdict(digits) : WindowVerdict.NeedsParse;
         }
 
         // Parse keeps a number without its national prefix only when the rest has a possible, not local-only, length
@@ -175,11 +199,51 @@ internal sealed class PhoneRegionProfile
             if (digits.StartsWith(prefix, StringComparison.Ordinal) && KeepsStrippedLength(digits.Length - prefix.Length)
                 && MayBeNationalNumber(digits[prefix.Length..]))
             {
+                return WindowVerdict.NeedsParse;
+            }
+        }
+
+        return startsWithCountryCode && MayBeValidAfterCountryCode(digits[_countryCode.Length..])
+            ? WindowVerdict.NeedsParse
+            : WindowVerdict.Invalid;
+    }
+
+    /// <summary>
+    /// Returns IsValidNumber's verdict on a national number that parsing leaves as it is. IsValidNumber gives the
+    /// number to the first region of the calling code, in libphonenumber's order, whose leading digits match it or
+    /// that has none and finds it valid, and the number is valid only when that region finds it valid.
+    /// </summary>
+    private WindowVerdict ExactVerdict(ReadOnlySpan<char> nationalNumber)
+    {
+        foreach ((Regex? leadingDigits, NationalNumberRules rules) in _orderedRegions)
+        {
+            if (leadingDigits is null)
+            {
+                if (rules.IsValid(nationalNumber))
+                {
+                    return WindowVerdict.Valid;
+                }
+            }
+            else if (leadingDigits.IsMatch(nationalNumber))
+            {
+                return rules.IsValid(nationalNumber) ? WindowVerdict.Valid : WindowVerdict.Invalid;
+            }
+        }
+
+        return WindowVerdict.Invalid;
+    }
+
+    private bool StartsWithPlainNationalPrefix(ReadOnlySpan<char> digits)
+    {
+        foreach (string prefix in _plainNationalPrefixes)
+        {
+            if (digits.StartsWith(prefix, StringComparison.Ordinal))
+            {
                 return true;
             }
         }
 
-        return digits.StartsWith(_countryCode, StringComparison.Ordinal) && MayBeValidAfterCountryCode(digits[_countryCode.Length..]);
+        return false;
     }
 
     /// <summary>
@@ -270,4 +334,17 @@ internal sealed class PhoneRegionProfile
     }
 
     private static bool IsDigits(string value) => value.Length > 0 && TextBoundary.AreAsciiDigits(value);
+}
+
+/// <summary>The decision of <see cref="PhoneRegionProfile.Classify"/> on a candidate window.</summary>
+internal enum WindowVerdict
+{
+    /// <summary>Parsing and validation would fail.</summary>
+    Invalid,
+
+    /// <summary>Parsing and validation would succeed.</summary>
+    Valid,
+
+    /// <summary>Only parsing can tell.</summary>
+    NeedsParse,
 }
