@@ -15,12 +15,12 @@ public sealed class AuditLog
     /// <summary>The previous-hash value of the first entry.</summary>
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    private static readonly JsonSerializerOptions LineOptions = new()
+    private static readonly AuditLogJsonContext LineJson = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = false,
-    };
+    });
 
     private readonly TimeProvider _time;
     private readonly object _gate = new();
@@ -64,7 +64,7 @@ public sealed class AuditLog
 
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
             using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
-            byte[] line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, LineOptions) + "\n");
+            byte[] line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, LineJson.AuditEntry) + "\n");
             stream.Write(line);
             stream.Flush(flushToDisk: true);
             return entry;
@@ -93,7 +93,7 @@ public sealed class AuditLog
             AuditEntry? entry;
             try
             {
-                entry = JsonSerializer.Deserialize<AuditEntry>(line, LineOptions);
+                entry = JsonSerializer.Deserialize(line, LineJson.AuditEntry);
             }
             catch (JsonException)
             {
@@ -133,7 +133,7 @@ public sealed class AuditLog
     public static string ComputeHash(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        string canonical = JsonSerializer.Serialize(entry with { Hash = string.Empty }, LineOptions);
+        string canonical = JsonSerializer.Serialize(entry with { Hash = string.Empty }, LineJson.AuditEntry);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }
