@@ -24,12 +24,18 @@ public sealed class LocalPipelineRunner
     /// <summary>The audit log's path inside the workspace.</summary>
     public const string AuditLogRelativePath = "audit/audit-log.jsonl";
 
-    private static readonly JsonSerializerOptions ManifestJson = new()
+    // Every enum in RunManifest needs its converter here, or it is written as a number.
+    private static readonly RunManifestJsonContext ManifestJson = new(new JsonSerializerOptions
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
+        Converters =
+        {
+            new JsonStringEnumConverter<RunOutcome>(JsonNamingPolicy.KebabCaseLower),
+            new JsonStringEnumConverter<StepOutcome>(JsonNamingPolicy.KebabCaseLower),
+            new JsonStringEnumConverter<StepFailureCause>(JsonNamingPolicy.KebabCaseLower),
+        },
+    });
 
     private readonly LocalObjectStore _store;
     private readonly IKeyProvider _keys;
@@ -321,7 +327,7 @@ public sealed class LocalPipelineRunner
             FinishedAt = _time.GetUtcNow(),
             Metrics = metrics?.Snapshot() ?? state.Manifest.Metrics,
         };
-        byte[] json = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(state.Manifest, ManifestJson));
+        byte[] json = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(state.Manifest, ManifestJson.RunManifest));
         await _store.PutAsync(manifestReference, new MemoryStream(json), cancellationToken).ConfigureAwait(false);
         string manifestPath = _store.GetPath(manifestReference);
         state.OutputPaths["manifest"] = manifestPath;

@@ -14,7 +14,7 @@ public static class QuarantineStep
     /// <summary>The step's name in manifests and logs.</summary>
     public const string Name = "quarantine";
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly QuarantineJsonContext ReasonJson = new(new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase });
 
     /// <summary>Copies each object to <c>quarantine/&lt;run&gt;/</c>, writes <c>reason.json</c> and returns the new references.</summary>
     public static async Task<IReadOnlyList<ObjectReference>> RunAsync(StepContext context, QuarantineRequest request, CancellationToken cancellationToken = default)
@@ -39,17 +39,15 @@ public static class QuarantineStep
             moved.Add(destination);
         }
 
-        var reason = new
-        {
-            runId = request.RunId,
-            failedStep = request.FailedStep,
-            kind = request.IsGateFailure ? "gate-failed" : "error",
-            reason = request.Reason,
-            quarantinedAt = context.Time.GetUtcNow(),
-            objects = moved.Select(reference => reference.ToString()).ToArray(),
-        };
+        var reason = new QuarantineReason(
+            request.RunId,
+            request.FailedStep,
+            request.IsGateFailure ? "gate-failed" : "error",
+            request.Reason,
+            context.Time.GetUtcNow(),
+            moved.Select(reference => reference.ToString()).ToArray());
         var reasonReference = new ObjectReference(context.Buckets.Quarantine, $"{request.RunId}/reason.json");
-        byte[] content = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(reason, JsonOptions));
+        byte[] content = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(reason, ReasonJson.QuarantineReason));
         await context.Store.PutAsync(reasonReference, new MemoryStream(content), cancellationToken).ConfigureAwait(false);
         moved.Add(reasonReference);
         context.Metrics.Record(request.IsGateFailure ? "PrivacyGateFailures" : "FailedRuns", 1, "Count");
