@@ -145,7 +145,8 @@ public sealed class LocalKeyProvider : IKeyProvider
         int version = versions.Count == 0 ? 1 : versions.Max(v => v!["version"]!.GetValue<int>()) + 1;
         Span<byte> key = stackalloc byte[KeyLength];
         _fillRandom(key);
-        versions.Add(new JsonObject
+        // The cast picks JsonArray.Add(JsonNode), which needs no reflection, over the generic Add<T>.
+        versions.Add((JsonNode)new JsonObject
         {
             ["version"] = version,
             ["created"] = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using SyntheticData.Privacy.Detection;
 using SyntheticData.Privacy.Operators;
 
@@ -43,7 +44,7 @@ public static class PolicyDrafter
         foreach (ColumnClassification classification in classifications)
         {
             ColumnSample? sample = samples.FirstOrDefault(s => s.Header == classification.Header);
-            (OperatorKind kind, Dictionary<string, object> parameters, string why) = Choose(classification, sample);
+            (OperatorKind kind, Dictionary<string, JsonNode> parameters, string why) = Choose(classification, sample);
             string evidence = classification.Kind == PiiKind.None
                 ? $"No personal data found: {classification.Reason.TrimEnd('.')}"
                 : string.Create(
@@ -103,7 +104,7 @@ public static class PolicyDrafter
         return null;
     }
 
-    private static (OperatorKind Kind, Dictionary<string, object> Parameters, string Why) Choose(
+    private static (OperatorKind Kind, Dictionary<string, JsonNode> Parameters, string Why) Choose(
         ColumnClassification column, ColumnSample? sample)
     {
         return column.Kind switch
@@ -144,9 +145,9 @@ public static class PolicyDrafter
         };
     }
 
-    private static Dictionary<string, object> DateParameters(string method, ColumnSample? sample)
+    private static Dictionary<string, JsonNode> DateParameters(string method, ColumnSample? sample)
     {
-        var parameters = new Dictionary<string, object> { ["method"] = method };
+        var parameters = new Dictionary<string, JsonNode> { ["method"] = method };
         if (sample is null)
         {
             return parameters;
@@ -160,12 +161,12 @@ public static class PolicyDrafter
             .ToArray();
         if (used.Length > 0)
         {
-            parameters["formats"] = used;
+            parameters["formats"] = new JsonArray(used.Select(format => (JsonNode)format).ToArray());
         }
 
         return parameters;
     }
 
-    private static Dictionary<string, JsonElement> ToJson(Dictionary<string, object> parameters) =>
-        parameters.ToDictionary(pair => pair.Key, pair => JsonSerializer.SerializeToElement(pair.Value), StringComparer.Ordinal);
+    private static Dictionary<string, JsonElement> ToJson(Dictionary<string, JsonNode> parameters) =>
+        parameters.ToDictionary(pair => pair.Key, pair => JsonSerializer.SerializeToElement(pair.Value, PolicyDraftJsonContext.Default.JsonNode), StringComparer.Ordinal);
 }
