@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using SyntheticData.Evaluation.Internal;
 
 namespace SyntheticData.Evaluation;
@@ -17,16 +16,6 @@ public static class EvaluationReportWriter
 
     /// <summary>The JSON report's file name.</summary>
     public const string JsonFileName = "evaluation-report.json";
-
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-
-        // NaN marks an undefined score; it is written as the string "NaN", as SDMetrics' golden files do.
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter() },
-    };
 
     /// <summary>Writes both reports into <paramref name="directory"/>, creating it when missing.</summary>
     public static EvaluationReportFiles Write(string directory, EvaluationInput input, EvaluationResult result, ReportContext context)
@@ -64,35 +53,29 @@ public static class EvaluationReportWriter
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(context);
-        var document = new
-        {
+        var document = new EvaluationReportDocument(
             context.Title,
             context.GeneratedAt,
-            Inputs = new
-            {
-                Real = new { Name = context.RealName, Rows = result.RealRows },
-                Synthetic = new { Name = context.SyntheticName, Rows = result.SyntheticRows },
-                Holdout = context.HoldoutName is null ? null : new { Name = context.HoldoutName, Rows = result.HoldoutRows },
-            },
+            new EvaluationReportInputs(
+                new EvaluationReportInput(context.RealName, result.RealRows),
+                new EvaluationReportInput(context.SyntheticName, result.SyntheticRows),
+                context.HoldoutName is null ? null : new EvaluationReportInput(context.HoldoutName, result.HoldoutRows)),
             result.Passed,
             result.Gates,
-            Quality = new
-            {
-                Definitions = "SDMetrics 0.29",
+            new EvaluationReportQuality(
+                "SDMetrics 0.29",
                 QualityReportResult.BinningNote,
                 result.Quality.StrongPairsOnly,
                 result.Quality.AllPairs,
-                Thresholds = result.Quality.Options,
+                result.Quality.Options,
                 result.Quality.ColumnShapes,
-                result.Quality.ColumnPairs,
-            },
+                result.Quality.ColumnPairs),
             result.Privacy,
             result.MachineLearning,
             result.MachineLearningNote,
             context.Anonymization,
-            context.Lineage,
-        };
-        return JsonSerializer.Serialize(document, JsonOptions);
+            context.Lineage);
+        return JsonSerializer.Serialize(document, EvaluationReportJsonContext.Default.EvaluationReportDocument);
     }
 
     private static void WriteAtomically(string path, string text)
