@@ -13,11 +13,11 @@ namespace SyntheticData.Cli.Anonymization;
 /// </summary>
 internal static class AnonymizationReportWriter
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    private static readonly AnonymizationReportJsonContext ReportJson = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    });
 
     /// <summary>Returns the report as a JSON object.</summary>
     public static JsonObject Build(AnonymizeRequest request, AnonymizeOutcome outcome)
@@ -42,7 +42,7 @@ internal static class AnonymizationReportWriter
             report["policy"]!["k"] = plan.Policy.K;
             report["policy"]!["enforceK"] = plan.Policy.EnforceK;
             report["key"] = new JsonObject { ["id"] = plan.Key.KeyId, ["version"] = plan.Key.Version };
-            report["missingPolicyColumns"] = JsonSerializer.SerializeToNode(plan.MissingPolicyColumns, Options);
+            report["missingPolicyColumns"] = JsonSerializer.SerializeToNode(plan.MissingPolicyColumns, ReportJson.IReadOnlyListString);
             report["columns"] = Columns(plan, outcome.Summary);
         }
 
@@ -63,15 +63,8 @@ internal static class AnonymizationReportWriter
                 ["keptColumnSampleRows"] = ResidualScanner.KeptColumnSampleRows,
                 ["protectedCellsConfirmedByHash"] = rescan.ProtectedCellsConfirmedByHash,
                 ["findings"] = JsonSerializer.SerializeToNode(
-                    rescan.Findings.Select(f => new
-                    {
-                        f.Column,
-                        Kind = f.Kind.ToString(),
-                        f.IsProtectedColumn,
-                        f.Cells,
-                        f.FirstLines,
-                    }),
-                    Options),
+                    rescan.Findings.Select(f => new ReportedFinding(f.Column, f.Kind.ToString(), f.IsProtectedColumn, f.Cells, f.FirstLines)).ToList(),
+                    ReportJson.ListReportedFinding),
             };
         }
 
@@ -82,7 +75,7 @@ internal static class AnonymizationReportWriter
     public static void Write(string path, JsonObject report)
     {
         using var file = new AtomicFileWriter(path);
-        using (var writer = new Utf8JsonWriter(file.Stream, new JsonWriterOptions { Indented = true, Encoder = Options.Encoder }))
+        using (var writer = new Utf8JsonWriter(file.Stream, new JsonWriterOptions { Indented = true, Encoder = ReportJson.Options.Encoder }))
         {
             report.WriteTo(writer);
         }
@@ -96,7 +89,7 @@ internal static class AnonymizationReportWriter
         foreach (PlannedColumn column in plan.Columns)
         {
             ColumnStatistics? statistics = summary?.Columns[column.InputIndex].Value;
-            columns.Add(new JsonObject
+            columns.Add((JsonNode)new JsonObject
             {
                 ["name"] = column.Name,
                 ["operator"] = JsonNamingPolicy.CamelCase.ConvertName(column.Kind.ToString()),
@@ -105,7 +98,7 @@ internal static class AnonymizationReportWriter
                 ["transformed"] = statistics?.Transformed,
                 ["missing"] = statistics?.Missing,
                 ["invalid"] = statistics?.Invalid,
-                ["invalidLines"] = statistics is null ? null : JsonSerializer.SerializeToNode(statistics.InvalidLines, Options),
+                ["invalidLines"] = statistics is null ? null : JsonSerializer.SerializeToNode(statistics.InvalidLines, ReportJson.IReadOnlyListInt64),
             });
         }
 
@@ -113,5 +106,5 @@ internal static class AnonymizationReportWriter
     }
 
     private static JsonNode? Risk(RiskReport? risk) =>
-        risk is null ? null : JsonSerializer.SerializeToNode(risk, Options);
+        risk is null ? null : JsonSerializer.SerializeToNode(risk, ReportJson.RiskReport);
 }
