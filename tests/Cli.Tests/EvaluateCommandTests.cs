@@ -24,6 +24,7 @@ public sealed class EvaluateCommandTests
         Assert.True(exitCode == 0, $"exit code {exitCode}: {stderr}");
         Assert.Contains("Quality, strong pairs only", stdout, StringComparison.Ordinal);
         Assert.Contains("Gate Quality score (strong pairs only) >= 0.6: 0.6666 PASS", stdout, StringComparison.Ordinal);
+        Assert.Contains("ML efficacy not computed: no target column given", stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(output, "evaluation-report.html")));
 
         using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "evaluation-report.json")));
@@ -39,11 +40,12 @@ public sealed class EvaluateCommandTests
         string folder = RepositoryPaths.Shared("golden", "sdmetrics", "adult-sample");
         string output = NewOutputFolder();
 
-        (int exitCode, _, string stderr) = RunCli(
+        (int exitCode, string stdout, string stderr) = RunCli(
             "evaluate", Path.Combine(folder, "real.csv"), Path.Combine(folder, "synthetic.csv"),
             "--holdout", Path.Combine(folder, "holdout.csv"), "--target", "income", "--out", output);
 
         Assert.True(exitCode == 0, $"exit code {exitCode}: {stderr}");
+        Assert.Contains("ML efficacy (income, F1): trained on synthetic", stdout, StringComparison.Ordinal);
         using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "evaluation-report.json")));
         JsonElement quality = report.RootElement.GetProperty("quality");
         Assert.Equal(0.7096666667523834, quality.GetProperty("strongPairsOnly").GetProperty("overall").GetDouble(), 9);

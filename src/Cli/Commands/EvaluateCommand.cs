@@ -219,6 +219,12 @@ internal static class EvaluateCommand
         {
             output.WriteLine($"ML efficacy ({efficacy.TargetColumn}, {efficacy.Metric}): trained on synthetic {F(efficacy.SyntheticScore)}, on real {F(efficacy.RealScore)}");
         }
+        else if (result.MachineLearningNote is { } note)
+        {
+            const string NotComputed = "machine-learning efficacy not computed: ";
+            string reason = note.StartsWith(NotComputed, StringComparison.Ordinal) ? note[NotComputed.Length..] : note;
+            output.WriteLine($"ML efficacy not computed: {reason}");
+        }
 
         foreach (GateResult gate in result.Gates)
         {

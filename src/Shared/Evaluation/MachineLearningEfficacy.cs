@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
@@ -15,7 +16,9 @@ namespace SyntheticData.Evaluation;
 public static class MachineLearningEfficacy
 {
     /// <summary>Trains and tests both models for <paramref name="targetColumn"/>, using every other modelable column as a feature.</summary>
-    /// <exception cref="EvaluationException">The target is not a modelable column, or a table has too few labelled rows.</exception>
+    /// <exception cref="EvaluationException">
+    /// The target is not a modelable column, a table has too few labelled rows, or the process is a native build.
+    /// </exception>
     public static MachineLearningEfficacyResult Compute(
         Table realTraining,
         Table synthetic,
@@ -30,6 +33,12 @@ public static class MachineLearningEfficacy
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentException.ThrowIfNullOrEmpty(targetColumn);
         options ??= MachineLearningEfficacyOptions.Default;
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            // ML.NET builds its data views with Reflection.Emit, which a Native AOT build does not have.
+            throw new EvaluationException(
+                "Machine-learning efficacy needs ML.NET, which does not run in the native build of synthdata. Run the evaluation with the JIT build (dotnet synthdata.dll).");
+        }
 
         IReadOnlyList<ColumnMetadata> columns = metadata.ModelableColumns;
         int targetIndex = columns.ToList().FindIndex(c => c.Name == targetColumn);
