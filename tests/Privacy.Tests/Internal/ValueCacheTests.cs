@@ -25,6 +25,28 @@ public sealed class ValueCacheTests
     }
 
     [Fact]
+    public void Prefetch_LeavesReplacementOrderUnchanged()
+    {
+        // Prefetching a key is no lookup: it must not make the entry recent, count toward pausing or create a table.
+        var empty = new ValueCache(capacity: 2);
+        empty.Prefetch(1);
+        Assert.False(empty.TryGetValue(1, out _));
+
+        var cache = new ValueCache(capacity: 2);
+        cache.Add(1, "one");
+        cache.Add(2, "two");
+        Assert.True(cache.TryGetValue(1, out _));
+        cache.Prefetch(2);
+        cache.Prefetch(99);
+
+        cache.Add(3, "three");
+
+        Assert.True(cache.TryGetValue(1, out string? kept));
+        Assert.Equal("one", kept);
+        Assert.False(cache.TryGetValue(2, out _));
+    }
+
+    [Fact]
     public void Add_ReplacesValueOfSameKey()
     {
         var cache = new ValueCache(capacity: 2);

@@ -30,6 +30,17 @@ public abstract class ColumnOperator
     /// </summary>
     public virtual bool LastOutputChecked => false;
 
+    /// <summary>True when <see cref="Prefetch"/> does something, so that callers skip it for the other operators.</summary>
+    public virtual bool Prefetches => false;
+
+    /// <summary>
+    /// Asks the processor to start loading what a later <c>TryApply</c> of <paramref name="value"/> will read, such as the
+    /// cache entry, so that the loads of several columns of a row overlap. Changes no output. The default does nothing.
+    /// </summary>
+    public virtual void Prefetch(ReadOnlySpan<char> value, RowContext row)
+    {
+    }
+
     /// <summary>
     /// Drops what the operator remembers between rows, such as its cache of recent outputs, so that the memory is
     /// free for the rescan that follows a run. The operator stays usable and gives the same outputs.

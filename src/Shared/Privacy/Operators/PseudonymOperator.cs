@@ -34,6 +34,15 @@ public sealed class PseudonymOperator(HmacPseudonymizer pseudonymizer, ValueKind
         return true;
     }
 
+    public override bool Prefetches => true;
+
+    public override void Prefetch(ReadOnlySpan<char> value, RowContext row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        string? region = kind == ValueKind.Phone ? row.PhoneRegion : null;
+        _cache.Prefetch(ValueCache.KeyOf(value, RegionContext(region)));
+    }
+
     /// <summary>Returns the cached pseudonym of <paramref name="value"/>, computing it from <paramref name="text"/> (or a copy of the value) on a miss.</summary>
     private string Lookup(ReadOnlySpan<char> value, string? text, RowContext row)
     {

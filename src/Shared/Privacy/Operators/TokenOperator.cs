@@ -97,6 +97,10 @@ public sealed class TokenOperator : ColumnOperator
 
     public override bool LastOutputChecked => _lastOutputChecked;
 
+    public override bool Prefetches => true;
+
+    public override void Prefetch(ReadOnlySpan<char> value, RowContext row) => _cache.Prefetch(ValueCache.KeyOf(value));
+
     /// <summary>
     /// Returns the cached token of <paramref name="value"/>, tokenizing <paramref name="text"/> (or a copy of the value) on
     /// a miss. With a detectability check, a cached output counts as checked unless it is a masked value, which has no
