@@ -10,7 +10,7 @@ namespace SyntheticData.Privacy.Crypto;
 /// The keyed inner and outer states are computed once, so a message of up to 55 bytes costs two calls of
 /// the block function, which runs on the processor's SHA instructions where it has them. Through
 /// <see cref="IncrementalHash"/> the same HMAC costs several OpenSSL calls, and the operator-cost benchmark
-/// measured 0.59 µs against 0.13 µs this way. Safe to share between threads: each call keeps
+/// measured 0.50 µs against 0.125 µs this way. Safe to share between threads: each call keeps
 /// its state on the stack.
 /// </summary>
 internal sealed unsafe class BlockHmacSha256
