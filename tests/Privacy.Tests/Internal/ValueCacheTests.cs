@@ -7,10 +7,32 @@ namespace SyntheticData.Privacy.Tests.Internal;
 public sealed class ValueCacheTests
 {
     [Fact]
-    public void FullSet_ReplacesLeastRecentlyUsed()
+    public void FullSet_ReplacesNotRecentlyUsed()
     {
-        // Two entries make one set of two slots.
-        var cache = new ValueCache(capacity: 2);
+        // Four short slots make one set. Filling it flags all four, so the last one added keeps its flag alone.
+        var cache = new ValueCache(capacity: 4, slotLength: ValueCache.ShortSlotLength);
+        for (ulong key = 1; key <= 4; key++)
+        {
+            cache.Add(key, "v" + key);
+        }
+
+        Assert.True(cache.TryGetValue(1, out _));
+
+        cache.Add(5, "v5");
+
+        Assert.False(cache.TryGetValue(2, out _));
+        foreach (ulong key in new ulong[] { 1, 3, 4, 5 })
+        {
+            Assert.True(cache.TryGetValue(key, out string? value));
+            Assert.Equal("v" + key, value);
+        }
+    }
+
+    [Fact]
+    public void FullLongSet_ReplacesLeastRecentlyUsed()
+    {
+        // Two long slots make one set, where not recently used is least recently used.
+        var cache = new ValueCache(capacity: 2, slotLength: ValueCache.LongSlotLength);
         cache.Add(1, "one");
         cache.Add(2, "two");
         Assert.True(cache.TryGetValue(1, out _));
@@ -28,11 +50,11 @@ public sealed class ValueCacheTests
     public void Prefetch_LeavesReplacementOrderUnchanged()
     {
         // Prefetching a key is no lookup: it must not make the entry recent, count toward pausing or create a table.
-        var empty = new ValueCache(capacity: 2);
+        var empty = new ValueCache(capacity: 2, slotLength: ValueCache.LongSlotLength);
         empty.Prefetch(1);
         Assert.False(empty.TryGetValue(1, out _));
 
-        var cache = new ValueCache(capacity: 2);
+        var cache = new ValueCache(capacity: 2, slotLength: ValueCache.LongSlotLength);
         cache.Add(1, "one");
         cache.Add(2, "two");
         Assert.True(cache.TryGetValue(1, out _));
@@ -43,6 +65,19 @@ public sealed class ValueCacheTests
 
         Assert.True(cache.TryGetValue(1, out string? kept));
         Assert.Equal("one", kept);
+        Assert.False(cache.TryGetValue(2, out _));
+    }
+
+    [Fact]
+    public void Add_KeepsLatin1Only()
+    {
+        var cache = new ValueCache(capacity: 4);
+
+        cache.Add(1, "José-Ñ 12");
+        cache.Add(2, "Σ 12");
+
+        Assert.True(cache.TryGetValue(1, out string? latin1));
+        Assert.Equal("José-Ñ 12", latin1);
         Assert.False(cache.TryGetValue(2, out _));
     }
 
@@ -88,14 +123,14 @@ public sealed class ValueCacheTests
     [Property(MaxTest = 300)]
     public bool Lookup_ReturnsValueOfKeyOrNothing(DoNotSize<int> seed)
     {
-        // Few sets and few keys, so keys share sets and replace each other often. As for an operator, a key always
-        // has the same value, and values have every length up to the longest a slot keeps.
+        // Few sets and few keys, so keys share sets and replace each other often. As for an operator, keys are hashes
+        // of cells, a key always has the same value, and values have every length up to the longest a slot keeps.
         Random random = new(seed.Item);
         var cache = new ValueCache(capacity: 8, slotLength: random.Next(2) == 0 ? ValueCache.ShortSlotLength : ValueCache.LongSlotLength);
         string ValueOf(UInt128 key) => new((char)('a' + (int)(key % 26)), (int)(key % (ulong)(cache.MaximumOutputLength + 1)));
         for (int step = 0; step < 200; step++)
         {
-            UInt128 key = new((ulong)random.Next(3), (ulong)random.Next(24));
+            UInt128 key = ValueCache.KeyOf("cell " + random.Next(72));
             if (random.Next(2) == 0)
             {
                 cache.Add(key, ValueOf(key));

@@ -2,6 +2,7 @@ using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
+using System.Text;
 
 namespace SyntheticData.Privacy.Internal;
 
@@ -9,35 +10,41 @@ namespace SyntheticData.Privacy.Internal;
 /// Remembers recent outputs of a deterministic operator under a 128-bit hash of the input cell and its context,
 /// such as a phone region. A lookup needs no string of the cell, and the cell is not kept in memory.
 /// Extracts repeat the same customer's card, phone and e-mail on many rows, and a lookup costs far less than
-/// HMAC, FF1 or phone parsing. Two different cells share an entry only on a 128-bit collision.
+/// HMAC, FF1 or phone parsing.
 /// </summary>
 /// <remarks>
 /// <para>
-/// The table is two-way set-associative with fixed slots: each key has one set of two slots, and a slot contains the key,
-/// the output's length and its characters. Lookups run while the file streams through the processor's caches, so a
-/// lookup often waits for main memory. A lookup here touches one set (128 bytes, or 256 with long slots), where a
-/// dictionary touched a bucket, an entry and the output. A new entry replaces the less recently used slot of its set, so the table never grows or
-/// empties, and the most repeated values stay when more values come than it holds.
+/// The table is set-associative with fixed slots. Each key has one set of 128 bytes (two cache lines): four slots of
+/// <see cref="ShortSlotLength"/> bytes or two of <see cref="LongSlotLength"/>. A slot contains a tag of the key, the
+/// output's length and the output in Latin-1, one byte per character. Lookups run while the file streams through the
+/// processor's caches, so a lookup often waits for main memory, and it touches only its set.
 /// </para>
 /// <para>
-/// Outputs longer than <see cref="SlotLength"/> minus the header are not kept. When fewer than
-/// <see cref="MinimumHitShare"/> of the lookups in a window of <c>capacity</c> lookups hit, the values rarely repeat and
-/// the table only costs memory traffic, so it pauses for <see cref="PauseWindows"/> windows before it tries again.
-/// Not thread-safe.
+/// The set index comes from the key's low bits and the slot keeps a 64-bit tag folded from both halves of the key, so
+/// two different cells share an entry only when their hashes agree on the set bits and the tag: about 80 bits for
+/// the set counts used here.
+/// A new entry takes an empty slot, or else one not used since the set's slots were last all used (not recently
+/// used replacement), so the table never grows or empties and the most repeated values stay.
+/// </para>
+/// <para>
+/// Outputs longer than <see cref="MaximumOutputLength"/>, and outputs with a character beyond Latin-1, are not kept.
+/// When fewer than <see cref="MinimumHitShare"/> of the lookups in a window of <c>capacity</c> lookups hit, the values
+/// rarely repeat and the table only costs memory traffic, so it pauses for <see cref="PauseWindows"/> windows before
+/// it tries again. Not thread-safe.
 /// </para>
 /// </remarks>
 internal sealed class ValueCache
 {
     /// <summary>
-    /// Entries per operator: 8 MB with 32-character slots and 16 MB with 64-character slots, so five protected columns
-    /// stay far inside the 200 MB memory target.
+    /// Entries per operator: 8 MB with short slots and 16 MB with long slots, so five protected columns stay far inside
+    /// the 200 MB memory target.
     /// </summary>
-    public const int DefaultCapacity = 131_072;
+    public const int DefaultCapacity = 262_144;
 
-    /// <summary>Characters per slot for outputs of up to 23 characters (64 bytes).</summary>
+    /// <summary>Bytes per slot for outputs of up to 23 characters.</summary>
     public const int ShortSlotLength = 32;
 
-    /// <summary>Characters per slot for outputs of up to 55 characters (128 bytes), such as grouped IBAN tokens.</summary>
+    /// <summary>Bytes per slot for outputs of up to 55 characters, such as grouped IBAN tokens.</summary>
     public const int LongSlotLength = 64;
 
     /// <summary>
@@ -50,24 +57,26 @@ internal sealed class ValueCache
     /// <summary>How many windows of lookups a paused cache lets pass before it works again.</summary>
     public const int PauseWindows = 4;
 
-    // A slot: the key in 8 characters, then the output's length plus one (0 marks an empty slot) with the recent flag,
-    // then the output's characters.
-    private const int KeyLength = 8;
-    private const int HeaderLength = KeyLength + 1;
-    private const char RecentFlag = (char)0x8000;
-    private const int Ways = 2;
+    private const int SetBytes = 128;
+
+    // A slot: the key's 64-bit tag, then a header byte with the output's length plus one (0 marks an empty slot) and
+    // the recent flag, then the output's characters.
+    private const int TagBytes = 8;
+    private const int HeaderBytes = TagBytes + 1;
+    private const byte RecentFlag = 0x80;
 
     private readonly int _capacity;
     private readonly int _setMask;
-    private char[]? _slots;
+    private readonly int _ways;
+    private byte[]? _slots;
     private int _origin;
     private long _windowLookups;
     private long _windowHits;
     private long _pausedLookupsLeft;
 
-    /// <summary>Creates a cache of at most <paramref name="capacity"/> entries in slots of <paramref name="slotLength"/> characters.</summary>
-    /// <param name="capacity">The number of entries, rounded up to a power of two of at least two.</param>
-    /// <param name="slotLength">Characters per slot, header included: <see cref="ShortSlotLength"/> or <see cref="LongSlotLength"/>.</param>
+    /// <summary>Creates a cache of at most <paramref name="capacity"/> entries in slots of <paramref name="slotLength"/> bytes.</summary>
+    /// <param name="capacity">The number of entries, rounded up to a whole power of two of sets.</param>
+    /// <param name="slotLength">Bytes per slot, header included: <see cref="ShortSlotLength"/> or <see cref="LongSlotLength"/>.</param>
     public ValueCache(int capacity = DefaultCapacity, int slotLength = ShortSlotLength)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
@@ -77,17 +86,21 @@ internal sealed class ValueCache
                 nameof(slotLength), slotLength, $"The slot length must be {ShortSlotLength} or {LongSlotLength}.");
         }
 
-        int sets = (int)Math.Max(1, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)((capacity + Ways - 1) / Ways)));
-        _capacity = sets * Ways;
+        _ways = SetBytes / slotLength;
+        int sets = (int)Math.Max(1, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)((capacity + _ways - 1) / _ways)));
+        _capacity = sets * _ways;
         _setMask = sets - 1;
         SlotLength = slotLength;
     }
 
-    /// <summary>Characters per slot, header included.</summary>
+    /// <summary>Bytes per slot, header included.</summary>
     public int SlotLength { get; }
 
+    /// <summary>The number of entries the table holds.</summary>
+    public int Capacity => _capacity;
+
     /// <summary>The longest output the cache keeps.</summary>
-    public int MaximumOutputLength => SlotLength - HeaderLength;
+    public int MaximumOutputLength => SlotLength - HeaderBytes;
 
     /// <summary>Returns the key of <paramref name="value"/> in <paramref name="context"/> (0 when there is none).</summary>
     public static UInt128 KeyOf(ReadOnlySpan<char> value, long context = 0) =>
@@ -95,7 +108,7 @@ internal sealed class ValueCache
 
     /// <summary>Returns the slot length that fits outputs of up to <paramref name="outputLength"/> characters, or the longer one.</summary>
     public static int SlotLengthFor(int outputLength) =>
-        outputLength <= ShortSlotLength - HeaderLength ? ShortSlotLength : LongSlotLength;
+        outputLength <= ShortSlotLength - HeaderBytes ? ShortSlotLength : LongSlotLength;
 
     /// <summary>True while the cache is paused because values did not repeat.</summary>
     public bool IsPaused => _pausedLookupsLeft > 0;
@@ -121,15 +134,16 @@ internal sealed class ValueCache
         }
 
         int set = SetStart(key);
-        for (int way = 0; way < Ways; way++)
+        ulong tag = TagOf(key);
+        for (int way = 0; way < _ways; way++)
         {
             int slot = set + (way * SlotLength);
-            char header = _slots[slot + KeyLength];
-            if (header != 0 && ReadKey(slot) == key)
+            byte header = _slots[slot + TagBytes];
+            if (header != 0 && ReadTag(slot) == tag)
             {
                 _windowHits++;
                 MarkRecent(set, way);
-                value = new string(_slots, slot + HeaderLength, (header & ~RecentFlag) - 1);
+                value = Encoding.Latin1.GetString(_slots, slot + HeaderBytes, (header & ~RecentFlag) - 1);
                 return true;
             }
         }
@@ -149,49 +163,56 @@ internal sealed class ValueCache
             return;
         }
 
-        // The table is on the pinned heap, so the address stays valid. Each way starts a cache line.
-        int set = SetStart(key);
-        for (int way = 0; way < Ways; way++)
-        {
-            Sse.Prefetch0(Unsafe.AsPointer(ref _slots[set + (way * SlotLength)]));
-        }
+        // The table is on the pinned heap, so the address stays valid. Each set fills two whole cache lines.
+        byte* set = (byte*)Unsafe.AsPointer(ref _slots[SetStart(key)]);
+        Sse.Prefetch0(set);
+        Sse.Prefetch0(set + CacheLines.LineBytes);
     }
 
     /// <summary>
-    /// Stores <paramref name="value"/> under <paramref name="key"/>, replacing the less recently used entry of its set.
-    /// A paused cache, and one whose slots are too short for the value, store nothing.
+    /// Stores <paramref name="value"/> under <paramref name="key"/> in an empty slot of its set, the slot of the same key,
+    /// or one not recently used. A paused cache stores nothing, and neither does one whose slots are too short for the
+    /// value or a value with a character beyond Latin-1.
     /// </summary>
     public void Add(UInt128 key, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (_pausedLookupsLeft > 0 || value.Length > MaximumOutputLength)
+        if (_pausedLookupsLeft > 0 || value.Length > MaximumOutputLength || !IsLatin1(value))
         {
             return;
         }
 
-        _slots ??= CacheLines.AllocateAligned<char>(_capacity * SlotLength, out _origin);
+        _slots ??= CacheLines.AllocateAligned<byte>(_capacity * SlotLength, out _origin);
         int set = SetStart(key);
-        int way = 0;
-        for (int w = 0; w < Ways; w++)
+        ulong tag = TagOf(key);
+        int way = -1;
+        for (int w = 0; w < _ways; w++)
         {
             int slot = set + (w * SlotLength);
-            char header = _slots[slot + KeyLength];
-            if (header == 0 || ReadKey(slot) == key)
+            byte header = _slots[slot + TagBytes];
+            if (header == 0 || ReadTag(slot) == tag)
             {
                 way = w;
                 break;
             }
 
-            if ((header & RecentFlag) == 0)
+            if (way < 0 && (header & RecentFlag) == 0)
             {
                 way = w;
             }
         }
 
+        // A full set always has a slot without the flag, because flagging its last one clears the others.
+        way = Math.Max(way, 0);
         int target = set + (way * SlotLength);
-        Unsafe.WriteUnaligned(ref Unsafe.As<char, byte>(ref _slots[target]), key);
-        _slots[target + KeyLength] = (char)(value.Length + 1);
-        value.CopyTo(_slots.AsSpan(target + HeaderLength));
+        Unsafe.WriteUnaligned(ref _slots[target], tag);
+        _slots[target + TagBytes] = (byte)(value.Length + 1);
+        Span<byte> output = _slots.AsSpan(target + HeaderBytes, value.Length);
+        for (int i = 0; i < output.Length; i++)
+        {
+            output[i] = (byte)value[i];
+        }
+
         MarkRecent(set, way);
     }
 
@@ -216,17 +237,49 @@ internal sealed class ValueCache
         _windowHits = 0;
     }
 
-    private int SetStart(UInt128 key) => _origin + ((int)((ulong)key & (uint)_setMask) * Ways * SlotLength);
+    private int SetStart(UInt128 key) => _origin + ((int)((ulong)key & (uint)_setMask) * SetBytes);
 
-    private UInt128 ReadKey(int slot) => Unsafe.ReadUnaligned<UInt128>(ref Unsafe.As<char, byte>(ref _slots![slot]));
+    // Both halves go into the tag, so keys that differ in any bit outside the set index get different tags unless their
+    // halves cancel out, which for hashes is as likely as any other 64-bit collision.
+    private static ulong TagOf(UInt128 key) => (ulong)(key >> 64) ^ (ulong)key;
 
-    /// <summary>Flags the slot <paramref name="way"/> of a set as the recent one and clears the flag of the other.</summary>
+    private ulong ReadTag(int slot) => Unsafe.ReadUnaligned<ulong>(ref _slots![slot]);
+
+    /// <summary>
+    /// Flags slot <paramref name="way"/> of a set as recently used. When that leaves no slot of the set without the
+    /// flag, the flags of the other slots are cleared, so the next new entry replaces one of them.
+    /// </summary>
     private void MarkRecent(int set, int way)
     {
-        for (int w = 0; w < Ways; w++)
+        byte[] slots = _slots!;
+        slots[set + (way * SlotLength) + TagBytes] |= RecentFlag;
+        for (int w = 0; w < _ways; w++)
         {
-            ref char header = ref _slots![set + (w * SlotLength) + KeyLength];
-            header = w == way ? (char)(header | RecentFlag) : (char)(header & ~RecentFlag);
+            if ((slots[set + (w * SlotLength) + TagBytes] & RecentFlag) == 0)
+            {
+                return;
+            }
         }
+
+        for (int w = 0; w < _ways; w++)
+        {
+            if (w != way)
+            {
+                slots[set + (w * SlotLength) + TagBytes] &= unchecked((byte)~RecentFlag);
+            }
+        }
+    }
+
+    private static bool IsLatin1(string value)
+    {
+        foreach (char c in value)
+        {
+            if (c > 0xFF)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
