@@ -21,7 +21,7 @@ internal sealed class NationalNumberRules
 
     /// <summary>Returns the rules of a region, or null when its metadata lacks a general pattern and nothing can be ruled out.</summary>
     /// <param name="metadata">The region's metadata.</param>
-    /// <param name="compiled">True to compile the type patterns, for regions that most windows reach.</param>
+    /// <param name="compiled">True to make the type patterns fast to match (<see cref="MetadataRegex"/>), for regions that most windows reach.</param>
     public static NationalNumberRules? Create(PhoneMetadata metadata, bool compiled)
     {
         PhoneNumberDesc general = metadata.GeneralDesc;
@@ -41,11 +41,11 @@ internal sealed class NationalNumberRules
         {
             if (type is not null && !string.IsNullOrEmpty(type.NationalNumberPattern))
             {
-                described.Add(new Description(type, compiled ? RegexOptions.Compiled : RegexOptions.None));
+                described.Add(new Description(type, hot: compiled));
             }
         }
 
-        return new NationalNumberRules(new Description(general, RegexOptions.Compiled), [.. described]);
+        return new NationalNumberRules(new Description(general, hot: true), [.. described]);
     }
 
     /// <summary>
@@ -79,7 +79,7 @@ internal sealed class NationalNumberRules
         private readonly bool[]? _lengths;
         private readonly Regex _pattern;
 
-        public Description(PhoneNumberDesc description, RegexOptions options)
+        public Description(PhoneNumberDesc description, bool hot)
         {
             if (description.PossibleLengthCount > 0)
             {
@@ -93,7 +93,7 @@ internal sealed class NationalNumberRules
                 }
             }
 
-            _pattern = new Regex("^(?:" + description.NationalNumberPattern + ")\\z", options | RegexOptions.CultureInvariant);
+            _pattern = MetadataRegex.Create("^(?:" + description.NationalNumberPattern + ")\\z", hot);
         }
 
         public bool AllowsLength(int length) =>

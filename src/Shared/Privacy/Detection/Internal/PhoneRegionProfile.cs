@@ -87,8 +87,7 @@ internal sealed class PhoneRegionProfile
         _orderedRegions = [.. ordered];
         if (claimed.Count > 0)
         {
-            _anyLeadingDigits = new Regex(
-                "^(?:" + string.Join('|', leadingDigitPatterns) + ")", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+            _anyLeadingDigits = MetadataRegex.Create("^(?:" + string.Join('|', leadingDigitPatterns) + ")", hot: true);
         }
 
         Mark(_possibleLengths, metadata.GeneralDesc.PossibleLengthList);

@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using PhoneNumbers;
+using SyntheticData.Privacy.Detection.Internal;
+
+namespace SyntheticData.Privacy.Tests.Detection;
+
+/// <summary>
+/// A native build matches the phone metadata patterns with the non-backtracking engine and a JIT build with compiled
+/// backtracking code, so both engines must accept the same national numbers for every pattern of every region.
+/// </summary>
+public sealed class MetadataRegexTests
+{
+    [Fact]
+    public void Engines_AgreeOnEveryRegionPattern()
+    {
+        PhoneNumberUtil util = PhoneNumberUtil.GetInstance();
+        Random random = new(5);
+        int patterns = 0;
+        int matches = 0;
+        foreach (string region in util.GetSupportedRegions().Order(StringComparer.Ordinal))
+        {
+            PhoneMetadata metadata = util.GetMetadataForRegion(region);
+            PhoneNumberDesc?[] descriptions =
+            [
+                metadata.GeneralDesc, metadata.FixedLine, metadata.Mobile, metadata.TollFree, metadata.PremiumRate,
+                metadata.SharedCost, metadata.Voip, metadata.PersonalNumber, metadata.Pager, metadata.Uan, metadata.Voicemail,
+            ];
+            var numbers = descriptions
+                .Where(d => d is not null && !string.IsNullOrEmpty(d.ExampleNumber))
+                .Select(d => d!.ExampleNumber)
+                .Concat(Enumerable.Range(0, 60).Select(_ => RandomDigits(random, random.Next(4, 18))))
+                .ToArray();
+
+            foreach (PhoneNumberDesc? description in descriptions)
+            {
+                if (description is null || string.IsNullOrEmpty(description.NationalNumberPattern))
+                {
+                    continue;
+                }
+
+                string anchored = "^(?:" + description.NationalNumberPattern + ")\\z";
+                Regex native = MetadataRegex.Create(anchored, hot: true, canCompile: false);
+                Regex jit = MetadataRegex.Create(anchored, hot: true, canCompile: true);
+                Assert.True((native.Options & RegexOptions.NonBacktracking) != 0, $"{region}: the pattern fell back to the interpreter.");
+                patterns++;
+
+                foreach (string number in numbers.Concat(NearExamples(description.ExampleNumber)))
+                {
+                    bool expected = jit.IsMatch(number);
+                    Assert.True(expected == native.IsMatch(number), $"{region}: the engines disagree on a number of {number.Length} digits.");
+                    matches += expected ? 1 : 0;
+                }
+            }
+        }
+
+        Assert.True(patterns > 1_000, $"Only {patterns} patterns were compared.");
+        Assert.True(matches > 1_000, $"Only {matches} numbers matched, too few to compare the engines on matches.");
+    }
+
+    [Fact]
+    public void ColdPattern_UsesInterpreter()
+    {
+        Regex cold = MetadataRegex.Create("^(?:[2-9]\\d{9})\\z", hot: false, canCompile: false);
+
+        Assert.Equal(RegexOptions.CultureInvariant, cold.Options);
+        Assert.Matches(cold, "2125550147");
+    }
+
+    private static string RandomDigits(Random random, int length) =>
+        string.Create(length, random, static (digits, r) =>
+        {
+            for (int i = 0; i < digits.Length; i++)
+            {
+                digits[i] = (char)('0' + r.Next(10));
+            }
+        });
+
+    // The example number with each last digit changed, one digit dropped and one added: numbers close to a match.
+    private static IEnumerable<string> NearExamples(string? example)
+    {
+        if (string.IsNullOrEmpty(example))
+        {
+            yield break;
+        }
+
+        for (int digit = 0; digit < 10; digit++)
+        {
+            yield return example[..^1] + (char)('0' + digit);
+        }
+
+        yield return example[..^1];
+        yield return example + "0";
+    }
+}
