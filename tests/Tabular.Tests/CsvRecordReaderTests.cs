@@ -142,6 +142,49 @@ public sealed class CsvRecordReaderTests : IDisposable
         Assert.Equal(["", "NULL", "\\N", "\"\""], rawEmail);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TryGetSpan_AgreesWithIsNullAndGetSpan(bool onlyEmptyIsNull)
+    {
+        // Rows with and without quotes take different paths, and fields shorter, as long as and longer than the markers.
+        string path = _folder.WriteText(
+            "try.csv",
+            "a,b,c,d\n,NULL,\\N,NULLS\nN,\"NULL\",x,\"\"\n\"q,1\",,NUL,\\N\n  ,abcdef,\"\",NULL\n");
+        var options = new CsvReadOptions { NullMarkers = onlyEmptyIsNull ? [""] : ["", "NULL", "\\N"] };
+
+        using var reader = new CsvRecordReader(path, options);
+        int fields = 0;
+        while (reader.ReadNext())
+        {
+            for (int i = 0; i < reader.FieldCount; i++)
+            {
+                bool present = reader.TryGetSpan(i, out ReadOnlySpan<char> value);
+                Assert.Equal(!reader.IsNull(i), present);
+                Assert.Equal(new string(reader.GetSpan(i)), new string(value));
+                fields++;
+            }
+        }
+
+        Assert.Equal(16, fields);
+    }
+
+    [Fact]
+    public void TryGetSpan_ReportsMarkersAsMissing()
+    {
+        string path = _folder.WriteText("markers.csv", "a,b,c,d\n,NULL,\\N,NULLS\n");
+        var options = new CsvReadOptions { NullMarkers = ["", "NULL", "\\N"] };
+
+        using var reader = new CsvRecordReader(path, options);
+        Assert.True(reader.ReadNext());
+
+        Assert.False(reader.TryGetSpan(0, out _));
+        Assert.False(reader.TryGetSpan(1, out _));
+        Assert.False(reader.TryGetSpan(2, out _));
+        Assert.True(reader.TryGetSpan(3, out ReadOnlySpan<char> longer));
+        Assert.Equal("NULLS", new string(longer));
+    }
+
     [Fact]
     public void QuotedMarkers_AreText()
     {

@@ -25,6 +25,7 @@ public sealed class CsvRecordReader : IRecordReader
     private readonly string[] _header;
     private readonly string[] _nullMarkers;
     private readonly bool _onlyEmptyIsNull;
+    private readonly int _longestNullMarker;
     private int[] _fieldStart = [];
     private int[] _fieldLength = [];
     private char[] _unquoted = new char[256];
@@ -57,6 +58,7 @@ public sealed class CsvRecordReader : IRecordReader
         _counting = new CountingStream(stream, leaveOpen);
         _nullMarkers = [.. _options.NullMarkers];
         _onlyEmptyIsNull = _nullMarkers is [""];
+        _longestNullMarker = _nullMarkers.Length == 0 ? -1 : _nullMarkers.Max(marker => marker.Length);
 
         try
         {
@@ -146,6 +148,30 @@ public sealed class CsvRecordReader : IRecordReader
             NullField => [],
             _ => _unquoted.AsSpan(start, _fieldLength[index]),
         };
+    }
+
+    public bool TryGetSpan(int index, out ReadOnlySpan<char> value)
+    {
+        if (_rowWithoutQuotes)
+        {
+            value = _sep.Current[index].Span;
+            if (IsNullMarker(value))
+            {
+                value = [];
+                return false;
+            }
+
+            return true;
+        }
+
+        int start = _fieldStart[index];
+        value = start switch
+        {
+            PlainField => _sep.Current[index].Span,
+            NullField => [],
+            _ => _unquoted.AsSpan(start, _fieldLength[index]),
+        };
+        return start != NullField;
     }
 
     public string? GetString(int index) => IsNull(index) ? null : new string(GetSpan(index));
@@ -299,6 +325,12 @@ public sealed class CsvRecordReader : IRecordReader
         if (_onlyEmptyIsNull)
         {
             return raw.IsEmpty;
+        }
+
+        // Most fields are longer than every marker.
+        if (raw.Length > _longestNullMarker)
+        {
+            return false;
         }
 
         foreach (string marker in _nullMarkers)

@@ -37,6 +37,16 @@ public interface IRecordReader : IDisposable
     /// <summary>Returns the field's text without allocating, or an empty span for a missing field. It is valid until the next <see cref="ReadNext"/>.</summary>
     ReadOnlySpan<char> GetSpan(int index);
 
+    /// <summary>
+    /// Returns false for a missing field, and otherwise true with the field's text in <paramref name="value"/>, valid until
+    /// the next <see cref="ReadNext"/>. One call in place of <see cref="IsNull"/> and <see cref="GetSpan"/>.
+    /// </summary>
+    bool TryGetSpan(int index, out ReadOnlySpan<char> value)
+    {
+        value = GetSpan(index);
+        return !IsNull(index);
+    }
+
     /// <summary>Returns the field's text as a new string, or null when the field is missing.</summary>
     string? GetString(int index);
 }

@@ -162,9 +162,9 @@ public sealed class DatasetAnonymizer
 
             foreach (PlannedColumn column in prefetched)
             {
-                if (!reader.IsNull(column.InputIndex))
+                if (reader.TryGetSpan(column.InputIndex, out ReadOnlySpan<char> cell))
                 {
-                    column.Operator!.Prefetch(reader.GetSpan(column.InputIndex), row);
+                    column.Operator!.Prefetch(cell, row);
                 }
             }
 
@@ -180,12 +180,13 @@ public sealed class DatasetAnonymizer
                 inputIndex[o] = i;
                 rawNull[o] = false;
                 checkedOutput[o] = false;
-                if (reader.IsNull(i) || reader.GetSpan(i).IsWhiteSpace())
+                bool present = reader.TryGetSpan(i, out ReadOnlySpan<char> cell);
+                if (!present || cell.IsWhiteSpace())
                 {
                     // Missing values and blank text stay as they are; hashing them would link unrelated rows.
                     statistics?[i].CountMissing();
-                    rawNull[o] = reader.IsNull(i);
-                    values[o] = reader.GetString(i);
+                    rawNull[o] = !present;
+                    values[o] = present ? new string(cell) : null;
                     continue;
                 }
 
@@ -197,7 +198,7 @@ public sealed class DatasetAnonymizer
                     continue;
                 }
 
-                if (column.Operator!.TryApply(reader.GetSpan(i), row, out string transformed))
+                if (column.Operator!.TryApply(cell, row, out string transformed))
                 {
                     values[o] = transformed;
                     checkedOutput[o] = column.Operator.LastOutputChecked;

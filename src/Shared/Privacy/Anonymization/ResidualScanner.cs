@@ -92,8 +92,8 @@ public sealed class ResidualScanner
             {
                 if (digest is not null && isProtected[i])
                 {
-                    bool isNull = output.IsNull(i);
-                    digest.Add(i, isNull ? default : output.GetSpan(i), isNull);
+                    bool present = output.TryGetSpan(i, out ReadOnlySpan<char> text);
+                    digest.Add(i, text, isNull: !present);
                     continue;
                 }
 
