@@ -186,9 +186,16 @@ internal sealed class PhoneRegionProfile
 
         bool startsWithNationalPrefix = StartsWithPlainNationalPrefix(digits);
         bool startsWithCountryCode = digits.StartsWith(_countryCode, StringComparison.Ordinal);
+        if (plain && !startsWithNationalPrefix && !startsWithCountryCode)
+        {
+            // Parsing keeps these digits as the national number, and no prefix can be stripped from them, so the exact
+            // verdict is the answer whether or not some region could accept them.
+            return ExactVerdict(digits);
+        }
+
         if (MayBeNationalNumber(digits))
         {
-            return plain && !startsWithNationalPrefix && !startsWithCountryCode ? ExactVerdict(digits) : WindowVerdict.NeedsParse;
+            return WindowVerdict.NeedsParse;
         }
 
         // Parse keeps a number without its national prefix only when the rest has a possible, not local-only, length
@@ -214,6 +221,15 @@ internal sealed class PhoneRegionProfile
     /// </summary>
     private WindowVerdict ExactVerdict(ReadOnlySpan<char> nationalNumber)
     {
+        if (nationalNumber.Length is < PhoneNumberLimits.MinimumNationalLength or > PhoneNumberLimits.MaximumNationalLength
+            || !_sharedCodeLengths[nationalNumber.Length])
+        {
+            return WindowVerdict.Invalid;
+        }
+
+        // The alternation of all leading digits runs once, when the walk first reaches a region that has them. When it
+        // fails, no region's own leading digits can match, so their patterns are skipped.
+        bool? anyLeadingDigits = null;
         foreach ((Regex? leadingDigits, NationalNumberRules rules) in _orderedRegions)
         {
             if (leadingDigits is null)
@@ -222,8 +238,12 @@ internal sealed class PhoneRegionProfile
                 {
                     return WindowVerdict.Valid;
                 }
+
+                continue;
             }
-            else if (leadingDigits.IsMatch(nationalNumber))
+
+            anyLeadingDigits ??= _anyLeadingDigits!.IsMatch(nationalNumber);
+            if (anyLeadingDigits.Value && leadingDigits.IsMatch(nationalNumber))
             {
                 return rules.IsValid(nationalNumber) ? WindowVerdict.Valid : WindowVerdict.Invalid;
             }
