@@ -189,7 +189,7 @@ internal sealed class PhoneRegionProfile
         if (plain && !startsWithNationalPrefix && !startsWithCountryCode)
         {
             // Parsing keeps these digits as the national number, and no prefix can be stripped from them, so the exact
-            // verdict is the answer whether or not some region could accept them.
+            // verdict is the result whether or not some region could accept them.
             return ExactVerdict(digits);
         }
 
