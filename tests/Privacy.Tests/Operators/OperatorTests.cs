@@ -25,6 +25,40 @@ public sealed class OperatorTests
     }
 
     [Fact]
+    public void PrefetchedKey_GivesSameOutputs()
+    {
+        // The key that Prefetch returns replaces the one TryApply computes, on a miss and on a hit, in two regions.
+        var pseudonymizer = new HmacPseudonymizer(AnonymizationHarness.KeyA);
+        var tokenizer = new Ff1Tokenizer(AnonymizationHarness.KeyA);
+        (Func<ColumnOperator> Create, string Value)[] cases =
+        [
+            (() => new PseudonymOperator(pseudonymizer, ValueKind.Phone, 16, string.Empty), "020 7946 0123"),
+            (() => new PseudonymOperator(pseudonymizer, ValueKind.Email, 16, string.Empty), "Ada.B@Example.org"),
+            (() => new TokenOperator(tokenizer, pseudonymizer, TokenKind.Card, preserveIssuerPrefix: false), "4111 1111 1111 1111"),
+            (() => new TokenOperator(tokenizer, pseudonymizer, TokenKind.Iban, preserveIssuerPrefix: false), "DE89 3704 0044 0532 0130 00"),
+        ];
+        foreach ((Func<ColumnOperator> create, string value) in cases)
+        {
+            // One prefetching operator serves both regions, so a key without the region would return the other's output.
+            ColumnOperator prefetching = create();
+            Assert.True(prefetching.Prefetches);
+            foreach (string region in new[] { "US", "GB" })
+            {
+                var row = new RowContext { Cells = [], Line = 2, PhoneRegion = region };
+                ColumnOperator plain = create();
+                Assert.True(plain.TryApply(value.AsSpan(), row, out string expected));
+
+                for (int pass = 0; pass < 2; pass++)
+                {
+                    UInt128 key = prefetching.Prefetch(value, row);
+                    Assert.True(prefetching.TryApply(value, row, key, out string output));
+                    Assert.Equal(expected, output);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Pseudonym_PhoneFormats_NormaliseToE164()
     {
         Assert.Equal("+12125550147", ValueNormalizer.Normalize("(212) 555-0147", ValueKind.Phone, "US"));

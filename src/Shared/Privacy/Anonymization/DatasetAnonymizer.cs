@@ -143,6 +143,10 @@ public sealed class DatasetAnonymizer
             ? []
             : columns.Where(c => c.OutputIndex >= 0 && c.Operator is { Prefetches: true }).ToArray();
 
+        // The cache key that the prefetch computed for each output column's cell of this row, valid where the flag is set.
+        var cacheKeys = new UInt128[outputCount];
+        var hasCacheKey = new bool[outputCount];
+
         long records = 0;
         long suppressed = 0;
         while (reader.ReadNext())
@@ -162,9 +166,11 @@ public sealed class DatasetAnonymizer
 
             foreach (PlannedColumn column in prefetched)
             {
-                if (reader.TryGetSpan(column.InputIndex, out ReadOnlySpan<char> cell))
+                int o = column.OutputIndex;
+                hasCacheKey[o] = reader.TryGetSpan(column.InputIndex, out ReadOnlySpan<char> cell);
+                if (hasCacheKey[o])
                 {
-                    column.Operator!.Prefetch(cell, row);
+                    cacheKeys[o] = column.Operator!.Prefetch(cell, row);
                 }
             }
 
@@ -198,7 +204,10 @@ public sealed class DatasetAnonymizer
                     continue;
                 }
 
-                if (column.Operator!.TryApply(cell, row, out string transformed))
+                bool applied = hasCacheKey[o]
+                    ? column.Operator!.TryApply(cell, row, cacheKeys[o], out string transformed)
+                    : column.Operator!.TryApply(cell, row, out transformed);
+                if (applied)
                 {
                     values[o] = transformed;
                     checkedOutput[o] = column.Operator.LastOutputChecked;

@@ -35,11 +35,18 @@ public abstract class ColumnOperator
 
     /// <summary>
     /// Asks the processor to start loading what a later <c>TryApply</c> of <paramref name="value"/> will read, such as the
-    /// cache entry, so that the loads of several columns of a row overlap. Changes no output. The default does nothing.
+    /// cache entry, so that the loads of several columns of a row overlap. Changes no output. Returns the value's cache
+    /// key, which <see cref="TryApply(ReadOnlySpan{char}, RowContext, UInt128, out string)"/> takes so that the key is
+    /// not computed twice. The default does nothing and returns 0.
     /// </summary>
-    public virtual void Prefetch(ReadOnlySpan<char> value, RowContext row)
-    {
-    }
+    public virtual UInt128 Prefetch(ReadOnlySpan<char> value, RowContext row) => 0;
+
+    /// <summary>
+    /// Transforms <paramref name="value"/> as <see cref="TryApply(ReadOnlySpan{char}, RowContext, out string)"/> does, with
+    /// the <paramref name="cacheKey"/> that <see cref="Prefetch"/> returned for the same value and row.
+    /// </summary>
+    public virtual bool TryApply(ReadOnlySpan<char> value, RowContext row, UInt128 cacheKey, out string output) =>
+        TryApply(value, row, out output);
 
     /// <summary>
     /// Drops what the operator remembers between rows, such as its cache of recent outputs, so that the memory is

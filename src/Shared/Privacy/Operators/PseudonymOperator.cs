@@ -36,28 +36,40 @@ public sealed class PseudonymOperator(HmacPseudonymizer pseudonymizer, ValueKind
 
     public override bool Prefetches => true;
 
-    public override void Prefetch(ReadOnlySpan<char> value, RowContext row)
+    public override UInt128 Prefetch(ReadOnlySpan<char> value, RowContext row)
     {
-        ArgumentNullException.ThrowIfNull(row);
-        string? region = kind == ValueKind.Phone ? row.PhoneRegion : null;
-        _cache.Prefetch(ValueCache.KeyOf(value, RegionContext(region)));
+        UInt128 key = KeyOf(value, row);
+        _cache.Prefetch(key);
+        return key;
     }
 
-    /// <summary>Returns the cached pseudonym of <paramref name="value"/>, computing it from <paramref name="text"/> (or a copy of the value) on a miss.</summary>
-    private string Lookup(ReadOnlySpan<char> value, string? text, RowContext row)
+    public override bool TryApply(ReadOnlySpan<char> value, RowContext row, UInt128 cacheKey, out string output)
     {
-        ArgumentNullException.ThrowIfNull(row);
+        output = Lookup(value, text: null, row, cacheKey);
+        return true;
+    }
 
-        // Phone numbers are keyed by region too, because the same national-format number means another number elsewhere.
-        string? region = kind == ValueKind.Phone ? row.PhoneRegion : null;
-        UInt128 key = ValueCache.KeyOf(value, RegionContext(region));
+    private string Lookup(ReadOnlySpan<char> value, string? text, RowContext row) => Lookup(value, text, row, KeyOf(value, row));
+
+    /// <summary>Returns the cached pseudonym of <paramref name="value"/>, computing it from <paramref name="text"/> (or a copy of the value) on a miss.</summary>
+    private string Lookup(ReadOnlySpan<char> value, string? text, RowContext row, UInt128 key)
+    {
         if (!_cache.TryGetValue(key, out string? pseudonym))
         {
-            pseudonym = Pseudonymize(text ?? value.ToString(), region);
+            pseudonym = Pseudonymize(text ?? value.ToString(), RegionOf(row));
             _cache.Add(key, pseudonym);
         }
 
         return pseudonym;
+    }
+
+    // Phone numbers are keyed by region too, because the same national-format number means another number elsewhere.
+    private UInt128 KeyOf(ReadOnlySpan<char> value, RowContext row) => ValueCache.KeyOf(value, RegionContext(RegionOf(row)));
+
+    private string? RegionOf(RowContext row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return kind == ValueKind.Phone ? row.PhoneRegion : null;
     }
 
     /// <summary>Returns a distinct cache context per region: 0 for none, otherwise a number built from the region's characters.</summary>

@@ -99,17 +99,29 @@ public sealed class TokenOperator : ColumnOperator
 
     public override bool Prefetches => true;
 
-    public override void Prefetch(ReadOnlySpan<char> value, RowContext row) => _cache.Prefetch(ValueCache.KeyOf(value));
-
-    /// <summary>
-    /// Returns the cached token of <paramref name="value"/>, tokenizing <paramref name="text"/> (or a copy of the value) on
-    /// a miss. With a detectability check, a cached output counts as checked unless it is a masked value, which has no
-    /// letter or digit left. A checked token without letters or digits then counts as unchecked, which only costs a
-    /// second check.
-    /// </summary>
-    private string Lookup(ReadOnlySpan<char> value, string? text)
+    public override UInt128 Prefetch(ReadOnlySpan<char> value, RowContext row)
     {
         UInt128 key = ValueCache.KeyOf(value);
+        _cache.Prefetch(key);
+        return key;
+    }
+
+    public override bool TryApply(ReadOnlySpan<char> value, RowContext row, UInt128 cacheKey, out string output)
+    {
+        output = Lookup(value, text: null, cacheKey);
+        return true;
+    }
+
+    private string Lookup(ReadOnlySpan<char> value, string? text) => Lookup(value, text, ValueCache.KeyOf(value));
+
+    /// <summary>
+    /// Returns the cached token of <paramref name="value"/> under <paramref name="key"/>, tokenizing <paramref name="text"/>
+    /// (or a copy of the value) on a miss. With a detectability check, a cached output counts as checked unless it is a
+    /// masked value, which has no letter or digit left. A checked token without letters or digits then counts as
+    /// unchecked, which only costs a second check.
+    /// </summary>
+    private string Lookup(ReadOnlySpan<char> value, string? text, UInt128 key)
+    {
         if (_cache.TryGetValue(key, out string? cached))
         {
             _lastOutputChecked = _isDetectable is not null && cached.AsSpan().ContainsAny(LettersAndDigits);
