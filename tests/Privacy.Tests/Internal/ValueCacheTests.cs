@@ -82,6 +82,21 @@ public sealed class ValueCacheTests
     }
 
     [Fact]
+    public void TryCopyTo_CopiesCachedOutput()
+    {
+        var cache = new ValueCache(capacity: 4, slotLength: ValueCache.LongSlotLength);
+        string longest = new('é', cache.MaximumOutputLength);
+        cache.Add(1, longest);
+        char[] destination = new char[cache.MaximumOutputLength];
+
+        Assert.True(cache.TryCopyTo(1, destination, out int length));
+        Assert.Equal(longest, new string(destination, 0, length));
+        Assert.False(cache.TryCopyTo(2, destination, out int missing));
+        Assert.Equal(0, missing);
+        Assert.Throws<ArgumentException>(() => cache.TryCopyTo(1, new char[cache.MaximumOutputLength - 1], out _));
+    }
+
+    [Fact]
     public void Add_ReplacesValueOfSameKey()
     {
         var cache = new ValueCache(capacity: 2);

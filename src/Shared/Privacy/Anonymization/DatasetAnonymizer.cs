@@ -147,6 +147,9 @@ public sealed class DatasetAnonymizer
         var cacheKeys = new UInt128[outputCount];
         var hasCacheKey = new bool[outputCount];
 
+        // Cached outputs bound for a CSV writer are copied here instead of into strings, one region per output column.
+        var copied = new CopiedOutputs(outputCount);
+
         long records = 0;
         long suppressed = 0;
         while (reader.ReadNext())
@@ -186,6 +189,7 @@ public sealed class DatasetAnonymizer
                 inputIndex[o] = i;
                 rawNull[o] = false;
                 checkedOutput[o] = false;
+                copied.Length[o] = -1;
                 bool present = reader.TryGetSpan(i, out ReadOnlySpan<char> cell);
                 if (!present || cell.IsWhiteSpace())
                 {
@@ -200,6 +204,16 @@ public sealed class DatasetAnonymizer
                 {
                     // Copied from the reader's buffer at write time, without a string per cell.
                     values[o] = null;
+                    statistics?[i].CountTransformed();
+                    continue;
+                }
+
+                if (hasCacheKey[o] && csvWriter is not null && !needed[o]
+                    && column.Operator!.TryCopyCached(cacheKeys[o], copied.Region(o), out int copiedLength))
+                {
+                    copied.Length[o] = copiedLength;
+                    values[o] = null;
+                    checkedOutput[o] = column.Operator.LastOutputChecked;
                     statistics?[i].CountTransformed();
                     continue;
                 }
@@ -241,14 +255,14 @@ public sealed class DatasetAnonymizer
                 counter.Add(quasiIdentifiers, sensitive, EntityOf(inputCells));
             }
 
-            check?.Add(values, rawNull, checkedOutput);
+            check?.Add(values, rawNull, checkedOutput, copied);
             if (steps is not null)
             {
-                WriteSteps(steps, csvWriter!, csvReader!, values, rawNull, inputIndex, columns);
+                WriteSteps(steps, csvWriter!, csvReader!, values, rawNull, inputIndex, columns, copied);
             }
             else if (writer is not null)
             {
-                Write(writer, csvWriter, csvReader, reader, values, rawNull, inputIndex, columns);
+                Write(writer, csvWriter, csvReader, reader, values, rawNull, inputIndex, columns, copied);
             }
         }
 
@@ -324,7 +338,8 @@ public sealed class DatasetAnonymizer
         string?[] values,
         bool[] rawNull,
         int[] inputIndex,
-        IReadOnlyList<PlannedColumn> columns)
+        IReadOnlyList<PlannedColumn> columns,
+        CopiedOutputs copied)
     {
         foreach (WriteStep step in steps)
         {
@@ -334,7 +349,7 @@ public sealed class DatasetAnonymizer
             }
             else
             {
-                WriteField(csvWriter, csvReader, csvReader, values, rawNull, inputIndex, columns, step.Output);
+                WriteField(csvWriter, csvReader, csvReader, values, rawNull, inputIndex, columns, copied, step.Output);
             }
         }
 
@@ -349,7 +364,8 @@ public sealed class DatasetAnonymizer
         string?[] values,
         bool[] rawNull,
         int[] inputIndex,
-        IReadOnlyList<PlannedColumn> columns)
+        IReadOnlyList<PlannedColumn> columns,
+        CopiedOutputs copied)
     {
         if (csvWriter is null)
         {
@@ -367,7 +383,7 @@ public sealed class DatasetAnonymizer
 
         for (int o = 0; o < values.Length; o++)
         {
-            WriteField(csvWriter, csvReader, reader, values, rawNull, inputIndex, columns, o);
+            WriteField(csvWriter, csvReader, reader, values, rawNull, inputIndex, columns, copied, o);
         }
 
         csvWriter.EndRecord();
@@ -381,10 +397,15 @@ public sealed class DatasetAnonymizer
         bool[] rawNull,
         int[] inputIndex,
         IReadOnlyList<PlannedColumn> columns,
+        CopiedOutputs copied,
         int o)
     {
         int i = inputIndex[o];
-        if (rawNull[o])
+        if (copied.Length[o] >= 0)
+        {
+            csvWriter.WriteField(copied.Output(o));
+        }
+        else if (rawNull[o])
         {
             // The null marker goes out exactly as it came in (NULL, \N, "" or the empty field).
             if (csvReader is not null)
@@ -429,13 +450,24 @@ public sealed class DatasetAnonymizer
         /// Adds the protected cells of one output record, as the writers write them: null when raw null or missing. A cell
         /// that its operator already checked through the same memo is not looked up again.
         /// </summary>
-        public void Add(string?[] values, bool[] rawNull, bool[] checkedOutput)
+        public void Add(string?[] values, bool[] rawNull, bool[] checkedOutput, CopiedOutputs copied)
         {
             foreach (int o in _protectedOutputs)
             {
-                string? value = rawNull[o] ? null : values[o];
-                _digest.Add(o, value, value is null);
-                if (value is not null && !checkedOutput[o] && _clean && !cleanTexts.IsClean(value))
+                bool isCopied = copied.Length[o] >= 0;
+                bool isNull = !isCopied && (rawNull[o] || values[o] is null);
+                ReadOnlySpan<char> value = default;
+                if (isCopied)
+                {
+                    value = copied.Output(o);
+                }
+                else if (!isNull)
+                {
+                    value = values[o];
+                }
+
+                _digest.Add(o, value, isNull);
+                if (!isNull && !checkedOutput[o] && _clean && !cleanTexts.IsClean(value))
                 {
                     _clean = false;
                 }
@@ -443,6 +475,23 @@ public sealed class DatasetAnonymizer
         }
 
         public OutputVerification ToVerification() => new(_clean, _digest.Value, _digest.Cells);
+    }
+
+    /// <summary>The cached outputs of one record that were copied instead of made into strings, one region per output column.</summary>
+    private sealed class CopiedOutputs(int outputCount)
+    {
+        private const int RegionLength = ColumnOperator.MaximumCopiedOutputLength;
+
+        private readonly char[] _chars = new char[outputCount * RegionLength];
+
+        /// <summary>Per output column, the length of its copied output, or -1 when its output is not here.</summary>
+        public int[] Length { get; } = Enumerable.Repeat(-1, outputCount).ToArray();
+
+        /// <summary>Returns the region that receives the output of column <paramref name="output"/>.</summary>
+        public Span<char> Region(int output) => _chars.AsSpan(output * RegionLength, RegionLength);
+
+        /// <summary>Returns the copied output of column <paramref name="output"/>.</summary>
+        public ReadOnlySpan<char> Output(int output) => _chars.AsSpan(output * RegionLength, Length[output]);
     }
 
     /// <summary>One step of writing a CSV record: a raw run of input fields, or the single output column <see cref="Output"/>.</summary>

@@ -116,11 +116,42 @@ internal sealed class ValueCache
     /// <summary>Looks up <paramref name="key"/>. A paused cache finds nothing.</summary>
     public bool TryGetValue(UInt128 key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
     {
-        value = null;
+        int slot = Find(key);
+        value = slot < 0 ? null : Encoding.Latin1.GetString(_slots!, slot + HeaderBytes, OutputLengthAt(slot));
+        return slot >= 0;
+    }
+
+    /// <summary>
+    /// Looks up <paramref name="key"/> as <see cref="TryGetValue"/> does, and copies the output into
+    /// <paramref name="destination"/> instead of making a string of it.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <see cref="MaximumOutputLength"/>.</exception>
+    public bool TryCopyTo(UInt128 key, Span<char> destination, out int length)
+    {
+        if (destination.Length < MaximumOutputLength)
+        {
+            throw new ArgumentException($"The destination must hold {MaximumOutputLength} characters.", nameof(destination));
+        }
+
+        int slot = Find(key);
+        if (slot < 0)
+        {
+            length = 0;
+            return false;
+        }
+
+        length = OutputLengthAt(slot);
+        Encoding.Latin1.GetChars(_slots.AsSpan(slot + HeaderBytes, length), destination);
+        return true;
+    }
+
+    /// <summary>Returns the slot of <paramref name="key"/> and marks it recently used, or -1 on a miss.</summary>
+    private int Find(UInt128 key)
+    {
         if (_pausedLookupsLeft > 0)
         {
             _pausedLookupsLeft--;
-            return false;
+            return -1;
         }
 
         if (++_windowLookups >= _capacity)
@@ -130,7 +161,7 @@ internal sealed class ValueCache
 
         if (_slots is null)
         {
-            return false;
+            return -1;
         }
 
         int set = SetStart(key);
@@ -143,13 +174,14 @@ internal sealed class ValueCache
             {
                 _windowHits++;
                 MarkRecent(set, way);
-                value = Encoding.Latin1.GetString(_slots, slot + HeaderBytes, (header & ~RecentFlag) - 1);
-                return true;
+                return slot;
             }
         }
 
-        return false;
+        return -1;
     }
+
+    private int OutputLengthAt(int slot) => (_slots![slot + TagBytes] & ~RecentFlag) - 1;
 
     /// <summary>
     /// Asks the processor to load the set of <paramref name="key"/> into its caches without waiting for it, so that a

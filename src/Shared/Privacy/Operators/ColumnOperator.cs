@@ -49,6 +49,21 @@ public abstract class ColumnOperator
         TryApply(value, row, out output);
 
     /// <summary>
+    /// Copies the cached output of the value whose <paramref name="cacheKey"/> <see cref="Prefetch"/> returned into
+    /// <paramref name="destination"/>, which holds at least <see cref="MaximumCopiedOutputLength"/> characters, and counts
+    /// as a successful <c>TryApply</c> of that value. Returns false when the output is not cached, and then the caller
+    /// applies the operator as usual. The default caches nothing.
+    /// </summary>
+    public virtual bool TryCopyCached(UInt128 cacheKey, Span<char> destination, out int length)
+    {
+        length = 0;
+        return false;
+    }
+
+    /// <summary>The longest output that <see cref="TryCopyCached"/> copies, so callers size its destination.</summary>
+    public const int MaximumCopiedOutputLength = 64;
+
+    /// <summary>
     /// Drops what the operator remembers between rows, such as its cache of recent outputs, so that the memory is
     /// free for the rescan that follows a run. The operator stays usable and gives the same outputs.
     /// </summary>

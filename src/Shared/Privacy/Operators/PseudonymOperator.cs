@@ -49,6 +49,9 @@ public sealed class PseudonymOperator(HmacPseudonymizer pseudonymizer, ValueKind
         return true;
     }
 
+    public override bool TryCopyCached(UInt128 cacheKey, Span<char> destination, out int length) =>
+        _cache.TryCopyTo(cacheKey, destination, out length);
+
     private string Lookup(ReadOnlySpan<char> value, string? text, RowContext row) => Lookup(value, text, row, KeyOf(value, row));
 
     /// <summary>Returns the cached pseudonym of <paramref name="value"/>, computing it from <paramref name="text"/> (or a copy of the value) on a miss.</summary>

@@ -112,6 +112,17 @@ public sealed class TokenOperator : ColumnOperator
         return true;
     }
 
+    public override bool TryCopyCached(UInt128 cacheKey, Span<char> destination, out int length)
+    {
+        if (!_cache.TryCopyTo(cacheKey, destination, out length))
+        {
+            return false;
+        }
+
+        _lastOutputChecked = _isDetectable is not null && destination[..length].ContainsAny(LettersAndDigits);
+        return true;
+    }
+
     private string Lookup(ReadOnlySpan<char> value, string? text) => Lookup(value, text, ValueCache.KeyOf(value));
 
     /// <summary>
