@@ -10,19 +10,37 @@ namespace SyntheticData.Privacy.Detection.Internal;
 /// </summary>
 internal sealed class NationalNumberRules
 {
+    /// <summary>
+    /// The maximum number of states of a region's digit automaton. Beyond it the patterns stay regular expressions.
+    /// Every region of libphonenumber-csharp 9.0.43 fits, as a test checks, so the limit only guards against new metadata.
+    /// </summary>
+    internal const int MaximumAutomatonStates = 100_000;
+
     private readonly Description _general;
     private readonly Description[] _types;
 
-    private NationalNumberRules(Description general, Description[] types)
+    // Matches the general pattern (bit 0) and every type pattern (bit i + 1) in one pass. It is null when the patterns
+    // stay regular expressions.
+    private readonly DigitAutomaton? _automaton;
+
+    private NationalNumberRules(Description general, Description[] types, DigitAutomaton? automaton)
     {
         _general = general;
         _types = types;
+        _automaton = automaton;
     }
+
+    /// <summary>True when the patterns run as one digit automaton rather than as regular expressions.</summary>
+    internal bool UsesAutomaton => _automaton is not null;
 
     /// <summary>Returns the rules of a region, or null when its metadata lacks a general pattern and nothing can be ruled out.</summary>
     /// <param name="metadata">The region's metadata.</param>
-    /// <param name="compiled">True to make the type patterns fast to match (<see cref="MetadataRegex"/>), for regions that most windows reach.</param>
-    public static NationalNumberRules? Create(PhoneMetadata metadata, bool compiled)
+    /// <param name="compiled">
+    /// True to make the type patterns fast to match (<see cref="MetadataRegex"/>), for regions that most windows reach,
+    /// when they cannot run as a digit automaton.
+    /// </param>
+    /// <param name="useAutomaton">False to keep every pattern a regular expression, so that tests can compare the two.</param>
+    public static NationalNumberRules? Create(PhoneMetadata metadata, bool compiled, bool useAutomaton = true)
     {
         PhoneNumberDesc general = metadata.GeneralDesc;
         if (general is null || string.IsNullOrEmpty(general.NationalNumberPattern))
@@ -36,16 +54,17 @@ internal sealed class NationalNumberRules
             metadata.FixedLine, metadata.Mobile, metadata.TollFree, metadata.PremiumRate, metadata.SharedCost,
             metadata.Voip, metadata.PersonalNumber, metadata.Pager, metadata.Uan, metadata.Voicemail,
         ];
-        List<Description> described = [];
-        foreach (PhoneNumberDesc? type in types)
-        {
-            if (type is not null && !string.IsNullOrEmpty(type.NationalNumberPattern))
-            {
-                described.Add(new Description(type, hot: compiled));
-            }
-        }
+        PhoneNumberDesc[] described = [.. types.Where(type => type is not null && !string.IsNullOrEmpty(type.NationalNumberPattern))!];
 
-        return new NationalNumberRules(new Description(general, hot: true), [.. described]);
+        DigitAutomaton? automaton = useAutomaton
+            ? DigitAutomaton.TryCreate(
+                [general.NationalNumberPattern, .. described.Select(type => type.NationalNumberPattern)], MaximumAutomatonStates)
+            : null;
+        bool regex = automaton is null;
+        return new NationalNumberRules(
+            new Description(general, regex, hot: true),
+            [.. described.Select(type => new Description(type, regex, hot: compiled))],
+            automaton);
     }
 
     /// <summary>
@@ -57,6 +76,11 @@ internal sealed class NationalNumberRules
     /// <summary>Returns true when the ASCII digits form a valid national significant number of this region.</summary>
     public bool IsValid(ReadOnlySpan<char> nationalNumber)
     {
+        if (_automaton is not null)
+        {
+            return IsValidMatch(_automaton.Match(nationalNumber), nationalNumber.Length);
+        }
+
         if (!_general.Matches(nationalNumber))
         {
             return false;
@@ -73,13 +97,32 @@ internal sealed class NationalNumberRules
         return false;
     }
 
-    /// <summary>A number description's possible lengths (null when it lists none) and anchored pattern.</summary>
+    // The automaton's matches count only where the description also allows the length, as with the patterns.
+    private bool IsValidMatch(uint matches, int length)
+    {
+        if ((matches & 1) == 0 || !_general.AllowsLength(length))
+        {
+            return false;
+        }
+
+        for (int i = 0; i < _types.Length; i++)
+        {
+            if ((matches & (1u << (i + 1))) != 0 && _types[i].AllowsLength(length))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A number description's possible lengths (null when it lists none) and, without an automaton, anchored pattern.</summary>
     private sealed class Description
     {
         private readonly bool[]? _lengths;
-        private readonly Regex _pattern;
+        private readonly Regex? _pattern;
 
-        public Description(PhoneNumberDesc description, bool hot)
+        public Description(PhoneNumberDesc description, bool regex, bool hot)
         {
             if (description.PossibleLengthCount > 0)
             {
@@ -93,13 +136,16 @@ internal sealed class NationalNumberRules
                 }
             }
 
-            _pattern = MetadataRegex.Create("^(?:" + description.NationalNumberPattern + ")\\z", hot);
+            if (regex)
+            {
+                _pattern = MetadataRegex.Create("^(?:" + description.NationalNumberPattern + ")\\z", hot);
+            }
         }
 
         public bool AllowsLength(int length) =>
             _lengths is null || (length >= 0 && length < _lengths.Length && _lengths[length]);
 
         public bool Matches(ReadOnlySpan<char> nationalNumber) =>
-            AllowsLength(nationalNumber.Length) && _pattern.IsMatch(nationalNumber);
+            AllowsLength(nationalNumber.Length) && _pattern!.IsMatch(nationalNumber);
     }
 }

@@ -1,0 +1,446 @@
+namespace SyntheticData.Privacy.Detection.Internal;
+
+/// <summary>
+/// A deterministic automaton over the digits 0 to 9 that matches several whole-string patterns at once, such as a phone
+/// region's general and number-type patterns. Running it reads each digit once and returns, as a bit mask, which of the
+/// patterns match the whole text. The patterns must use the subset of regular expressions that phone metadata uses:
+/// digits, character classes of digits and ranges, non-capturing groups, alternation, and the quantifiers <c>?</c>,
+/// <c>{n}</c> and <c>{n,m}</c>. The automaton is immutable once built, so threads may share it.
+/// </summary>
+internal sealed class DigitAutomaton
+{
+    /// <summary>The maximum number of patterns one automaton combines, one bit of the match mask each.</summary>
+    public const int MaximumPatterns = 32;
+
+    private const int Dead = -1;
+
+    // Transitions: _next[state * 10 + digit] is the next state, or Dead. State 0 is the start.
+    private readonly int[] _next;
+    private readonly uint[] _matches;
+
+    private DigitAutomaton(int[] next, uint[] matches)
+    {
+        _next = next;
+        _matches = matches;
+    }
+
+    /// <summary>The number of states, for tests and size limits.</summary>
+    public int StateCount => _matches.Length;
+
+    /// <summary>
+    /// Builds the automaton of <paramref name="patterns"/>, or returns null when a pattern uses syntax outside the
+    /// supported subset or the automaton would need more than <paramref name="maximumStates"/> states.
+    /// </summary>
+    public static DigitAutomaton? TryCreate(IReadOnlyList<string> patterns, int maximumStates)
+    {
+        ArgumentNullException.ThrowIfNull(patterns);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(patterns.Count, MaximumPatterns);
+        var nfa = new Nfa();
+        int start = nfa.AddState();
+        for (int i = 0; i < patterns.Count; i++)
+        {
+            Node? tree = PatternParser.TryParse(patterns[i]);
+            if (tree is null)
+            {
+                return null;
+            }
+
+            (int first, int last) = nfa.Build(tree);
+            nfa.AddEpsilon(start, first);
+            nfa.MarkAccepting(last, 1u << i);
+        }
+
+        return Determinize(nfa, start, maximumStates);
+    }
+
+    /// <summary>Returns the mask of the patterns that match all of <paramref name="text"/>, or 0 when a character is not a digit.</summary>
+    public uint Match(ReadOnlySpan<char> text)
+    {
+        int state = 0;
+        foreach (char c in text)
+        {
+            uint digit = (uint)(c - '0');
+            if (digit > 9)
+            {
+                return 0;
+            }
+
+            state = _next[(state * 10) + (int)digit];
+            if (state == Dead)
+            {
+                return 0;
+            }
+        }
+
+        return _matches[state];
+    }
+
+    // Subset construction: each automaton state is the set of NFA states reachable after the digits read so far.
+    private static DigitAutomaton? Determinize(Nfa nfa, int start, int maximumStates)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sets = new List<int[]>();
+        var next = new List<int>();
+        var matches = new List<uint>();
+
+        int Intern(SortedSet<int> set)
+        {
+            int[] members = [.. set];
+            string key = string.Join(',', members);
+            if (ids.TryGetValue(key, out int id))
+            {
+                return id;
+            }
+
+            id = sets.Count;
+            ids[key] = id;
+            sets.Add(members);
+            uint mask = 0;
+            foreach (int member in members)
+            {
+                mask |= nfa.Accepts(member);
+            }
+
+            matches.Add(mask);
+            return id;
+        }
+
+        Intern(nfa.Closure([start]));
+        for (int current = 0; current < sets.Count; current++)
+        {
+            if (sets.Count > maximumStates)
+            {
+                return null;
+            }
+
+            for (int digit = 0; digit < 10; digit++)
+            {
+                var moved = new List<int>();
+                foreach (int member in sets[current])
+                {
+                    if (nfa.Moves(member, digit) is int target)
+                    {
+                        moved.Add(target);
+                    }
+                }
+
+                next.Add(moved.Count == 0 ? Dead : Intern(nfa.Closure(moved)));
+            }
+        }
+
+        return new DigitAutomaton([.. next], [.. matches]);
+    }
+
+    /// <summary>A parsed pattern: a digit class, a sequence, a choice or a bounded repetition.</summary>
+    private abstract record Node;
+
+    private sealed record DigitClass(ushort Digits) : Node;
+
+    private sealed record Sequence(IReadOnlyList<Node> Parts) : Node;
+
+    private sealed record Choice(IReadOnlyList<Node> Options) : Node;
+
+    private sealed record Repeat(Node Item, int Minimum, int Maximum) : Node;
+
+    /// <summary>A nondeterministic automaton with digit-class edges and empty edges, built from parsed patterns.</summary>
+    private sealed class Nfa
+    {
+        private readonly List<ushort> _digits = [];
+        private readonly List<int> _target = [];
+        private readonly List<List<int>> _epsilon = [];
+        private readonly List<uint> _accepts = [];
+
+        public int AddState()
+        {
+            _digits.Add(0);
+            _target.Add(Dead);
+            _epsilon.Add([]);
+            _accepts.Add(0);
+            return _digits.Count - 1;
+        }
+
+        public void AddEpsilon(int from, int to) => _epsilon[from].Add(to);
+
+        public void MarkAccepting(int state, uint pattern) => _accepts[state] |= pattern;
+
+        public uint Accepts(int state) => _accepts[state];
+
+        /// <summary>Returns the state that <paramref name="state"/> moves to on <paramref name="digit"/>, or null.</summary>
+        public int? Moves(int state, int digit) => (_digits[state] & (1 << digit)) != 0 ? _target[state] : null;
+
+        /// <summary>Returns the states reachable from <paramref name="states"/> through empty edges, themselves included.</summary>
+        public SortedSet<int> Closure(IEnumerable<int> states)
+        {
+            var closure = new SortedSet<int>();
+            var pending = new Stack<int>(states);
+            while (pending.Count > 0)
+            {
+                int state = pending.Pop();
+                if (closure.Add(state))
+                {
+                    foreach (int next in _epsilon[state])
+                    {
+                        pending.Push(next);
+                    }
+                }
+            }
+
+            return closure;
+        }
+
+        /// <summary>Adds the states of <paramref name="node"/> and returns its entry and exit states (Thompson's construction).</summary>
+        public (int First, int Last) Build(Node node)
+        {
+            switch (node)
+            {
+                case DigitClass digitClass:
+                {
+                    int first = AddState();
+                    int last = AddState();
+                    _digits[first] = digitClass.Digits;
+                    _target[first] = last;
+                    return (first, last);
+                }
+
+                case Sequence sequence:
+                {
+                    int first = AddState();
+                    int last = first;
+                    foreach (Node part in sequence.Parts)
+                    {
+                        (int partFirst, int partLast) = Build(part);
+                        AddEpsilon(last, partFirst);
+                        last = partLast;
+                    }
+
+                    return (first, last);
+                }
+
+                case Choice choice:
+                {
+                    int first = AddState();
+                    int last = AddState();
+                    foreach (Node option in choice.Options)
+                    {
+                        (int optionFirst, int optionLast) = Build(option);
+                        AddEpsilon(first, optionFirst);
+                        AddEpsilon(optionLast, last);
+                    }
+
+                    return (first, last);
+                }
+
+                case Repeat repeat:
+                {
+                    // Minimum copies in a row, then (Maximum - Minimum) optional copies, each of which may end the run.
+                    int first = AddState();
+                    int last = first;
+                    for (int i = 0; i < repeat.Minimum; i++)
+                    {
+                        (int copyFirst, int copyLast) = Build(repeat.Item);
+                        AddEpsilon(last, copyFirst);
+                        last = copyLast;
+                    }
+
+                    int end = AddState();
+                    AddEpsilon(last, end);
+                    for (int i = repeat.Minimum; i < repeat.Maximum; i++)
+                    {
+                        (int copyFirst, int copyLast) = Build(repeat.Item);
+                        AddEpsilon(last, copyFirst);
+                        AddEpsilon(copyLast, end);
+                        last = copyLast;
+                    }
+
+                    return (first, end);
+                }
+
+                default:
+                    throw new ArgumentException("Unknown pattern node.", nameof(node));
+            }
+        }
+    }
+
+    /// <summary>Parses the supported subset of regular expressions; any other syntax makes the parse fail.</summary>
+    private ref struct PatternParser
+    {
+        // Bounded repetitions are expanded into copies, so a larger bound is left to the regular expression engine.
+        private const int MaximumRepeat = 20;
+
+        private readonly ReadOnlySpan<char> _pattern;
+        private int _position;
+
+        private PatternParser(ReadOnlySpan<char> pattern)
+        {
+            _pattern = pattern;
+            _position = 0;
+        }
+
+        public static Node? TryParse(string pattern)
+        {
+            var parser = new PatternParser(pattern);
+            Node? node = parser.ParseChoice();
+            return node is not null && parser._position == pattern.Length ? node : null;
+        }
+
+        private Node? ParseChoice()
+        {
+            var options = new List<Node>();
+            while (true)
+            {
+                Node? option = ParseSequence();
+                if (option is null)
+                {
+                    return null;
+                }
+
+                options.Add(option);
+                if (!TryTake('|'))
+                {
+                    return options.Count == 1 ? options[0] : new Choice(options);
+                }
+            }
+        }
+
+        private Node? ParseSequence()
+        {
+            var parts = new List<Node>();
+            while (_position < _pattern.Length && _pattern[_position] is not ('|' or ')'))
+            {
+                Node? atom = ParseAtom();
+                if (atom is null)
+                {
+                    return null;
+                }
+
+                Node? quantified = ParseQuantifier(atom);
+                if (quantified is null)
+                {
+                    return null;
+                }
+
+                parts.Add(quantified);
+            }
+
+            return new Sequence(parts);
+        }
+
+        private Node? ParseAtom()
+        {
+            char c = _pattern[_position++];
+            if (char.IsAsciiDigit(c))
+            {
+                return new DigitClass((ushort)(1 << (c - '0')));
+            }
+
+            if (c == '\\' && TryTake('d'))
+            {
+                return new DigitClass(0x3FF);
+            }
+
+            if (c == '[')
+            {
+                return ParseClass();
+            }
+
+            if (c == '(' && TryTake('?') && TryTake(':'))
+            {
+                Node? inner = ParseChoice();
+                return inner is not null && TryTake(')') ? inner : null;
+            }
+
+            return null;
+        }
+
+        private Node? ParseClass()
+        {
+            ushort digits = 0;
+            while (_position < _pattern.Length && _pattern[_position] != ']')
+            {
+                char low = _pattern[_position++];
+                if (low == '\\' && TryTake('d'))
+                {
+                    digits |= 0x3FF;
+                    continue;
+                }
+
+                if (!char.IsAsciiDigit(low))
+                {
+                    return null;
+                }
+
+                char high = low;
+                if (_position + 1 < _pattern.Length && _pattern[_position] == '-' && _pattern[_position + 1] != ']')
+                {
+                    high = _pattern[_position + 1];
+                    _position += 2;
+                    if (!char.IsAsciiDigit(high) || high < low)
+                    {
+                        return null;
+                    }
+                }
+
+                for (char digit = low; digit <= high; digit++)
+                {
+                    digits |= (ushort)(1 << (digit - '0'));
+                }
+            }
+
+            return TryTake(']') && digits != 0 ? new DigitClass(digits) : null;
+        }
+
+        private Node? ParseQuantifier(Node atom)
+        {
+            if (TryTake('?'))
+            {
+                return NotLazy() ? new Repeat(atom, 0, 1) : null;
+            }
+
+            if (!TryTake('{'))
+            {
+                return atom;
+            }
+
+            if (!TryNumber(out int minimum))
+            {
+                return null;
+            }
+
+            int maximum = minimum;
+            if (TryTake(',') && !TryNumber(out maximum))
+            {
+                return null;
+            }
+
+            return TryTake('}') && NotLazy() && maximum >= minimum && maximum <= MaximumRepeat
+                ? new Repeat(atom, minimum, maximum)
+                : null;
+        }
+
+        // A lazy quantifier ("??", "{n,m}?") matches the same whole strings, but it is outside the subset metadata uses.
+        private readonly bool NotLazy() => _position >= _pattern.Length || _pattern[_position] != '?';
+
+        private bool TryNumber(out int value)
+        {
+            value = 0;
+            int start = _position;
+            while (_position < _pattern.Length && char.IsAsciiDigit(_pattern[_position]) && _position - start < 3)
+            {
+                value = (value * 10) + (_pattern[_position++] - '0');
+            }
+
+            return _position > start;
+        }
+
+        private bool TryTake(char expected)
+        {
+            if (_position < _pattern.Length && _pattern[_position] == expected)
+            {
+                _position++;
+                return true;
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using System.Text.RegularExpressions;
+using PhoneNumbers;
+using SyntheticData.Privacy.Detection.Internal;
+
+namespace SyntheticData.Privacy.Tests.Detection;
+
+public sealed class DigitAutomatonTests
+{
+    [Theory]
+    [InlineData("1[2-4]?5{1,2}")]
+    [InlineData("(?:12|3)4|5(?:6|78?)")]
+    [InlineData("\\d{2}|[13-5]\\d?")]
+    [InlineData("(?:(?:1|2)?3){0,2}")]
+    [InlineData("[0-9]{1,3}0")]
+    public void Match_AgreesWithRegex(string pattern)
+    {
+        // Every digit string of up to five digits, the empty one included.
+        DigitAutomaton automaton = DigitAutomaton.TryCreate([pattern], maximumStates: 1_000)!;
+        var regex = new Regex("^(?:" + pattern + ")\\z", RegexOptions.CultureInvariant);
+
+        foreach (string text in DigitStrings(5))
+        {
+            Assert.True(regex.IsMatch(text) == (automaton.Match(text) == 1), $"'{pattern}' disagrees on '{text}'.");
+        }
+    }
+
+    [Fact]
+    public void Match_ReportsEachPattern()
+    {
+        DigitAutomaton automaton = DigitAutomaton.TryCreate(["1\\d", "\\d2"], maximumStates: 100)!;
+
+        Assert.Equal(3u, automaton.Match("12"));
+        Assert.Equal(1u, automaton.Match("13"));
+        Assert.Equal(2u, automaton.Match("22"));
+        Assert.Equal(0u, automaton.Match("33"));
+        Assert.Equal(0u, automaton.Match("1"));
+        Assert.Equal(0u, automaton.Match("1a"));
+        Assert.Equal(0u, automaton.Match("123"));
+    }
+
+    [Theory]
+    [InlineData("\\d+")]
+    [InlineData("1*")]
+    [InlineData("[a-z]")]
+    [InlineData("(1)")]
+    [InlineData("(?=1)1")]
+    [InlineData("1{2,}")]
+    [InlineData("1??")]
+    [InlineData("[]")]
+    [InlineData("(?:1")]
+    [InlineData("1)")]
+    [InlineData("1{99}")]
+    public void UnsupportedSyntax_GivesNull(string pattern)
+    {
+        Assert.Null(DigitAutomaton.TryCreate([pattern], maximumStates: 1_000));
+    }
+
+    [Fact]
+    public void StateLimit_GivesNull()
+    {
+        // Six free digits, a fixed one and a free one need more than three states.
+        Assert.NotNull(DigitAutomaton.TryCreate(["\\d{6}1\\d"], maximumStates: 1_000));
+        Assert.Null(DigitAutomaton.TryCreate(["\\d{6}1\\d"], maximumStates: 3));
+    }
+
+    [Fact]
+    public void RegionRules_AgreeWithPatterns()
+    {
+        // Every region's rules run as an automaton and give the same verdicts as its regular expressions, on example
+        // numbers, numbers near them and random digits.
+        PhoneNumberUtil util = PhoneNumberUtil.GetInstance();
+        Random random = new(3);
+        int regions = 0;
+        int valid = 0;
+        foreach (string region in util.GetSupportedRegions().Order(StringComparer.Ordinal))
+        {
+            PhoneMetadata metadata = util.GetMetadataForRegion(region);
+            NationalNumberRules? automaton = NationalNumberRules.Create(metadata, compiled: false);
+            NationalNumberRules? patterns = NationalNumberRules.Create(metadata, compiled: false, useAutomaton: false);
+            if (automaton is null)
+            {
+                Assert.Null(patterns);
+                continue;
+            }
+
+            Assert.True(automaton.UsesAutomaton, $"{region}: the rules fell back to regular expressions.");
+            regions++;
+            foreach (string number in NumbersFor(metadata, random))
+            {
+                bool expected = patterns!.IsValid(number);
+                Assert.True(expected == automaton.IsValid(number), $"{region}: the verdicts differ on a number of {number.Length} digits.");
+                valid += expected ? 1 : 0;
+            }
+        }
+
+        Assert.True(regions > 200, $"Only {regions} regions were compared.");
+        Assert.True(valid > 500, $"Only {valid} numbers were valid, too few to compare the verdicts on valid numbers.");
+    }
+
+    private static IEnumerable<string> NumbersFor(PhoneMetadata metadata, Random random)
+    {
+        PhoneNumberDesc?[] descriptions =
+        [
+            metadata.GeneralDesc, metadata.FixedLine, metadata.Mobile, metadata.TollFree, metadata.PremiumRate,
+            metadata.SharedCost, metadata.Voip, metadata.PersonalNumber, metadata.Pager, metadata.Uan, metadata.Voicemail,
+        ];
+        foreach (string example in descriptions.Select(d => d?.ExampleNumber).OfType<string>().Where(e => e.Length > 0))
+        {
+            yield return example;
+            yield return example[..^1];
+            yield return example + "5";
+            for (int digit = 0; digit < 10; digit++)
+            {
+                yield return example[..^1] + (char)('0' + digit);
+                yield return (char)('0' + digit) + example[1..];
+            }
+        }
+
+        for (int i = 0; i < 80; i++)
+        {
+            yield return RandomDigits(random, random.Next(1, 18));
+        }
+    }
+
+    private static string RandomDigits(Random random, int length) =>
+        string.Create(length, random, static (digits, r) =>
+        {
+            for (int i = 0; i < digits.Length; i++)
+            {
+                digits[i] = (char)('0' + r.Next(10));
+            }
+        });
+
+    private static IEnumerable<string> DigitStrings(int maximumLength)
+    {
+        yield return string.Empty;
+        List<string> current = [string.Empty];
+        for (int length = 1; length <= maximumLength; length++)
+        {
+            current = [.. current.SelectMany(prefix => Enumerable.Range(0, 10).Select(d => prefix + (char)('0' + d)))];
+            foreach (string text in current)
+            {
+                yield return text;
+            }
+        }
+    }
+}
