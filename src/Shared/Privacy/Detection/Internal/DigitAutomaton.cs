@@ -75,25 +75,25 @@ internal sealed class DigitAutomaton
         return _matches[state];
     }
 
-    // Subset construction: each automaton state is the set of NFA states reachable after the digits read so far.
+    // Subset construction: each automaton state is the set of NFA states reachable after the digits read so far, kept as
+    // a sorted array.
     private static DigitAutomaton? Determinize(Nfa nfa, int start, int maximumStates)
     {
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new Dictionary<int[], int>(StateSetComparer.Instance);
         var sets = new List<int[]>();
         var next = new List<int>();
         var matches = new List<uint>();
+        var closure = new ClosureBuilder(nfa);
 
-        int Intern(SortedSet<int> set)
+        int Intern(int[] members)
         {
-            int[] members = [.. set];
-            string key = string.Join(',', members);
-            if (ids.TryGetValue(key, out int id))
+            if (ids.TryGetValue(members, out int id))
             {
                 return id;
             }
 
             id = sets.Count;
-            ids[key] = id;
+            ids[members] = id;
             sets.Add(members);
             uint mask = 0;
             foreach (int member in members)
@@ -105,7 +105,8 @@ internal sealed class DigitAutomaton
             return id;
         }
 
-        Intern(nfa.Closure([start]));
+        var moved = new List<int>();
+        Intern(closure.Of([start]));
         for (int current = 0; current < sets.Count; current++)
         {
             if (sets.Count > maximumStates)
@@ -115,7 +116,7 @@ internal sealed class DigitAutomaton
 
             for (int digit = 0; digit < 10; digit++)
             {
-                var moved = new List<int>();
+                moved.Clear();
                 foreach (int member in sets[current])
                 {
                     if (nfa.Moves(member, digit) is int target)
@@ -124,11 +125,66 @@ internal sealed class DigitAutomaton
                     }
                 }
 
-                next.Add(moved.Count == 0 ? Dead : Intern(nfa.Closure(moved)));
+                next.Add(moved.Count == 0 ? Dead : Intern(closure.Of(moved)));
             }
         }
 
         return new DigitAutomaton([.. next], [.. matches]);
+    }
+
+    /// <summary>Computes closures over empty edges with one reused marker array instead of a set per closure.</summary>
+    private sealed class ClosureBuilder(Nfa nfa)
+    {
+        private readonly int[] _seen = new int[nfa.StateCount];
+        private readonly Stack<int> _pending = new();
+        private readonly List<int> _members = [];
+        private int _stamp;
+
+        /// <summary>Returns the sorted states reachable from <paramref name="states"/> through empty edges, themselves included.</summary>
+        public int[] Of(IEnumerable<int> states)
+        {
+            _stamp++;
+            _members.Clear();
+            foreach (int state in states)
+            {
+                _pending.Push(state);
+            }
+
+            while (_pending.Count > 0)
+            {
+                int state = _pending.Pop();
+                if (_seen[state] == _stamp)
+                {
+                    continue;
+                }
+
+                _seen[state] = _stamp;
+                _members.Add(state);
+                foreach (int next in nfa.EpsilonEdges(state))
+                {
+                    _pending.Push(next);
+                }
+            }
+
+            int[] sorted = [.. _members];
+            Array.Sort(sorted);
+            return sorted;
+        }
+    }
+
+    /// <summary>Compares sets of NFA states, as sorted arrays, by their members.</summary>
+    private sealed class StateSetComparer : IEqualityComparer<int[]>
+    {
+        public static readonly StateSetComparer Instance = new();
+
+        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(int[] set)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(set.AsSpan()));
+            return hash.ToHashCode();
+        }
     }
 
     /// <summary>A parsed pattern: a digit class, a sequence, a choice or a bounded repetition.</summary>
@@ -168,25 +224,11 @@ internal sealed class DigitAutomaton
         /// <summary>Returns the state that <paramref name="state"/> moves to on <paramref name="digit"/>, or null.</summary>
         public int? Moves(int state, int digit) => (_digits[state] & (1 << digit)) != 0 ? _target[state] : null;
 
-        /// <summary>Returns the states reachable from <paramref name="states"/> through empty edges, themselves included.</summary>
-        public SortedSet<int> Closure(IEnumerable<int> states)
-        {
-            var closure = new SortedSet<int>();
-            var pending = new Stack<int>(states);
-            while (pending.Count > 0)
-            {
-                int state = pending.Pop();
-                if (closure.Add(state))
-                {
-                    foreach (int next in _epsilon[state])
-                    {
-                        pending.Push(next);
-                    }
-                }
-            }
+        /// <summary>The number of states added so far.</summary>
+        public int StateCount => _digits.Count;
 
-            return closure;
-        }
+        /// <summary>Returns the targets of the empty edges of <paramref name="state"/>.</summary>
+        public List<int> EpsilonEdges(int state) => _epsilon[state];
 
         /// <summary>Adds the states of <paramref name="node"/> and returns its entry and exit states (Thompson's construction).</summary>
         public (int First, int Last) Build(Node node)
