@@ -68,13 +68,11 @@ public sealed class DigitAutomatonTests
     {
         // Every region's rules run as an automaton and give the same verdicts as its regular expressions, on example
         // numbers, numbers near them and random digits.
-        PhoneNumberUtil util = PhoneNumberUtil.GetInstance();
         Random random = new(3);
         int regions = 0;
         int valid = 0;
-        foreach (string region in util.GetSupportedRegions().Order(StringComparer.Ordinal))
+        foreach ((string region, PhoneMetadata metadata) in PhoneMetadataSamples.Regions())
         {
-            PhoneMetadata metadata = util.GetMetadataForRegion(region);
             NationalNumberRules? automaton = NationalNumberRules.Create(metadata, compiled: false);
             NationalNumberRules? patterns = NationalNumberRules.Create(metadata, compiled: false, useAutomaton: false);
             if (automaton is null)
@@ -85,7 +83,7 @@ public sealed class DigitAutomatonTests
 
             Assert.True(automaton.UsesAutomaton, $"{region}: the rules fell back to regular expressions.");
             regions++;
-            foreach (string number in NumbersFor(metadata, random))
+            foreach (string number in PhoneMetadataSamples.Numbers(metadata, random, randomCount: 80))
             {
                 bool expected = patterns!.IsValid(number);
                 Assert.True(expected == automaton.IsValid(number), $"{region}: the verdicts differ on a number of {number.Length} digits.");
@@ -96,40 +94,6 @@ public sealed class DigitAutomatonTests
         Assert.True(regions > 200, $"Only {regions} regions were compared.");
         Assert.True(valid > 500, $"Only {valid} numbers were valid, too few to compare the verdicts on valid numbers.");
     }
-
-    private static IEnumerable<string> NumbersFor(PhoneMetadata metadata, Random random)
-    {
-        PhoneNumberDesc?[] descriptions =
-        [
-            metadata.GeneralDesc, metadata.FixedLine, metadata.Mobile, metadata.TollFree, metadata.PremiumRate,
-            metadata.SharedCost, metadata.Voip, metadata.PersonalNumber, metadata.Pager, metadata.Uan, metadata.Voicemail,
-        ];
-        foreach (string example in descriptions.Select(d => d?.ExampleNumber).OfType<string>().Where(e => e.Length > 0))
-        {
-            yield return example;
-            yield return example[..^1];
-            yield return example + "5";
-            for (int digit = 0; digit < 10; digit++)
-            {
-                yield return example[..^1] + (char)('0' + digit);
-                yield return (char)('0' + digit) + example[1..];
-            }
-        }
-
-        for (int i = 0; i < 80; i++)
-        {
-            yield return RandomDigits(random, random.Next(1, 18));
-        }
-    }
-
-    private static string RandomDigits(Random random, int length) =>
-        string.Create(length, random, static (digits, r) =>
-        {
-            for (int i = 0; i < digits.Length; i++)
-            {
-                digits[i] = (char)('0' + r.Next(10));
-            }
-        });
 
     private static IEnumerable<string> DigitStrings(int maximumLength)
     {

@@ -13,23 +13,13 @@ public sealed class MetadataRegexTests
     [Fact]
     public void Engines_AgreeOnEveryRegionPattern()
     {
-        PhoneNumberUtil util = PhoneNumberUtil.GetInstance();
         Random random = new(5);
         int patterns = 0;
         int matches = 0;
-        foreach (string region in util.GetSupportedRegions().Order(StringComparer.Ordinal))
+        foreach ((string region, PhoneMetadata metadata) in PhoneMetadataSamples.Regions())
         {
-            PhoneMetadata metadata = util.GetMetadataForRegion(region);
-            PhoneNumberDesc?[] descriptions =
-            [
-                metadata.GeneralDesc, metadata.FixedLine, metadata.Mobile, metadata.TollFree, metadata.PremiumRate,
-                metadata.SharedCost, metadata.Voip, metadata.PersonalNumber, metadata.Pager, metadata.Uan, metadata.Voicemail,
-            ];
-            var numbers = descriptions
-                .Where(d => d is not null && !string.IsNullOrEmpty(d.ExampleNumber))
-                .Select(d => d!.ExampleNumber)
-                .Concat(Enumerable.Range(0, 60).Select(_ => RandomDigits(random, random.Next(4, 18))))
-                .ToArray();
+            PhoneNumberDesc?[] descriptions = PhoneMetadataSamples.Descriptions(metadata);
+            string[] numbers = [.. PhoneMetadataSamples.Numbers(metadata, random, randomCount: 60)];
 
             foreach (PhoneNumberDesc? description in descriptions)
             {
@@ -44,7 +34,7 @@ public sealed class MetadataRegexTests
                 Assert.True((native.Options & RegexOptions.NonBacktracking) != 0, $"{region}: the pattern fell back to the interpreter.");
                 patterns++;
 
-                foreach (string number in numbers.Concat(NearExamples(description.ExampleNumber)))
+                foreach (string number in numbers)
                 {
                     bool expected = jit.IsMatch(number);
                     Assert.True(expected == native.IsMatch(number), $"{region}: the engines disagree on a number of {number.Length} digits.");
@@ -64,31 +54,5 @@ public sealed class MetadataRegexTests
 
         Assert.Equal(RegexOptions.CultureInvariant, cold.Options);
         Assert.Matches(cold, "2125550147");
-    }
-
-    private static string RandomDigits(Random random, int length) =>
-        string.Create(length, random, static (digits, r) =>
-        {
-            for (int i = 0; i < digits.Length; i++)
-            {
-                digits[i] = (char)('0' + r.Next(10));
-            }
-        });
-
-    // The example number with each last digit changed, one digit dropped and one added: numbers close to a match.
-    private static IEnumerable<string> NearExamples(string? example)
-    {
-        if (string.IsNullOrEmpty(example))
-        {
-            yield break;
-        }
-
-        for (int digit = 0; digit < 10; digit++)
-        {
-            yield return example[..^1] + (char)('0' + digit);
-        }
-
-        yield return example[..^1];
-        yield return example + "0";
     }
 }
