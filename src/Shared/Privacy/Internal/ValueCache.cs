@@ -20,11 +20,11 @@ namespace SyntheticData.Privacy.Internal;
 /// processor's caches, so a lookup often waits for main memory, and it touches only its set.
 /// </para>
 /// <para>
-/// The set index comes from the key's low bits and the slot keeps a 64-bit tag folded from both halves of the key, so
-/// two different cells share an entry only when their hashes agree on the set bits and the tag: about 80 bits for
-/// the set counts used here.
-/// A new entry takes an empty slot, or else one not used since the set's slots were last all used (not recently
-/// used replacement), so the table never grows or empties and the most repeated values stay.
+/// The set index comes from the key's low bits, and the slot keeps a 64-bit tag folded from both halves of the key.
+/// Two different cells share an entry only when their hashes agree on the set bits and the tag, which is about 80
+/// bits for the set counts used here. A new entry takes an empty slot, or else one not used since the set's slots
+/// were last all used (not recently used replacement). So the table never grows or empties, and the recently used
+/// values stay.
 /// </para>
 /// <para>
 /// Outputs longer than <see cref="MaximumOutputLength"/>, and outputs with a character beyond Latin-1, are not kept.

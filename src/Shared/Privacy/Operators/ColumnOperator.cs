@@ -50,7 +50,7 @@ public abstract class ColumnOperator
 
     /// <summary>
     /// Copies the cached output of the value whose <paramref name="cacheKey"/> <see cref="Prefetch"/> returned into
-    /// <paramref name="destination"/>, which holds at least <see cref="MaximumCopiedOutputLength"/> characters, and counts
+    /// <paramref name="destination"/>, which has room for at least <see cref="MaximumCopiedOutputLength"/> characters, and counts
     /// as a successful <c>TryApply</c> of that value. Returns false when the output is not cached, and then the caller
     /// applies the operator as usual. The default caches nothing.
     /// </summary>
