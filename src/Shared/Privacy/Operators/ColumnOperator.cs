@@ -8,6 +8,9 @@ namespace SyntheticData.Privacy.Operators;
 /// </summary>
 public abstract class ColumnOperator
 {
+    /// <summary>The longest output that <see cref="TryCopyCached"/> copies, so callers size its destination.</summary>
+    public const int MaximumCopiedOutputLength = 64;
+
     /// <summary>The policy operator this instance implements.</summary>
     public abstract OperatorKind Kind { get; }
 
@@ -59,9 +62,6 @@ public abstract class ColumnOperator
         length = 0;
         return false;
     }
-
-    /// <summary>The longest output that <see cref="TryCopyCached"/> copies, so callers size its destination.</summary>
-    public const int MaximumCopiedOutputLength = 64;
 
     /// <summary>
     /// Drops what the operator remembers between rows, such as its cache of recent outputs, so that the memory is

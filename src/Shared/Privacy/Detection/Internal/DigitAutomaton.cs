@@ -24,9 +24,6 @@ internal sealed class DigitAutomaton
         _matches = matches;
     }
 
-    /// <summary>The number of states, for tests and size limits.</summary>
-    public int StateCount => _matches.Length;
-
     /// <summary>
     /// Builds the automaton of <paramref name="patterns"/>, or returns null when a pattern uses syntax outside the
     /// supported subset or the automaton would need more than <paramref name="maximumStates"/> states.
