@@ -30,7 +30,7 @@ internal static class LetterEncoding
         int next = 0;
         while (next < destination.Length)
         {
-            uint chunk = DivideInPlace(limbs, ChunkDivisor);
+            uint chunk = DivideInPlace(limbs);
             int end = Math.Min(next + (int)LettersPerChunk, destination.Length);
             for (; next < end; next++)
             {
@@ -40,15 +40,17 @@ internal static class LetterEncoding
         }
     }
 
-    // Divides the big-endian 32-bit limbs by divisor in place and returns the remainder.
-    private static uint DivideInPlace(Span<uint> limbs, uint divisor)
+    // Divides the big-endian 32-bit limbs by ChunkDivisor in place and returns the remainder. A constant divisor lets the
+    // compiler replace each 64-bit division with a multiplication.
+    private static uint DivideInPlace(Span<uint> limbs)
     {
         ulong remainder = 0;
         for (int i = 0; i < limbs.Length; i++)
         {
             ulong current = (remainder << 32) | limbs[i];
-            limbs[i] = (uint)(current / divisor);
-            remainder = current % divisor;
+            ulong quotient = current / ChunkDivisor;
+            limbs[i] = (uint)quotient;
+            remainder = current - (quotient * ChunkDivisor);
         }
 
         return (uint)remainder;
