@@ -81,12 +81,15 @@ public sealed class AnonymizationPlan
     {
         ArgumentNullException.ThrowIfNull(scanner);
         var cleanTexts = new CleanTextMemo(scanner);
+
+        // A new token is checked once, when its operator makes it, and the operator's cache then keeps it, so the memo
+        // would almost never have seen it: a lookup there would only wait for memory. The scanner checks it directly.
         AnonymizationPlan plan = Create(
             policy,
             header,
             key,
             (text, region) => scanner.Scan(text, region, includeUnvalidated: false),
-            token => !cleanTexts.IsClean(token));
+            token => scanner.ContainsValidated(token));
         plan.CleanTexts = cleanTexts;
         return plan;
     }

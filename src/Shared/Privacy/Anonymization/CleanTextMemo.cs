@@ -6,9 +6,9 @@ using SyntheticData.Privacy.Internal;
 namespace SyntheticData.Privacy.Anonymization;
 
 /// <summary>
-/// Checks texts for validated findings with one scanner and remembers the 128-bit hashes of recent clean ones, so a
-/// text is scanned once whether the token check or the check of a written cell reaches it first. Whether a text
-/// is clean depends on the text alone (the scanner's default region applies), so one memo serves every column.
+/// A memo of clean texts for the check of written cells: it scans a text for validated findings and remembers the
+/// 128-bit hashes of recent clean ones, so that a value repeated on many rows, such as a generalized date, is scanned once. Whether a text is clean depends
+/// on the text alone (the scanner's default region applies), so one memo serves every column.
 /// A text could pass unscanned only through a 128-bit collision with a remembered one. Not thread-safe.
 /// </summary>
 internal sealed class CleanTextMemo(TextScanner scanner)
