@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using SyntheticData.Privacy.Internal;
 
 namespace SyntheticData.Privacy.Detection.Internal;
@@ -8,7 +7,7 @@ namespace SyntheticData.Privacy.Detection.Internal;
 /// </summary>
 internal static class IbanRegistry
 {
-    private static readonly FrozenDictionary<string, int> Lengths = new Dictionary<string, int>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, int> Lengths = new(StringComparer.Ordinal)
     {
         ["AD"] = 24, ["AE"] = 23, ["AL"] = 28, ["AT"] = 20, ["AZ"] = 28, ["BA"] = 20, ["BE"] = 16, ["BG"] = 22,
         ["BH"] = 22, ["BI"] = 27, ["BR"] = 29, ["BY"] = 28, ["CH"] = 21, ["CR"] = 22, ["CY"] = 28, ["CZ"] = 24,
@@ -22,7 +21,10 @@ internal static class IbanRegistry
         ["SC"] = 31, ["SD"] = 18, ["SE"] = 24, ["SI"] = 19, ["SK"] = 24, ["SM"] = 27, ["SO"] = 23, ["ST"] = 25,
         ["SV"] = 28, ["TL"] = 23, ["TN"] = 24, ["TR"] = 26, ["UA"] = 29, ["VA"] = 22, ["VG"] = 24, ["XK"] = 20,
         ["YE"] = 30,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
+
+    // The lengths indexed by the two letters of the code, 26 * first + second, so a lookup reads one byte.
+    private static readonly byte[] LengthByCode = CreateLengthTable();
 
     /// <summary>The longest IBAN of any country (ISO 13616 allows up to 34 characters).</summary>
     public const int MaximumLength = 34;
@@ -30,8 +32,14 @@ internal static class IbanRegistry
     /// <summary>Returns the IBAN length of an upper-case country code, or 0 when the code has no IBAN.</summary>
     public static int LengthOf(ReadOnlySpan<char> countryCode)
     {
-        var lookup = Lengths.GetAlternateLookup<ReadOnlySpan<char>>();
-        return lookup.TryGetValue(countryCode, out int length) ? length : 0;
+        if (countryCode.Length != 2)
+        {
+            return 0;
+        }
+
+        uint first = (uint)(countryCode[0] - 'A');
+        uint second = (uint)(countryCode[1] - 'A');
+        return first < 26 && second < 26 ? LengthByCode[(26 * first) + second] : 0;
     }
 
     /// <summary>
@@ -39,4 +47,15 @@ internal static class IbanRegistry
     /// four characters move to the end, letters become 10 to 35, and the number modulo 97 must be 1.
     /// </summary>
     public static bool HasValidChecksum(ReadOnlySpan<char> iban) => Checksums.IbanRemainder(iban) == 1;
+
+    private static byte[] CreateLengthTable()
+    {
+        byte[] table = new byte[26 * 26];
+        foreach ((string code, int length) in Lengths)
+        {
+            table[(26 * (code[0] - 'A')) + (code[1] - 'A')] = (byte)length;
+        }
+
+        return table;
+    }
 }

@@ -92,21 +92,19 @@ internal static class TextBoundary
     /// </summary>
     private static bool IsHexToken(ReadOnlySpan<char> text, int index)
     {
-        int left = index;
-        while (left > 0 && index - left < HexWindow && char.IsLetterOrDigit(text[left - 1]))
+        // Each side stops at the token's end or at the first character that is not hexadecimal, so the letters of most
+        // words and country codes end the test at once.
+        for (int right = index; right < text.Length && right - index < HexWindow && char.IsLetterOrDigit(text[right]); right++)
         {
-            left--;
+            if (!char.IsAsciiHexDigit(text[right]))
+            {
+                return false;
+            }
         }
 
-        int right = index;
-        while (right < text.Length && right - index < HexWindow && char.IsLetterOrDigit(text[right]))
+        for (int left = index; left > 0 && index - left < HexWindow && char.IsLetterOrDigit(text[left - 1]); left--)
         {
-            right++;
-        }
-
-        foreach (char c in text[left..right])
-        {
-            if (!char.IsAsciiHexDigit(c))
+            if (!char.IsAsciiHexDigit(text[left - 1]))
             {
                 return false;
             }

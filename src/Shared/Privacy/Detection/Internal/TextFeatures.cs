@@ -1,14 +1,15 @@
 namespace SyntheticData.Privacy.Detection.Internal;
 
 /// <summary>
-/// What a text contains that decides which detectors can match it: its ASCII digit count and whether it has an '@',
-/// a ':', a '.', and a '^' or '=' (the field separators of magnetic-stripe tracks).
+/// What a text contains that decides which detectors can match it: its ASCII digit and letter counts and whether it
+/// has an '@', a ':', a '.', and a '^' or '=' (the field separators of magnetic-stripe tracks).
 /// </summary>
 internal readonly struct TextFeatures
 {
     public TextFeatures(ReadOnlySpan<char> text)
     {
         int digits = 0;
+        int letters = 0;
         bool at = false;
         bool colon = false;
         bool dot = false;
@@ -19,6 +20,9 @@ internal readonly struct TextFeatures
             {
                 case >= '0' and <= '9':
                     digits++;
+                    break;
+                case >= 'A' and <= 'Z' or >= 'a' and <= 'z':
+                    letters++;
                     break;
                 case '@':
                     at = true;
@@ -36,6 +40,7 @@ internal readonly struct TextFeatures
         }
 
         Digits = digits;
+        AsciiLetters = letters;
         HasAt = at;
         HasColon = colon;
         HasDot = dot;
@@ -43,6 +48,8 @@ internal readonly struct TextFeatures
     }
 
     public int Digits { get; }
+
+    public int AsciiLetters { get; }
 
     public bool HasAt { get; }
 
