@@ -15,6 +15,24 @@ public sealed class EquivalenceClassCounterTests
     }
 
     [Fact]
+    public void Add_KnownClass_AllocatesNothing()
+    {
+        var counter = new EquivalenceClassCounter(2, 0);
+        string?[] quasiIdentifiers = ["F", "NY"];
+        string?[] sensitive = [];
+        counter.Add(quasiIdentifiers, sensitive);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            counter.Add(quasiIdentifiers, sensitive);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(101, counter.Records);
+    }
+
+    [Fact]
     public void Report_Histogram_BucketsClassSizes()
     {
         var counter = new EquivalenceClassCounter(1, 0);

@@ -56,11 +56,12 @@ public sealed class EquivalenceClassCounter
     /// <summary>Returns the class key of a quasi-identifier tuple; missing values are distinct from empty text.</summary>
     public UInt128 KeyOf(IReadOnlyList<string?> quasiIdentifiers)
     {
-        // Length-prefixed fields, so ("ab", "c") and ("a", "bc") never share a key.
+        // Length-prefixed fields, so ("ab", "c") and ("a", "bc") never share a key. The loops index the list, because
+        // a foreach over the interface allocates an enumerator on every record.
         int size = 0;
-        foreach (string? value in quasiIdentifiers)
+        for (int i = 0; i < quasiIdentifiers.Count; i++)
         {
-            size += 5 + ((value?.Length ?? 0) * 3);
+            size += 5 + ((quasiIdentifiers[i]?.Length ?? 0) * 3);
         }
 
         if (_buffer.Length < size)
@@ -69,8 +70,9 @@ public sealed class EquivalenceClassCounter
         }
 
         int position = 0;
-        foreach (string? value in quasiIdentifiers)
+        for (int i = 0; i < quasiIdentifiers.Count; i++)
         {
+            string? value = quasiIdentifiers[i];
             if (value is null)
             {
                 _buffer[position++] = 0;
