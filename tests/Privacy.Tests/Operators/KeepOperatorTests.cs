@@ -1,0 +1,67 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using SyntheticData.Privacy.Operators;
+
+namespace SyntheticData.Privacy.Tests.Operators;
+
+public sealed class KeepOperatorTests
+{
+    [Property(MaxTest = 300)]
+    public Property Keep_SpanValues_ComeBackUnchanged() =>
+        Prop.ForAll(ValueLists(), values =>
+        {
+            // Short category-like values repeat, so most of them meet a remembered string or one of another value.
+            var op = new KeepOperator();
+            foreach (string value in values)
+            {
+                Assert.True(op.TryApply(value.AsSpan(), new RowContext(), out string output));
+                Assert.Equal(value, output);
+            }
+        });
+
+    [Fact]
+    public void Keep_RepeatedShortValue_ReusesString()
+    {
+        var op = new KeepOperator();
+        char[] cell = "NY".ToCharArray();
+
+        op.TryApply(cell.AsSpan(), new RowContext(), out string first);
+        op.TryApply(cell.AsSpan(), new RowContext(), out string second);
+
+        Assert.Equal("NY", second);
+        Assert.Same(first, second);
+    }
+
+    [Fact]
+    public void Keep_LongValue_GetsNewString()
+    {
+        var op = new KeepOperator();
+        string value = new('x', KeepOperator.LongestReusedLength + 1);
+
+        op.TryApply(value.AsSpan(), new RowContext(), out string first);
+        op.TryApply(value.AsSpan(), new RowContext(), out string second);
+
+        Assert.Equal(value, second);
+        Assert.NotSame(first, second);
+    }
+
+    [Fact]
+    public void Keep_StringValue_ReturnsSameInstance()
+    {
+        var op = new KeepOperator();
+        string value = "kept as it is";
+
+        Assert.True(op.TryApply(value, new RowContext(), out string output));
+        Assert.Same(value, output);
+    }
+
+    private static Arbitrary<string[]> ValueLists()
+    {
+        Gen<string> value = Gen.OneOf(
+            Gen.Elements("", "F", "M", "NY", "CA", "TX", "Ny", "YN", "N Y", "M "),
+            Gen.Choose(1, 3).SelectMany(length => Gen.ArrayOf(Gen.Elements('a', 'b', 'A', 'é', ' ', '1'), length)).Select(c => new string(c)),
+            Gen.Choose(0, 40).SelectMany(length => Gen.ArrayOf(Gen.Elements('a', 'b', 'c'), length)).Select(c => new string(c)));
+        return Gen.ArrayOf(value, 200).ToArbitrary();
+    }
+}
