@@ -41,6 +41,9 @@ public sealed class FastFf1 : IDisposable
     // fixed per instance), indexed by n and made on first use. A card column mixes lengths 13 to 19.
     private readonly FastLengthParameters?[] _lengths;
 
+    // The maximum number of symbols whose value is below 2^64, which ParseNumber reads without 128-bit arithmetic.
+    private readonly int _maxUlongLength;
+
     /// <summary>Creates an FF1 cipher for an AES key of 16, 24 or 32 bytes, a radix of 2 to 256 and a tweak.</summary>
     /// <exception cref="ArgumentException">The key is not 16, 24 or 32 bytes long.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The radix is outside 2 to 256.</exception>
@@ -65,6 +68,7 @@ public sealed class FastFf1 : IDisposable
         _radix = radix;
         _tweak = tweak.ToArray();
         _maxFastHalfLength = MaxHalfLengthBelow2To128(radix);
+        _maxUlongLength = MaxLengthBelow2To64(radix);
 
         // P (16 bytes), the tweak, at most 15 padding bytes, then the round byte and NUM(B) of at most 16 bytes.
         _prefix = new byte[BlockSize + _tweak.Length + BlockSize + 1 + BlockSize];
@@ -366,6 +370,18 @@ public sealed class FastFf1 : IDisposable
 
     private UInt128 ParseNumber(ReadOnlySpan<byte> digits)
     {
+        if (digits.Length <= _maxUlongLength)
+        {
+            // radix^length fits in 64 bits, so plain 64-bit arithmetic gives the same value.
+            ulong small = 0;
+            foreach (byte digit in digits)
+            {
+                small = (small * (uint)_radix) + digit;
+            }
+
+            return small;
+        }
+
         UInt128 value = 0;
         foreach (byte digit in digits)
         {
@@ -427,6 +443,19 @@ public sealed class FastFf1 : IDisposable
             value = BigInteger.DivRem(value, _radix, out BigInteger remainder);
             digits[i] = (byte)remainder;
         }
+    }
+
+    private static int MaxLengthBelow2To64(int radix)
+    {
+        int length = 0;
+        UInt128 power = 1;
+        while (power * (uint)radix <= ulong.MaxValue)
+        {
+            power *= (uint)radix;
+            length++;
+        }
+
+        return length;
     }
 
     private static int MaxHalfLengthBelow2To128(int radix)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SyntheticData.Privacy.Detection.Internal;
 
 namespace SyntheticData.Privacy.Detection;
@@ -42,6 +43,7 @@ public sealed class CardNumberDetector : IDetector
     }
 
     /// <summary>Reports the matches in <paramref name="text"/> to <paramref name="sink"/> and returns false when the sink stopped the scan.</summary>
+    [SkipLocalsInit]
     internal bool Find<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : struct, IFindingSink
     {
@@ -179,6 +181,7 @@ public sealed class CardNumberDetector : IDetector
     /// From each group the longest valid candidate wins, so a 19-digit number is not cut after 16. Each start tries at
     /// most 19 digits, which keeps the scan linear. Returns false when the sink stopped the scan.
     /// </summary>
+    [SkipLocalsInit]
     private bool FindInRun<TSink>(ReadOnlySpan<char> text, ReadOnlySpan<(int Start, int End)> groups, ref TSink sink)
         where TSink : struct, IFindingSink
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SyntheticData.Privacy.Detection.Internal;
 
 namespace SyntheticData.Privacy.Detection;
@@ -21,6 +22,7 @@ public sealed class IbanDetector : IDetector
     }
 
     /// <summary>Reports the matches in <paramref name="text"/> to <paramref name="sink"/> and returns false when the sink stopped the scan.</summary>
+    [SkipLocalsInit]
     internal bool Find<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : struct, IFindingSink
     {

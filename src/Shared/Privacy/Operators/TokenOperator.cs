@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SyntheticData.Privacy.Crypto;
 using SyntheticData.Privacy.Internal;
 using SyntheticData.Privacy.Policies;
@@ -144,6 +145,7 @@ public sealed class TokenOperator : ColumnOperator
         return cached;
     }
 
+    [SkipLocalsInit]
     private string TokenizeChecked(string value)
     {
         char[]? rented = value.Length > StackLength ? ArrayPool<char>.Shared.Rent(value.Length) : null;
@@ -194,6 +196,7 @@ public sealed class TokenOperator : ColumnOperator
         }
     }
 
+    [SkipLocalsInit]
     private void TokenizeNumber(Span<char> run, int attempt)
     {
         int length = NumberRuns.CountDigits(run);
@@ -215,6 +218,7 @@ public sealed class TokenOperator : ColumnOperator
         WriteDigits(run, digits);
     }
 
+    [SkipLocalsInit]
     private void TokenizeIban(Span<char> chars, int attempt)
     {
         // Letters and digits after the country code are encrypted separately, each in its own alphabet,
@@ -264,7 +268,8 @@ public sealed class TokenOperator : ColumnOperator
         Span<byte> letters = letterCount <= StackLength ? stackalloc byte[letterCount] : new byte[letterCount];
         for (int i = 0; i < letterCount; i++)
         {
-            letters[i] = (byte)(char.ToUpperInvariant(chars[letterPositions[i]]) - 'A');
+            // The positions contain ASCII letters, and setting bit 0x20 makes one lower case.
+            letters[i] = (byte)((chars[letterPositions[i]] | 0x20) - 'a');
         }
 
         Encrypt(letters, radix: 26, _ibanLetterEngines, IbanLetterTweaks, attempt);
@@ -287,7 +292,7 @@ public sealed class TokenOperator : ColumnOperator
         {
             if (char.IsAsciiLetterOrDigit(c))
             {
-                compact[compactLength++] = char.ToUpperInvariant(c);
+                compact[compactLength++] = char.IsAsciiLetterLower(c) ? (char)(c - ('a' - 'A')) : c;
             }
         }
 
@@ -299,6 +304,7 @@ public sealed class TokenOperator : ColumnOperator
         }
     }
 
+    [SkipLocalsInit]
     private void Encrypt(Span<byte> symbols, int radix, Ff1Engines engines, string[] tweaks, int attempt)
     {
         if (symbols.IsEmpty)

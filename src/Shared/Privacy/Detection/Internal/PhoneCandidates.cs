@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SyntheticData.Privacy.Detection.Internal;
 
 /// <summary>
@@ -24,6 +26,7 @@ internal static class PhoneCandidates
     /// window it accepts. Windows start and end on digit-group boundaries. The visit ends early once the matcher
     /// reports <see cref="IPhoneWindowMatcher.IsDone"/>.
     /// </summary>
+    [SkipLocalsInit]
     public static void Visit<TMatcher>(ReadOnlySpan<char> text, ref TMatcher matcher)
         where TMatcher : struct, IPhoneWindowMatcher
     {
@@ -159,6 +162,7 @@ internal static class PhoneCandidates
     /// Returns true when three consecutive digit groups of the candidate form a calendar date such as 2024-03-15,
     /// 15.03.2024 or 03/15/24 (one separator, year first or last), because dates have phone-like digit groups.
     /// </summary>
+    [SkipLocalsInit]
     private static bool ContainsDate(ReadOnlySpan<char> candidate)
     {
         // Each entry is a digit group's length and the single character after it ('\0' when more or none follow).

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using PhoneNumbers;
 
@@ -146,6 +147,7 @@ internal sealed class PhoneRegionProfile
     /// window of digits and the separators space, '-', '.', '(' and ')' that starts with no international prefix,
     /// national prefix or the calling code, because Parse then keeps its digits as the national number.
     /// </summary>
+    [SkipLocalsInit]
     public WindowVerdict Classify(ReadOnlySpan<char> window)
     {
         if (_acceptsAll)
