@@ -64,8 +64,8 @@ public sealed class AnonymizationPlan
     public IReadOnlyList<string> MissingPolicyColumns { get; }
 
     /// <summary>
-    /// The memo of clean texts that the token check and the check of written cells share; null when the plan was
-    /// created without a <see cref="TextScanner"/>, and then the rescan scans every protected cell.
+    /// The memo of clean texts for the check of written cells; null when the plan was created without a
+    /// <see cref="TextScanner"/>, and then the rescan scans every protected cell.
     /// </summary>
     internal CleanTextMemo? CleanTexts { get; private set; }
 

@@ -439,8 +439,8 @@ public sealed class DatasetAnonymizer
     }
 
     /// <summary>
-    /// Checks each protected cell as it is written, through the memo that the token check fills, and hashes the cells
-    /// in output order, so the rescan can confirm the file by reading it back.
+    /// Checks each protected cell as it is written, through the memo of clean texts, and hashes the cells in output
+    /// order, so the rescan can confirm the file by reading it back.
     /// </summary>
     private sealed class WrittenCellCheck(CleanTextMemo cleanTexts, AnonymizationPlan plan)
     {
@@ -455,7 +455,7 @@ public sealed class DatasetAnonymizer
 
         /// <summary>
         /// Adds the protected cells of one output record, as the writers write them: null when raw null or missing. A cell
-        /// that its operator already checked through the same memo is not looked up again.
+        /// that its operator already checked with the same scanner is not checked again.
         /// </summary>
         public void Add(string?[] values, bool[] rawNull, bool[] checkedOutput, CopiedOutputs copied)
         {
