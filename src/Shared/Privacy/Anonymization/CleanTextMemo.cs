@@ -6,10 +6,10 @@ using SyntheticData.Privacy.Internal;
 namespace SyntheticData.Privacy.Anonymization;
 
 /// <summary>
-/// A memo of clean texts for the check of written cells: it scans a text for validated findings and remembers the
-/// 128-bit hashes of recent clean ones, so that a value repeated on many rows, such as a generalized date, is scanned once. Whether a text is clean depends
-/// on the text alone (the scanner's default region applies), so one memo serves every column.
-/// A text could pass unscanned only through a 128-bit collision with a remembered one. Not thread-safe.
+/// A memo of clean texts for the check of written cells. It scans a text for validated findings and remembers the
+/// 128-bit hashes of recent clean ones, so a value repeated on many rows, such as a generalized date, is scanned once.
+/// Whether a text is clean depends on the text alone (the scanner's default region applies), so one memo serves every
+/// column. A text could pass unscanned only through a 128-bit collision with a remembered one. Not thread-safe.
 /// </summary>
 internal sealed class CleanTextMemo(TextScanner scanner)
 {
