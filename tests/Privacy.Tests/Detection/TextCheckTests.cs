@@ -105,6 +105,9 @@ public sealed class TextCheckTests
     private static Arbitrary<string> BoundaryTexts()
     {
         Gen<char> characters = Gen.Elements("abcdefABCDEF0123456789xyzXYZ -._é".ToCharArray());
-        return Gen.Choose(0, 200).SelectMany(length => Gen.ArrayOf(characters, length)).Select(c => new string(c)).ToArbitrary();
+        return Gen.Choose(0, 200)
+            .SelectMany(length => Gen.ArrayOf(characters, length))
+            .Select(c => new string(c))
+            .ToArbitrary();
     }
 }

@@ -38,7 +38,8 @@ public sealed class LetterEncodingTests
 
         // 2^128 - 1 in base 26, least significant digit first.
         BigInteger number = (BigInteger.One << 128) - 1;
-        string expected = string.Concat(Enumerable.Range(0, letters.Length).Select(i => (char)('a' + (int)(number / BigInteger.Pow(26, i) % 26))));
+        string expected = string.Concat(
+            Enumerable.Range(0, letters.Length).Select(i => (char)('a' + (int)(number / BigInteger.Pow(26, i) % 26))));
         Assert.Equal(expected, new string(letters));
     }
 
@@ -46,8 +47,9 @@ public sealed class LetterEncodingTests
     public void Encode_TooManyLetters_Throws()
     {
         byte[] hash = new byte[16];
+        char[] tooMany = new char[LetterEncoding.MaximumLength + 1];
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => LetterEncoding.Encode(hash, new char[LetterEncoding.MaximumLength + 1]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LetterEncoding.Encode(hash, tooMany));
     }
 
     private static Arbitrary<byte[]> Hashes() =>

@@ -60,8 +60,11 @@ public sealed class KeepOperatorTests
     {
         Gen<string> value = Gen.OneOf(
             Gen.Elements("", "F", "M", "NY", "CA", "TX", "Ny", "YN", "N Y", "M "),
-            Gen.Choose(1, 3).SelectMany(length => Gen.ArrayOf(Gen.Elements('a', 'b', 'A', 'é', ' ', '1'), length)).Select(c => new string(c)),
-            Gen.Choose(0, 40).SelectMany(length => Gen.ArrayOf(Gen.Elements('a', 'b', 'c'), length)).Select(c => new string(c)));
+            Words(Gen.Choose(1, 3), Gen.Elements('a', 'b', 'A', 'é', ' ', '1')),
+            Words(Gen.Choose(0, 40), Gen.Elements('a', 'b', 'c')));
         return Gen.ArrayOf(value, 200).ToArbitrary();
     }
+
+    private static Gen<string> Words(Gen<int> lengths, Gen<char> characters) =>
+        lengths.SelectMany(length => Gen.ArrayOf(characters, length)).Select(c => new string(c));
 }

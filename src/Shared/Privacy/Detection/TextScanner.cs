@@ -162,9 +162,9 @@ public sealed class TextScanner
 
     /// <summary>
     /// Returns false when the text lacks what every match of the kind contains (enough digits, an '@', a ':', an IBAN's
-    /// two country letters), so prose without digits, and tokens without separators, skip most detectors. The minimums are the shortest
-    /// valid forms of each kind: a track contains a PAN of 12 or more digits, '^' or '=', and a four-digit expiry date,
-    /// and an IPv4 address has dots and four numbers while an IPv6 address always has a colon.
+    /// two country letters), so prose without digits, and tokens without separators, skip most detectors. The minimums
+    /// are the shortest valid forms of each kind: a track contains a PAN of 12 or more digits, '^' or '=', and a
+    /// four-digit expiry date, and an IPv4 address has dots and four numbers while an IPv6 address always has a colon.
     /// </summary>
     private static bool CanMatch(PiiKind kind, TextFeatures features) => kind switch
     {

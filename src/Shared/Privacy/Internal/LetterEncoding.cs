@@ -40,8 +40,8 @@ internal static class LetterEncoding
         }
     }
 
-    // Divides the big-endian 32-bit limbs by ChunkDivisor in place and returns the remainder. A constant divisor lets the
-    // compiler replace each 64-bit division with a multiplication.
+    // Divides the big-endian 32-bit limbs by ChunkDivisor in place and returns the remainder. A constant divisor lets
+    // the compiler replace each 64-bit division with a multiplication.
     private static uint DivideInPlace(Span<uint> limbs)
     {
         ulong remainder = 0;

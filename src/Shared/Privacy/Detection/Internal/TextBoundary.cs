@@ -94,7 +94,8 @@ internal static class TextBoundary
     {
         // Each side stops at the token's end or at the first character that is not hexadecimal, so the letters of most
         // words and country codes end the test at once.
-        for (int right = index; right < text.Length && right - index < HexWindow && char.IsLetterOrDigit(text[right]); right++)
+        int rightEnd = Math.Min(text.Length, index + HexWindow);
+        for (int right = index; right < rightEnd && char.IsLetterOrDigit(text[right]); right++)
         {
             if (!char.IsAsciiHexDigit(text[right]))
             {
@@ -102,9 +103,10 @@ internal static class TextBoundary
             }
         }
 
-        for (int left = index; left > 0 && index - left < HexWindow && char.IsLetterOrDigit(text[left - 1]); left--)
+        int leftEnd = Math.Max(0, index - HexWindow);
+        for (int left = index - 1; left >= leftEnd && char.IsLetterOrDigit(text[left]); left--)
         {
-            if (!char.IsAsciiHexDigit(text[left - 1]))
+            if (!char.IsAsciiHexDigit(text[left]))
             {
                 return false;
             }
