@@ -135,19 +135,9 @@ public sealed class CsvRecordReader : IRecordReader
 
     public ReadOnlySpan<char> GetSpan(int index)
     {
-        if (_rowWithoutQuotes)
-        {
-            ReadOnlySpan<char> raw = _sep.Current[index].Span;
-            return IsNullMarker(raw) ? [] : raw;
-        }
-
-        int start = _fieldStart[index];
-        return start switch
-        {
-            PlainField => _sep.Current[index].Span,
-            NullField => [],
-            _ => _unquoted.AsSpan(start, _fieldLength[index]),
-        };
+        // A missing field comes back empty from TryGetSpan too.
+        TryGetSpan(index, out ReadOnlySpan<char> value);
+        return value;
     }
 
     public bool TryGetSpan(int index, out ReadOnlySpan<char> value)
