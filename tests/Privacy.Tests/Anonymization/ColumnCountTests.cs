@@ -27,11 +27,15 @@ public sealed class ColumnCountTests
         (_, var summary, _) = AnonymizationHarness.Run(csv, policy);
         var columns = summary.Columns.ToDictionary(pair => pair.Key, pair => pair.Value);
 
-        // a: empty (row 2) and blank (row 4); b: NULL and \N; c: a quoted empty cell and a no-break space, both blank;
-        // e: blank and empty, while NULLS is text.
-        Assert.Equal((3, 2), (columns["a"].Transformed, columns["a"].Missing));
-        Assert.Equal((3, 2), (columns["b"].Transformed, columns["b"].Missing));
-        Assert.Equal((3, 2), (columns["c"].Transformed, columns["c"].Missing));
-        Assert.Equal((3, 2), (columns["e"].Transformed, columns["e"].Missing));
+        // Column a has an empty cell (row 2) and a blank one (row 4), and b has NULL and \N. In c a quoted empty cell
+        // and a no-break space are both blank. In e a blank and an empty cell are missing, while NULLS is text.
+        Assert.Equal(3, columns["a"].Transformed);
+        Assert.Equal(2, columns["a"].Missing);
+        Assert.Equal(3, columns["b"].Transformed);
+        Assert.Equal(2, columns["b"].Missing);
+        Assert.Equal(3, columns["c"].Transformed);
+        Assert.Equal(2, columns["c"].Missing);
+        Assert.Equal(3, columns["e"].Transformed);
+        Assert.Equal(2, columns["e"].Missing);
     }
 }

@@ -62,8 +62,8 @@ public sealed class TextCheckTests
         Assert.Equal(expected, IbanRegistry.LengthOf(code));
     }
 
-    // The sum as ISO/IEC 7812-1 describes it: from the right, every second digit is doubled and the digits of
-    // the products are added.
+    // The textbook Luhn sum: from the right, every second digit is doubled and the digits of the products are
+    // added.
     private static bool TextbookLuhn(string digits)
     {
         int sum = 0;

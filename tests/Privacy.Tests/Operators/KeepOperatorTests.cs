@@ -12,10 +12,10 @@ public sealed class KeepOperatorTests
         Prop.ForAll(ValueLists(), values =>
         {
             // Short category-like values repeat, so most of them meet a remembered string or one of another value.
-            var op = new KeepOperator();
+            var keep = new KeepOperator();
             foreach (string value in values)
             {
-                Assert.True(op.TryApply(value.AsSpan(), new RowContext(), out string output));
+                Assert.True(keep.TryApply(value.AsSpan(), new RowContext(), out string output));
                 Assert.Equal(value, output);
             }
         });
@@ -23,11 +23,11 @@ public sealed class KeepOperatorTests
     [Fact]
     public void Keep_RepeatedShortValue_ReusesString()
     {
-        var op = new KeepOperator();
+        var keep = new KeepOperator();
         char[] cell = "NY".ToCharArray();
 
-        op.TryApply(cell.AsSpan(), new RowContext(), out string first);
-        op.TryApply(cell.AsSpan(), new RowContext(), out string second);
+        keep.TryApply(cell.AsSpan(), new RowContext(), out string first);
+        keep.TryApply(cell.AsSpan(), new RowContext(), out string second);
 
         Assert.Equal("NY", second);
         Assert.Same(first, second);
@@ -36,11 +36,11 @@ public sealed class KeepOperatorTests
     [Fact]
     public void Keep_LongValue_GetsNewString()
     {
-        var op = new KeepOperator();
+        var keep = new KeepOperator();
         string value = new('x', KeepOperator.LongestReusedLength + 1);
 
-        op.TryApply(value.AsSpan(), new RowContext(), out string first);
-        op.TryApply(value.AsSpan(), new RowContext(), out string second);
+        keep.TryApply(value.AsSpan(), new RowContext(), out string first);
+        keep.TryApply(value.AsSpan(), new RowContext(), out string second);
 
         Assert.Equal(value, second);
         Assert.NotSame(first, second);
@@ -49,10 +49,10 @@ public sealed class KeepOperatorTests
     [Fact]
     public void Keep_StringValue_ReturnsSameInstance()
     {
-        var op = new KeepOperator();
+        var keep = new KeepOperator();
         string value = "kept as it is";
 
-        Assert.True(op.TryApply(value, new RowContext(), out string output));
+        Assert.True(keep.TryApply(value, new RowContext(), out string output));
         Assert.Same(value, output);
     }
 

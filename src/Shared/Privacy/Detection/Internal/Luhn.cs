@@ -6,8 +6,8 @@ internal static class Luhn
     /// <summary>Returns true when the ASCII digits in <paramref name="digits"/> pass the Luhn check.</summary>
     public static bool IsValid(ReadOnlySpan<char> digits)
     {
-        // Each doubled digit with 9 taken off when it exceeds 9, looked up so that random digits cause no
-        // mispredicted branch.
+        // The table gives each digit doubled, less 9 when that exceeds 9, so random digits cause no mispredicted
+        // branch.
         ReadOnlySpan<byte> doubled = [0, 2, 4, 6, 8, 1, 3, 5, 7, 9];
         int sum = 0;
         bool doubleIt = false;
