@@ -215,6 +215,62 @@ public sealed class CsvRecordWriterTests : IDisposable
         Assert.Equal(["a"], new CsvRecordReader(marked).Header);
     }
 
+    [Theory]
+    [InlineData("out.csv", false)]
+    [InlineData("out.csv", true)]
+    [InlineData("out.csv.gz", false)]
+    public void Digest_EqualsDigestOfFileReadBack(string name, bool bom)
+    {
+        string path = _folder.File(name);
+        TextDigest written;
+        using (var writer = new CsvRecordWriter(path, ["id", "note"], new CsvWriteOptions { WriteBom = bom }))
+        {
+            // Enough records to flush the writer's buffer several times, with multi-byte characters and quoting.
+            for (int i = 0; i < 20_000; i++)
+            {
+                writer.WriteRecord([i.ToString(System.Globalization.CultureInfo.InvariantCulture), i % 3 == 0 ? "Zoë, \"Ünal\"" : "plain"]);
+            }
+
+            writer.Commit();
+            written = writer.Digest;
+        }
+
+        byte[] text = name.EndsWith(".gz", StringComparison.Ordinal) ? Gunzip(path) : File.ReadAllBytes(path);
+
+        Assert.Equal(text.LongLength, written.Length);
+        Assert.Equal(System.IO.Hashing.XxHash128.HashToUInt128(text), written.Hash);
+        Assert.Equal(written, TextDigest.Of(path));
+    }
+
+    [Fact]
+    public void Digest_OfChangedFile_Differs()
+    {
+        string path = _folder.File("out.csv");
+        TextDigest written;
+        using (var writer = new CsvRecordWriter(path, ["a", "b"]))
+        {
+            writer.WriteRecord(["1", "2"]);
+            writer.Commit();
+            written = writer.Digest;
+        }
+
+        File.WriteAllText(path, "a,b\n1,3\n");
+        TextDigest changed = TextDigest.Of(path);
+        File.AppendAllText(path, "\n");
+
+        Assert.Equal(written.Length, changed.Length);
+        Assert.NotEqual(written, changed);
+        Assert.NotEqual(written.Length, TextDigest.Of(path).Length);
+    }
+
+    private static byte[] Gunzip(string path)
+    {
+        using var input = new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress);
+        using var text = new MemoryStream();
+        input.CopyTo(text);
+        return text.ToArray();
+    }
+
     [Fact]
     public void WrongFieldCount_IsRejected()
     {

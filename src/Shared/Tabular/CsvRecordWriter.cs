@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
+using System.IO.Hashing;
 
 namespace SyntheticData.Tabular;
 
@@ -26,6 +27,8 @@ public sealed class CsvRecordWriter : IRecordWriter
     private readonly SearchValues<char> _plainAscii;
     private readonly string[] _nullMarkers;
     private readonly bool _onlyEmptyIsNull;
+    private readonly XxHash128 _textHash = new();
+    private long _textLength;
     private char[] _chars = new char[FlushThreshold * 2];
     private byte[] _bytes = new byte[FlushThreshold * 2 * 3];
     private int _length;
@@ -72,7 +75,9 @@ public sealed class CsvRecordWriter : IRecordWriter
 
             if (_options.WriteBom)
             {
-                target.Write([0xEF, 0xBB, 0xBF]);
+                ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
+                target.Write(bom);
+                AddToDigest(bom);
             }
 
             _target = target;
@@ -98,6 +103,12 @@ public sealed class CsvRecordWriter : IRecordWriter
     public char Separator => _separator;
 
     public long RecordsWritten { get; private set; }
+
+    /// <summary>
+    /// The digest of the text written so far, byte order mark included, before compression. After <see cref="Commit"/>
+    /// it covers the whole output, and <see cref="TextDigest.Of"/> of the file read back gives the same digest.
+    /// </summary>
+    public TextDigest Digest => new(_textHash.GetCurrentHashAsUInt128(), _textLength);
 
     public void WriteRecord(IReadOnlyList<string?> fields)
     {
@@ -363,9 +374,16 @@ public sealed class CsvRecordWriter : IRecordWriter
 
         System.Text.Unicode.Utf8.FromUtf16(_chars.AsSpan(0, _recordStart), _bytes, out _, out int written, replaceInvalidSequences: false);
         _target.Write(_bytes, 0, written);
+        AddToDigest(_bytes.AsSpan(0, written));
         int pending = _length - _recordStart;
         _chars.AsSpan(_recordStart, pending).CopyTo(_chars);
         _length = pending;
         _recordStart = 0;
+    }
+
+    private void AddToDigest(ReadOnlySpan<byte> text)
+    {
+        _textHash.Append(text);
+        _textLength += text.Length;
     }
 }

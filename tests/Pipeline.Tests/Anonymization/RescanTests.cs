@@ -33,6 +33,7 @@ public sealed class RescanTests : IDisposable
 
     [Theory]
     [InlineData("out.csv")]
+    [InlineData("out.csv.gz")]
     [InlineData("out.parquet")]
     public void Rescan_CleanOutput_ConfirmsCheckWhileWriting(string outputName)
     {
@@ -45,6 +46,24 @@ public sealed class RescanTests : IDisposable
         Assert.True(rescan.ProtectedCellsConfirmedByHash);
         Assert.True(rescan.Passed);
         Assert.Equal(4, rescan.RecordsScanned);
+        Assert.Equal(outputName.EndsWith(".parquet", StringComparison.Ordinal), run.Summary.Verification.CellDigest is not null);
+        Assert.Equal(outputName.EndsWith(".parquet", StringComparison.Ordinal), run.Summary.Verification.Text is null);
+    }
+
+    [Fact]
+    public void Rescan_RecordAppendedToCsv_ScansEveryCell()
+    {
+        (string output, ExtractAnonymization run) = Anonymize(emailOperator: "{\"operator\": \"pseudonym\", \"parameters\": {\"kind\": \"email\"}}", "out.csv");
+        File.AppendAllText(output, "C9,5555555555554444,x,y\n");
+
+        ResidualScanResult rescan = ExtractAnonymizer.Rescan(output, run.Plan, run.Summary.Verification);
+
+        Assert.False(rescan.ProtectedCellsConfirmedByHash);
+        Assert.Equal(5, rescan.RecordsScanned);
+        ResidualFinding finding = Assert.Single(rescan.Findings);
+        Assert.Equal("card", finding.Column);
+        Assert.Equal([6L], finding.FirstLines);
+        Assert.False(rescan.Passed);
     }
 
     [Fact]

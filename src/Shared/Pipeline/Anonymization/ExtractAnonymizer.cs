@@ -65,6 +65,10 @@ public static class ExtractAnonymizer
         {
             summary = new DatasetAnonymizer(plan).Run(() => RecordReaderFactory.Open(inputPath, readOptions), writer, progress, cancellationToken);
             writer.Commit();
+            if (writer is CsvRecordWriter csvWriter && summary.Verification is { } verification)
+            {
+                summary = summary with { Verification = verification with { Text = csvWriter.Digest } };
+            }
         }
 
         return new ExtractAnonymization(plan, summary);
@@ -73,7 +77,8 @@ public static class ExtractAnonymizer
     /// <summary>
     /// Rescans an anonymized output with the detectors; findings in protected columns fail verification. Given the
     /// <paramref name="verification"/> of the run that wrote the output, it first tries to confirm that check by reading
-    /// the protected cells back, and scans every protected cell only when that fails.
+    /// the file back (its whole text for CSV, the protected cells for Parquet), and scans every protected cell only when
+    /// that fails.
     /// </summary>
     public static ResidualScanResult Rescan(
         string outputPath, AnonymizationPlan plan, OutputVerification? verification = null, CancellationToken cancellationToken = default)
@@ -83,8 +88,9 @@ public static class ExtractAnonymizer
         var scanner = new ResidualScanner(ScannerOf(plan.Policy));
         if (verification is not null)
         {
+            TextDigest? text = verification.Text is not null && !IsParquet(outputPath) ? TextDigest.Of(outputPath) : null;
             using IRecordReader readBack = OpenOutput(outputPath, plan);
-            if (scanner.TryConfirm(readBack, plan, verification, cancellationToken) is { } confirmed)
+            if (scanner.TryConfirm(readBack, plan, verification, text, cancellationToken) is { } confirmed)
             {
                 return confirmed;
             }

@@ -64,7 +64,10 @@ public sealed class DatasetAnonymizer
 
         EquivalenceClassCounter counter = NewCounter();
         var statistics = _plan.Columns.Select(_ => new ColumnStatistics()).ToArray();
-        WrittenCellCheck? check = _plan.CleanTexts is { } cleanTexts ? new WrittenCellCheck(cleanTexts, _plan) : null;
+        // A CSV output's text is hashed as it is written, so its protected cells need no hash of their own.
+        WrittenCellCheck? check = _plan.CleanTexts is { } cleanTexts
+            ? new WrittenCellCheck(cleanTexts, _plan, hashCells: output is not CsvRecordWriter)
+            : null;
         long suppressed;
         long records;
         try
@@ -90,7 +93,7 @@ public sealed class DatasetAnonymizer
             Risk = measure ? Report(counter) : null,
             RiskBeforeEnforcement = before,
             SuppressedToReachK = suppressed,
-            Verification = check?.ToVerification(),
+            Verification = check?.ToVerification(records),
         };
     }
 
@@ -439,10 +442,11 @@ public sealed class DatasetAnonymizer
     }
 
     /// <summary>
-    /// Checks each protected cell as it is written, through the memo of clean texts, and hashes the cells in output
-    /// order, so the rescan can confirm the file by reading it back.
+    /// Checks each protected cell as it is written, through the memo of clean texts. With <c>hashCells</c> it also hashes
+    /// the cells in output order, so the rescan can confirm the file by reading it back. A CSV writer hashes its whole
+    /// text instead.
     /// </summary>
-    private sealed class WrittenCellCheck(CleanTextMemo cleanTexts, AnonymizationPlan plan)
+    private sealed class WrittenCellCheck(CleanTextMemo cleanTexts, AnonymizationPlan plan, bool hashCells)
     {
         private readonly int[] _protectedOutputs = plan.Columns
             .Where(c => c.OutputIndex >= 0 && c.IsProtected)
@@ -450,7 +454,8 @@ public sealed class DatasetAnonymizer
             .Order()
             .ToArray();
 
-        private readonly ProtectedCellDigest _digest = new();
+        private readonly ProtectedCellDigest? _digest = hashCells ? new() : null;
+        private long _cells;
         private bool _clean = true;
 
         /// <summary>
@@ -473,7 +478,8 @@ public sealed class DatasetAnonymizer
                     value = values[o];
                 }
 
-                _digest.Add(o, value, isNull);
+                _digest?.Add(o, value, isNull);
+                _cells++;
                 if (!isNull && !checkedOutput[o] && _clean && !cleanTexts.IsClean(value))
                 {
                     _clean = false;
@@ -481,7 +487,7 @@ public sealed class DatasetAnonymizer
             }
         }
 
-        public OutputVerification ToVerification() => new(_clean, _digest.Value, _digest.Cells);
+        public OutputVerification ToVerification(long records) => new(_clean, records, _cells, _digest?.Value);
     }
 
     /// <summary>The cached outputs of one record that were copied instead of made into strings, one region per output column.</summary>

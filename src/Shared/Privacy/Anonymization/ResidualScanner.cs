@@ -14,8 +14,8 @@ namespace SyntheticData.Privacy.Anonymization;
 /// Extracts repeat the same customer's values on many rows, so the 128-bit hashes of up to
 /// <see cref="RememberedCleanValues"/> recent clean values per column are kept and a repeat is not scanned again.
 /// A new value could pass unscanned only through a 128-bit collision with a remembered one.
-/// <see cref="TryConfirm"/> instead confirms a check made while the output was written, by hashing the protected
-/// cells read back, and scans only the kept columns' sample.
+/// <see cref="TryConfirm"/> instead confirms a check made while the output was written, by comparing the text read back
+/// (CSV) or the hashes of the protected cells read back (other formats), and scans only the kept columns' sample.
 /// </summary>
 public sealed class ResidualScanner
 {
@@ -42,18 +42,24 @@ public sealed class ResidualScanner
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(plan);
-        return Read(output, plan, digest: null, cancellationToken);
+        return Read(output, plan, digest: null, keptSampleOnly: false, cancellationToken);
     }
 
     /// <summary>
-    /// Confirms <paramref name="verification"/> by reading <paramref name="output"/> back: the protected cells must hash
-    /// to the digest of the cells that were found clean as they were written, and the kept columns' sample is scanned
-    /// as <see cref="Scan"/> does. Returns null when the pass found something, the header or a cell differs, or the
-    /// count differs, and then the caller must <see cref="Scan"/> the output.
+    /// Confirms <paramref name="verification"/> by reading <paramref name="output"/> back, and scans the kept columns'
+    /// sample as <see cref="Scan"/> does. For a CSV output, <paramref name="readBack"/>, the digest of the file's text,
+    /// must equal the text the writer wrote, and only the sample's records are parsed. For other formats the protected
+    /// cells read back must hash to the digest of the cells that were found clean as they were written. Returns null
+    /// when the pass found something, the header, the text or a cell differs, or a count differs, and then the caller
+    /// must <see cref="Scan"/> the output.
     /// </summary>
     /// <exception cref="OperationCanceledException">The scan was cancelled.</exception>
     public ResidualScanResult? TryConfirm(
-        IRecordReader output, AnonymizationPlan plan, OutputVerification verification, CancellationToken cancellationToken = default)
+        IRecordReader output,
+        AnonymizationPlan plan,
+        OutputVerification verification,
+        TextDigest? readBack = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(plan);
@@ -63,14 +69,35 @@ public sealed class ResidualScanner
             return null;
         }
 
+        if (verification.Text is { } written)
+        {
+            if (readBack != written)
+            {
+                return null;
+            }
+
+            // The file's text is the one written, so its records are those the pass counted and checked.
+            ResidualScanResult sample = Read(output, plan, digest: null, keptSampleOnly: true, cancellationToken);
+            return sample with { RecordsScanned = verification.Records, ProtectedCellsConfirmedByHash = true };
+        }
+
+        if (verification.CellDigest is not { } expected)
+        {
+            return null;
+        }
+
         var digest = new ProtectedCellDigest();
-        ResidualScanResult result = Read(output, plan, digest, cancellationToken);
-        bool confirmed = digest.Value == verification.Digest && digest.Cells == verification.Cells;
+        ResidualScanResult result = Read(output, plan, digest, keptSampleOnly: false, cancellationToken);
+        bool confirmed = digest.Value == expected && digest.Cells == verification.Cells && result.RecordsScanned == verification.Records;
         return confirmed ? result with { ProtectedCellsConfirmedByHash = true } : null;
     }
 
-    /// <summary>Reads the output: scans every protected cell, or only hashes it into <paramref name="digest"/> when one is given.</summary>
-    private ResidualScanResult Read(IRecordReader output, AnonymizationPlan plan, ProtectedCellDigest? digest, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the output: scans every protected cell, or only hashes it into <paramref name="digest"/> when one is given,
+    /// or skips it when <paramref name="keptSampleOnly"/> is set, which also stops after the kept columns' sample.
+    /// </summary>
+    private ResidualScanResult Read(
+        IRecordReader output, AnonymizationPlan plan, ProtectedCellDigest? digest, bool keptSampleOnly, CancellationToken cancellationToken)
     {
         var protectedByName = plan.Columns.Where(c => c.OutputIndex >= 0)
             .ToDictionary(c => c.Name, c => c.IsProtected, StringComparer.Ordinal);
@@ -80,7 +107,7 @@ public sealed class ResidualScanner
         var clean = new RecentKeySet?[output.FieldCount];
         Span<PiiKind> kinds = stackalloc PiiKind[TextScanner.TextKindCount];
         long records = 0;
-        while (output.ReadNext())
+        while ((!keptSampleOnly || records < KeptColumnSampleRows) && output.ReadNext())
         {
             records++;
             if ((records & 4095) == 0)
@@ -90,6 +117,11 @@ public sealed class ResidualScanner
 
             for (int i = 0; i < output.FieldCount; i++)
             {
+                if (keptSampleOnly && isProtected[i])
+                {
+                    continue;
+                }
+
                 if (digest is not null && isProtected[i])
                 {
                     bool present = output.TryGetSpan(i, out ReadOnlySpan<char> text);
