@@ -114,7 +114,10 @@ public sealed class DatasetAnonymizer
         WrittenCellCheck? check = null)
     {
         CheckHeader(reader);
-        IReadOnlyList<PlannedColumn> columns = _plan.Columns;
+        // Arrays, because a foreach over the plan's lists would allocate an enumerator per record.
+        PlannedColumn[] columns = [.. _plan.Columns];
+        int[] quasiIdentifierOutputs = [.. _plan.QuasiIdentifierOutputIndexes];
+        int[] sensitiveOutputs = [.. _plan.SensitiveOutputIndexes];
         int outputCount = _plan.OutputHeader.Count;
         var values = new string?[outputCount];
         var rawNull = new bool[outputCount];
@@ -240,21 +243,21 @@ public sealed class DatasetAnonymizer
 
             if (quasiIdentifiers.Length > 0)
             {
-                Gather(values, _plan.QuasiIdentifierOutputIndexes, quasiIdentifiers);
+                Gather(values, quasiIdentifierOutputs, quasiIdentifiers);
                 if (smallClasses is not null && smallClasses.Contains(counter.KeyOf(quasiIdentifiers)))
                 {
-                    foreach (int index in _plan.QuasiIdentifierOutputIndexes)
+                    foreach (int index in quasiIdentifierOutputs)
                     {
                         values[index] = SuppressedValue;
                         rawNull[index] = false;
                         checkedOutput[index] = false;
                     }
 
-                    Gather(values, _plan.QuasiIdentifierOutputIndexes, quasiIdentifiers);
+                    Gather(values, quasiIdentifierOutputs, quasiIdentifiers);
                     suppressed++;
                 }
 
-                Gather(values, _plan.SensitiveOutputIndexes, sensitive);
+                Gather(values, sensitiveOutputs, sensitive);
                 counter.Add(quasiIdentifiers, sensitive, EntityOf(inputCells));
             }
 
@@ -298,9 +301,9 @@ public sealed class DatasetAnonymizer
         }
     }
 
-    private static void Gather(string?[] values, IReadOnlyList<int> indexes, string?[] target)
+    private static void Gather(string?[] values, int[] indexes, string?[] target)
     {
-        for (int i = 0; i < indexes.Count; i++)
+        for (int i = 0; i < indexes.Length; i++)
         {
             target[i] = values[indexes[i]];
         }
@@ -310,7 +313,7 @@ public sealed class DatasetAnonymizer
     /// Returns the output record as steps in output order: a run of kept columns that are adjacent in both input
     /// and output, copied as one raw slice, or a single column. Null when the output order does not follow the input.
     /// </summary>
-    private static WriteStep[]? PlanWrite(IReadOnlyList<PlannedColumn> columns, bool[] needed, int outputCount)
+    private static WriteStep[]? PlanWrite(PlannedColumn[] columns, bool[] needed, int outputCount)
     {
         var steps = new List<WriteStep>(outputCount);
         int expectedOutput = 0;
@@ -348,7 +351,7 @@ public sealed class DatasetAnonymizer
         string?[] values,
         bool[] rawNull,
         int[] inputIndex,
-        IReadOnlyList<PlannedColumn> columns,
+        PlannedColumn[] columns,
         CopiedOutputs copied)
     {
         foreach (WriteStep step in steps)
@@ -374,7 +377,7 @@ public sealed class DatasetAnonymizer
         string?[] values,
         bool[] rawNull,
         int[] inputIndex,
-        IReadOnlyList<PlannedColumn> columns,
+        PlannedColumn[] columns,
         CopiedOutputs copied)
     {
         if (csvWriter is null)
@@ -406,7 +409,7 @@ public sealed class DatasetAnonymizer
         string?[] values,
         bool[] rawNull,
         int[] inputIndex,
-        IReadOnlyList<PlannedColumn> columns,
+        PlannedColumn[] columns,
         CopiedOutputs copied,
         int o)
     {
