@@ -1,3 +1,5 @@
+using SyntheticData.Tabular.Internal;
+
 namespace SyntheticData.Tabular;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace SyntheticData.Tabular;
 /// </summary>
 public sealed class AtomicFileWriter : IDisposable
 {
-    private readonly FileStream _stream;
+    private readonly DropBehindStream _stream;
     private bool _committed;
     private bool _disposed;
 
@@ -19,7 +21,9 @@ public sealed class AtomicFileWriter : IDisposable
         TargetPath = Path.GetFullPath(path);
         string folder = Path.GetDirectoryName(TargetPath)!;
         TemporaryPath = Path.Combine(folder, "." + Path.GetFileName(TargetPath) + "." + Path.GetRandomFileName() + ".tmp");
-        _stream = new FileStream(TemporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+        // Large outputs pass through a bounded part of the page cache (see DropBehindStream).
+        _stream = new DropBehindStream(
+            new FileStream(TemporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16), writing: true);
     }
 
     /// <summary>The final path, absolute.</summary>
@@ -44,7 +48,7 @@ public sealed class AtomicFileWriter : IDisposable
             throw new InvalidOperationException($"The output {TargetPath} was already committed.");
         }
 
-        _stream.Flush(flushToDisk: true);
+        _stream.FlushToDisk();
         _stream.Dispose();
         File.Move(TemporaryPath, TargetPath, overwrite: true);
         _committed = true;

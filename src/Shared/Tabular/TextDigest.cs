@@ -5,7 +5,7 @@ namespace SyntheticData.Tabular;
 
 /// <summary>
 /// The 128-bit XxHash of a text file's bytes, before any compression, and their count. <see cref="CsvRecordWriter"/> hashes
-/// the bytes it writes, and <see cref="Of"/> hashes a file read back, so equal digests show that the file holds exactly
+/// the bytes it writes, and <see cref="Of"/> hashes a file read back, so equal digests show that the file contains exactly
 /// what the writer wrote. XxHash is not cryptographic: it catches accidental differences, not a crafted collision.
 /// </summary>
 /// <param name="Hash">The XxHash128 of the bytes, seed 0.</param>
@@ -20,7 +20,8 @@ public readonly record struct TextDigest(UInt128 Hash, long Length)
     public static TextDigest Of(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using FileStream file = InputStreams.OpenFile(path);
+        // The text was just written and is read once, so the pages it occupies are dropped behind the reading.
+        using var file = new DropBehindStream(InputStreams.OpenFile(path), writing: false);
         using Stream text = InputStreams.DecompressIfGzip(file, leaveOpen: true);
         var hash = new XxHash128();
         byte[] buffer = new byte[BufferLength];
