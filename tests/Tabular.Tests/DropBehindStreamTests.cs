@@ -72,6 +72,24 @@ public sealed class DropBehindStreamTests : IDisposable
     }
 
     [Fact]
+    public void Read_AfterSeek_ReadsFromThere()
+    {
+        byte[] expected = Pattern(FileBytes);
+        string path = _folder.WriteBytes("seek.bin", expected);
+        using var stream = new DropBehindStream(File.OpenRead(path), writing: false, Window);
+        byte[] buffer = new byte[100];
+        stream.ReadExactly(buffer);
+
+        stream.Position = 10 * Window;
+        stream.ReadExactly(buffer);
+
+        Assert.True(stream.CanSeek);
+        Assert.Equal(FileBytes, stream.Length);
+        Assert.Equal((10 * Window) + 100, stream.Position);
+        Assert.Equal(expected.AsSpan(10 * Window, 100).ToArray(), buffer);
+    }
+
+    [Fact]
     public void Write_LargeFile_LeavesOnlyLastWindowsCached()
     {
         string path = _folder.File("written-cached.bin");

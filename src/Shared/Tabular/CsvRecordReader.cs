@@ -37,7 +37,7 @@ public sealed class CsvRecordReader : IRecordReader
     /// <summary>Opens a file and detects gzip from its first bytes.</summary>
     /// <exception cref="DataFormatException">The header cannot be read.</exception>
     public CsvRecordReader(string path, CsvReadOptions? options = null)
-        : this(InputStreams.OpenFile(path), options, path, leaveOpen: false)
+        : this(InputStreams.OpenFileOnce(path), options, path, leaveOpen: false)
     {
     }
 

@@ -35,7 +35,7 @@ public sealed class JsonLinesRecordReader : IRecordReader
     /// <summary>Opens a file.</summary>
     /// <exception cref="DataFormatException">The first line is not a JSON object.</exception>
     public JsonLinesRecordReader(string path)
-        : this(InputStreams.OpenFile(path), path, leaveOpen: false)
+        : this(InputStreams.OpenFileOnce(path), path, leaveOpen: false)
     {
     }
 

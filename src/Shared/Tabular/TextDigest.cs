@@ -20,8 +20,7 @@ public readonly record struct TextDigest(UInt128 Hash, long Length)
     public static TextDigest Of(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        // The text was just written and is read once, so the pages it occupies are dropped behind the reading.
-        using var file = new DropBehindStream(InputStreams.OpenFile(path), writing: false);
+        using Stream file = InputStreams.OpenFileOnce(path);
         using Stream text = InputStreams.DecompressIfGzip(file, leaveOpen: true);
         var hash = new XxHash128();
         byte[] buffer = new byte[BufferLength];

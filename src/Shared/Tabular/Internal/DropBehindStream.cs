@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace SyntheticData.Tabular.Internal;
 
 /// <summary>
-/// Streams a large file through a bounded part of the Linux page cache. Reading, it asks the kernel to drop what lies
+/// Streams a large file through a bounded part of the Linux page cache. Reading, it advises the kernel to drop what lies
 /// more than a window behind. Writing, it starts the write-back of each full window, then waits for the write-back of
 /// the window before and drops it. Without this a 1 GB output stays in the page cache until the commit's fsync writes it all at once.
 /// It also evicts cached data that other programs use. On a virtual machine, each page the cache has not used
@@ -28,7 +28,7 @@ internal sealed unsafe class DropBehindStream : Stream
     private long _nextBoundary;
     private bool _enabled;
 
-    /// <summary>Wraps <paramref name="file"/>, which the wrapper disposes, for sequential reading or writing from its start.</summary>
+    /// <summary>Wraps <paramref name="file"/>, which the wrapper disposes, for reading or for writing from its start.</summary>
     public DropBehindStream(FileStream file, bool writing, int windowBytes = DefaultWindowBytes)
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -36,7 +36,8 @@ internal sealed unsafe class DropBehindStream : Stream
         _file = file;
         _writing = writing;
         _windowBytes = windowBytes;
-        _nextBoundary = windowBytes;
+        _position = !writing && file.CanSeek ? file.Position : 0;
+        _nextBoundary = ((_position / windowBytes) + 1) * windowBytes;
         _enabled = Native.IsAvailable;
     }
 
@@ -45,7 +46,8 @@ internal sealed unsafe class DropBehindStream : Stream
 
     public override bool CanRead => !_writing && _file.CanRead;
 
-    public override bool CanSeek => false;
+    // A reader may seek, which only moves where dropping continues. A writer writes from start to end.
+    public override bool CanSeek => !_writing && _file.CanSeek;
 
     public override bool CanWrite => _writing && _file.CanWrite;
 
@@ -54,7 +56,7 @@ internal sealed unsafe class DropBehindStream : Stream
     public override long Position
     {
         get => _position;
-        set => throw new NotSupportedException("The stream is read or written from start to end.");
+        set => Seek(value, SeekOrigin.Begin);
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
@@ -120,9 +122,19 @@ internal sealed unsafe class DropBehindStream : Stream
 
     public override void Flush() => _file.Flush();
 
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException("The stream is read or written from start to end.");
+    public override long Seek(long offset, SeekOrigin origin)
+    {
+        if (!CanSeek)
+        {
+            throw new NotSupportedException("The stream is written from start to end.");
+        }
 
-    public override void SetLength(long value) => throw new NotSupportedException("The stream is read or written from start to end.");
+        _position = _file.Seek(offset, origin);
+        _nextBoundary = ((_position / _windowBytes) + 1) * _windowBytes;
+        return _position;
+    }
+
+    public override void SetLength(long value) => throw new NotSupportedException("The stream cannot change its length.");
 
     /// <summary>Flushes the file stream and the file's data to disk.</summary>
     public void FlushToDisk() => _file.Flush(flushToDisk: true);

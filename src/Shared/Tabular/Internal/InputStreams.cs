@@ -12,6 +12,12 @@ internal static class InputStreams
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
     }
 
+    /// <summary>
+    /// Opens a file that is read once from start to end, such as an extract: large files then pass through a bounded
+    /// part of the page cache (see <see cref="DropBehindStream"/>).
+    /// </summary>
+    public static Stream OpenFileOnce(string path) => new DropBehindStream(OpenFile(path), writing: false);
+
     /// <summary>Reads up to four leading bytes and returns a stream that still yields them.</summary>
     public static Stream Peek(Stream stream, bool leaveOpen, out ReadOnlySpan<byte> leading)
     {
