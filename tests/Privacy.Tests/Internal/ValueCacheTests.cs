@@ -6,22 +6,27 @@ namespace SyntheticData.Privacy.Tests.Internal;
 
 public sealed class ValueCacheTests
 {
-    [Fact]
-    public void FullSet_ReplacesNotRecentlyUsed()
+    [Theory]
+    [InlineData(ValueCache.ShortSlotLength)]
+    [InlineData(ValueCache.LongSlotLength)]
+    public void FullSet_ReplacesNotRecentlyUsed(int slotLength)
     {
-        // Four short slots make one set. Filling it flags all four, so the last one added keeps its flag alone.
-        var cache = new ValueCache(capacity: 4, slotLength: ValueCache.ShortSlotLength);
-        for (ulong key = 1; key <= 4; key++)
+        // One set contains every entry. Filling it flags all of them, so the last one added keeps its flag alone, and the
+        // first one then read gets its flag back.
+        var cache = new ValueCache(capacity: ValueCache.Ways, slotLength);
+        for (ulong key = 1; key <= ValueCache.Ways; key++)
         {
             cache.Add(key, "v" + key);
         }
 
         Assert.True(cache.TryGetValue(1, out _));
 
-        cache.Add(5, "v5");
+        cache.Add(ValueCache.Ways + 1, "new");
 
         Assert.False(cache.TryGetValue(2, out _));
-        foreach (ulong key in new ulong[] { 1, 3, 4, 5 })
+        Assert.True(cache.TryGetValue(ValueCache.Ways + 1, out string? added));
+        Assert.Equal("new", added);
+        foreach (ulong key in Enumerable.Range(1, ValueCache.Ways).Select(k => (ulong)k).Where(k => k != 2))
         {
             Assert.True(cache.TryGetValue(key, out string? value));
             Assert.Equal("v" + key, value);
@@ -29,42 +34,27 @@ public sealed class ValueCacheTests
     }
 
     [Fact]
-    public void FullLongSet_ReplacesLeastRecentlyUsed()
-    {
-        // Two long slots make one set, where not recently used is least recently used.
-        var cache = new ValueCache(capacity: 2, slotLength: ValueCache.LongSlotLength);
-        cache.Add(1, "one");
-        cache.Add(2, "two");
-        Assert.True(cache.TryGetValue(1, out _));
-
-        cache.Add(3, "three");
-
-        Assert.True(cache.TryGetValue(1, out string? kept));
-        Assert.Equal("one", kept);
-        Assert.True(cache.TryGetValue(3, out string? added));
-        Assert.Equal("three", added);
-        Assert.False(cache.TryGetValue(2, out _));
-    }
-
-    [Fact]
     public void Prefetch_LeavesReplacementOrderUnchanged()
     {
         // Prefetching a key is no lookup: it must not make the entry recent, count toward pausing or create a table.
-        var empty = new ValueCache(capacity: 2, slotLength: ValueCache.LongSlotLength);
+        var empty = new ValueCache(capacity: ValueCache.Ways, slotLength: ValueCache.LongSlotLength);
         empty.Prefetch(1);
         Assert.False(empty.TryGetValue(1, out _));
 
-        var cache = new ValueCache(capacity: 2, slotLength: ValueCache.LongSlotLength);
-        cache.Add(1, "one");
-        cache.Add(2, "two");
+        var cache = new ValueCache(capacity: ValueCache.Ways, slotLength: ValueCache.LongSlotLength);
+        for (ulong key = 1; key <= ValueCache.Ways; key++)
+        {
+            cache.Add(key, "v" + key);
+        }
+
         Assert.True(cache.TryGetValue(1, out _));
         cache.Prefetch(2);
         cache.Prefetch(99);
 
-        cache.Add(3, "three");
+        cache.Add(ValueCache.Ways + 1, "new");
 
         Assert.True(cache.TryGetValue(1, out string? kept));
-        Assert.Equal("one", kept);
+        Assert.Equal("v1", kept);
         Assert.False(cache.TryGetValue(2, out _));
     }
 
