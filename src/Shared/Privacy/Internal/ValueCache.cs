@@ -74,7 +74,6 @@ internal sealed class ValueCache
 
     private readonly int _capacity;
     private readonly int _setMask;
-    private readonly int _ways;
     private readonly int _setBytes;
     private byte[]? _slots;
     private int _origin;
@@ -94,10 +93,9 @@ internal sealed class ValueCache
                 nameof(slotLength), slotLength, $"The slot length must be {ShortSlotLength} or {LongSlotLength}.");
         }
 
-        _ways = Ways;
         _setBytes = Ways * slotLength;
-        int sets = (int)Math.Max(1, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)((capacity + _ways - 1) / _ways)));
-        _capacity = sets * _ways;
+        int sets = (int)Math.Max(1, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)((capacity + Ways - 1) / Ways)));
+        _capacity = sets * Ways;
         _setMask = sets - 1;
         SlotLength = slotLength;
     }
@@ -175,7 +173,7 @@ internal sealed class ValueCache
 
         int set = SetStart(key);
         ulong tag = TagOf(key);
-        for (int way = 0; way < _ways; way++)
+        for (int way = 0; way < Ways; way++)
         {
             int slot = set + (way * SlotLength);
             byte header = _slots[slot + TagBytes];
@@ -229,7 +227,7 @@ internal sealed class ValueCache
         int set = SetStart(key);
         ulong tag = TagOf(key);
         int way = -1;
-        for (int w = 0; w < _ways; w++)
+        for (int w = 0; w < Ways; w++)
         {
             int slot = set + (w * SlotLength);
             byte header = _slots[slot + TagBytes];
@@ -296,7 +294,7 @@ internal sealed class ValueCache
     {
         byte[] slots = _slots!;
         slots[set + (way * SlotLength) + TagBytes] |= RecentFlag;
-        for (int w = 0; w < _ways; w++)
+        for (int w = 0; w < Ways; w++)
         {
             if ((slots[set + (w * SlotLength) + TagBytes] & RecentFlag) == 0)
             {
@@ -304,7 +302,7 @@ internal sealed class ValueCache
             }
         }
 
-        for (int w = 0; w < _ways; w++)
+        for (int w = 0; w < Ways; w++)
         {
             if (w != way)
             {
