@@ -5,10 +5,11 @@ namespace SyntheticData.Tabular.Internal;
 /// <summary>
 /// Streams a large file through a bounded part of the Linux page cache. Reading, it advises the kernel to drop what lies
 /// more than a window behind. Writing, it starts the write-back of each full window, then waits for the write-back of
-/// the window before and drops it. Without this a 1 GB output stays in the page cache until the commit's fsync writes it all at once.
-/// It also evicts cached data that other programs use. On a virtual machine, each page the cache has not used
-/// before costs kernel time: writing 1 GB then took 1.8 s of kernel time on the 2-core build machine, against 0.2 to
-/// 0.3 s when the same pages were dropped and used again (measured with a small C program).
+/// the window before and drops it.
+/// Without this, a 1 GB output stays in the page cache until the commit's fsync writes it all at once, and it evicts
+/// cached data that other programs use. On a virtual machine, each page the cache has not used before also costs
+/// kernel time. Writing 1 GB took 1.8 s of kernel time on the 2-core build machine, and 0.2 to 0.3 s when the same
+/// pages were dropped and used again (measured with a small C program).
 /// Elsewhere than Linux with glibc, or when a call fails, it only passes the data through.
 /// </summary>
 internal sealed unsafe class DropBehindStream : Stream
