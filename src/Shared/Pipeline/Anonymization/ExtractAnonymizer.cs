@@ -88,7 +88,10 @@ public static class ExtractAnonymizer
         var scanner = new ResidualScanner(ScannerOf(plan.Policy));
         if (verification is not null)
         {
-            TextDigest? text = verification.Text is not null && !IsParquet(outputPath) ? TextDigest.Of(outputPath) : null;
+            // A pass that found something is never confirmed, so its output is not read twice.
+            TextDigest? text = verification is { Clean: true, Text: not null } && !IsParquet(outputPath)
+                ? TextDigest.Of(outputPath)
+                : null;
             using IRecordReader readBack = OpenOutput(outputPath, plan);
             if (scanner.TryConfirm(readBack, plan, verification, text, cancellationToken) is { } confirmed)
             {

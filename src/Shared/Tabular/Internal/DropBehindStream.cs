@@ -42,7 +42,7 @@ internal sealed unsafe class DropBehindStream : Stream
         _enabled = Native.IsAvailable;
     }
 
-    /// <summary>True while the page cache calls are made; false where they are missing or once one has failed.</summary>
+    /// <summary>True while the page cache calls are made. False where they are missing, or once one has failed.</summary>
     public bool DropsPages => _enabled;
 
     public override bool CanRead => !_writing && _file.CanRead;
