@@ -9,10 +9,10 @@ public sealed class ValueCacheTests
     [Theory]
     [InlineData(ValueCache.ShortSlotLength)]
     [InlineData(ValueCache.LongSlotLength)]
-    public void FullSet_ReplacesNotRecentlyUsed(int slotLength)
+    public void FullBucket_ReplacesNotRecentlyUsed(int slotLength)
     {
-        // One set contains every entry. Filling it flags all of them, so the last one added keeps its flag alone, and the
-        // first one then read gets its flag back.
+        // One bucket contains every entry. Filling it flags all of them, so the last one added keeps its flag alone,
+        // and the first one then read gets its flag back.
         var cache = new ValueCache(capacity: ValueCache.Ways, slotLength);
         for (ulong key = 1; key <= ValueCache.Ways; key++)
         {
@@ -31,6 +31,45 @@ public sealed class ValueCacheTests
             Assert.True(cache.TryGetValue(key, out string? value));
             Assert.Equal("v" + key, value);
         }
+    }
+
+    [Fact]
+    public void Add_FillsSecondBucketWhenFirstIsFull()
+    {
+        // Two buckets. The low half of each key is even and picks bucket 0 first, and the high half is odd and picks
+        // bucket 1 second, so one bucket would keep only four of these keys. The halves differ, so the tags do too.
+        var cache = new ValueCache(capacity: 2 * ValueCache.Ways);
+        UInt128[] keys = Enumerable.Range(1, 2 * ValueCache.Ways)
+            .Select(i => new UInt128(upper: ((ulong)i << 8) | 1, lower: (ulong)i << 1))
+            .ToArray();
+        foreach (UInt128 key in keys)
+        {
+            cache.Add(key, "v" + key.GetHashCode());
+        }
+
+        foreach (UInt128 key in keys)
+        {
+            Assert.True(cache.TryGetValue(key, out string? value));
+            Assert.Equal("v" + key.GetHashCode(), value);
+        }
+    }
+
+    [Fact]
+    public void Add_EvictsWhenBothBucketsAreFull()
+    {
+        // Every key has both buckets, so the ninth key must replace one entry, and exactly one of the first eight is
+        // gone.
+        var cache = new ValueCache(capacity: 2 * ValueCache.Ways);
+        UInt128[] keys = Enumerable.Range(1, (2 * ValueCache.Ways) + 1)
+            .Select(i => new UInt128(upper: ((ulong)i << 8) | 1, lower: (ulong)i << 1))
+            .ToArray();
+        foreach (UInt128 key in keys)
+        {
+            cache.Add(key, "v");
+        }
+
+        Assert.True(cache.TryGetValue(keys[^1], out _));
+        Assert.Equal(2 * ValueCache.Ways, keys.Count(key => cache.TryGetValue(key, out _)));
     }
 
     [Fact]
@@ -128,8 +167,8 @@ public sealed class ValueCacheTests
     [Property(MaxTest = 300)]
     public bool Lookup_ReturnsValueOfKeyOrNothing(DoNotSize<int> seed)
     {
-        // Few sets and few keys, so keys share sets and replace each other often. As for an operator, keys are hashes
-        // of cells, a key always has the same value, and values have every length up to the longest a slot keeps.
+        // Few buckets and few keys, so keys share buckets and replace each other often. As for an operator, keys are
+        // hashes of cells, a key always has the same value, and values have every length up to the longest a slot keeps.
         Random random = new(seed.Item);
         var cache = new ValueCache(capacity: 8, slotLength: random.Next(2) == 0 ? ValueCache.ShortSlotLength : ValueCache.LongSlotLength);
         string ValueOf(UInt128 key) => new((char)('a' + (int)(key % 26)), (int)(key % (ulong)(cache.MaximumOutputLength + 1)));
