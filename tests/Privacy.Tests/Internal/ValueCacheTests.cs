@@ -36,11 +36,11 @@ public sealed class ValueCacheTests
     [Fact]
     public void Add_FillsSecondBucketWhenFirstIsFull()
     {
-        // Two buckets. The low half of each key is even and picks bucket 0 first, and the high half is odd and picks
-        // bucket 1 second, so one bucket would keep only four of these keys. The halves differ, so the tags do too.
+        // Two buckets. The key's tag is its high half here: its low 32 bits are even and pick bucket 0 first, and its
+        // high 32 bits are odd and pick bucket 1 second, so one bucket would keep only four of these keys.
         var cache = new ValueCache(capacity: 2 * ValueCache.Ways);
         UInt128[] keys = Enumerable.Range(1, 2 * ValueCache.Ways)
-            .Select(i => new UInt128(upper: ((ulong)i << 8) | 1, lower: (ulong)i << 1))
+            .Select(i => new UInt128(upper: ((ulong)i << 33) | (1UL << 32), lower: 0))
             .ToArray();
         foreach (UInt128 key in keys)
         {
@@ -61,7 +61,7 @@ public sealed class ValueCacheTests
         // gone.
         var cache = new ValueCache(capacity: 2 * ValueCache.Ways);
         UInt128[] keys = Enumerable.Range(1, (2 * ValueCache.Ways) + 1)
-            .Select(i => new UInt128(upper: ((ulong)i << 8) | 1, lower: (ulong)i << 1))
+            .Select(i => new UInt128(upper: ((ulong)i << 33) | (1UL << 32), lower: 0))
             .ToArray();
         foreach (UInt128 key in keys)
         {
@@ -70,6 +70,52 @@ public sealed class ValueCacheTests
 
         Assert.True(cache.TryGetValue(keys[^1], out _));
         Assert.Equal(2 * ValueCache.Ways, keys.Count(key => cache.TryGetValue(key, out _)));
+    }
+
+    [Fact]
+    public void Add_GrowsTableAndKeepsEntries()
+    {
+        var cache = new ValueCache(capacity: 4 * ValueCache.InitialCapacity);
+        Random random = new(7);
+        UInt128 NewKey() => new((ulong)random.NextInt64(), (ulong)random.NextInt64());
+
+        // Up to five eighths of the first table's slots, no table grows.
+        List<UInt128> keys = [];
+        while (keys.Count < ValueCache.InitialCapacity * 5 / 8)
+        {
+            keys.Add(NewKey());
+            cache.Add(keys[^1], "k" + (keys.Count - 1));
+        }
+
+        Assert.Equal(ValueCache.InitialCapacity, cache.TableCapacity);
+        List<int> kept = Enumerable.Range(0, keys.Count).Where(i => cache.TryGetValue(keys[i], out _)).ToList();
+        Assert.True(kept.Count > keys.Count * 0.99);
+
+        while (cache.TableCapacity == ValueCache.InitialCapacity)
+        {
+            keys.Add(NewKey());
+            cache.Add(keys[^1], "k" + (keys.Count - 1));
+        }
+
+        Assert.Equal(4 * ValueCache.InitialCapacity, cache.TableCapacity);
+        foreach (int i in kept.Append(keys.Count - 1))
+        {
+            Assert.True(cache.TryGetValue(keys[i], out string? value));
+            Assert.Equal("k" + i, value);
+        }
+    }
+
+    [Fact]
+    public void Add_GrowsNoFurtherThanCapacity()
+    {
+        var cache = new ValueCache(capacity: ValueCache.InitialCapacity / 2);
+        for (ulong key = 1; key <= ValueCache.InitialCapacity; key++)
+        {
+            cache.Add(new UInt128(key * 0x9E3779B97F4A7C15, key), "v");
+        }
+
+        Assert.Equal(ValueCache.InitialCapacity / 2, cache.TableCapacity);
+        Assert.Equal(ValueCache.InitialCapacity / 2, cache.Capacity);
     }
 
     [Fact]
