@@ -25,6 +25,9 @@ internal sealed class SlotTable
     // How many entries ahead a copy into a larger table requests the target's buckets.
     private const int CopyDistance = 16;
 
+    // Tables of at least this many bytes ask for huge pages. Only the full-size tables are this large.
+    private const int HugePagesFrom = 4 << 20;
+
     private readonly byte[] _slots;
     private readonly int _origin;
     private readonly int _bucketMask;
@@ -35,13 +38,18 @@ internal sealed class SlotTable
     /// Allocates a table of <paramref name="buckets"/> buckets, a power of two, of slots of
     /// <paramref name="slotLength"/> bytes.
     /// </summary>
-    public SlotTable(int buckets, int slotLength)
+    public unsafe SlotTable(int buckets, int slotLength)
     {
         _slotLength = slotLength;
         _bucketBytes = Ways * slotLength;
         _bucketMask = buckets - 1;
         Capacity = buckets * Ways;
         _slots = CacheLines.AllocateAligned<byte>(Capacity * slotLength, out _origin);
+        if (_slots.Length >= HugePagesFrom)
+        {
+            // The table is on the pinned heap, so the address stays valid.
+            HugePages.Request(Unsafe.AsPointer(ref _slots[0]), _slots.Length);
+        }
     }
 
     /// <summary>The number of slots.</summary>
