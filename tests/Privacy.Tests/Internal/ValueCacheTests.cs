@@ -36,8 +36,8 @@ public sealed class ValueCacheTests
     [Fact]
     public void Add_FillsSecondBucketWhenFirstIsFull()
     {
-        // Two buckets. The key's tag is its high half here: its low 32 bits are even and pick bucket 0 first, and its
-        // high 32 bits are odd and pick bucket 1 second, so one bucket would keep only four of these keys.
+        // Two buckets. Each key's tag is its high half here. Its low 32 bits are even and pick bucket 0 first, and its
+        // high 32 bits are odd and pick bucket 1 second. One bucket alone would keep only four of these keys.
         var cache = new ValueCache(capacity: 2 * ValueCache.Ways);
         UInt128[] keys = Enumerable.Range(1, 2 * ValueCache.Ways)
             .Select(i => new UInt128(upper: ((ulong)i << 33) | (1UL << 32), lower: 0))
@@ -88,8 +88,8 @@ public sealed class ValueCacheTests
         }
 
         Assert.Equal(ValueCache.InitialCapacity, cache.TableCapacity);
-        List<int> kept = Enumerable.Range(0, keys.Count).Where(i => cache.TryGetValue(keys[i], out _)).ToList();
-        Assert.True(kept.Count > keys.Count * 0.99);
+        List<int> keptBeforeGrowth = Enumerable.Range(0, keys.Count).Where(i => cache.TryGetValue(keys[i], out _)).ToList();
+        Assert.True(keptBeforeGrowth.Count > keys.Count * 0.99);
 
         while (cache.TableCapacity == ValueCache.InitialCapacity)
         {
@@ -98,7 +98,7 @@ public sealed class ValueCacheTests
         }
 
         Assert.Equal(4 * ValueCache.InitialCapacity, cache.TableCapacity);
-        foreach (int i in kept.Append(keys.Count - 1))
+        foreach (int i in keptBeforeGrowth.Append(keys.Count - 1))
         {
             Assert.True(cache.TryGetValue(keys[i], out string? value));
             Assert.Equal("k" + i, value);

@@ -110,8 +110,8 @@ internal sealed class ValueCache
 
     /// <summary>
     /// Returns the key of <paramref name="value"/> in <paramref name="context"/> (0 when there is none): the XxHash3 of
-    /// its characters, seeded with the context. The table tells entries apart by 64 bits, so the 128-bit XxHash, which
-    /// took 1 to 3% more CPU time in the extracts with twenty per customer, would add nothing.
+    /// its characters, seeded with the context. The table distinguishes entries by a 64-bit tag, so the 128-bit XxHash
+    /// would add nothing, and it took 1 to 3% more CPU time in the extracts with twenty per customer.
     /// </summary>
     public static UInt128 KeyOf(ReadOnlySpan<char> value, long context = 0) =>
         XxHash3.HashToUInt64(MemoryMarshal.AsBytes(value), context);
