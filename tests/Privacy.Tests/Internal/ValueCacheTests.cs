@@ -79,7 +79,7 @@ public sealed class ValueCacheTests
         Random random = new(7);
         UInt128 NewKey() => new((ulong)random.NextInt64(), (ulong)random.NextInt64());
 
-        // Up to five eighths of the first table's slots, no table grows.
+        // Until five eighths of the first table's slots are filled, the table does not grow.
         List<UInt128> keys = [];
         while (keys.Count < ValueCache.InitialCapacity * 5 / 8)
         {

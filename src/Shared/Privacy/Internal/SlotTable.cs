@@ -25,7 +25,7 @@ internal sealed class SlotTable
     // How many entries ahead a copy into a larger table requests the target's buckets.
     private const int CopyDistance = 16;
 
-    // Tables of at least this many bytes ask for huge pages. Only the full-size tables are this large.
+    // Tables of at least this many bytes ask for huge pages. First tables, at most 2 MB, never do.
     private const int HugePagesFrom = 4 << 20;
 
     private readonly byte[] _slots;
