@@ -56,11 +56,62 @@ public sealed class DigitAutomatonTests
     }
 
     [Fact]
-    public void StateLimit_GivesNull()
+    public void StateLimit_KeepsMatchesExact()
     {
-        // Six free digits, a fixed one and a free one need more than three states.
-        Assert.NotNull(DigitAutomaton.TryCreate(["\\d{6}1\\d"], maximumStates: 1_000));
-        Assert.Null(DigitAutomaton.TryCreate(["\\d{6}1\\d"], maximumStates: 3));
+        // Six free digits, a fixed one and a free one need more than three states, so most matches go past the limit.
+        const string Pattern = "\\d{6}1\\d";
+        DigitAutomaton limited = DigitAutomaton.TryCreate([Pattern], maximumStates: 3)!;
+        var regex = new Regex("^(?:" + Pattern + ")\\z", RegexOptions.CultureInvariant);
+
+        foreach (string text in new[] { "12345612", "00000010", "12345622", "1234561", "123456123", "99999919" })
+        {
+            Assert.True(regex.IsMatch(text) == (limited.Match(text) == 1), $"The limited automaton disagrees on '{text}'.");
+        }
+
+        Assert.Equal(3, limited.StateCount);
+    }
+
+    [Fact]
+    public void States_AreBuiltOnDemand()
+    {
+        // The start, one state after each first digit and one after each pair: nine in all.
+        DigitAutomaton automaton = DigitAutomaton.TryCreate(["12|34|56|78"], maximumStates: 1_000)!;
+        int initial = automaton.StateCount;
+
+        Assert.Equal(1u, automaton.Match("12"));
+        int afterOneMatch = automaton.StateCount;
+        int all = automaton.BuildAll();
+
+        Assert.Equal(1, initial);
+        Assert.Equal(3, afterOneMatch);
+        Assert.Equal(9, all);
+        Assert.Equal(1u, automaton.Match("78"));
+        Assert.Equal(0u, automaton.Match("14"));
+    }
+
+    [Fact]
+    public void Match_AgreesAcrossThreads()
+    {
+        // Threads that build states at the same time must all see the verdicts of the regular expression.
+        const string Pattern = "(?:2[0-8]|3[1-9])\\d{3}|4\\d{2}(?:5|6\\d)";
+        DigitAutomaton automaton = DigitAutomaton.TryCreate([Pattern], maximumStates: 1_000)!;
+        var regex = new Regex("^(?:" + Pattern + ")\\z", RegexOptions.CultureInvariant);
+        string[] texts = [.. DigitStrings(5)];
+        int disagreements = 0;
+
+        Parallel.For(0, 8, worker =>
+        {
+            for (int i = 0; i < texts.Length; i++)
+            {
+                string text = texts[(i + (worker * 7919)) % texts.Length];
+                if (regex.IsMatch(text) != (automaton.Match(text) == 1))
+                {
+                    Interlocked.Increment(ref disagreements);
+                }
+            }
+        });
+
+        Assert.Equal(0, disagreements);
     }
 
     [Fact]
@@ -93,6 +144,22 @@ public sealed class DigitAutomatonTests
 
         Assert.True(regions > 200, $"Only {regions} regions were compared.");
         Assert.True(valid > 500, $"Only {valid} numbers were valid, too few to compare the verdicts on valid numbers.");
+    }
+
+    [Fact]
+    public void RegionAutomata_FitStateLimit()
+    {
+        // Built whole, every region's automaton stays within the limit, so no match ever falls back to the slower path.
+        int largest = 0;
+        foreach ((string region, PhoneMetadata metadata) in PhoneMetadataSamples.Regions())
+        {
+            NationalNumberRules? rules = NationalNumberRules.Create(metadata, compiled: false);
+            int states = rules?.BuildAllAutomatonStates() ?? 0;
+            Assert.True(states < NationalNumberRules.MaximumAutomatonStates, $"{region}: {states} states reach the limit.");
+            largest = Math.Max(largest, states);
+        }
+
+        Assert.True(largest > 100, $"The largest automaton has only {largest} states, so the regions were not built.");
     }
 
     private static IEnumerable<string> DigitStrings(int maximumLength)

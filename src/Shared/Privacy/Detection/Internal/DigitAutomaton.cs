@@ -7,8 +7,15 @@ namespace SyntheticData.Privacy.Detection.Internal;
 /// region's general and number-type patterns. Running it reads each digit once and returns, as a bit mask, which of the
 /// patterns match the whole text. The patterns must use the subset of regular expressions that phone metadata uses:
 /// digits, character classes of digits and ranges, non-capturing groups, alternation, and the quantifiers <c>?</c>,
-/// <c>{n}</c> and <c>{n,m}</c>. The automaton is immutable once built, so threads may share it.
+/// <c>{n}</c> and <c>{n,m}</c>. Threads may share an automaton.
 /// </summary>
+/// <remarks>
+/// The deterministic states are built lazily: a transition is computed (by subset construction) the first time a match
+/// takes it, and kept. Building every state up front took about 8 ms for the 25 regions of the calling code +1, most of
+/// the start-up of a US phone scan, while matches in practice visit a small part of them. Beyond the state limit given
+/// to <see cref="TryCreate"/>, new transitions are no longer kept, and a match that needs one follows the
+/// nondeterministic automaton for its remaining digits, with the same result.
+/// </remarks>
 internal sealed class DigitAutomaton
 {
     /// <summary>The maximum number of patterns one automaton combines, one bit of the match mask each.</summary>
@@ -16,24 +23,36 @@ internal sealed class DigitAutomaton
 
     private const int Dead = -1;
 
-    // Transitions: _next[state * 10 + digit] is the next state, or Dead. State 0 is the start.
-    private readonly int[] _next;
-    private readonly uint[] _matches;
+    // A transition not computed yet.
+    private const int Unknown = -2;
 
-    private DigitAutomaton(int[] next, uint[] matches)
+    // The result of Expand when the state limit stops it from adding the target state.
+    private const int OverLimit = -3;
+
+    // Guarded by its own lock: the nondeterministic automaton and the subset construction's state.
+    private readonly Builder _builder;
+
+    // Replaced whole when states are added, so a match reads one consistent pair of arrays.
+    private volatile Tables _tables;
+
+    private DigitAutomaton(Builder builder)
     {
-        _next = next;
-        _matches = matches;
+        _builder = builder;
+        _tables = builder.Publish();
     }
+
+    /// <summary>The number of deterministic states built so far.</summary>
+    internal int StateCount => _tables.Count;
 
     /// <summary>
     /// Builds the automaton of <paramref name="patterns"/>, or returns null when a pattern uses syntax outside the
-    /// supported subset or the automaton would need more than <paramref name="maximumStates"/> states.
+    /// supported subset. At most <paramref name="maximumStates"/> deterministic states are kept.
     /// </summary>
     public static DigitAutomaton? TryCreate(IReadOnlyList<string> patterns, int maximumStates)
     {
         ArgumentNullException.ThrowIfNull(patterns);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(patterns.Count, MaximumPatterns);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maximumStates, 1);
         var nfa = new Nfa();
         int start = nfa.AddState();
         for (int i = 0; i < patterns.Count; i++)
@@ -49,90 +68,230 @@ internal sealed class DigitAutomaton
             nfa.MarkAccepting(last, 1u << i);
         }
 
-        return Determinize(nfa, start, maximumStates);
+        return new DigitAutomaton(new Builder(nfa, start, maximumStates));
     }
 
     /// <summary>Returns the mask of the patterns that match all of <paramref name="text"/>, or 0 when a character is not a digit.</summary>
     public uint Match(ReadOnlySpan<char> text)
     {
+        Tables tables = _tables;
         int state = 0;
-        foreach (char c in text)
+        for (int i = 0; i < text.Length; i++)
         {
-            uint digit = (uint)(c - '0');
+            uint digit = (uint)(text[i] - '0');
             if (digit > 9)
             {
                 return 0;
             }
 
-            state = _next[(state * 10) + (int)digit];
-            if (state == Dead)
+            int next = tables.Next[(state * 10) + (int)digit];
+            if (next == Unknown)
+            {
+                next = Expand(state, (int)digit);
+                if (next == OverLimit)
+                {
+                    return Simulate(state, text[i..]);
+                }
+
+                tables = _tables;
+            }
+
+            if (next == Dead)
             {
                 return 0;
             }
+
+            state = next;
         }
 
-        return _matches[state];
+        return tables.Matches[state];
     }
 
-    // Subset construction: each automaton state is the set of NFA states reachable after the digits read so far, kept as
-    // a sorted array. Closures are computed in the builder's buffer and looked up as spans, and only a new set is copied
-    // into an array. Most closures repeat a known set, and allocating an array for each took about 40% of the build
-    // time in a profile.
-    private static DigitAutomaton? Determinize(Nfa nfa, int start, int maximumStates)
+    /// <summary>Builds every state reachable from the start, up to the state limit, and returns how many there are.</summary>
+    internal int BuildAll()
     {
-        var ids = new Dictionary<int[], int>(StateSetComparer.Instance);
-        Dictionary<int[], int>.AlternateLookup<ReadOnlySpan<int>> idsBySpan = ids.GetAlternateLookup<ReadOnlySpan<int>>();
-        var sets = new List<int[]>();
-        var next = new List<int>();
-        var matches = new List<uint>();
-        var closure = new ClosureBuilder(nfa);
-
-        int Intern(ReadOnlySpan<int> members)
+        for (int state = 0; state < _tables.Count; state++)
         {
-            if (idsBySpan.TryGetValue(members, out int id))
+            for (int digit = 0; digit < 10; digit++)
+            {
+                if (_tables.Next[(state * 10) + digit] == Unknown && Expand(state, digit) == OverLimit)
+                {
+                    return _tables.Count;
+                }
+            }
+        }
+
+        return _tables.Count;
+    }
+
+    // Computes, keeps and returns the target of one transition, or OverLimit.
+    private int Expand(int state, int digit)
+    {
+        lock (_builder)
+        {
+            int next = _builder.Transition(state, digit);
+            _tables = _builder.Publish();
+            return next;
+        }
+    }
+
+    private uint Simulate(int state, ReadOnlySpan<char> rest)
+    {
+        // Runs without the deterministic states, and only on texts whose next state is beyond the limit.
+        lock (_builder)
+        {
+            return _builder.Simulate(state, rest);
+        }
+    }
+
+    /// <summary>The transitions (<c>Next[state * 10 + digit]</c>, or Dead or Unknown) and match masks of the states built so far.</summary>
+    private sealed class Tables(int[] next, uint[] matches, int count)
+    {
+        public int[] Next { get; } = next;
+
+        public uint[] Matches { get; } = matches;
+
+        public int Count { get; } = count;
+    }
+
+    /// <summary>
+    /// Subset construction on demand: each deterministic state is the sorted set of nondeterministic states reachable
+    /// after the digits read so far. Closures are computed in a reused buffer and looked up as spans, so only a new set
+    /// is copied into an array. Not thread-safe: the automaton calls it under a lock.
+    /// </summary>
+    private sealed class Builder
+    {
+        private readonly Nfa _nfa;
+        private readonly int _maximumStates;
+        private readonly Dictionary<int[], int> _ids = new(StateSetComparer.Instance);
+        private readonly Dictionary<int[], int>.AlternateLookup<ReadOnlySpan<int>> _idsBySpan;
+        private readonly List<int[]> _sets = [];
+        private readonly List<int> _moved = [];
+        private readonly ClosureBuilder _closure;
+        private int[] _next = new int[10 * 16];
+        private uint[] _matches = new uint[16];
+        private Tables? _published;
+
+        public Builder(Nfa nfa, int start, int maximumStates)
+        {
+            _nfa = nfa;
+            _maximumStates = maximumStates;
+            _idsBySpan = _ids.GetAlternateLookup<ReadOnlySpan<int>>();
+            _closure = new ClosureBuilder(nfa);
+            _moved.Add(start);
+            Intern(_closure.Of(CollectionsMarshal.AsSpan(_moved)));
+        }
+
+        /// <summary>Returns the tables of the states built so far, new arrays only when states were added since the last call.</summary>
+        public Tables Publish()
+        {
+            if (_published is null || _published.Count != _sets.Count)
+            {
+                _published = new Tables(_next, _matches, _sets.Count);
+            }
+
+            return _published;
+        }
+
+        /// <summary>Returns the target of the transition, computing and keeping it when it is unknown.</summary>
+        public int Transition(int state, int digit)
+        {
+            int known = _next[(state * 10) + digit];
+            if (known != Unknown)
+            {
+                return known;
+            }
+
+            ReadOnlySpan<int> target = Move(_sets[state], digit);
+            int next = target.IsEmpty ? Dead : Intern(target);
+            if (next != OverLimit)
+            {
+                // Matches read this array without the lock: the target's own row is filled before it becomes reachable.
+                Volatile.Write(ref _next[(state * 10) + digit], next);
+            }
+
+            return next;
+        }
+
+        /// <summary>Returns the mask of the patterns that match when <paramref name="rest"/> follows the digits that led to <paramref name="state"/>.</summary>
+        public uint Simulate(int state, ReadOnlySpan<char> rest)
+        {
+            int[] current = _sets[state];
+            foreach (char c in rest)
+            {
+                uint digit = (uint)(c - '0');
+                if (digit > 9)
+                {
+                    return 0;
+                }
+
+                ReadOnlySpan<int> target = Move(current, (int)digit);
+                if (target.IsEmpty)
+                {
+                    return 0;
+                }
+
+                current = target.ToArray();
+            }
+
+            uint mask = 0;
+            foreach (int member in current)
+            {
+                mask |= _nfa.Accepts(member);
+            }
+
+            return mask;
+        }
+
+        // Returns the closure of the states that the members of set move to on digit, empty when none moves.
+        private ReadOnlySpan<int> Move(int[] set, int digit)
+        {
+            _moved.Clear();
+            foreach (int member in set)
+            {
+                if (_nfa.Moves(member, digit) is int target)
+                {
+                    _moved.Add(target);
+                }
+            }
+
+            return _moved.Count == 0 ? [] : _closure.Of(CollectionsMarshal.AsSpan(_moved));
+        }
+
+        // Returns the id of the state set, adding it as a new state unless the limit is reached.
+        private int Intern(ReadOnlySpan<int> members)
+        {
+            if (_idsBySpan.TryGetValue(members, out int id))
             {
                 return id;
             }
 
-            id = sets.Count;
+            if (_sets.Count >= _maximumStates)
+            {
+                return OverLimit;
+            }
+
+            id = _sets.Count;
             int[] stored = members.ToArray();
-            ids[stored] = id;
-            sets.Add(stored);
+            _ids[stored] = id;
+            _sets.Add(stored);
+            if (id == _matches.Length)
+            {
+                // Resizing copies, and matches that still read the old arrays take the lock for any transition missing there.
+                Array.Resize(ref _matches, _matches.Length * 2);
+                Array.Resize(ref _next, _next.Length * 2);
+            }
+
             uint mask = 0;
             foreach (int member in stored)
             {
-                mask |= nfa.Accepts(member);
+                mask |= _nfa.Accepts(member);
             }
 
-            matches.Add(mask);
+            _matches[id] = mask;
+            _next.AsSpan(id * 10, 10).Fill(Unknown);
             return id;
         }
-
-        var moved = new List<int> { start };
-        Intern(closure.Of(CollectionsMarshal.AsSpan(moved)));
-        for (int current = 0; current < sets.Count; current++)
-        {
-            if (sets.Count > maximumStates)
-            {
-                return null;
-            }
-
-            for (int digit = 0; digit < 10; digit++)
-            {
-                moved.Clear();
-                foreach (int member in sets[current])
-                {
-                    if (nfa.Moves(member, digit) is int target)
-                    {
-                        moved.Add(target);
-                    }
-                }
-
-                next.Add(moved.Count == 0 ? Dead : Intern(closure.Of(CollectionsMarshal.AsSpan(moved))));
-            }
-        }
-
-        return new DigitAutomaton([.. next], [.. matches]);
     }
 
     /// <summary>Computes closures over empty edges in one reused marker array and member buffer.</summary>

@@ -11,8 +11,9 @@ namespace SyntheticData.Privacy.Detection.Internal;
 internal sealed class NationalNumberRules
 {
     /// <summary>
-    /// The maximum number of states of a region's digit automaton. Beyond it the patterns stay regular expressions.
-    /// Every region of libphonenumber-csharp 9.0.43 fits, as a test checks, so the limit only guards against new metadata.
+    /// The maximum number of states a region's digit automaton keeps. Beyond it, matches that need a new state follow the
+    /// nondeterministic automaton, which is slower. Every region of libphonenumber-csharp 9.0.43 fits whole, as a test
+    /// checks, so the limit only bounds memory with new metadata.
     /// </summary>
     internal const int MaximumAutomatonStates = 100_000;
 
@@ -32,6 +33,9 @@ internal sealed class NationalNumberRules
 
     /// <summary>True when the patterns run as one digit automaton rather than as regular expressions.</summary>
     internal bool UsesAutomaton => _automaton is not null;
+
+    /// <summary>Builds every state of the digit automaton, which matches otherwise build on demand, and returns how many there are.</summary>
+    internal int BuildAllAutomatonStates() => _automaton?.BuildAll() ?? 0;
 
     /// <summary>Returns the rules of a region, or null when its metadata lacks a general pattern and nothing can be ruled out.</summary>
     /// <param name="metadata">The region's metadata.</param>
