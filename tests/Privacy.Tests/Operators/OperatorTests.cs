@@ -1,4 +1,5 @@
 using SyntheticData.Privacy.Crypto;
+using SyntheticData.Privacy.Internal;
 using SyntheticData.Privacy.Operators;
 using SyntheticData.Privacy.Policies;
 using SyntheticData.Privacy.Tests.Support;
@@ -56,6 +57,68 @@ public sealed class OperatorTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public void UncachedApply_GivesSameOutputs()
+    {
+        // The pass copies a cached output, or on a miss applies the operator without searching the cache again.
+        var pseudonymizer = new HmacPseudonymizer(AnonymizationHarness.KeyA);
+        var tokenizer = new Ff1Tokenizer(AnonymizationHarness.KeyA);
+        (Func<ColumnOperator> Create, string Value)[] cases =
+        [
+            (() => new PseudonymOperator(pseudonymizer, ValueKind.Phone, 16, string.Empty), "(212) 555-0147"),
+            (() => new PseudonymOperator(pseudonymizer, ValueKind.Identifier, 16, string.Empty), "C-10000001"),
+            (() => new TokenOperator(tokenizer, pseudonymizer, TokenKind.Card, preserveIssuerPrefix: false, _ => false), "4111 1111 1111 1111"),
+            (() => new TokenOperator(tokenizer, pseudonymizer, TokenKind.Iban, preserveIssuerPrefix: false, _ => false), "DE89 3704 0044 0532 0130 00"),
+        ];
+        foreach ((Func<ColumnOperator> create, string value) in cases)
+        {
+            ColumnOperator plain = create();
+            Assert.True(plain.TryApply(value.AsSpan(), Row, out string expected));
+            ColumnOperator cached = create();
+            char[] destination = new char[ColumnOperator.MaximumCopiedOutputLength];
+
+            UInt128 key = cached.Prefetch(value, Row);
+            Assert.False(cached.TryCopyCached(key, destination, out _));
+            Assert.True(cached.TryApplyUncached(value, Row, key, out string output));
+            bool checkedOnMiss = cached.LastOutputChecked;
+            Assert.True(cached.TryCopyCached(key, destination, out int length));
+
+            Assert.Equal(expected, output);
+            Assert.Equal(expected, new string(destination, 0, length));
+            Assert.Equal(plain.LastOutputChecked, checkedOnMiss);
+            Assert.Equal(checkedOnMiss, cached.LastOutputChecked);
+        }
+    }
+
+    [Fact]
+    public void MissedLookup_CountsOnceInHitShare()
+    {
+        // Three lookups in ten hit, more than the minimum share of one in five, so the cache keeps working. A miss that
+        // searched the cache twice would count 3 hits in 17 lookups, below the minimum.
+        var op = new PseudonymOperator(new HmacPseudonymizer(AnonymizationHarness.KeyA), ValueKind.Identifier, 16, string.Empty);
+        char[] destination = new char[ColumnOperator.MaximumCopiedOutputLength];
+        int lookups = 3 * ValueCache.DefaultCapacity;
+        int hits = 0;
+        for (int i = 0; i < lookups; i++)
+        {
+            int block = i / 10;
+            int position = i % 10;
+            string value = position < 7 ? $"C{block}-{position}" : $"C{block}-{position - 7}";
+            UInt128 key = op.Prefetch(value, Row);
+            if (op.TryCopyCached(key, destination, out _))
+            {
+                hits++;
+            }
+            else
+            {
+                Assert.True(op.TryApplyUncached(value, Row, key, out _));
+            }
+        }
+
+        Assert.False(op.IsCachePaused);
+        Assert.Equal(lookups * 3 / 10, hits);
     }
 
     [Fact]

@@ -214,19 +214,37 @@ public sealed class DatasetAnonymizer
                     continue;
                 }
 
-                if (hasCacheKey[o] && csvWriter is not null && !needed[o]
-                    && column.Operator!.TryCopyCached(cacheKeys[o], copied.Region(o), out int copiedLength))
+                bool missedCache = false;
+                if (hasCacheKey[o] && csvWriter is not null && !needed[o])
                 {
-                    copied.Length[o] = copiedLength;
-                    values[o] = null;
-                    checkedOutput[o] = column.Operator.LastOutputChecked;
-                    statistics?[i].CountTransformed();
-                    continue;
+                    if (column.Operator!.TryCopyCached(cacheKeys[o], copied.Region(o), out int copiedLength))
+                    {
+                        copied.Length[o] = copiedLength;
+                        values[o] = null;
+                        checkedOutput[o] = column.Operator.LastOutputChecked;
+                        statistics?[i].CountTransformed();
+                        continue;
+                    }
+
+                    missedCache = true;
                 }
 
-                bool applied = hasCacheKey[o]
-                    ? column.Operator!.TryApply(cell, row, cacheKeys[o], out string transformed)
-                    : column.Operator!.TryApply(cell, row, out transformed);
+                // After a miss the operator does not search its cache again, so each cell counts once in the hit share.
+                string transformed;
+                bool applied;
+                if (missedCache)
+                {
+                    applied = column.Operator!.TryApplyUncached(cell, row, cacheKeys[o], out transformed);
+                }
+                else if (hasCacheKey[o])
+                {
+                    applied = column.Operator!.TryApply(cell, row, cacheKeys[o], out transformed);
+                }
+                else
+                {
+                    applied = column.Operator!.TryApply(cell, row, out transformed);
+                }
+
                 if (applied)
                 {
                     values[o] = transformed;

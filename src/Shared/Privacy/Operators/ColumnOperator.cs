@@ -52,6 +52,14 @@ public abstract class ColumnOperator
         TryApply(value, row, out output);
 
     /// <summary>
+    /// Transforms <paramref name="value"/> as <see cref="TryApply(ReadOnlySpan{char}, RowContext, UInt128, out string)"/> does,
+    /// right after <see cref="TryCopyCached"/> returned false for the same <paramref name="cacheKey"/>. Operators with a
+    /// cache override it to skip a second search, which would also count the lookup twice in the cache's hit share.
+    /// </summary>
+    public virtual bool TryApplyUncached(ReadOnlySpan<char> value, RowContext row, UInt128 cacheKey, out string output) =>
+        TryApply(value, row, cacheKey, out output);
+
+    /// <summary>
     /// Copies the cached output of the value whose <paramref name="cacheKey"/> <see cref="Prefetch"/> returned into
     /// <paramref name="destination"/>, which has room for at least <see cref="MaximumCopiedOutputLength"/> characters, and counts
     /// as a successful <c>TryApply</c> of that value. Returns false when the output is not cached, and then the caller

@@ -19,6 +19,9 @@ public sealed class PseudonymOperator(HmacPseudonymizer pseudonymizer, ValueKind
 
     public override OperatorKind Kind => OperatorKind.Pseudonym;
 
+    /// <summary>True while the cache is paused because too few lookups hit it.</summary>
+    internal bool IsCachePaused => _cache.IsPaused;
+
     public override void ReleaseCaches() => _cache.Release();
 
     public override bool TryApply(string value, RowContext row, out string output)
@@ -46,6 +49,13 @@ public sealed class PseudonymOperator(HmacPseudonymizer pseudonymizer, ValueKind
     public override bool TryApply(ReadOnlySpan<char> value, RowContext row, UInt128 cacheKey, out string output)
     {
         output = Lookup(value, text: null, row, cacheKey);
+        return true;
+    }
+
+    public override bool TryApplyUncached(ReadOnlySpan<char> value, RowContext row, UInt128 cacheKey, out string output)
+    {
+        output = Pseudonymize(value.ToString(), RegionOf(row));
+        _cache.Add(cacheKey, output);
         return true;
     }
 

@@ -113,6 +113,13 @@ public sealed class TokenOperator : ColumnOperator
         return true;
     }
 
+    public override bool TryApplyUncached(ReadOnlySpan<char> value, RowContext row, UInt128 cacheKey, out string output)
+    {
+        output = TokenizeChecked(value.ToString());
+        _cache.Add(cacheKey, output);
+        return true;
+    }
+
     public override bool TryCopyCached(UInt128 cacheKey, Span<char> destination, out int length)
     {
         if (!_cache.TryCopyTo(cacheKey, destination, out length))
