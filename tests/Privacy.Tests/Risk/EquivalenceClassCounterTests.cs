@@ -33,6 +33,44 @@ public sealed class EquivalenceClassCounterTests
     }
 
     [Fact]
+    public void Add_SharedAndCopiedStrings_CountAlike()
+    {
+        // Classes are remembered by string instance, so the same text in shared instances, in fresh copies and in more
+        // tuples than the remembered slots must all count into the right classes.
+        var counter = new EquivalenceClassCounter(2, 0);
+        string[] genders = ["F", "M", "X"];
+        string[] regions = [.. Enumerable.Range(0, 400).Select(i => $"R{i}")];
+        string suppressed = "*";
+        var expected = new Dictionary<(string, string), long>();
+        var random = new Random(11);
+        long fullySuppressed = 0;
+        for (int i = 0; i < 20_000; i++)
+        {
+            if (i % 97 == 0)
+            {
+                counter.Add([suppressed, suppressed], []);
+                fullySuppressed++;
+                continue;
+            }
+
+            string gender = genders[random.Next(genders.Length)];
+            string region = regions[random.Next(i % 3 == 0 ? regions.Length : 20)];
+            bool copy = random.Next(4) == 0;
+            counter.Add([copy ? new string(gender) : gender, copy ? new string(region) : region], []);
+            expected[(gender, region)] = expected.GetValueOrDefault((gender, region)) + 1;
+        }
+
+        foreach (((string gender, string region), long count) in expected)
+        {
+            Assert.Equal(count, counter.ClassSize(counter.KeyOf([gender, region])));
+        }
+
+        Assert.Equal(fullySuppressed, counter.FullySuppressed);
+        Assert.Equal(20_000, counter.Records);
+        Assert.Equal(expected.Count, counter.Report(1, []).Classes);
+    }
+
+    [Fact]
     public void Report_Histogram_BucketsClassSizes()
     {
         var counter = new EquivalenceClassCounter(1, 0);

@@ -1,4 +1,6 @@
 using System.IO.Hashing;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -24,8 +26,19 @@ public sealed class EquivalenceClassCounter
 
     private readonly int _quasiIdentifierCount;
     private readonly int _sensitiveCount;
+    // A power of two, ten times the classes of a typical pair of quasi-identifiers such as gender and state, so that
+    // few of them share a slot.
+    private const int RecentSlots = 1024;
+
     private readonly Dictionary<UInt128, ClassEntry> _classes = [];
     private byte[] _buffer = new byte[256];
+
+    // Recent classes by the identity of their quasi-identifier strings. The anonymizer passes the same string instance
+    // for a repeated kept value, so most records find their class here without encoding and hashing the values. Other
+    // instances of equal text only miss the slot and take the keyed lookup. Slot i keeps its strings at
+    // _recentValues[i * quasi-identifier count] onwards, in one array so that a lookup reads one place in memory.
+    private readonly string?[] _recentValues;
+    private readonly ClassEntry?[] _recentEntries = new ClassEntry?[RecentSlots];
 
     /// <summary>Creates a counter for a fixed number of quasi-identifiers and sensitive attributes.</summary>
     /// <param name="quasiIdentifierCount">Quasi-identifiers per record.</param>
@@ -37,6 +50,7 @@ public sealed class EquivalenceClassCounter
         ArgumentOutOfRangeException.ThrowIfNegative(sensitiveAttributeCount);
         _quasiIdentifierCount = quasiIdentifierCount;
         _sensitiveCount = sensitiveAttributeCount;
+        _recentValues = new string?[RecentSlots * quasiIdentifierCount];
         CountsEntities = countsEntities;
     }
 
@@ -100,17 +114,11 @@ public sealed class EquivalenceClassCounter
         }
 
         Records++;
-        if (_quasiIdentifierCount > 0 && AllSuppressed(quasiIdentifiers))
+        ClassEntry? entry = EntryOf(quasiIdentifiers);
+        if (entry is null)
         {
             FullySuppressed++;
             return;
-        }
-
-        UInt128 key = KeyOf(quasiIdentifiers);
-        ref ClassEntry entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_classes, key, out bool exists);
-        if (!exists)
-        {
-            entry = new ClassEntry { Sensitive = _sensitiveCount == 0 ? null : new HashSet<ulong>[_sensitiveCount] };
         }
 
         entry.Count++;
@@ -134,7 +142,7 @@ public sealed class EquivalenceClassCounter
     }
 
     /// <summary>Returns the size of the class with <paramref name="key"/> (people or records), or 0 when there is none.</summary>
-    public long ClassSize(UInt128 key) => _classes.TryGetValue(key, out ClassEntry entry) ? SizeOf(entry) : 0;
+    public long ClassSize(UInt128 key) => _classes.TryGetValue(key, out ClassEntry? entry) ? SizeOf(entry) : 0;
 
     /// <summary>Returns the keys of the classes smaller than <paramref name="k"/>.</summary>
     public HashSet<UInt128> ClassesBelow(int k) =>
@@ -172,7 +180,73 @@ public sealed class EquivalenceClassCounter
         return true;
     }
 
-    private struct ClassEntry
+    /// <summary>Returns the class of the quasi-identifier tuple, added when new, or null when every value is suppressed.</summary>
+    private ClassEntry? EntryOf(IReadOnlyList<string?> quasiIdentifiers)
+    {
+        // Arrays, which the anonymizer passes, go through the remembered classes without interface calls.
+        if (quasiIdentifiers is not string?[] values)
+        {
+            return LookUp(quasiIdentifiers);
+        }
+
+        int slot = RecentSlotOf(values);
+        Span<string?> remembered = _recentValues.AsSpan(slot * values.Length, values.Length);
+        ClassEntry? entry = _recentEntries[slot];
+        if (entry is not null && SameInstances(remembered, values))
+        {
+            return entry;
+        }
+
+        // A fully suppressed tuple is never remembered, so a remembered one needs no suppression test.
+        entry = LookUp(quasiIdentifiers);
+        if (entry is not null)
+        {
+            values.CopyTo(remembered);
+            _recentEntries[slot] = entry;
+        }
+
+        return entry;
+    }
+
+    private static bool SameInstances(ReadOnlySpan<string?> remembered, ReadOnlySpan<string?> values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!ReferenceEquals(remembered[i], values[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private ClassEntry? LookUp(IReadOnlyList<string?> quasiIdentifiers)
+    {
+        if (_quasiIdentifierCount > 0 && AllSuppressed(quasiIdentifiers))
+        {
+            return null;
+        }
+
+        ref ClassEntry? entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_classes, KeyOf(quasiIdentifiers), out _);
+        entry ??= new ClassEntry { Sensitive = _sensitiveCount == 0 ? null : new HashSet<ulong>[_sensitiveCount] };
+        return entry;
+    }
+
+    // Combines the identity hash codes of the strings (0 for null) into a slot of the recent classes.
+    private static int RecentSlotOf(string?[] quasiIdentifiers)
+    {
+        uint hash = 0;
+        for (int i = 0; i < quasiIdentifiers.Length; i++)
+        {
+            hash = BitOperations.RotateLeft(hash, 7) ^ (uint)RuntimeHelpers.GetHashCode(quasiIdentifiers[i]);
+        }
+
+        // The multiplication mixes all bits into the top ones, which select the slot.
+        return (int)((hash * 0x9E3779B9u) >> (32 - BitOperations.Log2(RecentSlots)));
+    }
+
+    private sealed class ClassEntry
     {
         public long Count;
         public HashSet<ulong>? Entities;
