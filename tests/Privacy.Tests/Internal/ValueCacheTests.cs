@@ -34,6 +34,35 @@ public sealed class ValueCacheTests
     }
 
     [Fact]
+    public void RepeatedHits_KeepReplacementOrder()
+    {
+        // One bucket of four. After the fourth add only key 4 is flagged. Hits on flagged entries change nothing, a
+        // first hit on key 3 flags it, so the next adds replace key 1 and then key 2, the two never read.
+        var cache = new ValueCache(capacity: ValueCache.Ways);
+        for (ulong key = 1; key <= 4; key++)
+        {
+            cache.Add(key, "v" + key);
+        }
+
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.True(cache.TryGetValue(4, out _));
+            Assert.True(cache.TryGetValue(3, out _));
+        }
+
+        cache.Add(5, "v5");
+        Assert.False(cache.TryGetValue(1, out _));
+        cache.Add(6, "v6");
+        Assert.False(cache.TryGetValue(2, out _));
+
+        foreach (ulong key in new ulong[] { 3, 4, 5, 6 })
+        {
+            Assert.True(cache.TryGetValue(key, out string? value));
+            Assert.Equal("v" + key, value);
+        }
+    }
+
+    [Fact]
     public void Add_FillsSecondBucketWhenFirstIsFull()
     {
         // Two buckets. Each key's tag is its high half here. Its low 32 bits are even and pick bucket 0 first, and its

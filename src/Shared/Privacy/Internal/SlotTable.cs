@@ -246,7 +246,15 @@ internal sealed class SlotTable
     /// </summary>
     private void MarkRecent(int bucket, int way)
     {
-        _slots[bucket + (way * _slotLength) + TagBytes] |= RecentFlag;
+        // No bucket is left with every flag set, so a slot that already has its flag changes nothing. Returning early
+        // also keeps a hit from writing to the table, which would make the processor write the line back to memory.
+        ref byte header = ref _slots[bucket + (way * _slotLength) + TagBytes];
+        if ((header & RecentFlag) != 0)
+        {
+            return;
+        }
+
+        header |= RecentFlag;
         for (int w = 0; w < Ways; w++)
         {
             if ((_slots[bucket + (w * _slotLength) + TagBytes] & RecentFlag) == 0)
