@@ -54,8 +54,7 @@ public sealed class PseudonymOperator(HmacPseudonymizer pseudonymizer, ValueKind
 
     public override bool TryApplyUncached(ReadOnlySpan<char> value, RowContext row, UInt128 cacheKey, out string output)
     {
-        output = Pseudonymize(value.ToString(), RegionOf(row));
-        _cache.Add(cacheKey, output);
+        output = PseudonymizeAndCache(value.ToString(), row, cacheKey);
         return true;
     }
 
@@ -67,12 +66,18 @@ public sealed class PseudonymOperator(HmacPseudonymizer pseudonymizer, ValueKind
     /// <summary>Returns the cached pseudonym of <paramref name="value"/>, computing it from <paramref name="text"/> (or a copy of the value) on a miss.</summary>
     private string Lookup(ReadOnlySpan<char> value, string? text, RowContext row, UInt128 key)
     {
-        if (!_cache.TryGetValue(key, out string? pseudonym))
+        if (_cache.TryGetValue(key, out string? pseudonym))
         {
-            pseudonym = Pseudonymize(text ?? value.ToString(), RegionOf(row));
-            _cache.Add(key, pseudonym);
+            return pseudonym;
         }
 
+        return PseudonymizeAndCache(text ?? value.ToString(), row, key);
+    }
+
+    private string PseudonymizeAndCache(string value, RowContext row, UInt128 key)
+    {
+        string pseudonym = Pseudonymize(value, RegionOf(row));
+        _cache.Add(key, pseudonym);
         return pseudonym;
     }
 

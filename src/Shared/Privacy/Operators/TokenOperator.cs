@@ -115,8 +115,7 @@ public sealed class TokenOperator : ColumnOperator
 
     public override bool TryApplyUncached(ReadOnlySpan<char> value, RowContext row, UInt128 cacheKey, out string output)
     {
-        output = TokenizeChecked(value.ToString());
-        _cache.Add(cacheKey, output);
+        output = TokenizeAndCache(value.ToString(), cacheKey);
         return true;
     }
 
@@ -147,9 +146,14 @@ public sealed class TokenOperator : ColumnOperator
             return cached;
         }
 
-        cached = TokenizeChecked(text ?? value.ToString());
-        _cache.Add(key, cached);
-        return cached;
+        return TokenizeAndCache(text ?? value.ToString(), key);
+    }
+
+    private string TokenizeAndCache(string value, UInt128 key)
+    {
+        string token = TokenizeChecked(value);
+        _cache.Add(key, token);
+        return token;
     }
 
     [SkipLocalsInit]
