@@ -99,6 +99,26 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Equal(1.0, email.GetProperty("validatedShare").GetDouble());
     }
 
+    [Fact]
+    public void Scan_Windows1252NeedsEncodingOption()
+    {
+        // "Zoë" and "Müller" in Windows-1252: 0xEB and 0xFC are not valid UTF-8 on their own.
+        string path = Path.Combine(_folder.FullName, "latin.csv");
+        File.WriteAllBytes(path, [.. "name,email\nZo"u8, 0xEB, .. " M"u8, 0xFC, .. "ller,zoe@example.org\n"u8]);
+
+        (int strictCode, _, string strictError) = RunScan(path, "--json");
+        (int code, string output, _) = RunScan(path, "--json", "--encoding", "windows-1252");
+        (int unknownCode, _, string unknownError) = RunScan(path, "--encoding", "latin-9000");
+
+        Assert.Equal(ExitCodes.InvalidInput, strictCode);
+        Assert.Contains("--encoding", strictError, StringComparison.Ordinal);
+        Assert.Contains("line 2", strictError, StringComparison.Ordinal);
+        Assert.Equal(0, code);
+        Assert.Equal("Email", ReadKinds(output)["email"]);
+        Assert.Equal(ExitCodes.Usage, unknownCode);
+        Assert.Contains("--encoding: 'latin-9000' is not a known encoding", unknownError, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("UK", "'GB'")]
     [InlineData("FE", "'FE'")]

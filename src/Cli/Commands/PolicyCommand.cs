@@ -36,10 +36,15 @@ internal static class PolicyCommand
             DefaultValueFactory = _ => 10_000,
         };
         var dataset = new Option<string?>("--dataset") { Description = "The dataset name; default the input file name." };
+        var encoding = new Option<string>("--encoding")
+        {
+            Description = "The text encoding of a CSV extract, such as utf-8 or windows-1252, written into the policy. Default utf-8.",
+            DefaultValueFactory = _ => "utf-8",
+        };
 
         var command = new Command("init", "Draft a policy from the columns detection finds, with the reason for each choice as a comment.")
         {
-            input, output, region, keyId, k, sampleRows, dataset,
+            input, output, region, keyId, k, sampleRows, dataset, encoding,
         };
         command.SetAction(parseResult =>
         {
@@ -65,8 +70,16 @@ internal static class PolicyCommand
                 return ExitCodes.Usage;
             }
 
+            string encodingName = parseResult.GetValue(encoding)!;
+            if (!CsvReadOptions.IsKnownEncoding(encodingName))
+            {
+                Console.Error.WriteLine($"--encoding: '{encodingName}' is not a known encoding; use for example utf-8 or windows-1252.");
+                return ExitCodes.Usage;
+            }
+
             var settings = new DatasetPolicy
             {
+                Encoding = encodingName,
                 Dataset = parseResult.GetValue(dataset) ?? Path.GetFileNameWithoutExtension(file.Name),
                 KeyId = parseResult.GetValue(keyId)!,
                 DefaultPhoneRegion = phoneRegion,

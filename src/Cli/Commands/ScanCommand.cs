@@ -41,11 +41,16 @@ internal static class ScanCommand
             Description = $"How many leading records to classify. Default {DefaultSampleRows}.",
             DefaultValueFactory = _ => DefaultSampleRows,
         };
+        var encoding = new Option<string>("--encoding")
+        {
+            Description = "The text encoding of a CSV file, such as utf-8 or windows-1252. Default utf-8, which rejects invalid bytes.",
+            DefaultValueFactory = _ => "utf-8",
+        };
         var json = new Option<bool>("--json") { Description = "Write the result as JSON to standard output instead of a table." };
 
         var command = new Command("scan", "Find personal data: print each column's kind, confidence, share of validated values and the reason.")
         {
-            input, separator, nullMarkers, region, sample, json,
+            input, separator, nullMarkers, encoding, region, sample, json,
         };
         command.SetAction(parseResult =>
         {
@@ -53,6 +58,7 @@ internal static class ScanCommand
                 parseResult.GetValue(input)!,
                 parseResult.GetValue(separator)!,
                 parseResult.GetValue(nullMarkers) ?? [],
+                parseResult.GetValue(encoding)!,
                 parseResult.GetValue(region)!,
                 parseResult.GetValue(sample),
                 parseResult.GetValue(json));
@@ -86,10 +92,16 @@ internal static class ScanCommand
             problems.Add($"--sample: {request.SampleRows} is invalid; expected at least 1.");
         }
 
+        if (!CsvReadOptions.IsKnownEncoding(request.Encoding))
+        {
+            problems.Add($"--encoding: '{request.Encoding}' is not a known encoding; use for example utf-8 or windows-1252.");
+        }
+
         CsvReadOptions csvOptions = new()
         {
             Separator = separatorChar ?? ',',
             NullMarkers = [string.Empty, .. request.NullMarkers.Where(m => m.Length > 0)],
+            EncodingName = CsvReadOptions.IsKnownEncoding(request.Encoding) ? request.Encoding : CsvReadOptions.Default.EncodingName,
         };
         try
         {
@@ -228,5 +240,6 @@ internal static class ScanCommand
     }
 
     /// <summary>The parsed command line of one scan.</summary>
-    private sealed record ScanRequest(FileInfo File, string Separator, string[] NullMarkers, string Region, int SampleRows, bool Json);
+    private sealed record ScanRequest(
+        FileInfo File, string Separator, string[] NullMarkers, string Encoding, string Region, int SampleRows, bool Json);
 }

@@ -68,6 +68,9 @@ public sealed record CsvReadOptions
         }
     }
 
+    /// <summary>Returns true when <paramref name="name"/> names an encoding that <see cref="EncodingName"/> accepts.</summary>
+    public static bool IsKnownEncoding(string? name) => TextEncodings.TryGet(name, out _);
+
     /// <summary>Returns the encoding named by <see cref="EncodingName"/>, which throws on invalid bytes.</summary>
     public Encoding GetEncoding() =>
         TextEncodings.TryGet(EncodingName, out Encoding? encoding)

@@ -178,6 +178,34 @@ public sealed class AnonymizeCommandTests
     }
 
     [Fact]
+    public void PolicyInit_EncodingOption_ReachesPolicyAndRun()
+    {
+        // Windows-1252 names with bytes that are invalid UTF-8: the draft names the encoding, and the run reads by it.
+        using var folder = new TemporaryFolder();
+        byte[] zoe = [.. "Zo"u8, 0xEB];
+        byte[] muller = [.. "M"u8, 0xFC, .. "ller"u8];
+        File.WriteAllBytes(
+            folder.File("latin.csv"),
+            [.. "id,name,email\n1,"u8, .. zoe, .. ",zoe@example.org\n2,"u8, .. muller, .. ",m.muller@example.org\n"u8]);
+
+        (int initCode, _, string initError) = SynthdataProcess.Run(
+            folder.Path, "policy", "init", "latin.csv", "--encoding", "windows-1252", "--out", "policy.json");
+        Assert.True(initCode == ExitCodes.Success, initError);
+        JsonNode policy = JsonNode.Parse(File.ReadAllText(folder.File("policy.json")))!;
+        Assert.Equal("windows-1252", policy["encoding"]!.GetValue<string>());
+
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "anonymize", "latin.csv", "--policy", "policy.json", "--out", "out.csv");
+        Assert.True(code == ExitCodes.Success, error);
+        string output = File.ReadAllText(folder.File("out.csv"));
+        Assert.DoesNotContain("zoe@example.org", output, StringComparison.Ordinal);
+        Assert.Equal(3, File.ReadAllLines(folder.File("out.csv")).Length);
+
+        (int unknownCode, _, string unknownError) = SynthdataProcess.Run(folder.Path, "policy", "init", "latin.csv", "--encoding", "latin-9000");
+        Assert.Equal(ExitCodes.Usage, unknownCode);
+        Assert.Contains("--encoding: 'latin-9000' is not a known encoding", unknownError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RealData_PolicyInitThenAnonymize_RemovesIdentifiers()
     {
         using var folder = new TemporaryFolder();

@@ -10,6 +10,9 @@ namespace SyntheticData.Tabular.Internal;
 /// </summary>
 internal sealed class Utf8StrictTextReader : TextReader
 {
+    private const string InvalidSequenceMessage =
+        "invalid UTF-8 byte sequence; if the file is in another encoding, such as windows-1252, name it in the policy's \"encoding\" field or with --encoding";
+
     private const int ByteBufferLength = 1 << 16;
 
     private readonly Stream _stream;
@@ -108,7 +111,7 @@ internal sealed class Utf8StrictTextReader : TextReader
 
                     continue;
                 default:
-                    throw InvalidByte("invalid UTF-8 byte sequence; declare the file's encoding if it is not UTF-8");
+                    throw InvalidByte(InvalidSequenceMessage);
             }
         }
 
@@ -131,7 +134,7 @@ internal sealed class Utf8StrictTextReader : TextReader
         Utf8.ToUtf16(_bytes.AsSpan(_byteStart, _byteEnd - _byteStart), pair, out int bytesRead, out int charsWritten, replaceInvalidSequences: false, isFinalBlock: _endOfStream);
         if (charsWritten < 2)
         {
-            throw InvalidByte("invalid UTF-8 byte sequence; declare the file's encoding if it is not UTF-8");
+            throw InvalidByte(InvalidSequenceMessage);
         }
 
         target[0] = pair[0];
