@@ -137,6 +137,11 @@ internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
                 OutputWritten = true,
             };
         }
+        catch (PolicyException exception) when (exception.Source == AnonymizationPlan.HeaderCheckSource)
+        {
+            string source = $"{request.PolicyPath} (applied to the header of {request.InputPath})";
+            return Fail(ExitCodes.InvalidPolicy, new PolicyException(source, exception.Errors).Message);
+        }
         catch (PolicyException exception)
         {
             return Fail(ExitCodes.InvalidPolicy, exception.Message);

@@ -144,6 +144,8 @@ public sealed class AnonymizeCommandTests
 
         Assert.Equal(ExitCodes.InvalidPolicy, code);
         Assert.Contains("'secret'", error, StringComparison.Ordinal);
+        Assert.Contains("policy.json (applied to the header of ", error, StringComparison.Ordinal);
+        Assert.Contains("in.csv)", error, StringComparison.Ordinal);
         Assert.False(File.Exists(folder.File("out.csv")));
     }
 

@@ -70,6 +70,12 @@ public sealed class AnonymizationPlan
     internal CleanTextMemo? CleanTexts { get; private set; }
 
     /// <summary>
+    /// The <see cref="PolicyException.Source"/> of the errors found by checking a policy against an input header. The plan
+    /// does not know the policy's file, so callers that do can name it in the message instead.
+    /// </summary>
+    public const string HeaderCheckSource = "(policy applied to the input header)";
+
+    /// <summary>
     /// Creates the plan of <paramref name="policy"/> for an input with <paramref name="header"/>, with
     /// <paramref name="scanner"/> finding the spans that redact replaces and checking that new tokens and written protected
     /// cells are not detectable.
@@ -177,7 +183,7 @@ public sealed class AnonymizationPlan
 
         if (errors.Count > 0)
         {
-            throw new PolicyException("(policy applied to the input header)", errors);
+            throw new PolicyException(HeaderCheckSource, errors);
         }
 
         string[] missing = policy.Columns.Keys.Where(name => IndexOf(header, name) < 0).ToArray();
