@@ -30,7 +30,9 @@ public sealed class EquivalenceClassCounter
     // few of them share a slot.
     private const int RecentSlots = 1024;
 
-    private readonly Dictionary<UInt128, ClassEntry> _classes = [];
+    // Each class's index in _entries, which keeps the entries as structs, so a class costs no object of its own.
+    private readonly Dictionary<UInt128, int> _classes = [];
+    private readonly List<ClassEntry> _entries = [];
     private byte[] _buffer = new byte[256];
 
     // Recent classes by the identity of their quasi-identifier strings. The anonymizer passes the same string instance
@@ -38,7 +40,7 @@ public sealed class EquivalenceClassCounter
     // instances of equal text only miss the slot and take the keyed lookup. Slot i keeps its strings at
     // _recentValues[i * quasi-identifier count] onwards, in one array so that a lookup reads one place in memory.
     private readonly string?[] _recentValues;
-    private readonly ClassEntry?[] _recentEntries = new ClassEntry?[RecentSlots];
+    private readonly int[] _recentEntries = new int[RecentSlots];
 
     /// <summary>Creates a counter for a fixed number of quasi-identifiers and sensitive attributes.</summary>
     /// <param name="quasiIdentifierCount">Quasi-identifiers per record.</param>
@@ -51,6 +53,9 @@ public sealed class EquivalenceClassCounter
         _quasiIdentifierCount = quasiIdentifierCount;
         _sensitiveCount = sensitiveAttributeCount;
         _recentValues = new string?[RecentSlots * quasiIdentifierCount];
+
+        // A slot without a class remembers -1.
+        _recentEntries.AsSpan().Fill(-1);
         CountsEntities = countsEntities;
     }
 
@@ -114,13 +119,14 @@ public sealed class EquivalenceClassCounter
         }
 
         Records++;
-        ClassEntry? entry = EntryOf(quasiIdentifiers);
-        if (entry is null)
+        int index = EntryOf(quasiIdentifiers);
+        if (index < 0)
         {
             FullySuppressed++;
             return;
         }
 
+        ref ClassEntry entry = ref CollectionsMarshal.AsSpan(_entries)[index];
         entry.Count++;
         if (CountsEntities)
         {
@@ -142,23 +148,23 @@ public sealed class EquivalenceClassCounter
     }
 
     /// <summary>Returns the size of the class with <paramref name="key"/> (people or records), or 0 when there is none.</summary>
-    public long ClassSize(UInt128 key) => _classes.TryGetValue(key, out ClassEntry? entry) ? SizeOf(entry) : 0;
+    public long ClassSize(UInt128 key) => _classes.TryGetValue(key, out int index) ? SizeOf(_entries[index]) : 0;
 
     /// <summary>Returns the keys of the classes smaller than <paramref name="k"/>.</summary>
     public HashSet<UInt128> ClassesBelow(int k) =>
-        _classes.Where(pair => SizeOf(pair.Value) < k).Select(pair => pair.Key).ToHashSet();
+        _classes.Where(pair => SizeOf(_entries[pair.Value]) < k).Select(pair => pair.Key).ToHashSet();
 
     /// <summary>Summarises the classes for a target <paramref name="k"/>.</summary>
     public RiskReport Report(int k, IReadOnlyList<string> sensitiveAttributes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         return RiskReport.From(
-            _classes.Values.Select(SizeOf).ToArray(),
+            _entries.Select(SizeOf).ToArray(),
             Records,
             FullySuppressed,
             k,
-            sensitiveAttributes.Select((name, index) => (name, _classes.Values.Select(entry => entry.Sensitive![index].Count).ToArray())).ToArray(),
-            CountsEntities ? _classes.Values.Select(entry => entry.Count).ToArray() : null);
+            sensitiveAttributes.Select((name, index) => (name, _entries.Select(entry => entry.Sensitive![index].Count).ToArray())).ToArray(),
+            CountsEntities ? _entries.Select(entry => entry.Count).ToArray() : null);
     }
 
     private long SizeOf(ClassEntry entry) => CountsEntities ? entry.Entities?.Count ?? 0 : entry.Count;
@@ -180,8 +186,8 @@ public sealed class EquivalenceClassCounter
         return true;
     }
 
-    /// <summary>Returns the class of the quasi-identifier tuple, added when new, or null when every value is suppressed.</summary>
-    private ClassEntry? EntryOf(IReadOnlyList<string?> quasiIdentifiers)
+    /// <summary>Returns the index of the quasi-identifier tuple's class, added when new, or -1 when every value is suppressed.</summary>
+    private int EntryOf(IReadOnlyList<string?> quasiIdentifiers)
     {
         // Arrays, which the anonymizer passes, go through the remembered classes without interface calls.
         if (quasiIdentifiers is not string?[] values)
@@ -191,21 +197,21 @@ public sealed class EquivalenceClassCounter
 
         int slot = RecentSlotOf(values);
         Span<string?> remembered = _recentValues.AsSpan(slot * values.Length, values.Length);
-        ClassEntry? entry = _recentEntries[slot];
-        if (entry is not null && SameInstances(remembered, values))
+        int index = _recentEntries[slot];
+        if (index >= 0 && SameInstances(remembered, values))
         {
-            return entry;
+            return index;
         }
 
         // A fully suppressed tuple is never remembered, so a remembered one needs no suppression test.
-        entry = LookUp(quasiIdentifiers);
-        if (entry is not null)
+        index = LookUp(quasiIdentifiers);
+        if (index >= 0)
         {
             values.CopyTo(remembered);
-            _recentEntries[slot] = entry;
+            _recentEntries[slot] = index;
         }
 
-        return entry;
+        return index;
     }
 
     private static bool SameInstances(ReadOnlySpan<string?> remembered, ReadOnlySpan<string?> values)
@@ -221,16 +227,21 @@ public sealed class EquivalenceClassCounter
         return true;
     }
 
-    private ClassEntry? LookUp(IReadOnlyList<string?> quasiIdentifiers)
+    private int LookUp(IReadOnlyList<string?> quasiIdentifiers)
     {
         if (_quasiIdentifierCount > 0 && AllSuppressed(quasiIdentifiers))
         {
-            return null;
+            return -1;
         }
 
-        ref ClassEntry? entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_classes, KeyOf(quasiIdentifiers), out _);
-        entry ??= new ClassEntry { Sensitive = _sensitiveCount == 0 ? null : new HashSet<ulong>[_sensitiveCount] };
-        return entry;
+        ref int index = ref CollectionsMarshal.GetValueRefOrAddDefault(_classes, KeyOf(quasiIdentifiers), out bool exists);
+        if (!exists)
+        {
+            index = _entries.Count;
+            _entries.Add(new ClassEntry { Sensitive = _sensitiveCount == 0 ? null : new HashSet<ulong>[_sensitiveCount] });
+        }
+
+        return index;
     }
 
     // Combines the identity hash codes of the strings (0 for null) into a slot of the recent classes.
@@ -246,7 +257,7 @@ public sealed class EquivalenceClassCounter
         return (int)((hash * 0x9E3779B9u) >> (32 - BitOperations.Log2(RecentSlots)));
     }
 
-    private sealed class ClassEntry
+    private struct ClassEntry
     {
         public long Count;
         public HashSet<ulong>? Entities;
