@@ -36,11 +36,8 @@ internal static class PolicyCommand
             DefaultValueFactory = _ => 10_000,
         };
         var dataset = new Option<string?>("--dataset") { Description = "The dataset name; default the input file name." };
-        var encoding = new Option<string>("--encoding")
-        {
-            Description = "The text encoding of a CSV extract, such as utf-8 or windows-1252, written into the policy. Default utf-8.",
-            DefaultValueFactory = _ => "utf-8",
-        };
+        Option<string> encoding = EncodingOption.Create(
+            "The text encoding of a CSV extract, such as utf-8 or windows-1252, written into the policy. Default utf-8.");
 
         var command = new Command("init", "Draft a policy from the columns detection finds, with the reason for each choice as a comment.")
         {
@@ -71,9 +68,9 @@ internal static class PolicyCommand
             }
 
             string encodingName = parseResult.GetValue(encoding)!;
-            if (!CsvReadOptions.IsKnownEncoding(encodingName))
+            if (EncodingOption.Describe(encodingName) is { } encodingError)
             {
-                Console.Error.WriteLine($"--encoding: '{encodingName}' is not a known encoding; use for example utf-8 or windows-1252.");
+                Console.Error.WriteLine(encodingError);
                 return ExitCodes.Usage;
             }
 

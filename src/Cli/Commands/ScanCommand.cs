@@ -41,11 +41,8 @@ internal static class ScanCommand
             Description = $"How many leading records to classify. Default {DefaultSampleRows}.",
             DefaultValueFactory = _ => DefaultSampleRows,
         };
-        var encoding = new Option<string>("--encoding")
-        {
-            Description = "The text encoding of a CSV file, such as utf-8 or windows-1252. Default utf-8, which rejects invalid bytes.",
-            DefaultValueFactory = _ => "utf-8",
-        };
+        Option<string> encoding = EncodingOption.Create(
+            "The text encoding of a CSV file, such as utf-8 or windows-1252. Default utf-8, which rejects invalid bytes.");
         var json = new Option<bool>("--json") { Description = "Write the result as JSON to standard output instead of a table." };
 
         var command = new Command("scan", "Find personal data: print each column's kind, confidence, share of validated values and the reason.")
@@ -92,16 +89,18 @@ internal static class ScanCommand
             problems.Add($"--sample: {request.SampleRows} is invalid; expected at least 1.");
         }
 
-        if (!CsvReadOptions.IsKnownEncoding(request.Encoding))
+        string? encodingError = EncodingOption.Describe(request.Encoding);
+        if (encodingError is not null)
         {
-            problems.Add($"--encoding: '{request.Encoding}' is not a known encoding; use for example utf-8 or windows-1252.");
+            problems.Add(encodingError);
         }
 
         CsvReadOptions csvOptions = new()
         {
             Separator = separatorChar ?? ',',
             NullMarkers = [string.Empty, .. request.NullMarkers.Where(m => m.Length > 0)],
-            EncodingName = CsvReadOptions.IsKnownEncoding(request.Encoding) ? request.Encoding : CsvReadOptions.Default.EncodingName,
+            // An unknown name is already reported above, so validation below does not report it again.
+            EncodingName = encodingError is null ? request.Encoding : CsvReadOptions.Default.EncodingName,
         };
         try
         {

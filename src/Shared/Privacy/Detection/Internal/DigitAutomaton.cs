@@ -32,7 +32,8 @@ internal sealed class DigitAutomaton
     // Guarded by its own lock: the nondeterministic automaton and the subset construction's state.
     private readonly Builder _builder;
 
-    // Replaced whole when states are added, so a match reads one consistent pair of arrays.
+    // Replaced when states are added, so a match reads arrays that cover every state it can reach. Transitions between
+    // existing states are written into the current arrays in place.
     private volatile Tables _tables;
 
     private DigitAutomaton(Builder builder)
