@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SyntheticData.Cli.Anonymization;
 using SyntheticData.Pipeline.Anonymization;
+using SyntheticData.Privacy.Anonymization;
 using SyntheticData.Privacy.Detection;
 using SyntheticData.Privacy.Policies;
 using SyntheticData.Tabular;
@@ -117,29 +118,106 @@ internal static class PolicyCommand
     private static Command CreateCheck()
     {
         var policy = new Argument<FileInfo>("policy") { Description = "The policy file to check." };
-        var command = new Command("check", "Check a policy against the schema and the rules the schema cannot express.") { policy };
+        var input = new Option<FileInfo?>("--input")
+        {
+            Description = "An extract to try the policy on: its header must match, and its first records are anonymized in memory and rescanned.",
+        };
+        var records = new Option<int>("--sample-rows")
+        {
+            Description = "How many leading records of --input to try.",
+            DefaultValueFactory = _ => PolicyTrial.DefaultRecords,
+        };
+        var command = new Command("check", "Check a policy against the schema and the rules the schema cannot express, and optionally try it on an extract.")
+        {
+            policy,
+            input,
+            records,
+        };
         command.SetAction(parseResult =>
         {
             FileInfo file = parseResult.GetValue(policy)!;
+            FileInfo? extract = parseResult.GetValue(input);
+            int sampleRows = parseResult.GetValue(records);
             if (!file.Exists)
             {
                 Console.Error.WriteLine($"Policy file {file.FullName} was not found.");
                 return ExitCodes.Usage;
             }
 
+            if (extract is { Exists: false })
+            {
+                Console.Error.WriteLine($"Input file {extract.FullName} was not found.");
+                return ExitCodes.Usage;
+            }
+
+            if (sampleRows < 1)
+            {
+                Console.Error.WriteLine("--sample-rows must be at least 1.");
+                return ExitCodes.Usage;
+            }
+
+            DatasetPolicy loaded;
             try
             {
-                DatasetPolicy loaded = PolicyReader.Load(file.FullName);
-                Console.WriteLine($"{file.FullName} is a valid policy with {loaded.Columns.Count} columns.");
-                return ExitCodes.Success;
+                loaded = PolicyReader.Load(file.FullName);
             }
             catch (PolicyException exception)
             {
                 Console.Error.WriteLine(exception.Message);
                 return ExitCodes.InvalidPolicy;
             }
+
+            Console.WriteLine($"{file.FullName} is a valid policy with {loaded.Columns.Count} columns.");
+            return extract is null ? ExitCodes.Success : Try(file, loaded, extract, sampleRows);
         });
         return command;
+    }
+
+    private static int Try(FileInfo policyFile, DatasetPolicy policy, FileInfo extract, int sampleRows)
+    {
+        PolicyTrialResult trial;
+        try
+        {
+            trial = PolicyTrial.Run(extract.FullName, policy, sampleRows);
+        }
+        catch (PolicyException exception) when (exception.Source == AnonymizationPlan.HeaderCheckSource)
+        {
+            string source = $"{policyFile.FullName} (applied to the header of {extract.FullName})";
+            Console.Error.WriteLine(new PolicyException(source, exception.Errors).Message);
+            return ExitCodes.InvalidPolicy;
+        }
+        catch (PolicyException exception)
+        {
+            Console.Error.WriteLine(exception.Message);
+            return ExitCodes.InvalidPolicy;
+        }
+        catch (DataFormatException exception)
+        {
+            Console.Error.WriteLine(exception.Message);
+            return ExitCodes.InvalidInput;
+        }
+
+        if (trial.Plan.MissingPolicyColumns.Count > 0)
+        {
+            Console.Error.WriteLine(
+                $"Warning: the policy names columns that {extract.Name} does not have: "
+                + string.Join(", ", trial.Plan.MissingPolicyColumns.Select(name => $"'{name}'")) + ". Check for renamed columns.");
+        }
+
+        IReadOnlyList<string> failures = PolicyTrial.DescribeFailures(trial);
+        foreach (string failure in failures)
+        {
+            Console.Error.WriteLine(failure);
+        }
+
+        if (failures.Count > 0)
+        {
+            Console.Error.WriteLine($"A full run with this policy would fail its rescan; tried the first {trial.Records} records of {extract.FullName}.");
+            return ExitCodes.GateFailed;
+        }
+
+        Console.WriteLine($"Tried on the first {trial.Records} records of {extract.FullName}: the rescan found no personal data in the protected columns.");
+        return ExitCodes.Success;
     }
 
     private static Command CreateSchema()

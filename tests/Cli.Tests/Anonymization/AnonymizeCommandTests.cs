@@ -208,6 +208,29 @@ public sealed class AnonymizeCommandTests
     }
 
     [Fact]
+    public void PolicyCheck_WithInput_TriesPolicy()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), ContactsCsv);
+        File.WriteAllText(folder.File("good.json"), ContactsPolicy("{ \"operator\": \"pseudonym\", \"parameters\": { \"kind\": \"email\" } }"));
+        File.WriteAllText(folder.File("bad.json"), ContactsPolicy("{ \"operator\": \"truncate\" }"));
+
+        (int goodCode, string goodOutput, string goodError) = SynthdataProcess.Run(folder.Path, "policy", "check", "good.json", "--input", "in.csv");
+        (int badCode, string badOutput, string badError) = SynthdataProcess.Run(folder.Path, "policy", "check", "bad.json", "--input", "in.csv");
+        (int plainCode, _, string plainError) = SynthdataProcess.Run(folder.Path, "policy", "check", "bad.json");
+
+        Assert.True(goodCode == ExitCodes.Success, goodError);
+        Assert.Contains("Tried on the first 2 records", goodOutput, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.GateFailed, badCode);
+        Assert.Contains("Column 'e-mail' still contains Email in 2 of 2 tried records after operator 'truncate'", badError, StringComparison.Ordinal);
+        Assert.DoesNotContain("example.org", badOutput + badError, StringComparison.Ordinal);
+        Assert.True(plainCode == ExitCodes.Success, plainError);
+
+        // The trial uses a throwaway key and keeps its output in memory.
+        Assert.Equal(["bad.json", "good.json", "in.csv"], Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void RealData_PolicyInitThenAnonymize_RemovesIdentifiers()
     {
         using var folder = new TemporaryFolder();

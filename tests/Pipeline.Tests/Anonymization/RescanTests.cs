@@ -106,13 +106,7 @@ public sealed class RescanTests : IDisposable
 
     private (string Output, ExtractAnonymization Run) Anonymize(string emailOperator, string outputName)
     {
-        DatasetPolicy policy = PolicyReader.Parse(
-            "{ \"version\": 1, \"nullMarkers\": [\"\", \"NULL\"], \"columns\": { "
-            + "\"customer\": {\"operator\": \"pseudonym\", \"parameters\": {\"kind\": \"identifier\"}}, "
-            + "\"card\": {\"operator\": \"token\", \"parameters\": {\"kind\": \"card\"}}, "
-            + $"\"email\": {emailOperator}, "
-            + "\"note\": {\"operator\": \"keep\"} }, \"k\": 1 }",
-            "test policy");
+        DatasetPolicy policy = TestPolicies.CustomerCardEmailNote(emailOperator);
         string output = Path.Combine(_folder, outputName);
         ExtractAnonymization run = ExtractAnonymizer.Anonymize(Path.Combine(_folder, "in.csv"), policy, Key, output);
         return (output, run);
