@@ -55,6 +55,9 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Contains("CardNumber", output, StringComparison.Ordinal);
         Assert.Contains("Luhn", output, StringComparison.Ordinal);
         Assert.Contains("direct identifiers", output, StringComparison.Ordinal);
+
+        // amt has no kind, so the table explains what its confidence means.
+        Assert.Contains("For a column with no kind found, the confidence is how sure", output, StringComparison.Ordinal);
     }
 
     [Fact]

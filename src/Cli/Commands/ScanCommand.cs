@@ -193,6 +193,10 @@ internal static class ScanCommand
         int quasi = columns.Count(c => c.IsQuasiIdentifier);
         int freeText = columns.Count(c => c.IsFreeText);
         console.WriteLine($"{direct} direct identifiers, {quasi} quasi-identifiers, {freeText} free-text columns to scan cell by cell.");
+        if (columns.Any(c => c.Kind == PiiKind.None))
+        {
+            console.WriteLine("For a column with no kind found, the confidence is how sure the scan is that the column holds no personal data.");
+        }
     }
 
     private static void WriteJson(TextWriter output, FileInfo file, int sampledRows, IReadOnlyList<ColumnClassification> columns)
