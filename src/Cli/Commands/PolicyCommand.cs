@@ -216,7 +216,15 @@ internal static class PolicyCommand
             return ExitCodes.GateFailed;
         }
 
-        Console.WriteLine($"Tried on the first {trial.Records} records of {extract.FullName}: the rescan found no personal data in the protected columns.");
+        if (trial.Records == 0)
+        {
+            Console.WriteLine($"{extract.FullName} matches the policy but has no records to try.");
+            return ExitCodes.Success;
+        }
+
+        int protectedColumns = trial.Plan.Columns.Count(c => c.IsProtected);
+        Console.WriteLine(
+            $"Tried on the first {trial.Records} records of {extract.FullName}: the policy protects {protectedColumns} of {trial.Plan.Columns.Count} columns, and the rescan found nothing that would fail a full run.");
         return ExitCodes.Success;
     }
 

@@ -218,16 +218,21 @@ public sealed class AnonymizeCommandTests
         (int goodCode, string goodOutput, string goodError) = SynthdataProcess.Run(folder.Path, "policy", "check", "good.json", "--input", "in.csv");
         (int badCode, string badOutput, string badError) = SynthdataProcess.Run(folder.Path, "policy", "check", "bad.json", "--input", "in.csv");
         (int plainCode, _, string plainError) = SynthdataProcess.Run(folder.Path, "policy", "check", "bad.json");
+        File.WriteAllText(folder.File("empty.csv"), ContactsCsv[..(ContactsCsv.IndexOf('\n') + 1)]);
+        (int emptyCode, string emptyOutput, string emptyError) = SynthdataProcess.Run(folder.Path, "policy", "check", "good.json", "--input", "empty.csv");
 
         Assert.True(goodCode == ExitCodes.Success, goodError);
         Assert.Contains("Tried on the first 2 records", goodOutput, StringComparison.Ordinal);
+        Assert.Contains("protects 3 of 4 columns", goodOutput, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.GateFailed, badCode);
         Assert.Contains("Column 'e-mail' still contains Email in 2 of 2 tried records after operator 'truncate'", badError, StringComparison.Ordinal);
         Assert.DoesNotContain("example.org", badOutput + badError, StringComparison.Ordinal);
         Assert.True(plainCode == ExitCodes.Success, plainError);
+        Assert.True(emptyCode == ExitCodes.Success, emptyError);
+        Assert.Contains("has no records to try", emptyOutput, StringComparison.Ordinal);
 
         // The trial uses a throwaway key and keeps its output in memory.
-        Assert.Equal(["bad.json", "good.json", "in.csv"], Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["bad.json", "empty.csv", "good.json", "in.csv"], Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public static class PolicyTrial
             string operatorName = column is null ? "keep" : OperatorName(column.Kind);
             failures.Add(finding.IsProtectedColumn
                 ? $"Column '{finding.Column}' still contains {finding.Kind} in {finding.Cells} of {trial.Records} tried records after operator '{operatorName}'; choose an operator that replaces or drops such values."
-                : $"Column '{finding.Column}', which the policy keeps in clear, contains {finding.Kind} in {finding.Cells} of the tried records; protect or drop the column.");
+                : $"Column '{finding.Column}', which the policy keeps in clear, contains {finding.Kind} in {finding.Cells} of {Math.Min(trial.Records, ResidualScanner.KeptColumnSampleRows)} tried records; protect or drop the column.");
         }
 
         return failures;
