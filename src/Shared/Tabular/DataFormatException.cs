@@ -68,7 +68,7 @@ public sealed class DataFormatException : TabularException
 
         if (byteOffset is { } offset)
         {
-            message.Append(CultureInfo.InvariantCulture, $", byte offset {offset}");
+            message.Append(CultureInfo.InvariantCulture, $", byte offset {offset} from the start of the file");
         }
 
         message.Append(": ").Append(reason);

@@ -11,7 +11,7 @@ namespace SyntheticData.Tabular.Internal;
 internal sealed class Utf8StrictTextReader : TextReader
 {
     private const string InvalidSequenceMessage =
-        "invalid UTF-8 byte sequence; if the file is in another encoding, such as windows-1252, name it in the policy's \"encoding\" field or with --encoding";
+        "invalid UTF-8 byte sequence; if the file is in another encoding, such as windows-1252, name it in the policy's \"encoding\" field (scan and policy init take --encoding)";
 
     private const int ByteBufferLength = 1 << 16;
 
