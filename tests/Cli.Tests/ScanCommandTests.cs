@@ -70,7 +70,18 @@ public sealed class ScanCommandTests : IDisposable
         foreach (JsonElement column in document.RootElement.GetProperty("columns").EnumerateArray())
         {
             Assert.False(column.GetProperty("directIdentifier").GetBoolean(), column.GetProperty("header").GetString());
+            Assert.Equal(column.GetProperty("header").GetString() == "race", column.GetProperty("specialCategory").GetBoolean());
         }
+    }
+
+    [Fact]
+    public void Scan_AdultTable_CountsEachGroup()
+    {
+        (int exitCode, string output, _) = RunScan(RepositoryPaths.SharedData("adult.csv"), "--sample", "2000");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("SpecialCategory (sensitive)", output, StringComparison.Ordinal);
+        Assert.Contains("0 direct identifiers, 4 quasi-identifiers, 1 special-category column, 0 free-text columns", output, StringComparison.Ordinal);
     }
 
     [Fact]

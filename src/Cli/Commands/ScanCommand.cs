@@ -178,6 +178,7 @@ internal static class ScanCommand
                 PiiKind.None when column.IsFreeText => "free text",
                 PiiKind.None => "none found",
                 _ when column.IsDirectIdentifier => $"[red]{column.Kind}[/]",
+                _ when column.IsSpecialCategory => $"[yellow]{column.Kind}[/] (sensitive)",
                 _ => $"[yellow]{column.Kind}[/] (quasi)",
             };
             table.AddRow(
@@ -192,12 +193,19 @@ internal static class ScanCommand
         int direct = columns.Count(c => c.IsDirectIdentifier);
         int quasi = columns.Count(c => c.IsQuasiIdentifier);
         int freeText = columns.Count(c => c.IsFreeText);
-        console.WriteLine($"{direct} direct identifiers, {quasi} quasi-identifiers, {freeText} free-text columns to scan cell by cell.");
+        int special = columns.Count(c => c.IsSpecialCategory);
+        console.WriteLine(
+            $"{Count(direct, "direct identifier", "direct identifiers")}, {Count(quasi, "quasi-identifier", "quasi-identifiers")}, "
+            + $"{Count(special, "special-category column", "special-category columns")}, "
+            + $"{Count(freeText, "free-text column", "free-text columns")} to scan cell by cell.");
         if (columns.Any(c => c.Kind == PiiKind.None))
         {
-            console.WriteLine("For a column with no kind found, the confidence is how sure the scan is that the column holds no personal data.");
+            console.WriteLine("For a column with no kind found, the confidence is how sure the scan is that the column contains no personal data.");
         }
     }
+
+    private static string Count(int count, string singular, string plural) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? singular : plural)}");
 
     private static void WriteJson(TextWriter output, FileInfo file, int sampledRows, IReadOnlyList<ColumnClassification> columns)
     {
@@ -215,6 +223,7 @@ internal static class ScanCommand
                 writer.WriteString("kind", column.Kind.ToString());
                 writer.WriteBoolean("directIdentifier", column.IsDirectIdentifier);
                 writer.WriteBoolean("quasiIdentifier", column.IsQuasiIdentifier);
+                writer.WriteBoolean("specialCategory", column.IsSpecialCategory);
                 writer.WriteNumber("confidence", column.Confidence);
                 writer.WriteNumber("validatedShare", column.ValidatedShare);
                 writer.WriteNumber("sampleCount", column.SampleCount);

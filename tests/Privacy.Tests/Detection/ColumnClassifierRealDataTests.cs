@@ -91,6 +91,7 @@ public sealed class ColumnClassifierRealDataTests
         Assert.Equal(PiiKind.Gender, columns.Single(c => c.Header == "sex").Kind);
         Assert.Equal(PiiKind.Location, columns.Single(c => c.Header == "native-country").Kind);
         Assert.Equal(PiiKind.Occupation, columns.Single(c => c.Header == "occupation").Kind);
+        Assert.Equal(PiiKind.SpecialCategory, columns.Single(c => c.Header == "race").Kind);
     }
 
     private static IReadOnlyList<ColumnClassification> Classify(string fileName)

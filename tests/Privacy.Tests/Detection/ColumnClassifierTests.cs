@@ -127,6 +127,37 @@ public sealed class ColumnClassifierTests
         Assert.Equal(expected, _classifier.Classify(new ColumnSample(header, values)).Kind);
     }
 
+    [Theory]
+    [InlineData("race")]
+    [InlineData("Ethnicity")]
+    [InlineData("religion")]
+    [InlineData("health_status")]
+    [InlineData("TradeUnion")]
+    [InlineData("sexual orientation")]
+    [InlineData("Gewerkschaft")]
+    [InlineData("religión")]
+    public void Classify_SpecialCategoryHeaders(string header)
+    {
+        string[] values = ["White", "Black", "Asian-Pac-Islander", "White", "Other", "1", "Amer-Indian-Eskimo"];
+
+        ColumnClassification column = _classifier.Classify(new ColumnSample(header, values));
+
+        Assert.Equal(PiiKind.SpecialCategory, column.Kind);
+        Assert.True(column.IsSpecialCategory);
+        Assert.False(column.IsDirectIdentifier);
+        Assert.Contains("GDPR Article 9", column.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("hospital_diagnosis")]
+    [InlineData("race_count")]
+    public void Classify_SpecialCategoryOfNonPerson_IsNone(string header)
+    {
+        string[] values = ["12", "7", "31", "4"];
+
+        Assert.Equal(PiiKind.None, _classifier.Classify(new ColumnSample(header, values)).Kind);
+    }
+
     [Fact]
     public void Classify_HeadersWithSpacesAndPunctuation()
     {

@@ -9,11 +9,13 @@ public sealed class PiiKindsTests
     {
         foreach (PiiKind kind in Enum.GetValues<PiiKind>().Where(k => k != PiiKind.None))
         {
-            Assert.True(kind.IsDirectIdentifier() ^ kind.IsQuasiIdentifier(), $"{kind} must be direct or quasi, not both.");
+            int groups = (kind.IsDirectIdentifier() ? 1 : 0) + (kind.IsQuasiIdentifier() ? 1 : 0) + (kind.IsSpecialCategory() ? 1 : 0);
+            Assert.True(groups == 1, $"{kind} must be in exactly one of direct, quasi and special category.");
         }
 
         Assert.False(PiiKind.None.IsDirectIdentifier());
         Assert.False(PiiKind.None.IsQuasiIdentifier());
+        Assert.False(PiiKind.None.IsSpecialCategory());
     }
 
     [Fact]

@@ -28,4 +28,27 @@ public sealed class PolicyDrafterTests
 
         Assert.Equal(proposed, proposal is not null);
     }
+
+    [Fact]
+    public void Draft_SpecialCategory_KeptAsSensitiveAttribute()
+    {
+        ColumnClassification race = new()
+        {
+            Header = "race",
+            Kind = PiiKind.SpecialCategory,
+            Confidence = 0.95,
+            ValidatedShare = 1,
+            SampleCount = 3,
+            Reason = "test",
+        };
+        ColumnClassification sex = race with { Header = "sex", Kind = PiiKind.Gender };
+        DatasetPolicy settings = new() { SensitiveAttributes = ["income"] };
+
+        DatasetPolicy draft = PolicyDrafter.Draft([race, sex], [], settings);
+
+        Assert.Equal(OperatorKind.Keep, draft.Columns["race"].Operator);
+        Assert.Contains("GDPR Article 9", draft.Columns["race"].Comment, StringComparison.Ordinal);
+        Assert.Equal(["income", "race"], draft.SensitiveAttributes);
+        Assert.Equal(["sex"], draft.QuasiIdentifiers);
+    }
 }

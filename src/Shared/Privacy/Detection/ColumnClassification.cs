@@ -41,4 +41,7 @@ public sealed record ColumnClassification
 
     /// <summary>True when <see cref="Kind"/> is a quasi-identifier.</summary>
     public bool IsQuasiIdentifier => Kind.IsQuasiIdentifier();
+
+    /// <summary>True when <see cref="Kind"/> is a special category of GDPR Article 9.</summary>
+    public bool IsSpecialCategory => Kind.IsSpecialCategory();
 }

@@ -253,6 +253,10 @@ public sealed class ColumnClassifier
         {
             reason += " Quasi-identifier: generalise it or list it for the k-anonymity check.";
         }
+        else if (h.Kind.IsSpecialCategory())
+        {
+            reason += " Special category data (GDPR Article 9): keep it only with a lawful ground, and list it as a sensitive attribute.";
+        }
 
         return Found(header, h.Kind, confidence, share, values.Count, reason, regionHeader: null);
     }
@@ -280,6 +284,7 @@ public sealed class ColumnClassifier
                 ? (profile.IntegerShare, "are whole years between 0 and 130")
                 : (0, "are ages"),
             PiiKind.Location or PiiKind.Occupation => profile.NumericShare < 0.1 ? (profile.LetterShare, "are words") : (0, "are words"),
+            PiiKind.SpecialCategory => (1.0, $"are present ({profile.DistinctCount} distinct)"),
             _ => (0, "fit"),
         };
     }
@@ -430,12 +435,13 @@ public sealed class ColumnClassifier
         PiiKind.Identifier => "a customer or transaction identifier",
         PiiKind.CardSecurityCode => "a card security code",
         PiiKind.TrackData => "magnetic-stripe track data",
-        PiiKind.Location => "a place of residence",
+        PiiKind.Location => "a place of residence or origin",
         PiiKind.PostalCode => "a postal code",
         PiiKind.GeoCoordinate => "a home coordinate",
         PiiKind.Gender => "gender",
         PiiKind.Age => "age",
         PiiKind.Occupation => "an occupation",
+        PiiKind.SpecialCategory => "special category data such as ethnic origin, religion or health",
         _ => "no personal data",
     };
 }

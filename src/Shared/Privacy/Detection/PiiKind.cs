@@ -65,4 +65,10 @@ public enum PiiKind
 
     /// <summary>Job or occupation (quasi-identifier).</summary>
     Occupation,
+
+    /// <summary>
+    /// A special category of personal data under GDPR Article 9: racial or ethnic origin, political opinion, religion or
+    /// belief, trade union membership, health, sex life or sexual orientation, genetic or biometric data (sensitive attribute).
+    /// </summary>
+    SpecialCategory,
 }

@@ -23,6 +23,12 @@ public static class PiiKinds
     };
 
     /// <summary>
+    /// Returns true for the special categories of GDPR Article 9, which may be processed only on one of the grounds that
+    /// article lists, and which a policy measures as sensitive attributes.
+    /// </summary>
+    public static bool IsSpecialCategory(this PiiKind kind) => kind == PiiKind.SpecialCategory;
+
+    /// <summary>
     /// Returns true for kinds that PCI DSS (requirement 3.3.1) forbids keeping after authorisation,
     /// so a policy must drop them whatever its other settings.
     /// </summary>

@@ -40,6 +40,7 @@ public static class PolicyDrafter
 
         var columns = new Dictionary<string, ColumnPolicy>(StringComparer.Ordinal);
         var quasiIdentifiers = new List<string>();
+        var sensitiveAttributes = new List<string>(settings.SensitiveAttributes);
         string? countryColumn = null;
         foreach (ColumnClassification classification in classifications)
         {
@@ -56,6 +57,10 @@ public static class PolicyDrafter
             {
                 quasiIdentifiers.Add(classification.Header);
             }
+            else if (classification.IsSpecialCategory && !sensitiveAttributes.Contains(classification.Header))
+            {
+                sensitiveAttributes.Add(classification.Header);
+            }
 
             countryColumn ??= classification.RegionColumn;
         }
@@ -65,6 +70,7 @@ public static class PolicyDrafter
             Comment = DescribeEntityCandidate(classifications, samples) ?? settings.Comment,
             Columns = columns,
             QuasiIdentifiers = quasiIdentifiers,
+            SensitiveAttributes = sensitiveAttributes,
             UnlistedColumns = UnlistedColumnAction.Fail,
             EnforceK = true,
             CountryColumn = countryColumn is not null && columns.ContainsKey(countryColumn) ? countryColumn : null,
@@ -139,6 +145,8 @@ public static class PolicyDrafter
                 "Generalised to ten-year bands, a quasi-identifier"),
             PiiKind.Location or PiiKind.Gender or PiiKind.Occupation => (OperatorKind.Keep, [],
                 "Kept as a quasi-identifier; review whether to generalise or drop it"),
+            PiiKind.SpecialCategory => (OperatorKind.Keep, [],
+                "Kept and listed as a sensitive attribute for the l-diversity check. It is special category data under GDPR Article 9: drop it unless the analysis needs it and a lawful ground covers it, and list observable traits such as ethnic origin as quasi-identifiers"),
             _ when column.IsFreeText => (OperatorKind.Redact, new() { ["replacement"] = "kind" },
                 "Free text: every span of personal data found is replaced whole"),
             _ => (OperatorKind.Keep, [], "Kept unchanged"),

@@ -71,6 +71,12 @@ internal static class HeaderHints
             "city", "town", "village", "municipality", "state", "province", "county", "region", "country", "country code", "district",
             "native country", "place of birth", "birthplace", "ort", "wohnort", "stadt", "land", "bundesland", "ciudad", "provincia",
             "pais", "país", "ville", "pays", "città", "citta", "cidade", "город", "страна", "πόλη", "χώρα", "城市", "国家", "都市", "도시"]),
+        (PiiKind.SpecialCategory, [
+            "race", "ethnicity", "ethnic origin", "ethnic group", "religion", "religious affiliation", "faith", "denomination",
+            "political party", "political affiliation", "political opinion", "trade union", "union member", "union membership",
+            "health", "health status", "medical condition", "diagnosis", "disability", "sexual orientation", "genetic", "biometric",
+            "ethnie", "religion", "konfession", "gewerkschaft", "diagnose", "raza", "etnia", "religión", "diagnóstico",
+            "origine ethnique", "appartenance syndicale", "orientation sexuelle", "этническая принадлежность", "религия"]),
         (PiiKind.Occupation, ["job", "job title", "occupation", "profession", "beruf", "profesión", "profesion", "métier", "profession", "профессия", "职业", "職業"]),
     ];
 
@@ -194,7 +200,7 @@ internal static class HeaderHints
 
     private static bool IsPersonalAttribute(PiiKind kind) =>
         kind is PiiKind.PersonName or PiiKind.PostalAddress or PiiKind.Location or PiiKind.PostalCode or PiiKind.GeoCoordinate
-            or PiiKind.Age or PiiKind.Gender or PiiKind.Occupation;
+            or PiiKind.Age or PiiKind.Gender or PiiKind.Occupation or PiiKind.SpecialCategory;
 
     private static bool IsBlocked(IReadOnlyList<string> tokens, string[] phraseTokens)
     {
