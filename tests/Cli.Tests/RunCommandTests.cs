@@ -16,6 +16,25 @@ public sealed class RunCommandTests
 
         Assert.True(code == ExitCodes.InvalidPolicy, error);
         Assert.Contains("'email'", error, StringComparison.Ordinal);
+        Assert.Contains("validate: failed", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_RescanFinding_ShowsGateFailedStep()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), "id,email\n1,ada@example.org\n2,tom@example.org\n");
+        File.WriteAllText(
+            folder.File("policy.json"),
+            """{ "version": 1, "k": 1, "columns": { "id": { "operator": "keep" }, "email": { "operator": "truncate" } } }""");
+
+        (int code, _, string error) = SynthdataProcess.Run(
+            folder.Path, "run", "in.csv", "--policy", "policy.json", "--synthesizer", "none", "--workspace", "ws", "--no-progress");
+
+        Assert.True(code == ExitCodes.GateFailed, error);
+        Assert.Contains("verify: gate failed", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("verify: done", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("ada@example.org", error, StringComparison.Ordinal);
     }
 
     [Fact]

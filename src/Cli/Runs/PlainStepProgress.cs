@@ -14,6 +14,7 @@ internal sealed class PlainStepProgress(TextWriter output) : IProgress<StepProgr
             return;
         }
 
-        output.WriteLine(value.Completed >= value.Total ? $"{value.Step}: done" : $"{value.Step}: started");
+        string state = value.Completed < value.Total ? "started" : value.Detail ?? "done";
+        output.WriteLine($"{value.Step}: {state}");
     }
 }

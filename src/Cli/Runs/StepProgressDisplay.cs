@@ -27,6 +27,11 @@ internal sealed class StepProgressDisplay(ProgressContext context) : IProgress<S
                 if (value.Completed >= value.Total)
                 {
                     task.Value = task.MaxValue;
+                    if (value.Detail is not null)
+                    {
+                        task.Description = Markup.Escape($"{value.Step} ({value.Detail})");
+                    }
+
                     task.StopTask();
                 }
 

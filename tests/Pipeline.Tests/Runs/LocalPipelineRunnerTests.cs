@@ -43,6 +43,28 @@ public sealed class LocalPipelineRunnerTests : IDisposable
             ["validate", "anonymize", "verify", "split-holdout", "train", "sample", "evaluate", "publish"],
             result.Manifest.Steps.Select(step => step.Name));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(Workspace, "work"), "*", SearchOption.AllDirectories));
+
+        // The manifest names the published policy, not its staged copy, which is gone.
+        Assert.Equal(result.OutputPaths["policy"], Path.Combine(Workspace, result.Manifest.Policy!.Reference.Bucket, result.Manifest.Policy.Reference.Key));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Runner_PersonalDataBuckets_AreOwnerOnly()
+    {
+        // A landing folder that others could read before is tightened too.
+        Directory.CreateDirectory(Path.Combine(Workspace, "landing"));
+        File.SetUnixFileMode(Path.Combine(Workspace, "landing"), (UnixFileMode)0b111_101_101);
+
+        LocalPipelineRunner runner = NewRunner();
+
+        const UnixFileMode GroupOrOther = (UnixFileMode)0b000_111_111;
+        foreach (string bucket in runner.Buckets.PersonalData)
+        {
+            Assert.Equal((UnixFileMode)0, File.GetUnixFileMode(Path.Combine(Workspace, bucket)) & GroupOrOther);
+        }
+
+        Assert.Equal(["landing", "work", "quarantine"], runner.Buckets.PersonalData);
     }
 
     [Fact]
@@ -164,6 +186,9 @@ public sealed class LocalPipelineRunnerTests : IDisposable
         Assert.Contains("'card'", result.Manifest.FailureReason, StringComparison.Ordinal);
         Assert.DoesNotContain("4111", result.Manifest.FailureReason, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(Workspace, "anonymized"), "*", SearchOption.AllDirectories));
+        Assert.False(Directory.Exists(Path.Combine(Workspace, "work", result.Manifest.RunId)));
+        Assert.Equal($"{result.Manifest.RunId}/work/{result.Manifest.RunId}/policy.json", result.Manifest.Policy!.Reference.Key);
+        Assert.True(File.Exists(Path.Combine(Workspace, "quarantine", result.Manifest.Policy.Reference.Key)));
     }
 
     [Fact]
@@ -198,6 +223,11 @@ public sealed class LocalPipelineRunnerTests : IDisposable
         Assert.Contains("'email'", result.Manifest.FailureReason, StringComparison.Ordinal);
         StepRecord failed = Assert.Single(result.Manifest.Steps, step => step.Outcome == StepOutcome.Failed);
         Assert.Equal(StepFailureCause.InvalidPolicy, failed.Cause);
+
+        // The given policy goes to quarantine with the rejected extract, and nothing of the run stays in work/.
+        string quarantine = Path.Combine(Workspace, "quarantine", result.Manifest.RunId);
+        Assert.True(File.Exists(Path.Combine(quarantine, "work", result.Manifest.RunId, "policy.json")));
+        Assert.False(Directory.Exists(Path.Combine(Workspace, "work", result.Manifest.RunId)));
     }
 
     private LocalPipelineRunner NewRunner() =>

@@ -37,6 +37,8 @@ public sealed class LocalPipelineRunner
         },
     });
 
+    private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
     private readonly LocalObjectStore _store;
     private readonly IKeyProvider _keys;
     private readonly SynthesizerFactory _synthesizers;
@@ -64,6 +66,15 @@ public sealed class LocalPipelineRunner
         foreach (string bucket in Buckets.All)
         {
             Directory.CreateDirectory(Path.Combine(_store.Root, bucket));
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            // Other local users must not read raw extracts or failed outputs, whatever the umask or an earlier mode was.
+            foreach (string bucket in Buckets.PersonalData)
+            {
+                File.SetUnixFileMode(Path.Combine(_store.Root, bucket), OwnerOnlyFolder);
+            }
         }
     }
 
@@ -112,6 +123,9 @@ public sealed class LocalPipelineRunner
             {
                 givenPolicy = new ObjectReference(Buckets.Work, $"{runId}/policy.json");
                 await _store.UploadAsync(options.PolicyPath, givenPolicy, cancellationToken).ConfigureAwait(false);
+
+                // Staged from the start, so a run that fails validation moves it to quarantine with the rest.
+                state.Staged["policy"] = givenPolicy;
             }
 
             _audit.Append(runId, "run.started", new JsonObject { ["input"] = extract.ToString(), ["policyGiven"] = givenPolicy is not null });
@@ -270,7 +284,12 @@ public sealed class LocalPipelineRunner
         }
 
         await DeleteStagedAsync(state, cancellationToken).ConfigureAwait(false);
-        state.Manifest = state.Manifest with { Outputs = [.. committed], Outcome = RunOutcome.Published };
+        state.Manifest = state.Manifest with
+        {
+            Outputs = [.. committed],
+            Outcome = RunOutcome.Published,
+            Policy = committed.FirstOrDefault(output => output.Reference == items.Single(entry => entry.Role == "policy").Item.Destination) ?? state.Manifest.Policy,
+        };
         var manifestReference = new ObjectReference(Buckets.Reports, $"{prefix}/manifest.json");
         await FinishAsync(state, context.Metrics as ManifestMetricsSink, manifestReference, cancellationToken).ConfigureAwait(false);
         _audit.Append(state.RunId, "run.published", new JsonObject
@@ -305,10 +324,18 @@ public sealed class LocalPipelineRunner
             state.OutputPaths[Path.GetFileName(reference.Key)] = _store.GetPath(reference);
         }
 
+        TryDeleteFolder(Path.Combine(_store.Root, Buckets.Work, state.RunId));
+
+        // The manifest names the policy where it now is, because its staged copy in work/ is gone.
+        HashedObject? policy = state.Manifest.Policy;
+        ObjectReference? movedPolicy = policy is null
+            ? null
+            : moved.FirstOrDefault(reference => reference.Key == $"{state.RunId}/{policy.Reference.Bucket}/{policy.Reference.Key}");
         state.Manifest = state.Manifest with
         {
             Outcome = isGateFailure ? RunOutcome.Quarantined : RunOutcome.Failed,
             FailureReason = $"{step}: {reason}",
+            Policy = movedPolicy is null ? policy : policy! with { Reference = movedPolicy },
         };
         var manifestReference = new ObjectReference(Buckets.Quarantine, $"{state.RunId}/manifest.json");
         await FinishAsync(state, context.Metrics as ManifestMetricsSink, manifestReference, CancellationToken.None).ConfigureAwait(false);
@@ -356,12 +383,13 @@ public sealed class LocalPipelineRunner
             string? failure = gateFailure?.Invoke(result);
             StepOutcome outcome = failure is null ? StepOutcome.Succeeded : StepOutcome.GateFailed;
             Record(state, name, started, watch.Elapsed, outcome, failure);
-            _progress?.Report(new StepProgress(name, 1, 1, "step"));
+            _progress?.Report(new StepProgress(name, 1, 1, "step", failure is null ? null : StepProgress.GateFailed));
             return result;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             Record(state, name, started, watch.Elapsed, StepOutcome.Failed, exception.Message, StepFailedException.CauseOf(exception));
+            _progress?.Report(new StepProgress(name, 1, 1, "step", StepProgress.Failed));
             throw;
         }
     }

@@ -26,4 +26,10 @@ public sealed record PipelineBuckets
 
     /// <summary>Every bucket role, for creating a local workspace.</summary>
     public IEnumerable<string> All => [Landing, Anonymized, Synthetic, Quarantine, Reports, Work];
+
+    /// <summary>
+    /// The buckets that may contain personal data in clear: raw extracts, intermediate objects, and outputs that failed a
+    /// gate. A local workspace makes them readable by their owner only.
+    /// </summary>
+    public IEnumerable<string> PersonalData => [Landing, Work, Quarantine];
 }
