@@ -199,6 +199,17 @@ public sealed class CsvRecordReaderTests : IDisposable
     }
 
     [Fact]
+    public void Open_GzipTruncatedInHeader_FailsAsDataFormat()
+    {
+        byte[] bytes = File.ReadAllBytes(_folder.WriteGzip("whole.csv.gz", "id,email,comment\nC1,a@example.com,ok\n"));
+        string path = _folder.WriteBytes("cut.csv.gz", bytes[..25]);
+
+        DataFormatException error = Assert.Throws<DataFormatException>(() => RecordReaderFactory.Open(path));
+
+        Assert.Contains("gzip data is corrupt or truncated", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GzipInput_IsDetectedByMagicBytes()
     {
         string path = _folder.WriteGzip("data.csv.bin", "x,y\n1,\"a,b\"\n2,c\n");

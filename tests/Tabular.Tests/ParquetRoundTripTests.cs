@@ -30,6 +30,32 @@ public sealed class ParquetRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void DamagedRowGroup_FailsAsDataFormat()
+    {
+        string path = _folder.File("damaged.parquet");
+        using (var writer = new ParquetRecordWriter(path, ["id", "note"]))
+        {
+            for (int i = 0; i < 200; i++)
+            {
+                writer.WriteRecord([i.ToString(System.Globalization.CultureInfo.InvariantCulture), "note " + (i * 7919 % 1000)]);
+            }
+
+            writer.Commit();
+        }
+
+        // Zeros over the first data pages; the footer with the schema stays intact, so the file opens.
+        byte[] bytes = File.ReadAllBytes(path);
+        Array.Clear(bytes, 200, 60);
+        File.WriteAllBytes(path, bytes);
+
+        using IRecordReader reader = RecordReaderFactory.Open(path);
+        DataFormatException error = Assert.Throws<DataFormatException>(() => RecordReading.ReadAll(reader));
+
+        Assert.Contains("cannot be decoded", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, error.LineNumber);
+    }
+
+    [Fact]
     public void Uncommitted_LeavesNoFile()
     {
         string path = _folder.File("partial.parquet");

@@ -51,7 +51,7 @@ public sealed class ParquetRecordReader : IRecordReader
         {
             _reader = ParquetReader.CreateAsync(stream, leaveStreamOpen: leaveOpen).GetAwaiter().GetResult();
         }
-        catch (Exception exception) when (exception is IOException or InvalidDataException or NotSupportedException or ArgumentException)
+        catch (Exception exception) when (IsDecodingError(exception))
         {
             if (!leaveOpen)
             {
@@ -141,11 +141,26 @@ public sealed class ParquetRecordReader : IRecordReader
         var columns = new string?[_fields.Length][];
         for (int i = 0; i < _fields.Length; i++)
         {
-            columns[i] = ReadColumnAsText(group, _fields[i], rows, _dateTimeFormats[i]);
+            try
+            {
+                columns[i] = ReadColumnAsText(group, _fields[i], rows, _dateTimeFormats[i]);
+            }
+            catch (Exception exception) when (IsDecodingError(exception))
+            {
+                string reason = exception is NotSupportedException
+                    ? exception.Message
+                    : $"row group {index + 1} cannot be decoded; the file is damaged or uses an encoding the reader does not support";
+                throw new DataFormatException(SourceName, reason, _recordNumber + 1, i, _fields[i].Name, innerException: exception);
+            }
         }
 
         _rowGroup = _fields.Length == 0 ? [] : columns;
     }
+
+    // The Parquet library reports damaged input with whatever exception its decoder meets, an index out of range
+    // included, so every exception but the ones that concern the process itself means the file cannot be read.
+    private static bool IsDecodingError(Exception exception) =>
+        exception is not (OutOfMemoryException or OperationCanceledException or StackOverflowException or ThreadAbortException);
 
     private static string?[] ReadColumnAsText(ParquetRowGroupReader group, DataField field, int rows, string? dateTimeFormat)
     {

@@ -22,6 +22,7 @@ public static class RecordReaderFactory
         };
 
     /// <summary>Returns the format of a file from its leading bytes.</summary>
+    /// <exception cref="DataFormatException">The file is gzip, but its first bytes cannot be decompressed.</exception>
     public static DataFormat DetectFormat(string path)
     {
         using FileStream file = InputStreams.OpenFile(path);
@@ -34,7 +35,16 @@ public static class RecordReaderFactory
         file.Position = 0;
         using Stream text = InputStreams.DecompressIfGzip(file, leaveOpen: true);
         Span<byte> start = stackalloc byte[64];
-        int length = ReadUpTo(text, start);
+        int length;
+        try
+        {
+            length = ReadUpTo(text, start);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new DataFormatException(path, "the gzip data is corrupt or truncated", lineNumber: 1, innerException: exception);
+        }
+
         ReadOnlySpan<byte> content = start[..length];
         if (content.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
