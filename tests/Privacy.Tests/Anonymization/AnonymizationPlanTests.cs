@@ -144,4 +144,24 @@ public sealed class AnonymizationPlanTests
         Assert.Equal(1, diversity.SmallestL);
         Assert.Equal(1, diversity.HomogeneousClasses);
     }
+
+    [Theory]
+    // A missing value next to flu leaves flu disclosed.
+    [InlineData("zip,diagnosis\n81675,flu\n81675,NULL\n10115,flu\n10115,cold\n", 1, 1)]
+    // So does a blank one.
+    [InlineData("zip,diagnosis\n81675,flu\n81675,  \n10115,flu\n10115,cold\n", 1, 1)]
+    // A class whose values are all missing discloses nothing and is left out.
+    [InlineData("zip,diagnosis\n10115,flu\n10115,cold\n20095,NULL\n20095,\n", 2, 0)]
+    public void Run_MissingSensitiveValues_AreNotCounted(string csv, int smallestL, long homogeneous)
+    {
+        string policy = AnonymizationHarness.Policy(
+            "\"zip\": {\"operator\": \"keep\"}, \"diagnosis\": {\"operator\": \"keep\"}",
+            "\"quasiIdentifiers\": [\"zip\"], \"sensitiveAttributes\": [\"diagnosis\"], \"k\": 2");
+
+        (_, AnonymizationSummary summary, _) = AnonymizationHarness.Run(csv, policy);
+
+        SyntheticData.Privacy.Risk.DiversityFigure diversity = Assert.Single(summary.Risk!.Diversity);
+        Assert.Equal(smallestL, diversity.SmallestL);
+        Assert.Equal(homogeneous, diversity.HomogeneousClasses);
+    }
 }

@@ -140,7 +140,9 @@ public sealed class EquivalenceClassCounter
         for (int i = 0; i < _sensitiveCount; i++)
         {
             HashSet<ulong> distinct = entry.Sensitive![i] ??= [];
-            if (distinct.Count < DiversityCap)
+
+            // A missing value discloses nothing, and counting it as one more value would overstate the diversity.
+            if (distinct.Count < DiversityCap && !string.IsNullOrWhiteSpace(sensitiveValues[i]))
             {
                 distinct.Add(HashValue(sensitiveValues[i]));
             }

@@ -109,10 +109,15 @@ public sealed record RiskReport
             HighestProsecutorRisk = smallest == 0 ? 0 : 1.0 / smallest,
             AverageProsecutorRisk = members == 0 ? 0 : (double)classSizes.Count / members,
             ShareOfRecordsAtRisk = inClasses == 0 ? 0 : (double)recordsBelow / inClasses,
-            Diversity = diversity.Select(attribute => new DiversityFigure(
-                attribute.Name,
-                attribute.DistinctPerClass.Length == 0 ? 0 : attribute.DistinctPerClass.Min(),
-                attribute.DistinctPerClass.LongCount(distinct => distinct <= 1))).ToArray(),
+            Diversity = diversity.Select(attribute => DiversityOf(attribute.Name, attribute.DistinctPerClass)).ToArray(),
         };
+    }
+
+    // Classes without a known sensitive value disclose nothing, so they neither set the smallest l nor count as
+    // homogeneous.
+    private static DiversityFigure DiversityOf(string attribute, int[] distinctPerClass)
+    {
+        int[] known = [.. distinctPerClass.Where(distinct => distinct > 0)];
+        return new DiversityFigure(attribute, known.Length == 0 ? 0 : known.Min(), known.LongCount(distinct => distinct == 1));
     }
 }
