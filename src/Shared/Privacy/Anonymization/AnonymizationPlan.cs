@@ -186,9 +186,39 @@ public sealed class AnonymizationPlan
             throw new PolicyException(HeaderCheckSource, errors);
         }
 
+        LinkRedactedText(columns, policy);
         string[] missing = policy.Columns.Keys.Where(name => IndexOf(header, name) < 0).ToArray();
         return new AnonymizationPlan(policy, key, columns, outputHeader, quasiIdentifiers, sensitive, country, entity, missing);
     }
+
+    // Each redacted column also removes the row's values of the columns the policy protects, since a note that repeats a
+    // protected name would otherwise keep it in clear. Kept and other redacted columns are not linked.
+    private static void LinkRedactedText(List<PlannedColumn> columns, DatasetPolicy policy)
+    {
+        RedactOperator[] redacted = [.. columns.Select(column => column.Operator).OfType<RedactOperator>()];
+        if (redacted.Length == 0)
+        {
+            return;
+        }
+
+        LinkedColumn[] linked =
+        [
+            .. columns
+                .Where(column => column.Kind is not (OperatorKind.Keep or OperatorKind.Redact))
+                .Select(column => new LinkedColumn(column.InputIndex, LinkedColumn.LabelOf(column.Name), IsNameColumn(column.Name, policy))),
+        ];
+        foreach (RedactOperator text in redacted)
+        {
+            text.Link(linked);
+        }
+    }
+
+    private static bool IsNameColumn(string name, DatasetPolicy policy) =>
+        Detection.Internal.HeaderHints.Match(name)?.Kind == PiiKind.PersonName
+        || (policy.Columns.TryGetValue(name, out ColumnPolicy? rule)
+            && rule.Parameters.TryGetValue("kind", out System.Text.Json.JsonElement kind)
+            && kind.ValueKind == System.Text.Json.JsonValueKind.String
+            && string.Equals(kind.GetString(), "name", StringComparison.Ordinal));
 
     private static (ColumnPolicy? Rule, ColumnTreatment Treatment) Choose(DatasetPolicy policy, string name)
     {

@@ -6,11 +6,14 @@ using SyntheticData.Privacy.Policies;
 namespace SyntheticData.Privacy.Operators;
 
 /// <summary>
-/// Replaces every span of personal data that a text scanner finds in free text. Spans are replaced
-/// whole (the scanner merges overlapping findings), so no part of a match is left in clear.
+/// Replaces every span of personal data that a text scanner finds in free text, and every mention of a value that the
+/// policy protects in another column of the same row (<see cref="LinkedColumn"/>), which the detectors cannot know
+/// to be personal, such as a name. Overlapping spans are replaced as one, so no part of a match is left in clear.
 /// </summary>
 public sealed class RedactOperator : ColumnOperator
 {
+    private static readonly char[] WordSeparators = [' ', '-', '\'', '.', ',', '\t'];
+
     private readonly Func<string, string?, IReadOnlyList<PiiSpan>> _scan;
     private readonly HmacPseudonymizer _pseudonymizer;
     private readonly RedactReplacement _replacement;
@@ -30,31 +33,62 @@ public sealed class RedactOperator : ColumnOperator
         _replacement = replacement;
     }
 
+    /// <summary>The shortest value, and word of a name, that is looked for in the text.</summary>
+    public const int MinimumLinkedLength = 3;
+
+    private IReadOnlyList<LinkedColumn> _linked = [];
+
     public override OperatorKind Kind => OperatorKind.Redact;
+
+    /// <summary>Sets the protected columns whose values in the same row are removed from the text as well.</summary>
+    internal void Link(IReadOnlyList<LinkedColumn> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        _linked = columns;
+    }
 
     public override bool TryApply(string value, RowContext row, out string output)
     {
-        IReadOnlyList<PiiSpan> spans = _scan(value, row.PhoneRegion);
-        if (spans.Count == 0)
+        IReadOnlyList<PiiSpan> found = _scan(value, row.PhoneRegion);
+        List<Mention>? mentions = _linked.Count == 0 ? null : FindLinked(value, row);
+        if (found.Count == 0 && (mentions is null || mentions.Count == 0))
         {
             output = value;
             return true;
         }
 
+        var spans = new List<Mention>(found.Count + (mentions?.Count ?? 0));
+        foreach (PiiSpan span in found)
+        {
+            spans.Add(new Mention(span.Start, span.End, KindLabel(span.Kind), ValueKindOf(span.Kind)));
+        }
+
+        if (mentions is not null)
+        {
+            spans.AddRange(mentions);
+        }
+
+        // Longest first among spans that start together, so a merged span keeps the label of its widest part.
+        spans.Sort((left, right) => left.Start != right.Start ? left.Start.CompareTo(right.Start) : right.End.CompareTo(left.End));
         var builder = new StringBuilder(value.Length);
         int position = 0;
-        foreach (PiiSpan span in spans.OrderBy(s => s.Start))
+        int index = 0;
+        while (index < spans.Count)
         {
-            if (span.Start < position)
+            Mention first = spans[index];
+            int end = first.End;
+            index++;
+
+            // Overlapping spans are replaced as one, so no part of either is left in clear.
+            while (index < spans.Count && spans[index].Start < end)
             {
-                // Overlaps a span already replaced: extend the replacement instead of leaving a part in clear.
-                position = Math.Max(position, span.End);
-                continue;
+                end = Math.Max(end, spans[index].End);
+                index++;
             }
 
-            builder.Append(value, position, span.Start - position);
-            builder.Append(Replacement(span.Kind, value.AsSpan(span.Start, span.Length), row));
-            position = span.End;
+            builder.Append(value, position, first.Start - position);
+            builder.Append(Replacement(first.Label, first.ValueKind, value.AsSpan(first.Start, end - first.Start), row));
+            position = end;
         }
 
         builder.Append(value, position, value.Length - position);
@@ -62,27 +96,86 @@ public sealed class RedactOperator : ColumnOperator
         return true;
     }
 
-    private string Replacement(PiiKind kind, ReadOnlySpan<char> span, RowContext row)
+    private List<Mention> FindLinked(string text, RowContext row)
     {
-        string label = KindLabel(kind);
+        var mentions = new List<Mention>();
+        foreach (LinkedColumn column in _linked)
+        {
+            string? cell = column.InputIndex < row.Cells.Count ? row.Cells[column.InputIndex] : null;
+            if (string.IsNullOrWhiteSpace(cell))
+            {
+                continue;
+            }
+
+            ValueKind kind = column.MatchesWords ? ValueKind.Name : ValueKind.Generic;
+            string whole = cell.Trim();
+            if (whole.Length >= MinimumLinkedLength)
+            {
+                AddOccurrences(text, whole, column.Label, kind, capitalisedOnly: false, mentions);
+            }
+
+            if (!column.MatchesWords)
+            {
+                continue;
+            }
+
+            foreach (string word in whole.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (word.Length >= MinimumLinkedLength && char.IsUpper(word[0]) && word.All(char.IsLetter))
+                {
+                    AddOccurrences(text, word, column.Label, kind, capitalisedOnly: true, mentions);
+                }
+            }
+        }
+
+        return mentions;
+    }
+
+    // Adds each whole-word occurrence of value in text, ignoring case. With capitalisedOnly, an occurrence must start
+    // with a capital letter, so the surname Green does not remove the colour green.
+    private static void AddOccurrences(string text, string value, string label, ValueKind kind, bool capitalisedOnly, List<Mention> mentions)
+    {
+        int from = 0;
+        while (from <= text.Length - value.Length)
+        {
+            int at = text.IndexOf(value, from, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                return;
+            }
+
+            int end = at + value.Length;
+            bool wholeWord = (at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end]));
+            if (wholeWord && (!capitalisedOnly || char.IsUpper(text[at])))
+            {
+                mentions.Add(new Mention(at, end, label, kind));
+            }
+
+            from = at + 1;
+        }
+    }
+
+    private string Replacement(string label, ValueKind valueKind, ReadOnlySpan<char> span, RowContext row)
+    {
         if (_replacement == RedactReplacement.Kind)
         {
             return "[" + label + "]";
         }
 
-        ValueKind valueKind = kind switch
-        {
-            PiiKind.Email => ValueKind.Email,
-            PiiKind.Phone => ValueKind.Phone,
-            PiiKind.CardNumber => ValueKind.Card,
-            PiiKind.Iban => ValueKind.Iban,
-            PiiKind.PersonName => ValueKind.Name,
-            PiiKind.Ssn or PiiKind.AccountNumber or PiiKind.Identifier => ValueKind.Identifier,
-            _ => ValueKind.Generic,
-        };
         string normalized = ValueNormalizer.Normalize(span.ToString(), valueKind, row.PhoneRegion);
         return "[" + label + ":" + _pseudonymizer.Pseudonymize(normalized, PseudonymOperator.DefaultLength) + "]";
     }
+
+    private static ValueKind ValueKindOf(PiiKind kind) => kind switch
+    {
+        PiiKind.Email => ValueKind.Email,
+        PiiKind.Phone => ValueKind.Phone,
+        PiiKind.CardNumber => ValueKind.Card,
+        PiiKind.Iban => ValueKind.Iban,
+        PiiKind.PersonName => ValueKind.Name,
+        PiiKind.Ssn or PiiKind.AccountNumber or PiiKind.Identifier => ValueKind.Identifier,
+        _ => ValueKind.Generic,
+    };
 
     private static string KindLabel(PiiKind kind)
     {
@@ -101,4 +194,6 @@ public sealed class RedactOperator : ColumnOperator
 
         return label.ToString();
     }
+
+    private readonly record struct Mention(int Start, int End, string Label, ValueKind ValueKind);
 }

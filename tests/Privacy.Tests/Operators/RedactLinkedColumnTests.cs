@@ -1,0 +1,65 @@
+using SyntheticData.Privacy.Tests.Support;
+
+namespace SyntheticData.Privacy.Tests.Operators;
+
+/// <summary>
+/// Redacted free text also loses the values that the policy protects in other columns of the same row, which the
+/// detectors cannot recognise on their own, such as names and streets.
+/// </summary>
+public sealed class RedactLinkedColumnTests
+{
+    private const string Columns =
+        "\"Full Name\": {\"operator\": \"pseudonym\", \"parameters\": {\"kind\": \"name\"}}, "
+        + "\"street\": {\"operator\": \"drop\"}, "
+        + "\"email\": {\"operator\": \"pseudonym\", \"parameters\": {\"kind\": \"email\"}}, "
+        + "\"tier\": {\"operator\": \"keep\"}, "
+        + "\"note\": {\"operator\": \"redact\"}";
+
+    [Theory]
+    [InlineData("Called Ada Brennick at ada.b@example.org", "Called [FULL_NAME] at [EMAIL]")]
+    [InlineData("BRENNICK asked for Ada's card", "[FULL_NAME] asked for [FULL_NAME]'s card")]
+    [InlineData("Moved from 12 Green Lane, likes green tea", "Moved from [STREET], likes green tea")]
+    [InlineData("Annual review of gold tier, adamant", "Annual review of gold tier, adamant")]
+    [InlineData("Mr Brennick-Smith phoned", "Mr [FULL_NAME]-Smith phoned")]
+    public void Redact_RemovesProtectedValuesOfTheRow(string note, string expected)
+    {
+        string csv = $"Full Name,street,email,tier,note\nAda Brennick,12 Green Lane,ada.b@example.org,gold,\"{note}\"\n";
+
+        (string output, _, _) = AnonymizationHarness.Run(csv, AnonymizationHarness.Policy(Columns));
+
+        (_, List<string?[]> rows) = AnonymizationHarness.Parse(output);
+        Assert.Equal(expected, rows[0][3]);
+    }
+
+    [Fact]
+    public void Redact_UsesOnlyItsOwnRow()
+    {
+        const string csv =
+            "Full Name,street,email,tier,note\n"
+            + "Ada Brennick,12 Green Lane,ada.b@example.org,gold,Met Tomas Ferreira\n"
+            + "Tomas Ferreira,3 Hill Road,t.f@example.org,silver,Met Ada Brennick\n";
+
+        (string output, _, _) = AnonymizationHarness.Run(csv, AnonymizationHarness.Policy(Columns));
+
+        (_, List<string?[]> rows) = AnonymizationHarness.Parse(output);
+        Assert.Equal("Met Tomas Ferreira", rows[0][3]);
+        Assert.Equal("Met Ada Brennick", rows[1][3]);
+    }
+
+    [Fact]
+    public void Redact_PseudonymReplacement_LinksMentionsOfOneName()
+    {
+        string columns = Columns.Replace("\"note\": {\"operator\": \"redact\"}", "\"note\": {\"operator\": \"redact\", \"parameters\": {\"replacement\": \"pseudonym\"}}", StringComparison.Ordinal);
+        const string csv =
+            "Full Name,street,email,tier,note\n"
+            + "Ada Brennick,12 Green Lane,ada.b@example.org,gold,Ada Brennick called\n"
+            + "Ada Brennick,12 Green Lane,ada.b@example.org,gold,ada brennick wrote\n";
+
+        (string output, _, _) = AnonymizationHarness.Run(csv, AnonymizationHarness.Policy(columns));
+
+        (_, List<string?[]> rows) = AnonymizationHarness.Parse(output);
+        Assert.StartsWith("[FULL_NAME:", rows[0][3], StringComparison.Ordinal);
+        Assert.Equal(rows[0][3]!.Replace(" called", string.Empty, StringComparison.Ordinal), rows[1][3]!.Replace(" wrote", string.Empty, StringComparison.Ordinal));
+        Assert.DoesNotContain("Brennick", output, StringComparison.OrdinalIgnoreCase);
+    }
+}
