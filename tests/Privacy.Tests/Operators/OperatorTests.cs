@@ -169,6 +169,22 @@ public sealed class OperatorTests
         Assert.NotEqual(Apply(op, "4111"), Apply(op, "4112"));
     }
 
+    [Theory]
+    [InlineData(TokenKind.Card, "N/A", @"^[A-Z]/[A-Z]$")]
+    [InlineData(TokenKind.Digits, "Ada Brennick", @"^[A-Z][a-z]{2} [A-Z][a-z]{7}$")]
+    [InlineData(TokenKind.Card, "Zoë Brennick", @"^[A-Z][a-z]\* [A-Z][a-z]{7}$")]
+    public void Token_ValueWithoutNumber_IsReplacedInShape(TokenKind kind, string value, string shape)
+    {
+        var tokenizer = new Ff1Tokenizer(AnonymizationHarness.KeyA);
+        var op = new TokenOperator(tokenizer, new HmacPseudonymizer(AnonymizationHarness.KeyA), kind, false);
+
+        string output = Apply(op, value);
+
+        Assert.Matches(shape, output);
+        Assert.DoesNotContain(output.Split(' ', '-', '/', '(', ')'), part => part.Length > 2 && value.Contains(part, StringComparison.Ordinal));
+        Assert.Equal(output, Apply(new TokenOperator(tokenizer, new HmacPseudonymizer(AnonymizationHarness.KeyA), kind, false), value));
+    }
+
     [Fact]
     public void Token_DetectableToken_IsEncryptedAgain()
     {

@@ -13,7 +13,10 @@ namespace SyntheticData.Privacy.Operators;
 /// A token of 12 or more digits is given a wrong Luhn check digit, and an IBAN token a wrong mod-97
 /// remainder, so a rescan never reports a token as a live card or account number.
 /// Numbers shorter than FF1's six-digit minimum get keyed hash digits instead, so that a column is
-/// protected whole even where a value is too short to be a real card.
+/// protected whole even where a value is too short to be a real card. For the same reason a card or account value
+/// with no number at all (a name typed into the wrong column, a code such as <c>N/A</c>) has its ASCII letters
+/// tokenized, as one group in the alphabet A to Z that keeps each letter's case, and any other letter masked. Words
+/// beside a number, such as <c>exp</c> in <c>4111 1111 1111 1111 exp 12/27</c>, stay as they are.
 /// When a detectability check is given, a token that the check flags (for example a digit run inside an
 /// IBAN token that happens to pass as a card or phone number) is encrypted again under the next tweak,
 /// up to <see cref="MaximumAttempts"/> times; the result stays deterministic for one key version.
@@ -51,7 +54,9 @@ public sealed class TokenOperator : ColumnOperator
 
     // Tweaks and FF1 engines per attempt, so that a value costs no string building or dictionary lookup.
     private readonly string[] _numberTweaks;
+    private readonly string[] _letterTweaks;
     private readonly Ff1Engines _numberEngines = new();
+    private readonly Ff1Engines _letterEngines = new();
     private readonly Ff1Engines _ibanDigitEngines = new();
     private readonly Ff1Engines _ibanLetterEngines = new();
 
@@ -74,6 +79,7 @@ public sealed class TokenOperator : ColumnOperator
         _kind = kind;
         _preserveIssuerPrefix = preserveIssuerPrefix;
         _numberTweaks = TweakSuffixes.Select(suffix => kind + suffix).ToArray();
+        _letterTweaks = TweakSuffixes.Select(suffix => kind + "-letters" + suffix).ToArray();
 
         // Grouped IBANs reach 42 characters, and grouped card numbers 23.
         _cache = new ValueCache(slotLength: kind == TokenKind.Card ? ValueCache.ShortSlotLength : ValueCache.LongSlotLength);
@@ -205,6 +211,56 @@ public sealed class TokenOperator : ColumnOperator
             TokenizeNumber(chars[start..end], attempt);
             from = end;
         }
+
+        if (from == 0)
+        {
+            TokenizeLetters(chars, attempt);
+        }
+    }
+
+    // Encrypts the ASCII letters of a value without a number as one group, keeping each one's case, and masks other
+    // letters and digits, so that no letter or digit of such a value stays in clear.
+    [SkipLocalsInit]
+    private void TokenizeLetters(Span<char> chars, int attempt)
+    {
+        int length = chars.Length;
+        Span<int> positions = length <= StackLength ? stackalloc int[length] : new int[length];
+        int count = 0;
+        for (int i = 0; i < length; i++)
+        {
+            char c = chars[i];
+            if (char.IsAsciiLetter(c))
+            {
+                positions[count++] = i;
+            }
+            else if (!char.IsAsciiDigit(c) && char.IsLetterOrDigit(c))
+            {
+                chars[i] = '*';
+            }
+        }
+
+        EncryptLetters(chars, positions[..count], _letterEngines, _letterTweaks, attempt);
+    }
+
+    // Encrypts the ASCII letters at the positions as one group in the alphabet A to Z, keeping each letter's case.
+    [SkipLocalsInit]
+    private void EncryptLetters(Span<char> chars, ReadOnlySpan<int> positions, Ff1Engines engines, string[] tweaks, int attempt)
+    {
+        int count = positions.Length;
+        Span<byte> letters = count <= StackLength ? stackalloc byte[count] : new byte[count];
+        for (int i = 0; i < count; i++)
+        {
+            // The positions contain ASCII letters, and setting bit 0x20 makes one lower case.
+            letters[i] = (byte)((chars[positions[i]] | 0x20) - 'a');
+        }
+
+        Encrypt(letters, radix: 26, engines, tweaks, attempt);
+        for (int i = 0; i < count; i++)
+        {
+            char letter = (char)('A' + letters[i]);
+            int position = positions[i];
+            chars[position] = char.IsAsciiLetterLower(chars[position]) ? char.ToLowerInvariant(letter) : letter;
+        }
     }
 
     [SkipLocalsInit]
@@ -276,26 +332,12 @@ public sealed class TokenOperator : ColumnOperator
 
         Encrypt(digits, radix: 10, _ibanDigitEngines, IbanDigitTweaks, attempt);
 
-        Span<byte> letters = letterCount <= StackLength ? stackalloc byte[letterCount] : new byte[letterCount];
-        for (int i = 0; i < letterCount; i++)
-        {
-            // The positions contain ASCII letters, and setting bit 0x20 makes one lower case.
-            letters[i] = (byte)((chars[letterPositions[i]] | 0x20) - 'a');
-        }
-
-        Encrypt(letters, radix: 26, _ibanLetterEngines, IbanLetterTweaks, attempt);
-
         for (int i = 0; i < digitCount; i++)
         {
             chars[digitPositions[i]] = (char)('0' + digits[i]);
         }
 
-        for (int i = 0; i < letterCount; i++)
-        {
-            char letter = (char)('A' + letters[i]);
-            int position = letterPositions[i];
-            chars[position] = char.IsAsciiLetterLower(chars[position]) ? char.ToLowerInvariant(letter) : letter;
-        }
+        EncryptLetters(chars, letterPositions, _ibanLetterEngines, IbanLetterTweaks, attempt);
 
         Span<char> compact = length <= StackLength ? stackalloc char[length] : new char[length];
         int compactLength = 0;
