@@ -158,6 +158,63 @@ public sealed class ColumnClassifierTests
         Assert.Equal(PiiKind.None, _classifier.Classify(new ColumnSample(header, values)).Kind);
     }
 
+    [Theory]
+    [InlineData("c3")]
+    [InlineData("customer")]
+    public void Classify_FullNamesWithoutHint_ArePersonNames(string header)
+    {
+        string[] first = ["Susan", "Mary", "James", "Κώστας", "Сергей", "PETER", "Nora", "Liam", "Aoife", "Tomás", "Ada", "Zoë"];
+        string[] last = ["Thomas", "Miller", "O'Brien", "Γεωργίου", "Смирнов", "WHITE", "Smith-Jones", "Ferreira"];
+        string[] values = [.. Enumerable.Range(0, 40).Select(i => first[i % first.Length] + " " + (first[i % first.Length] == "PETER" ? "WHITE" : last[i % last.Length]))];
+
+        ColumnClassification column = _classifier.Classify(new ColumnSample(header, values));
+
+        Assert.Equal(PiiKind.PersonName, column.Kind);
+        Assert.Equal(0.6, column.Confidence);
+        Assert.Contains("No header hint", column.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("product_name", new[] { "Garden Hose", "Wool Socks", "Steel Hammer", "Paper Towels", "Desk Lamp", "Coffee Mug", "Ice Tray", "Wall Clock", "Shoe Rack", "Bath Mat", "Door Mat", "Tea Pot" })]
+    [InlineData("c4", new[] { "Garden Hose", "Wool Socks", "Steel Hammer", "Paper Towels", "Desk Lamp", "Coffee Mug" })]
+    [InlineData("c5", new[] { "Mechanical engineer", "Data scientist", "Tax adviser", "Film editor", "Chief of staff", "Architect", "Surveyor", "Barrister", "Teacher", "Nurse", "Curator", "Editor" })]
+    public void Classify_OtherCapitalisedWords_AreNotNames(string header, string[] distinct)
+    {
+        string[] values = [.. Enumerable.Range(0, 60).Select(i => distinct[i % distinct.Length])];
+
+        Assert.Equal(PiiKind.None, _classifier.Classify(new ColumnSample(header, values)).Kind);
+    }
+
+    [Fact]
+    public void Classify_MonthNameBirthDates_Found()
+    {
+        string[] values = ["14-Jul-1946", "04-May-1988", "1-Feb-1990", "23-Nov-1975", "30-Aug-2001"];
+
+        Assert.Equal(PiiKind.DateOfBirth, _classifier.Classify(new ColumnSample("born", values)).Kind);
+    }
+
+    [Theory]
+    [InlineData("born", new[] { "14/Jul/46", "04/May/88", "01/Feb/90", "23/Nov/75", "30/Aug/01", "12/Jan/64", "09/Sep/59", "17/Mar/82", "28/Oct/93", "05/Jun/70" }, PiiKind.DateOfBirth)]
+    [InlineData("own_telephone", new[] { "yes", "none", "yes", "none", "none", "yes", "none", "yes", "none", "yes" }, null)]
+    public void Classify_UnconfirmedHint_OnlyForDistinctValues(string header, string[] values, PiiKind? expected)
+    {
+        ColumnClassification column = _classifier.Classify(new ColumnSample(header, values));
+
+        Assert.Equal(PiiKind.None, column.Kind);
+        Assert.Equal(expected, column.UnconfirmedHint);
+    }
+
+    [Theory]
+    [InlineData("firmware", PiiKind.None)]
+    [InlineData("os_version", PiiKind.None)]
+    [InlineData("c9", PiiKind.IpAddress)]
+    public void Classify_FourPartVersions_AreIpAddressesOnlyWithoutVersionHeader(string header, PiiKind expected)
+    {
+        string[] values = [.. Enumerable.Range(0, 30).Select(i => $"2.{i}.{(i * 7) % 200}.{(i * 13) % 250}")];
+
+        Assert.Equal(expected, _classifier.Classify(new ColumnSample(header, values)).Kind);
+    }
+
     [Fact]
     public void Classify_HeadersWithSpacesAndPunctuation()
     {

@@ -30,6 +30,28 @@ public sealed class PolicyDrafterTests
     }
 
     [Fact]
+    public void Draft_UnconfirmedDirectHint_DropsColumn()
+    {
+        ColumnClassification born = new()
+        {
+            Header = "born",
+            Kind = PiiKind.None,
+            Confidence = 0.6,
+            ValidatedShare = 0,
+            SampleCount = 10,
+            Reason = "test",
+            UnconfirmedHint = PiiKind.DateOfBirth,
+        };
+        ColumnClassification scale = born with { Header = "residence_since", UnconfirmedHint = null };
+
+        DatasetPolicy draft = PolicyDrafter.Draft([born, scale], [], new DatasetPolicy());
+
+        Assert.Equal(OperatorKind.Drop, draft.Columns["born"].Operator);
+        Assert.Contains("fail closed", draft.Columns["born"].Comment, StringComparison.Ordinal);
+        Assert.Equal(OperatorKind.Keep, draft.Columns["residence_since"].Operator);
+    }
+
+    [Fact]
     public void Draft_SpecialCategory_KeptAsSensitiveAttribute()
     {
         ColumnClassification race = new()

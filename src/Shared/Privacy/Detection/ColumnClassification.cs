@@ -27,6 +27,13 @@ public sealed record ColumnClassification
     /// <summary>A sentence for a reviewer: the evidence behind the kind, without any value.</summary>
     public required string Reason { get; init; }
 
+    /// <summary>
+    /// For a column with no kind found, the kind its header suggested although too few values fit it, such as
+    /// <see cref="PiiKind.DateOfBirth"/> for a column named <c>born</c> whose dates are in a format the classifier does
+    /// not read; otherwise null. Set only when the values are mostly distinct, as values that identify people are.
+    /// </summary>
+    public PiiKind? UnconfirmedHint { get; init; }
+
     /// <summary>True when the cells are free text that must be scanned cell by cell with <see cref="TextScanner"/>.</summary>
     public bool IsFreeText { get; init; }
 

@@ -13,6 +13,9 @@ namespace SyntheticData.Privacy.Detection;
 /// </summary>
 public sealed class ColumnClassifier
 {
+    // Distinct values a column needs before a header hint that its values did not confirm still counts.
+    private const int MinimumUnconfirmedDistinct = 10;
+
     private static readonly PiiKind[] ValidatedKinds =
         [PiiKind.TrackData, PiiKind.CardNumber, PiiKind.Iban, PiiKind.Ssn, PiiKind.Email, PiiKind.IpAddress, PiiKind.Phone];
 
@@ -128,8 +131,34 @@ public sealed class ColumnClassifier
 
         ColumnClassification? result = ClassifyByHintedCheck(header, hint, evidence, regionHeader)
             ?? ClassifyByValues(header, profile, evidence, regionHeader)
-            ?? ClassifyByHintedShape(header, hint, values, profile);
+            ?? ClassifyByHintedShape(header, hint, values, profile)
+            ?? ClassifyByFullNameShape(header, hint, values, profile);
         return result ?? ClassifyUnmatched(header, hint, values, profile, evidence, regions);
+    }
+
+    /// <summary>
+    /// Classifies a column without a header hint whose values are mostly distinct full names: two to four words, each a
+    /// capital followed by small letters, or all capitals, in any script, with at least ten distinct values. Product
+    /// columns carry a header such as product or merchant and are left alone, and most city names are one word. Names in scripts without letter case
+    /// (Chinese, Japanese) need a header hint.
+    /// </summary>
+    private static ColumnClassification? ClassifyByFullNameShape(string header, HeaderHint? hint, List<string> values, ColumnProfile profile)
+    {
+        // Customers repeat over their transactions, so a tenth of the values being distinct is enough.
+        if (hint is not null || profile.DistinctCount < MinimumUnconfirmedDistinct || profile.DistinctRatio < 0.1 || HeaderHints.NamesSomethingElse(header))
+        {
+            return null;
+        }
+
+        double share = Share(values, ValueShapes.IsCapitalisedFullName);
+        if (share < 0.8)
+        {
+            return null;
+        }
+
+        string reason = $"No header hint, but {Percent(share)} of {values.Count} values are two to four capitalised words with no digits, "
+            + $"shaped like full names ({profile.DistinctCount} distinct). Review: a column of place or product names would look the same.";
+        return Found(header, PiiKind.PersonName, 0.6, share, values.Count, reason, regionHeader: null);
     }
 
     /// <summary>
@@ -188,6 +217,12 @@ public sealed class ColumnClassifier
         {
             ValidatedEvidence found = evidence[kind];
             if (found.ValidShare < _options.MinimumValidatedShare || RuledOutByProfile(kind, profile) is not null)
+            {
+                continue;
+            }
+
+            // Four-part version numbers (2.63.114.31) are valid IPv4 addresses, so only the header distinguishes them.
+            if (kind == PiiKind.IpAddress && HeaderHints.NamesVersion(header))
             {
                 continue;
             }
@@ -340,6 +375,9 @@ public sealed class ColumnClassifier
             Reason = string.Join("; ", notes) + ".",
             IsFreeText = freeText,
             EmbeddedKinds = embedded,
+            // Values that identify people are mostly distinct. A yes/no column named own_telephone or a 1-to-4 scale
+            // named residence_since is not, so its header hint does not count.
+            UnconfirmedHint = profile.DistinctCount >= MinimumUnconfirmedDistinct && profile.DistinctRatio >= 0.5 ? hint?.Kind : null,
         };
     }
 

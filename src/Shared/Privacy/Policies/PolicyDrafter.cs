@@ -23,6 +23,7 @@ public static class PolicyDrafter
     public static readonly IReadOnlyList<string> CandidateDateFormats =
     [
         "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyyMMdd", "dd.MM.yyyy", "MM/dd/yyyy", "dd/MM/yyyy", "yyyy/MM/dd",
+        "dd-MMM-yyyy", "d-MMM-yyyy", "d MMM yyyy", "dd MMM yyyy", "MMM d, yyyy", "d MMMM yyyy", "MMMM d, yyyy",
     ];
 
     /// <summary>Returns a draft policy for columns classified as <paramref name="classifications"/>.</summary>
@@ -147,6 +148,8 @@ public static class PolicyDrafter
                 "Kept as a quasi-identifier; review whether to generalise or drop it"),
             PiiKind.SpecialCategory => (OperatorKind.Keep, [],
                 "Kept and listed as a sensitive attribute for the l-diversity check. It is special category data under GDPR Article 9: drop it unless the analysis needs it and a lawful ground covers it, and list observable traits such as ethnic origin as quasi-identifiers"),
+            PiiKind.None when column.UnconfirmedHint is { } hinted && hinted.IsDirectIdentifier() => (OperatorKind.Drop, [],
+                $"Dropped to fail closed: the header suggests {hinted}, but too few values fit that kind, so they may be personal data in a form the classifier does not read. Keep the column only after checking its values"),
             _ when column.IsFreeText => (OperatorKind.Redact, new() { ["replacement"] = "kind" },
                 "Free text: every span of personal data found is replaced whole"),
             _ => (OperatorKind.Keep, [], "Kept unchanged"),

@@ -90,6 +90,11 @@ internal static class HeaderHints
         "web", "wallet",
     };
 
+    private static readonly HashSet<string> VersionTokens = new(StringComparer.Ordinal)
+    {
+        "version", "ver", "firmware", "fw", "build", "release", "revision", "rev", "sw", "software",
+    };
+
     private static readonly HashSet<string> CountryTokens = new(StringComparer.Ordinal)
     {
         "country", "countrycode", "land", "pays", "pais", "país", "nation", "region", "страна", "χώρα", "国家",
@@ -159,6 +164,12 @@ internal static class HeaderHints
 
         return best;
     }
+
+    /// <summary>Returns true when a token of the header names a software version (version, firmware, build, release).</summary>
+    public static bool NamesVersion(string header) => Tokenize(header).Any(VersionTokens.Contains);
+
+    /// <summary>Returns true when a token of the header says the column describes something other than a person (merchant, product).</summary>
+    public static bool NamesSomethingElse(string header) => Tokenize(header).Any(NonPersonalTokens.Contains);
 
     /// <summary>Returns true when the header names a country or region, so its values may set the phone region.</summary>
     public static bool IsCountryHeader(string header) => Tokenize(header).Any(CountryTokens.Contains);

@@ -12,7 +12,57 @@ internal static class ValueShapes
     [
         "yyyy-MM-dd", "yyyy/MM/dd", "yyyy.MM.dd", "dd.MM.yyyy", "d.M.yyyy", "MM/dd/yyyy", "M/d/yyyy", "dd/MM/yyyy",
         "dd-MM-yyyy", "MM-dd-yyyy", "yyyyMMdd", "d MMM yyyy", "dd MMM yyyy", "MMM d, yyyy", "d MMMM yyyy", "MMMM d, yyyy",
+        "dd-MMM-yyyy", "d-MMM-yyyy", "yyyy-MMM-dd",
     ];
+
+    /// <summary>
+    /// Returns true for a full name written with capitals: two to four words of letters, each starting with a capital
+    /// and going on in small letters (Κώστας Γεωργίου, O'Brien, Smith-Jones) or written all in capitals (JAMES JOHNSON).
+    /// </summary>
+    public static bool IsCapitalisedFullName(string value)
+    {
+        string[] words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 2 or > 4)
+        {
+            return false;
+        }
+
+        foreach (string word in words)
+        {
+            if (word.Length < 2 || !char.IsUpper(word[0]))
+            {
+                return false;
+            }
+
+            bool allCapitals = true;
+            bool restSmall = true;
+            for (int i = 1; i < word.Length; i++)
+            {
+                char c = word[i];
+                if (c is '-' or '\'' && i + 1 < word.Length)
+                {
+                    continue;
+                }
+
+                if (!char.IsLetter(c))
+                {
+                    return false;
+                }
+
+                allCapitals &= char.IsUpper(c);
+
+                // A capital after a hyphen or apostrophe starts a new part of the name.
+                restSmall &= char.IsLower(c) || word[i - 1] is '-' or '\'';
+            }
+
+            if (!allCapitals && !restSmall)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Returns true for a value shaped like a person's name in any script and any letter case: one to six words of
