@@ -26,8 +26,8 @@ internal static class PolicyCommand
         var output = new Option<FileInfo?>("--out") { Description = "Where to write the draft policy; standard output when omitted." };
         var region = new Option<string>("--region")
         {
-            Description = "ISO 3166-1 alpha-2 region for phone numbers without a country prefix.",
-            DefaultValueFactory = _ => "US",
+            Description = "ISO 3166-1 alpha-2 region for phone numbers without a country prefix. Default: the region of most numbers with a prefix, else US.",
+            DefaultValueFactory = _ => PolicyDrafting.FallbackPhoneRegion,
         };
         var keyId = new Option<string>("--key-id") { Description = "The key id the policy names.", DefaultValueFactory = _ => "default" };
         var k = new Option<int>("--k") { Description = "The smallest equivalence class size to reach.", DefaultValueFactory = _ => 5 };
@@ -80,7 +80,8 @@ internal static class PolicyCommand
                 Encoding = encodingName,
                 Dataset = parseResult.GetValue(dataset) ?? Path.GetFileNameWithoutExtension(file.Name),
                 KeyId = parseResult.GetValue(keyId)!,
-                DefaultPhoneRegion = phoneRegion,
+                // Without --region the draft takes the region from the data.
+                DefaultPhoneRegion = parseResult.GetResult(region) is { Implicit: false } ? phoneRegion : null,
                 K = target,
             };
 

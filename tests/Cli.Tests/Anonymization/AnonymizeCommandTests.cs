@@ -236,6 +236,33 @@ public sealed class AnonymizeCommandTests
     }
 
     [Fact]
+    public void PolicyInit_PrefixedPhones_SetRegionForFreeText()
+    {
+        using var folder = new TemporaryFolder();
+        var csv = new System.Text.StringBuilder("id,phone,notes\n");
+        for (int i = 0; i < 12; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i},+44 20 7946 {1000 + i},call 020 7946 {2000 + i} about the dispute\n");
+        }
+
+        File.WriteAllText(folder.File("in.csv"), csv.ToString());
+
+        (int initCode, _, string initError) = SynthdataProcess.Run(folder.Path, "policy", "init", "in.csv", "--out", "policy.json");
+        (int usCode, _, _) = SynthdataProcess.Run(folder.Path, "policy", "init", "in.csv", "--region", "US", "--out", "us.json");
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "anonymize", "in.csv", "--policy", "policy.json", "--out", "out.csv");
+
+        Assert.True(initCode == ExitCodes.Success, initError);
+        Assert.Equal("GB", JsonNode.Parse(File.ReadAllText(folder.File("policy.json")))!["defaultPhoneRegion"]!.GetValue<string>());
+        Assert.Contains("defaultPhoneRegion GB comes from 12 of the 12", initError, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, usCode);
+        Assert.Equal("US", JsonNode.Parse(File.ReadAllText(folder.File("us.json")))!["defaultPhoneRegion"]!.GetValue<string>());
+        Assert.True(code == ExitCodes.Success, error);
+        string output = File.ReadAllText(folder.File("out.csv"));
+        Assert.DoesNotContain("7946 2003", output, StringComparison.Ordinal);
+        Assert.Contains("call [PHONE] about the dispute", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RealData_PolicyInitThenAnonymize_RemovesIdentifiers()
     {
         using var folder = new TemporaryFolder();

@@ -36,4 +36,27 @@ public sealed class RegionCodesTests
         Assert.Equal("FR", RegionCodes.Normalize(" fr "));
         Assert.Null(RegionCodes.Normalize("UK"));
     }
+
+    [Fact]
+    public void InferFromPrefixedNumbers_MajorityRegion()
+    {
+        string?[] values = ["+44 20 7946 0958", "0044 20 7946 0123", "+44 20 7946 0777", "+49 30 901820", "020 7946 0018", null, "n/a"];
+
+        (string? region, int count, int total) = RegionCodes.InferFromPrefixedNumbers(values);
+
+        Assert.Equal("GB", region);
+        Assert.Equal(3, count);
+        Assert.Equal(4, total);
+    }
+
+    [Theory]
+    [InlineData(new[] { "+44 20 7946 0958", "+49 30 901820", "+33 1 42 68 53 00", "+34 91 123 45 67" }, 4)]
+    [InlineData(new[] { "+44 20 7946 0958", "020 7946 0018", "+44 12" }, 1)]
+    public void InferFromPrefixedNumbers_NoRegionWithoutMajority(string[] values, int total)
+    {
+        (string? region, _, int counted) = RegionCodes.InferFromPrefixedNumbers(values);
+
+        Assert.Null(region);
+        Assert.Equal(total, counted);
+    }
 }

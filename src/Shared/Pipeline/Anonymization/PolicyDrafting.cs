@@ -13,7 +13,15 @@ public static class PolicyDrafting
     /// <summary>The number of records sampled by default.</summary>
     public const int DefaultSampleRows = 5_000;
 
-    /// <summary>Returns a draft policy for the extract at <paramref name="inputPath"/>.</summary>
+    /// <summary>The phone region of a draft when the settings name none and the data does not show one.</summary>
+    public const string FallbackPhoneRegion = "US";
+
+    /// <summary>
+    /// Returns a draft policy for the extract at <paramref name="inputPath"/>. When <paramref name="settings"/> names no
+    /// default phone region, the draft takes the region of most phone numbers written with a country prefix in the phone
+    /// columns, or <see cref="FallbackPhoneRegion"/> when there are too few of them or no majority. Its comment names the
+    /// region and the reason.
+    /// </summary>
     /// <exception cref="DataFormatException">The extract cannot be read.</exception>
     public static DatasetPolicy Draft(string inputPath, DatasetPolicy settings, int sampleRows = DefaultSampleRows)
     {
@@ -36,8 +44,46 @@ public static class PolicyDrafting
         }
 
         ColumnSample[] samples = header.Select((name, i) => new ColumnSample(name, values[i])).ToArray();
-        var classifier = new ColumnClassifier(new DetectionOptions { DefaultRegion = settings.DefaultPhoneRegion ?? "US" });
-        IReadOnlyList<ColumnClassification> classifications = classifier.ClassifyTable(samples);
-        return PolicyDrafter.Draft(classifications, samples, settings);
+        string region = settings.DefaultPhoneRegion ?? FallbackPhoneRegion;
+        IReadOnlyList<ColumnClassification> classifications = Classify(samples, region);
+        string? regionNote = null;
+        if (settings.DefaultPhoneRegion is null)
+        {
+            (region, regionNote) = InferRegion(samples, classifications);
+            if (region != FallbackPhoneRegion)
+            {
+                // Which values are valid national numbers depends on the region, so the columns are classified again.
+                classifications = Classify(samples, region);
+            }
+        }
+
+        DatasetPolicy draft = PolicyDrafter.Draft(classifications, samples, settings with { DefaultPhoneRegion = region });
+        return regionNote is null ? draft : draft with { Comment = draft.Comment is null ? regionNote : draft.Comment + " " + regionNote };
+    }
+
+    private static IReadOnlyList<ColumnClassification> Classify(ColumnSample[] samples, string region) =>
+        new ColumnClassifier(new DetectionOptions { DefaultRegion = region }).ClassifyTable(samples);
+
+    private static (string Region, string? Note) InferRegion(ColumnSample[] samples, IReadOnlyList<ColumnClassification> classifications)
+    {
+        bool needsRegion = classifications.Any(column => column.Kind == PiiKind.Phone || column.IsFreeText);
+        if (!needsRegion)
+        {
+            return (FallbackPhoneRegion, null);
+        }
+
+        IEnumerable<string?> candidates = classifications
+            .Where(column => column.Kind == PiiKind.Phone)
+            .SelectMany(column => samples.First(sample => sample.Header == column.Header).Values);
+        (string? region, int count, int total) = RegionCodes.InferFromPrefixedNumbers(candidates);
+        if (region is not null)
+        {
+            return (region, $"defaultPhoneRegion {region} comes from {count} of the {total} sampled phone numbers written with a country prefix; national-format numbers are read as {region} numbers.");
+        }
+
+        string why = total < RegionCodes.MinimumPrefixedNumbers
+            ? "too few sampled phone numbers have a country prefix to tell"
+            : $"no country has more than half of the {total} sampled phone numbers written with a country prefix";
+        return (FallbackPhoneRegion, $"defaultPhoneRegion is {FallbackPhoneRegion} because {why}. If national-format numbers (in phone columns or free text) are from another country, set it, or pass --region to policy init.");
     }
 }

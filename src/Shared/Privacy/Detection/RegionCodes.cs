@@ -11,6 +11,54 @@ public static class RegionCodes
     private static readonly HashSet<string> Supported =
         new(PhoneNumberUtil.GetInstance().GetSupportedRegions(), StringComparer.Ordinal);
 
+    /// <summary>The fewest numbers with a country prefix from which <see cref="InferFromPrefixedNumbers"/> names a region.</summary>
+    public const int MinimumPrefixedNumbers = 3;
+
+    /// <summary>
+    /// Returns the region of most of the valid phone numbers among <paramref name="values"/> that start with a country
+    /// prefix (+ or 00), with how many of how many such numbers have it. The region is null when fewer than
+    /// <see cref="MinimumPrefixedNumbers"/> are valid or no region has more than half of them. An extract whose numbers
+    /// are written +44 ... mostly has its national-format numbers from the same country.
+    /// </summary>
+    public static (string? Region, int Count, int Total) InferFromPrefixedNumbers(IEnumerable<string?> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        PhoneNumberUtil util = PhoneNumberUtil.GetInstance();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        int total = 0;
+        foreach (string? value in values)
+        {
+            string? trimmed = value?.Trim();
+            if (trimmed is null || !(trimmed.StartsWith('+') || trimmed.StartsWith("00", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            string international = trimmed.StartsWith('+') ? trimmed : "+" + trimmed[2..];
+            try
+            {
+                PhoneNumber number = util.Parse(international, "ZZ");
+                if (util.IsValidNumber(number) && util.GetRegionCodeForNumber(number) is { Length: 2 } numberRegion)
+                {
+                    counts[numberRegion] = counts.GetValueOrDefault(numberRegion) + 1;
+                    total++;
+                }
+            }
+            catch (NumberParseException)
+            {
+                // Not a phone number after all; it does not count.
+            }
+        }
+
+        if (total < MinimumPrefixedNumbers)
+        {
+            return (null, 0, total);
+        }
+
+        KeyValuePair<string, int> top = counts.MaxBy(pair => pair.Value);
+        return (top.Value * 2 > total ? top.Key : null, top.Value, total);
+    }
+
     /// <summary>Returns true when <paramref name="code"/> is a supported upper-case alpha-2 region code.</summary>
     public static bool IsValid(string? code) => code is { Length: 2 } && Supported.Contains(code);
 
