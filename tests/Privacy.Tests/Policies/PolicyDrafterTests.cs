@@ -73,4 +73,31 @@ public sealed class PolicyDrafterTests
         Assert.Equal(["income", "race"], draft.SensitiveAttributes);
         Assert.Equal(["sex"], draft.QuasiIdentifiers);
     }
+
+    [Fact]
+    public void Draft_ProxyOfQuasiIdentifier_IsListed()
+    {
+        string[] cities = ["Columbia", "Dayton", "Fresno", "Akron", "Salem", "Tulsa", "Provo", "Boise"];
+        string[] populations = ["333497", "141003", "542107", "190469", "175535", "413066", "115162", "235684"];
+        string[] categories = ["grocery", "travel", "health"];
+        const int rows = 120;
+        ColumnSample city = new("city", [.. Enumerable.Range(0, rows).Select(i => cities[i % cities.Length])]);
+        ColumnSample population = new("city_pop", [.. Enumerable.Range(0, rows).Select(i => populations[i % populations.Length])]);
+        ColumnSample category = new("category", [.. Enumerable.Range(0, rows).Select(i => categories[i % categories.Length])]);
+        ColumnSample amount = new("amount", [.. Enumerable.Range(0, rows).Select(i => (i * 1.37).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture))]);
+        ColumnClassification location = new()
+        {
+            Header = "city", Kind = PiiKind.Location, Confidence = 0.95, ValidatedShare = 1, SampleCount = rows, Reason = "test",
+        };
+        ColumnClassification none = location with { Kind = PiiKind.None };
+
+        DatasetPolicy draft = PolicyDrafter.Draft(
+            [location, none with { Header = "city_pop" }, none with { Header = "category" }, none with { Header = "amount" }],
+            [city, population, category, amount],
+            new DatasetPolicy());
+
+        Assert.Equal(["city", "city_pop"], draft.QuasiIdentifiers);
+        Assert.Contains("goes with a single 'city'", draft.Columns["city_pop"].Comment, StringComparison.Ordinal);
+        Assert.Equal(OperatorKind.Keep, draft.Columns["city_pop"].Operator);
+    }
 }

@@ -66,6 +66,7 @@ public static class PolicyDrafter
             countryColumn ??= classification.RegionColumn;
         }
 
+        AddProxies(columns, quasiIdentifiers, sensitiveAttributes, samples);
         return settings with
         {
             Comment = DescribeEntityCandidate(classifications, samples) ?? settings.Comment,
@@ -77,6 +78,86 @@ public static class PolicyDrafter
             CountryColumn = countryColumn is not null && columns.ContainsKey(countryColumn) ? countryColumn : null,
         };
     }
+
+    /// <summary>
+    /// Lists as quasi-identifiers the kept columns whose value determines the value of a quasi-identifier, such as a
+    /// city's population beside the city: generalising or suppressing the city would achieve nothing while the
+    /// population stays exact. A column counts when its repeated values cover at least half of the sampled rows and,
+    /// in at least 90% of those rows, go with a single value of the quasi-identifier, which has two or more values there.
+    /// The comment names the quasi-identifier with the most distinct values that the column determines.
+    /// </summary>
+    private static void AddProxies(
+        Dictionary<string, ColumnPolicy> columns, List<string> quasiIdentifiers, List<string> sensitiveAttributes, IReadOnlyList<ColumnSample> samples)
+    {
+        string[] identifiers = [.. quasiIdentifiers];
+        foreach ((string header, ColumnPolicy rule) in columns.ToArray())
+        {
+            if (rule.Operator != OperatorKind.Keep || quasiIdentifiers.Contains(header) || sensitiveAttributes.Contains(header)
+                || samples.FirstOrDefault(s => s.Header == header) is not { } candidate)
+            {
+                continue;
+            }
+
+            (string Identifier, double Share, int Distinct)? best = null;
+            foreach (string identifier in identifiers)
+            {
+                if (samples.FirstOrDefault(s => s.Header == identifier) is { } target
+                    && DeterminedShare(candidate, target) is { } share
+                    && CountDistinct(target) is var distinct
+                    && (best is null || distinct > best.Value.Distinct))
+                {
+                    best = (identifier, share, distinct);
+                }
+            }
+
+            if (best is { } found)
+            {
+                quasiIdentifiers.Add(header);
+                string note = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $" Listed as a quasi-identifier: in {found.Share * 100:0}% of the sampled rows where its value repeats, the value goes with a single '{found.Identifier}', so it would reveal that column after generalisation or suppression.");
+                columns[header] = rule with { Comment = rule.Comment + note };
+            }
+        }
+    }
+
+    // Returns the share of rows whose candidate value goes with one target value, or null when the candidate does not
+    // determine the target by the rule of AddProxies.
+    private static double? DeterminedShare(ColumnSample candidate, ColumnSample target)
+    {
+        var targets = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var rows = new Dictionary<string, int>(StringComparer.Ordinal);
+        int present = 0;
+        int count = Math.Min(candidate.Values.Count, target.Values.Count);
+        for (int row = 0; row < count; row++)
+        {
+            string? key = candidate.Values[row];
+            string? value = target.Values[row];
+            if (string.IsNullOrWhiteSpace(key) || string.IsNullOrWhiteSpace(value))
+            {
+                continue;
+            }
+
+            present++;
+            rows[key] = rows.GetValueOrDefault(key) + 1;
+            (targets.TryGetValue(key, out HashSet<string>? set) ? set : targets[key] = new HashSet<string>(StringComparer.Ordinal)).Add(value);
+        }
+
+        string[] repeated = [.. rows.Where(pair => pair.Value >= 2).Select(pair => pair.Key)];
+        int covered = repeated.Sum(key => rows[key]);
+        if (present < MinimumEntitySample || covered * 2 < present
+            || repeated.SelectMany(key => targets[key]).Distinct(StringComparer.Ordinal).Count() < 2)
+        {
+            return null;
+        }
+
+        int determined = repeated.Where(key => targets[key].Count == 1).Sum(key => rows[key]);
+        double share = (double)determined / covered;
+        return share >= 0.9 ? share : null;
+    }
+
+    private static int CountDistinct(ColumnSample sample) =>
+        sample.Values.Where(value => !string.IsNullOrWhiteSpace(value)).Distinct(StringComparer.Ordinal).Count();
 
     /// <summary>
     /// Returns a sentence proposing a top-level entityColumn when an identifier column whose header names a person
