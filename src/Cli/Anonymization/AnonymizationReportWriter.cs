@@ -63,7 +63,7 @@ internal static class AnonymizationReportWriter
                 ["keptColumnSampleRows"] = ResidualScanner.KeptColumnSampleRows,
                 ["protectedCellsConfirmedByHash"] = rescan.ProtectedCellsConfirmedByHash,
                 ["findings"] = JsonSerializer.SerializeToNode(
-                    rescan.Findings.Select(f => new ReportedFinding(f.Column, f.Kind.ToString(), f.IsProtectedColumn, f.Cells, f.FirstLines)).ToList(),
+                    rescan.Findings.Select(f => new ReportedFinding(f.Column, f.Kind.ToString(), f.IsProtectedColumn, f.Cells, f.FirstLines, f.IsSporadic)).ToList(),
                     ReportJson.ListReportedFinding),
             };
         }

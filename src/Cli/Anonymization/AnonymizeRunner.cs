@@ -100,6 +100,10 @@ internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
             ResidualScanResult rescan = ExtractAnonymizer.Rescan(staging, plan, summary.Verification, cancellationToken);
             TimeSpan rescanDuration = clock.Elapsed - anonymizeDuration;
             IReadOnlyList<string> failures = ExtractAnonymizer.DescribeFailures(rescan, summary.Risk);
+            foreach (string note in ExtractAnonymizer.DescribeSporadicFindings(rescan))
+            {
+                error.WriteLine(note);
+            }
 
             if (failures.Count > 0)
             {

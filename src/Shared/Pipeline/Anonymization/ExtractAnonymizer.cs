@@ -135,6 +135,18 @@ public static class ExtractAnonymizer
     /// <summary>Returns true when the path names a Parquet file by its extension.</summary>
     public static bool IsParquet(string path) => path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Describes, in one sentence each and without cell values, the findings in kept columns that do not fail the output
+    /// because the column's values as a whole are not personal data.
+    /// </summary>
+    public static IReadOnlyList<string> DescribeSporadicFindings(ResidualScanResult rescan)
+    {
+        ArgumentNullException.ThrowIfNull(rescan);
+        return [.. rescan.Findings.Where(finding => finding.IsSporadic).Select(finding =>
+            $"Note: rescan found {finding.Kind} in {finding.Cells} sampled cells of kept column '{finding.Column}' (first output lines: {string.Join(", ", finding.FirstLines)}), "
+            + "but the column's values as a whole are not of that kind, as scan also concludes, so the output is kept. Protect the column if those cells are real.")];
+    }
+
     /// <summary>Describes each verification failure in one sentence without cell values; empty when verification passed.</summary>
     public static IReadOnlyList<string> DescribeFailures(ResidualScanResult rescan, Privacy.Risk.RiskReport? risk)
     {

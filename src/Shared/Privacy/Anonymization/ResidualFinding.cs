@@ -13,4 +13,12 @@ public sealed record ResidualFinding(
     PiiKind Kind,
     bool IsProtectedColumn,
     long Cells,
-    IReadOnlyList<long> FirstLines);
+    IReadOnlyList<long> FirstLines)
+{
+    /// <summary>
+    /// True for cells of a kept column whose sampled values, classified as a whole, are not personal data, such as the
+    /// few GTIN barcodes that pass the card checks by chance. Such a finding is reported but does not fail the output,
+    /// so a policy drafted from that classification passes its own rescan.
+    /// </summary>
+    public bool IsSporadic { get; init; }
+}

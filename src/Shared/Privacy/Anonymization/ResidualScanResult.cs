@@ -24,6 +24,6 @@ public sealed record ResidualScanResult(long RecordsScanned, IReadOnlyList<Resid
     public static bool IsFailure(ResidualFinding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        return finding.IsProtectedColumn || finding.Kind.IsDirectIdentifier();
+        return finding.IsProtectedColumn || (finding.Kind.IsDirectIdentifier() && !finding.IsSporadic);
     }
 }

@@ -105,6 +105,9 @@ public sealed class ResidualScanner
         var tallies = new Dictionary<(int Column, PiiKind Kind), (long Cells, List<long> Lines)>();
 
         var clean = new RecentKeySet?[output.FieldCount];
+
+        // The kept columns' sampled values, classified as a whole at the end when a cell of theirs has a finding.
+        var keptValues = new List<string?>?[output.FieldCount];
         Span<PiiKind> kinds = stackalloc PiiKind[TextScanner.TextKindCount];
         long records = 0;
         while ((!keptSampleOnly || records < KeptColumnSampleRows) && output.ReadNext())
@@ -135,6 +138,11 @@ public sealed class ResidualScanner
                 }
 
                 ReadOnlySpan<char> cell = output.GetSpan(i);
+                if (!isProtected[i])
+                {
+                    (keptValues[i] ??= []).Add(cell.ToString());
+                }
+
                 if (!MayContainFinding(cell))
                 {
                     continue;
@@ -168,12 +176,30 @@ public sealed class ResidualScanner
             }
         }
 
+        var sporadic = new bool[output.FieldCount];
+        foreach (int column in tallies.Keys.Select(key => key.Column).Distinct().Where(column => !isProtected[column]))
+        {
+            sporadic[column] = !LooksPersonal(output.Header[column], keptValues[column] ?? [], plan);
+        }
+
         ResidualFinding[] findings = tallies
             .OrderBy(pair => pair.Key.Column).ThenBy(pair => pair.Key.Kind)
             .Select(pair => new ResidualFinding(
-                output.Header[pair.Key.Column], pair.Key.Kind, isProtected[pair.Key.Column], pair.Value.Cells, pair.Value.Lines))
+                output.Header[pair.Key.Column], pair.Key.Kind, isProtected[pair.Key.Column], pair.Value.Cells, pair.Value.Lines)
+            {
+                IsSporadic = sporadic[pair.Key.Column],
+            })
             .ToArray();
         return new ResidualScanResult(records, findings);
+    }
+
+    // Classifies a kept column's sampled values as scan and policy init do: a direct identifier, or free text with one
+    // inside, makes its findings failures. A column of look-alikes, where a few values pass a check by chance, does not.
+    private static bool LooksPersonal(string header, List<string?> values, AnonymizationPlan plan)
+    {
+        var classifier = new ColumnClassifier(new DetectionOptions { DefaultRegion = plan.Policy.DefaultPhoneRegion ?? "US" });
+        ColumnClassification column = classifier.Classify(new ColumnSample(header, values));
+        return column.IsDirectIdentifier || (column.IsFreeText && column.EmbeddedKinds.Any(kind => kind.IsDirectIdentifier()));
     }
 
     // Every detector needs at least one digit or an '@' (e-mail) or ':' (IPv6, which has hex letters and colons).
