@@ -216,6 +216,17 @@ public sealed class ColumnClassifierTests
     }
 
     [Fact]
+    public void Classify_HexHashes_AreNotFreeText()
+    {
+        string[] values = [.. Enumerable.Range(0, 30).Select(i => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(i))).ToLowerInvariant())];
+
+        ColumnClassification column = _classifier.Classify(new ColumnSample("sha256", values));
+
+        Assert.Equal(PiiKind.None, column.Kind);
+        Assert.False(column.IsFreeText);
+    }
+
+    [Fact]
     public void Classify_HeadersWithSpacesAndPunctuation()
     {
         IReadOnlyList<ColumnClassification> result = _classifier.ClassifyTable(

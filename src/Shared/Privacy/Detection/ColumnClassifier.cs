@@ -409,8 +409,9 @@ public sealed class ColumnClassifier
         return (kinds.Order().ToArray(), cells);
     }
 
+    // Long single tokens, such as hashes or base64 keys, are not text that mentions anything.
     private static bool IsFreeTextProfile(ColumnProfile profile) =>
-        profile.AverageLength >= 40 || (profile.AverageWords >= 4 && profile.DistinctRatio >= 0.5);
+        (profile.AverageLength >= 40 && profile.AverageWords >= 2) || (profile.AverageWords >= 4 && profile.DistinctRatio >= 0.5);
 
     private static bool IsPlausibleBirthDate(string value, DateOnly today)
     {
