@@ -81,7 +81,7 @@ public sealed class ScanCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Contains("SpecialCategory (sensitive)", output, StringComparison.Ordinal);
-        Assert.Contains("0 direct identifiers, 4 quasi-identifiers, 1 special-category column, 0 free-text columns", output, StringComparison.Ordinal);
+        Assert.Contains("0 direct identifiers, 8 quasi-identifiers, 1 special-category column, 0 free-text columns", output, StringComparison.Ordinal);
     }
 
     [Fact]

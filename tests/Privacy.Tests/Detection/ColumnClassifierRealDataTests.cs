@@ -92,6 +92,8 @@ public sealed class ColumnClassifierRealDataTests
         Assert.Equal(PiiKind.Location, columns.Single(c => c.Header == "native-country").Kind);
         Assert.Equal(PiiKind.Occupation, columns.Single(c => c.Header == "occupation").Kind);
         Assert.Equal(PiiKind.SpecialCategory, columns.Single(c => c.Header == "race").Kind);
+        Assert.Equal(PiiKind.Demographic, columns.Single(c => c.Header == "marital-status").Kind);
+        Assert.Equal(PiiKind.Demographic, columns.Single(c => c.Header == "education").Kind);
     }
 
     private static IReadOnlyList<ColumnClassification> Classify(string fileName)

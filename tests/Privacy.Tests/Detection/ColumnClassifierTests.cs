@@ -215,6 +215,21 @@ public sealed class ColumnClassifierTests
         Assert.Equal(expected, _classifier.Classify(new ColumnSample(header, values)).Kind);
     }
 
+    [Theory]
+    [InlineData("marital_status")]
+    [InlineData("Familienstand")]
+    [InlineData("estado civil")]
+    [InlineData("education")]
+    public void Classify_FamilyAndEducation_AreQuasiIdentifiers(string header)
+    {
+        string[] values = ["married", "single", "divorced", "widowed", "single", "married"];
+
+        ColumnClassification column = _classifier.Classify(new ColumnSample(header, values));
+
+        Assert.Equal(PiiKind.Demographic, column.Kind);
+        Assert.True(column.IsQuasiIdentifier);
+    }
+
     [Fact]
     public void Classify_HexHashes_AreNotFreeText()
     {

@@ -320,6 +320,7 @@ public sealed class ColumnClassifier
                 : (0, "are ages"),
             PiiKind.Location or PiiKind.Occupation => profile.NumericShare < 0.1 ? (profile.LetterShare, "are words") : (0, "are words"),
             PiiKind.SpecialCategory => (1.0, $"are present ({profile.DistinctCount} distinct)"),
+            PiiKind.Demographic => profile.DistinctCount <= 30 ? (1.0, $"fall in {profile.DistinctCount} categories") : (0, "are categories"),
             _ => (0, "fit"),
         };
     }
@@ -481,6 +482,7 @@ public sealed class ColumnClassifier
         PiiKind.Age => "age",
         PiiKind.Occupation => "an occupation",
         PiiKind.SpecialCategory => "special category data such as ethnic origin, religion or health",
+        PiiKind.Demographic => "marital or family status or education",
         _ => "no personal data",
     };
 }

@@ -71,4 +71,7 @@ public enum PiiKind
     /// belief, trade union membership, health, sex life or sexual orientation, genetic or biometric data (sensitive attribute).
     /// </summary>
     SpecialCategory,
+
+    /// <summary>Marital or family status, household or education level (quasi-identifier).</summary>
+    Demographic,
 }

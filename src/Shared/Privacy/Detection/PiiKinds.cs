@@ -18,7 +18,7 @@ public static class PiiKinds
     public static bool IsQuasiIdentifier(this PiiKind kind) => kind switch
     {
         PiiKind.Location or PiiKind.PostalCode or PiiKind.GeoCoordinate or PiiKind.Gender
-            or PiiKind.Age or PiiKind.Occupation => true,
+            or PiiKind.Age or PiiKind.Occupation or PiiKind.Demographic => true,
         _ => false,
     };
 

@@ -225,7 +225,7 @@ public static class PolicyDrafter
                 "Generalised to bins of 0.1 degree (about 11 km), a quasi-identifier"),
             PiiKind.Age => (OperatorKind.Generalize, new() { ["method"] = "ageBands", ["width"] = 10 },
                 "Generalised to ten-year bands, a quasi-identifier"),
-            PiiKind.Location or PiiKind.Gender or PiiKind.Occupation => (OperatorKind.Keep, [],
+            PiiKind.Location or PiiKind.Gender or PiiKind.Occupation or PiiKind.Demographic => (OperatorKind.Keep, [],
                 "Kept as a quasi-identifier; review whether to generalise or drop it"),
             PiiKind.SpecialCategory => (OperatorKind.Keep, [],
                 "Kept and listed as a sensitive attribute for the l-diversity check. It is special category data under GDPR Article 9: drop it unless the analysis needs it and a lawful ground covers it, and list observable traits such as ethnic origin as quasi-identifiers"),

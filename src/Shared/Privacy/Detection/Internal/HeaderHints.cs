@@ -77,6 +77,11 @@ internal static class HeaderHints
             "health", "health status", "medical condition", "diagnosis", "disability", "sexual orientation", "genetic", "biometric",
             "ethnie", "religion", "konfession", "gewerkschaft", "diagnose", "raza", "etnia", "religión", "diagnóstico",
             "origine ethnique", "appartenance syndicale", "orientation sexuelle", "этническая принадлежность", "религия"]),
+        (PiiKind.Demographic, [
+            "marital", "marital status", "marriage", "civil status", "family status", "personal status", "=relationship",
+            "relationship status", "education", "education level", "highest degree", "dependents", "number of children",
+            "household size", "familienstand", "bildung", "estado civil", "educación", "educacion", "état civil",
+            "situation familiale", "семейное положение", "образование"]),
         (PiiKind.Occupation, ["job", "job title", "occupation", "profession", "beruf", "profesión", "profesion", "métier", "profession", "профессия", "职业", "職業"]),
     ];
 
@@ -211,7 +216,7 @@ internal static class HeaderHints
 
     private static bool IsPersonalAttribute(PiiKind kind) =>
         kind is PiiKind.PersonName or PiiKind.PostalAddress or PiiKind.Location or PiiKind.PostalCode or PiiKind.GeoCoordinate
-            or PiiKind.Age or PiiKind.Gender or PiiKind.Occupation or PiiKind.SpecialCategory;
+            or PiiKind.Age or PiiKind.Gender or PiiKind.Occupation or PiiKind.SpecialCategory or PiiKind.Demographic;
 
     private static bool IsBlocked(IReadOnlyList<string> tokens, string[] phraseTokens)
     {
