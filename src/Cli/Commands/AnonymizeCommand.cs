@@ -52,7 +52,10 @@ internal static class AnonymizeCommand
                 !parseResult.GetValue(noProgress) && !Console.IsErrorRedirected);
 
             var runner = new AnonymizeRunner(new LocalKeyProvider(request.KeyFilePath, notice: Console.Error.WriteLine), Console.Error);
-            AnonymizeOutcome outcome = await runner.RunAsync(request, cancellationToken);
+
+            // Ctrl+C or SIGTERM stops the pass at its next check, and the runner deletes the staging file.
+            using var interrupt = new InterruptSignal(cancellationToken);
+            AnonymizeOutcome outcome = await Task.Run(() => runner.RunAsync(request, interrupt.Token), CancellationToken.None);
             if (outcome.Plan is not null || outcome.ExitCode != ExitCodes.Usage)
             {
                 AnonymizationReportWriter.Write(request.ReportPath!, AnonymizationReportWriter.Build(request, outcome));

@@ -113,9 +113,13 @@ internal static class RunCommand
             bool showBars = !parseResult.GetValue(noProgress) && !Console.IsErrorRedirected;
 
             RunResult result;
+
+            // Ctrl+C or SIGTERM stops the run at its next check instead of ending the process mid-step.
+            using var interrupt = new InterruptSignal(cancellationToken);
             try
             {
-                result = await RunWithProgressAsync(workspacePath, keys, factory, options, showBars, cancellationToken);
+                result = await Task.Run(
+                    () => RunWithProgressAsync(workspacePath, keys, factory, options, showBars, interrupt.Token), CancellationToken.None);
             }
             catch (OperationCanceledException)
             {

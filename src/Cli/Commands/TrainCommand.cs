@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Spectre.Console;
 using SyntheticData.Synthesis;
 using SyntheticData.Synthesis.Ctgan;
@@ -87,23 +86,17 @@ internal static class TrainCommand
         bool cancelled = false;
 
         // Ctrl+C stops training at the next step instead of ending the process, so the last finished epoch
-        // can still be saved. Without this registration the process ended on SIGINT before saving.
-        using var interrupt = new CancellationTokenSource();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interrupt.Token);
-        using PosixSignalRegistration registration = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
-        {
-            context.Cancel = true;
-            interrupt.Cancel();
-        });
+        // can still be saved.
+        using var interrupt = new InterruptSignal(cancellationToken);
         try
         {
             if (request.ShowProgress)
             {
-                FitWithProgress(synthesizer, table, options, linked.Token);
+                FitWithProgress(synthesizer, table, options, interrupt.Token);
             }
             else
             {
-                synthesizer.Fit(table, options, new EpochLog(error), linked.Token);
+                synthesizer.Fit(table, options, new EpochLog(error), interrupt.Token);
             }
         }
         catch (OperationCanceledException)

@@ -263,6 +263,38 @@ public sealed class AnonymizeCommandTests
     }
 
     [Fact]
+    public void Anonymize_Interrupted_LeavesNoOutput()
+    {
+        using var folder = new TemporaryFolder();
+        (int generated, _, string generateError) = SynthdataProcess.Run(folder.Path, "generate-sample", "--rows", "300000", "--seed", "3", "--out", "big.csv");
+        Assert.True(generated == ExitCodes.Success, generateError);
+        File.WriteAllText(folder.File("policy.json"), File.ReadAllText(Path.Combine(RepositoryPaths.RepositoryRoot, "samples", "card_transactions_sample.policy.json")));
+
+        using System.Diagnostics.Process process = SynthdataProcess.Start(folder.Path, "anonymize", "big.csv", "--policy", "policy.json", "--out", "out.csv", "--no-progress");
+
+        // The staging file shows that the pass has started; then Ctrl+C arrives as SIGINT.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!Directory.EnumerateFiles(folder.Path, "*staging*").Any() && !process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            Thread.Sleep(20);
+        }
+
+        Assert.False(process.HasExited, "anonymize finished before it could be interrupted");
+        using (System.Diagnostics.Process signal = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            signal.WaitForExit();
+        }
+
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)));
+        string error = process.StandardError.ReadToEnd();
+        Assert.Equal(ExitCodes.Cancelled, process.ExitCode);
+        Assert.Contains("Cancelled; no output was written.", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File("out.csv")));
+        Assert.Empty(Directory.EnumerateFiles(folder.Path, "*staging*"));
+        Assert.Empty(Directory.EnumerateFiles(folder.Path, "*.tmp"));
+    }
+
+    [Fact]
     public void RealData_PolicyInitThenAnonymize_RemovesIdentifiers()
     {
         using var folder = new TemporaryFolder();

@@ -13,6 +13,21 @@ internal static class SynthdataProcess
 
     public static (int ExitCode, string Output, string Error) Run(string workingFolder, params string[] arguments)
     {
+        using Process process = Start(workingFolder, arguments);
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("synthdata did not finish within 2 minutes: " + string.Join(' ', arguments));
+        }
+
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary>Starts the program without waiting for it; the caller reads its redirected output and disposes it.</summary>
+    public static Process Start(string workingFolder, params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingFolder,
@@ -27,15 +42,6 @@ internal static class SynthdataProcess
         }
 
         start.Environment["SYNTHDATA_KEY_FILE"] = Path.Combine(workingFolder, "keys.local.json");
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("synthdata did not finish within 2 minutes: " + string.Join(' ', arguments));
-        }
-
-        return (process.ExitCode, output.Result, error.Result);
+        return Process.Start(start)!;
     }
 }

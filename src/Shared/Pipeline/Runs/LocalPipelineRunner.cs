@@ -140,6 +140,13 @@ public sealed class LocalPipelineRunner
             string step = state.CurrentStep ?? "run";
             await FailAsync(context, state, step, $"{exception.GetType().Name}: {exception.Message}", isGateFailure: false).ConfigureAwait(false);
         }
+        catch (OperationCanceledException)
+        {
+            // A cancelled run publishes nothing, so what it staged goes; the delivered extract stays in landing.
+            TryDeleteFolder(Path.Combine(_store.Root, Buckets.Work, runId));
+            _audit.Append(runId, "run.cancelled", new JsonObject { ["step"] = state.CurrentStep ?? "run" });
+            throw;
+        }
         finally
         {
             TryDeleteFolder(scratch);
