@@ -23,9 +23,6 @@ internal sealed class InterruptSignal : IDisposable
     /// <summary>Cancelled when a signal arrives or the outer token is cancelled.</summary>
     public CancellationToken Token => _linked.Token;
 
-    /// <summary>True once a signal has arrived.</summary>
-    public bool Received => _interrupt.IsCancellationRequested;
-
     /// <summary>Stops catching the signals, so a later one ends the process as usual.</summary>
     public void Dispose()
     {

@@ -164,4 +164,24 @@ public sealed class AnonymizationPlanTests
         Assert.Equal(smallestL, diversity.SmallestL);
         Assert.Equal(homogeneous, diversity.HomogeneousClasses);
     }
+
+    [Theory]
+    [InlineData(5, 48)]
+    [InlineData(8, 64)]
+    [InlineData(12, 64)]
+    public void Create_ManyCachedColumns_FitCacheBudget(int columns, long expectedMegabytes)
+    {
+        // One IBAN token (long slots) and pseudonyms (short slots) for the rest.
+        string[] header = [.. Enumerable.Range(0, columns).Select(i => "c" + i)];
+        string rules = string.Join(", ", header.Select((name, i) => i == 0
+            ? $"\"{name}\": {{\"operator\": \"token\", \"parameters\": {{\"kind\": \"iban\"}}}}"
+            : $"\"{name}\": {{\"operator\": \"pseudonym\"}}"));
+        DatasetPolicy policy = PolicyReader.Parse(AnonymizationHarness.Policy(rules), "test policy");
+
+        AnonymizationPlan plan = AnonymizationPlan.Create(policy, header, AnonymizationHarness.KeyA);
+
+        long total = plan.Columns.Sum(column => column.Operator!.MaximumCacheBytes);
+        Assert.Equal(expectedMegabytes << 20, total);
+        Assert.True(total <= AnonymizationPlan.CacheBudgetBytes);
+    }
 }

@@ -328,4 +328,28 @@ public sealed class ValueCacheTests
         Assert.NotEqual(ValueCache.KeyOf("555-0100", 1), ValueCache.KeyOf("555-0100", 2));
         Assert.NotEqual(ValueCache.KeyOf("ab"), ValueCache.KeyOf("ba"));
     }
+
+    [Theory]
+    [InlineData(262_144, 262_144)]
+    [InlineData(200_000, 131_072)]
+    [InlineData(131_072, 131_072)]
+    [InlineData(3, 4)]
+    public void LimitCapacity_RoundsDownToWholeBuckets(int limit, int expected)
+    {
+        var cache = new ValueCache();
+
+        cache.LimitCapacity(limit);
+
+        Assert.Equal(expected, cache.Capacity);
+        Assert.Equal((long)expected * ValueCache.ShortSlotLength, cache.MaximumBytes);
+    }
+
+    [Fact]
+    public void LimitCapacity_AfterFirstEntry_IsRejected()
+    {
+        var cache = new ValueCache();
+        cache.Add(ValueCache.KeyOf("a"), "b");
+
+        Assert.Throws<InvalidOperationException>(() => cache.LimitCapacity(1024));
+    }
 }

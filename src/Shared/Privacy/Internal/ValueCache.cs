@@ -47,8 +47,8 @@ namespace SyntheticData.Privacy.Internal;
 internal sealed class ValueCache
 {
     /// <summary>
-    /// The maximum number of entries per operator: 8 MB with short slots and 16 MB with long slots, so five protected
-    /// columns stay far inside the 200 MB memory target.
+    /// The maximum number of entries per operator: 8 MB with short slots and 16 MB with long slots. A plan lowers it
+    /// when the caches of all its columns would pass <c>AnonymizationPlan.CacheBudgetBytes</c>.
     /// </summary>
     public const int DefaultCapacity = 262_144;
 
@@ -74,7 +74,7 @@ internal sealed class ValueCache
     /// <summary>Slots per bucket. Each key has two buckets.</summary>
     public const int Ways = SlotTable.Ways;
 
-    private readonly int _buckets;
+    private int _buckets;
     private SlotTable? _table;
     private long _windowLookups;
     private long _windowHits;
@@ -104,6 +104,25 @@ internal sealed class ValueCache
 
     /// <summary>The entries the current table has room for, 0 before the first entry.</summary>
     public int TableCapacity => _table?.Capacity ?? 0;
+
+    /// <summary>The bytes the table takes once it has grown to <see cref="Capacity"/>.</summary>
+    public long MaximumBytes => (long)Capacity * SlotLength;
+
+    /// <summary>
+    /// Lowers <see cref="Capacity"/> to at most <paramref name="capacity"/> entries, rounded down to a whole power of two
+    /// of buckets, and never below one bucket. Only a cache that has stored nothing yet can be limited.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The cache already has a table.</exception>
+    public void LimitCapacity(int capacity)
+    {
+        if (_table is not null)
+        {
+            throw new InvalidOperationException("A cache can be limited only before it stores its first entry.");
+        }
+
+        int buckets = Math.Max(1, capacity / Ways);
+        _buckets = Math.Min(_buckets, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)buckets + 1) / 2);
+    }
 
     /// <summary>The longest output the cache keeps.</summary>
     public int MaximumOutputLength => SlotLength - SlotTable.HeaderBytes;

@@ -71,6 +71,17 @@ public abstract class ColumnOperator
         return false;
     }
 
+    /// <summary>The bytes the operator's cache of recent outputs may grow to; 0 for operators without one.</summary>
+    public virtual long MaximumCacheBytes => 0;
+
+    /// <summary>
+    /// Shrinks the operator's cache, before its first use, to about <paramref name="share"/> (0 to 1) of its maximum,
+    /// so that the caches of all columns fit one memory budget. Does nothing for operators without a cache.
+    /// </summary>
+    public virtual void LimitCache(double share)
+    {
+    }
+
     /// <summary>
     /// Drops what the operator remembers between rows, such as its cache of recent outputs, so that the memory is
     /// free for the rescan that follows a run. The operator stays usable and gives the same outputs.

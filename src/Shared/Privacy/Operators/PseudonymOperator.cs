@@ -24,6 +24,10 @@ public sealed class PseudonymOperator(HmacPseudonymizer pseudonymizer, ValueKind
 
     public override void ReleaseCaches() => _cache.Release();
 
+    public override long MaximumCacheBytes => _cache.MaximumBytes;
+
+    public override void LimitCache(double share) => _cache.LimitCapacity((int)(_cache.Capacity * share));
+
     public override bool TryApply(string value, RowContext row, out string output)
     {
         ArgumentNullException.ThrowIfNull(value);
