@@ -66,7 +66,9 @@ internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
         KeyMaterial key;
         try
         {
-            key = await keys.GetCurrentAsync(policy.KeyId, cancellationToken).ConfigureAwait(false);
+            key = request.KeyVersion is { } version
+                ? await keys.GetVersionAsync(policy.KeyId, version, cancellationToken).ConfigureAwait(false)
+                : await keys.GetCurrentAsync(policy.KeyId, cancellationToken).ConfigureAwait(false);
         }
         catch (KeyStoreException exception)
         {

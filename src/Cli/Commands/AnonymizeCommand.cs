@@ -35,13 +35,23 @@ internal static class AnonymizeCommand
         {
             Description = "Do not draw a progress bar.",
         };
+        var keyVersion = new Option<int?>("--key-version")
+        {
+            Description = "Use this version of the policy's key instead of the current one, to reproduce an output made before a rotation.",
+        };
 
         var command = new Command("anonymize", "Anonymize a raw extract with a dataset policy, rescan the output and report its re-identification risk.")
         {
-            input, policy, output, report, keyFile, noProgress,
+            input, policy, output, report, keyFile, noProgress, keyVersion,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            if (parseResult.GetValue(keyVersion) is < 1)
+            {
+                Console.Error.WriteLine("--key-version must be at least 1.");
+                return ExitCodes.Usage;
+            }
+
             string outputPath = parseResult.GetValue(output)!.FullName;
             var request = new AnonymizeRequest(
                 parseResult.GetValue(input)!.FullName,
@@ -49,7 +59,8 @@ internal static class AnonymizeCommand
                 outputPath,
                 parseResult.GetValue(report)?.FullName ?? outputPath + ".report.json",
                 parseResult.GetValue(keyFile)?.FullName ?? KeyFileLocation.Default(),
-                !parseResult.GetValue(noProgress) && !Console.IsErrorRedirected);
+                !parseResult.GetValue(noProgress) && !Console.IsErrorRedirected,
+                parseResult.GetValue(keyVersion));
 
             var runner = new AnonymizeRunner(new LocalKeyProvider(request.KeyFilePath, notice: Console.Error.WriteLine), Console.Error);
 

@@ -295,6 +295,37 @@ public sealed class AnonymizeCommandTests
     }
 
     [Fact]
+    public void KeysRotate_KeyVersionReproducesEarlierOutput()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), ContactsCsv);
+        File.WriteAllText(folder.File("policy.json"), ContactsPolicy("{ \"operator\": \"pseudonym\", \"parameters\": { \"kind\": \"email\" } }"));
+
+        (int firstCode, _, string firstError) = SynthdataProcess.Run(folder.Path, "anonymize", "in.csv", "--policy", "policy.json", "--out", "v1.csv");
+        (int rotateCode, string rotateOutput, _) = SynthdataProcess.Run(folder.Path, "keys", "rotate", "--key-file", "keys.local.json");
+        (int secondCode, _, _) = SynthdataProcess.Run(folder.Path, "anonymize", "in.csv", "--policy", "policy.json", "--out", "v2.csv");
+        (int againCode, _, _) = SynthdataProcess.Run(folder.Path, "anonymize", "in.csv", "--policy", "policy.json", "--out", "again.csv", "--key-version", "1");
+        (int listCode, string listOutput, _) = SynthdataProcess.Run(folder.Path, "keys", "list", "--key-file", "keys.local.json");
+        (int missingCode, _, string missingError) = SynthdataProcess.Run(folder.Path, "anonymize", "in.csv", "--policy", "policy.json", "--out", "v9.csv", "--key-version", "9");
+
+        Assert.True(firstCode == ExitCodes.Success, firstError);
+        Assert.Equal(ExitCodes.Success, rotateCode);
+        Assert.Contains("now at version 2", rotateOutput, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, secondCode);
+        Assert.NotEqual(File.ReadAllText(folder.File("v1.csv")), File.ReadAllText(folder.File("v2.csv")));
+        Assert.Equal(ExitCodes.Success, againCode);
+        Assert.Equal(File.ReadAllText(folder.File("v1.csv")), File.ReadAllText(folder.File("again.csv")));
+        Assert.Equal(ExitCodes.Success, listCode);
+        Assert.Equal("default: version 2 current, 2 versions kept", listOutput.Trim());
+        Assert.Equal(ExitCodes.InvalidPolicy, missingCode);
+        Assert.Contains("has no version 9", missingError, StringComparison.Ordinal);
+        string keyFile = File.ReadAllText(folder.File("keys.local.json"));
+        JsonNode firstVersion = JsonNode.Parse(keyFile)!["keys"]!["default"]!["versions"]![0]!;
+        string material = firstVersion["material"]!.GetValue<string>();
+        Assert.DoesNotContain(material, rotateOutput + listOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RealData_PolicyInitThenAnonymize_RemovesIdentifiers()
     {
         using var folder = new TemporaryFolder();

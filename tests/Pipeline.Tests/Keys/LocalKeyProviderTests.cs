@@ -144,4 +144,38 @@ public sealed class LocalKeyProviderTests : IDisposable
     {
         await Assert.ThrowsAnyAsync<ArgumentException>(() => new LocalKeyProvider(KeyFile).GetCurrentAsync(keyId));
     }
+
+    [Fact]
+    public async Task List_ShowsVersionsWithoutMaterial()
+    {
+        var provider = new LocalKeyProvider(KeyFile);
+        Assert.Empty(await provider.ListAsync());
+        await provider.GetCurrentAsync("default");
+        await provider.RotateAsync("default");
+        await provider.GetCurrentAsync("archive");
+
+        IReadOnlyList<KeySummary> keys = await provider.ListAsync();
+
+        Assert.Equal([new KeySummary("archive", 1, 1), new KeySummary("default", 2, 2)], keys);
+    }
+
+    [Fact]
+    public async Task FolderAsKeyFile_IsRejected()
+    {
+        Directory.CreateDirectory(KeyFile);
+
+        KeyStoreException error = await Assert.ThrowsAsync<KeyStoreException>(() => new LocalKeyProvider(KeyFile).GetCurrentAsync("default"));
+
+        Assert.Contains("is a folder", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreatedFolders_AreOwnerOnly()
+    {
+        await new LocalKeyProvider(KeyFile).GetCurrentAsync("default");
+
+        const UnixFileMode GroupOrOther = (UnixFileMode)0b000_111_111;
+        Assert.Equal((UnixFileMode)0, File.GetUnixFileMode(_folder) & GroupOrOther);
+        Assert.Equal((UnixFileMode)0, File.GetUnixFileMode(Path.GetDirectoryName(KeyFile)!) & GroupOrOther);
+    }
 }

@@ -128,6 +128,28 @@ public sealed class LocalKeyProvider : IKeyProvider
         }
     }
 
+    /// <summary>Returns each key's id, current version and number of versions, in id order, without key material.</summary>
+    /// <exception cref="KeyStoreException">The key file is unreadable or invalid.</exception>
+    public async Task<IReadOnlyList<KeySummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            JsonObject keys = Load()["keys"]!.AsObject();
+            return
+            [
+                .. keys.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new KeySummary(
+                    pair.Key,
+                    pair.Value!["current"]!.GetValue<int>(),
+                    pair.Value["versions"]!.AsArray().Count)),
+            ];
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private static void CheckKeyId(string keyId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(keyId);
@@ -191,6 +213,11 @@ public sealed class LocalKeyProvider : IKeyProvider
 
     private JsonObject Load()
     {
+        if (Directory.Exists(_path))
+        {
+            throw new KeyStoreException($"The key file path {_path} is a folder; name a file, such as {Path.Combine(_path, "keys.local.json")}.");
+        }
+
         if (!File.Exists(_path))
         {
             return new JsonObject
@@ -226,7 +253,25 @@ public sealed class LocalKeyProvider : IKeyProvider
     private void Save(JsonObject document)
     {
         string folder = Path.GetDirectoryName(_path)!;
-        Directory.CreateDirectory(folder);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            // Folders made for the key file are the owner's only too; an existing folder keeps its mode.
+            var missing = new Stack<string>();
+            for (string? current = folder; current is not null && !Directory.Exists(current); current = Path.GetDirectoryName(current))
+            {
+                missing.Push(current);
+            }
+
+            while (missing.TryPop(out string? create))
+            {
+                Directory.CreateDirectory(create, OwnerOnly | UnixFileMode.UserExecute);
+            }
+        }
+
         string temporary = Path.Combine(folder, "." + Path.GetFileName(_path) + "." + Path.GetRandomFileName() + ".tmp");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
@@ -246,6 +291,10 @@ public sealed class LocalKeyProvider : IKeyProvider
             }
 
             File.Move(temporary, _path, overwrite: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new KeyStoreException($"The key file {_path} cannot be written: {exception.Message}", exception);
         }
         finally
         {
