@@ -37,21 +37,13 @@ internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
             };
         }
 
-        if (!File.Exists(request.InputPath))
+        if ((PathChecks.Input(request.InputPath, "Input file") ?? PathChecks.Input(request.PolicyPath, "Policy file")
+            ?? PathChecks.Output(request.OutputPath)) is { } pathProblem)
         {
-            return Fail(ExitCodes.Usage, $"Input file {request.InputPath} was not found.");
-        }
-
-        if (!File.Exists(request.PolicyPath))
-        {
-            return Fail(ExitCodes.Usage, $"Policy file {request.PolicyPath} was not found.");
+            return Fail(ExitCodes.Usage, pathProblem);
         }
 
         string outputFolder = Path.GetDirectoryName(Path.GetFullPath(request.OutputPath))!;
-        if (!Directory.Exists(outputFolder))
-        {
-            return Fail(ExitCodes.Usage, $"Output folder {outputFolder} does not exist.");
-        }
 
         DatasetPolicy policy;
         try
@@ -159,6 +151,11 @@ internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
         catch (OperationCanceledException)
         {
             return Fail(ExitCodes.Cancelled, "Cancelled; no output was written.");
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            // A read-only output folder, or an input the user may not read: a usage problem, not an internal error.
+            return Fail(ExitCodes.Usage, $"Permission denied: {exception.Message} No output was written.");
         }
         finally
         {

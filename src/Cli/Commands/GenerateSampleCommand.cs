@@ -32,9 +32,9 @@ internal static class GenerateSampleCommand
             }
 
             FileInfo file = parseResult.GetValue(output)!;
-            if (file.Directory is { Exists: false } folder)
+            if (PathChecks.Output(file.FullName) is { } outputProblem)
             {
-                Console.Error.WriteLine($"Output folder {folder.FullName} does not exist.");
+                Console.Error.WriteLine(outputProblem);
                 return ExitCodes.Usage;
             }
 

@@ -47,9 +47,9 @@ internal static class PolicyCommand
         command.SetAction(parseResult =>
         {
             FileInfo file = parseResult.GetValue(input)!;
-            if (!file.Exists)
+            if (PathChecks.Input(file.FullName, "Input file") is { } inputProblem)
             {
-                Console.Error.WriteLine($"Input file {file.FullName} was not found.");
+                Console.Error.WriteLine(inputProblem);
                 return ExitCodes.Usage;
             }
 
@@ -139,15 +139,10 @@ internal static class PolicyCommand
             FileInfo file = parseResult.GetValue(policy)!;
             FileInfo? extract = parseResult.GetValue(input);
             int sampleRows = parseResult.GetValue(records);
-            if (!file.Exists)
+            if ((PathChecks.Input(file.FullName, "Policy file")
+                ?? (extract is null ? null : PathChecks.Input(extract.FullName, "Input file"))) is { } pathProblem)
             {
-                Console.Error.WriteLine($"Policy file {file.FullName} was not found.");
-                return ExitCodes.Usage;
-            }
-
-            if (extract is { Exists: false })
-            {
-                Console.Error.WriteLine($"Input file {extract.FullName} was not found.");
+                Console.Error.WriteLine(pathProblem);
                 return ExitCodes.Usage;
             }
 

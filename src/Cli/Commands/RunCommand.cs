@@ -89,15 +89,10 @@ internal static class RunCommand
                 Rows = parseResult.GetValue(rows),
                 Seed = parseResult.GetValue(seed),
             };
-            if (!File.Exists(options.ExtractPath))
+            if ((PathChecks.Input(options.ExtractPath, "Extract")
+                ?? (options.PolicyPath is null ? null : PathChecks.Input(options.PolicyPath, "Policy"))) is { } pathProblem)
             {
-                Console.Error.WriteLine($"Extract {options.ExtractPath} was not found.");
-                return ExitCodes.Usage;
-            }
-
-            if (options.PolicyPath is not null && !File.Exists(options.PolicyPath))
-            {
-                Console.Error.WriteLine($"Policy {options.PolicyPath} was not found.");
+                Console.Error.WriteLine(pathProblem);
                 return ExitCodes.Usage;
             }
 

@@ -68,9 +68,9 @@ internal static class ScanCommand
     private static int Run(ScanRequest request, TextWriter output, TextWriter error)
     {
         List<string> problems = [];
-        if (!request.File.Exists)
+        if (PathChecks.Input(request.File.FullName, "Input file") is { } inputProblem)
         {
-            problems.Add($"Input file {request.File.FullName} was not found.");
+            problems.Add(inputProblem);
         }
 
         char? separatorChar = ParseSeparator(request.Separator);

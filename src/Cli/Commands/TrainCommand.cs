@@ -54,9 +54,9 @@ internal static class TrainCommand
 
     private static int Run(TrainRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!request.Input.Exists)
+        if (PathChecks.Input(request.Input.FullName, "Input file") is { } inputProblem)
         {
-            error.WriteLine($"Input file {request.Input.FullName} was not found.");
+            error.WriteLine(inputProblem);
             return ExitCodes.Usage;
         }
 
