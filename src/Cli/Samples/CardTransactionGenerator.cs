@@ -91,7 +91,9 @@ internal sealed class CardTransactionGenerator
     {
         Faker faker = _people;
         faker.Random = new Randomizer(CustomerSeed(index));
-        string first = faker.Name.FirstName();
+        // The first name is drawn for the gender, so that a customer's name and gender agree.
+        Bogus.DataSets.Name.Gender gender = faker.PickRandom<Bogus.DataSets.Name.Gender>();
+        string first = faker.Name.FirstName(gender);
         string last = faker.Name.LastName();
         (string prefix, int length) = faker.PickRandom(Issuers);
         string card = CardNumber(faker, prefix, length);
@@ -102,7 +104,7 @@ internal sealed class CardTransactionGenerator
             Email(faker, first, last),
             Phone(faker),
             faker.Date.Between(new DateTime(1940, 1, 1), new DateTime(2005, 12, 31)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            faker.PickRandom("F", "M"),
+            gender == Bogus.DataSets.Name.Gender.Female ? "F" : "M",
             faker.Address.StreetAddress(),
             faker.Address.City(),
             faker.Address.StateAbbr(),

@@ -165,4 +165,26 @@ public sealed class GenerateSampleCommandTests
 
         Assert.True(code == ExitCodes.Success, error);
     }
+
+    [Fact]
+    public void GenerateSample_FirstNamesAgreeWithGender()
+    {
+        using var folder = new TemporaryFolder();
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "generate-sample", "--rows", "4000", "--transactions-per-customer", "1", "--seed", "5", "--out", "raw.csv");
+        Assert.True(code == ExitCodes.Success, error);
+
+        string[] header = File.ReadLines(folder.File("raw.csv")).First().Split(',');
+        int first = Array.IndexOf(header, "first_name");
+        int gender = Array.IndexOf(header, "gender");
+        var genders = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (string line in File.ReadLines(folder.File("raw.csv")).Skip(1))
+        {
+            string[] fields = line.Split(',');
+            (genders.TryGetValue(fields[first], out HashSet<string>? seen) ? seen : genders[fields[first]] = []).Add(fields[gender]);
+        }
+
+        // A few names are in both of the generator's name lists; a random gender would put most repeated names in both.
+        int both = genders.Values.Count(set => set.Count > 1);
+        Assert.True(both * 50 < genders.Count, $"{both} of {genders.Count} first names appear with both genders");
+    }
 }
