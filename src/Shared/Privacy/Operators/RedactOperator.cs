@@ -12,11 +12,15 @@ namespace SyntheticData.Privacy.Operators;
 /// </summary>
 public sealed class RedactOperator : ColumnOperator
 {
+    /// <summary>The shortest value, and word of a name, that is looked for in the text.</summary>
+    public const int MinimumLinkedLength = 3;
+
     private static readonly char[] WordSeparators = [' ', '-', '\'', '.', ',', '\t'];
 
     private readonly Func<string, string?, IReadOnlyList<PiiSpan>> _scan;
     private readonly HmacPseudonymizer _pseudonymizer;
     private readonly RedactReplacement _replacement;
+    private IReadOnlyList<LinkedColumn> _linked = [];
 
     /// <summary>Creates a redact operator.</summary>
     /// <param name="scan">Returns the merged spans of validated findings in a text, for a phone region.</param>
@@ -32,11 +36,6 @@ public sealed class RedactOperator : ColumnOperator
         _pseudonymizer = pseudonymizer;
         _replacement = replacement;
     }
-
-    /// <summary>The shortest value, and word of a name, that is looked for in the text.</summary>
-    public const int MinimumLinkedLength = 3;
-
-    private IReadOnlyList<LinkedColumn> _linked = [];
 
     public override OperatorKind Kind => OperatorKind.Redact;
 
