@@ -77,12 +77,9 @@ internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
                 progress => ExtractAnonymizer.Anonymize(request.InputPath, policy, key, staging, progress, cancellationToken));
             AnonymizationPlan plan = anonymized.Plan;
             AnonymizationSummary summary = anonymized.Summary;
-            if (plan.MissingPolicyColumns.Count > 0)
+            if (PolicyMessages.MissingColumns(plan, request.InputPath) is { } missingColumns)
             {
-                // Not an error, because one policy may serve extracts with optional columns, but a renamed column shows up here.
-                error.WriteLine(
-                    $"Warning: the policy names columns that {Path.GetFileName(request.InputPath)} does not have: "
-                    + string.Join(", ", plan.MissingPolicyColumns.Select(name => $"'{name}'")) + ". Check for renamed columns.");
+                error.WriteLine(missingColumns);
             }
 
             if (ExtractAnonymizer.DescribeSuppression(summary) is { } suppression)
@@ -135,14 +132,9 @@ internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
                 OutputWritten = true,
             };
         }
-        catch (PolicyException exception) when (exception.Source == AnonymizationPlan.HeaderCheckSource)
-        {
-            string source = $"{request.PolicyPath} (applied to the header of {request.InputPath})";
-            return Fail(ExitCodes.InvalidPolicy, new PolicyException(source, exception.Errors).Message);
-        }
         catch (PolicyException exception)
         {
-            return Fail(ExitCodes.InvalidPolicy, exception.Message);
+            return Fail(ExitCodes.InvalidPolicy, PolicyMessages.Describe(exception, request.PolicyPath, request.InputPath));
         }
         catch (DataFormatException exception)
         {

@@ -130,9 +130,9 @@ internal static class EvaluateCommand
         List<string> problems = [];
         foreach (FileInfo? file in new[] { request.Real, request.Synthetic, request.Holdout, request.Metadata })
         {
-            if (file is not null && !file.Exists)
+            if (file is not null && PathChecks.Input(file.FullName, "Input file") is { } inputProblem)
             {
-                problems.Add($"Input file {file.FullName} was not found.");
+                problems.Add(inputProblem);
             }
         }
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using SyntheticData.Cli.Anonymization;
 using SyntheticData.Pipeline.Anonymization;
-using SyntheticData.Privacy.Anonymization;
 using SyntheticData.Privacy.Detection;
 using SyntheticData.Privacy.Policies;
 using SyntheticData.Tabular;
@@ -176,15 +175,9 @@ internal static class PolicyCommand
         {
             trial = PolicyTrial.Run(extract.FullName, policy, sampleRows);
         }
-        catch (PolicyException exception) when (exception.Source == AnonymizationPlan.HeaderCheckSource)
-        {
-            string source = $"{policyFile.FullName} (applied to the header of {extract.FullName})";
-            Console.Error.WriteLine(new PolicyException(source, exception.Errors).Message);
-            return ExitCodes.InvalidPolicy;
-        }
         catch (PolicyException exception)
         {
-            Console.Error.WriteLine(exception.Message);
+            Console.Error.WriteLine(PolicyMessages.Describe(exception, policyFile.FullName, extract.FullName));
             return ExitCodes.InvalidPolicy;
         }
         catch (DataFormatException exception)
@@ -193,11 +186,9 @@ internal static class PolicyCommand
             return ExitCodes.InvalidInput;
         }
 
-        if (trial.Plan.MissingPolicyColumns.Count > 0)
+        if (PolicyMessages.MissingColumns(trial.Plan, extract.FullName) is { } missingColumns)
         {
-            Console.Error.WriteLine(
-                $"Warning: the policy names columns that {extract.Name} does not have: "
-                + string.Join(", ", trial.Plan.MissingPolicyColumns.Select(name => $"'{name}'")) + ". Check for renamed columns.");
+            Console.Error.WriteLine(missingColumns);
         }
 
         IReadOnlyList<string> failures = PolicyTrial.DescribeFailures(trial);

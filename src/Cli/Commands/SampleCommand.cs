@@ -57,9 +57,9 @@ internal static class SampleCommand
             return ExitCodes.Usage;
         }
 
-        if (!modelFile.Exists)
+        if (PathChecks.Input(modelFile.FullName, "Model file") is { } modelProblem)
         {
-            error.WriteLine($"Model file {modelFile.FullName} was not found.");
+            error.WriteLine(modelProblem);
             return ExitCodes.Usage;
         }
 

@@ -51,13 +51,7 @@ public static class ExtractAnonymizer
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentException.ThrowIfNullOrEmpty(outputPath);
         CsvReadOptions readOptions = ReadOptionsOf(policy);
-        TextScanner scanner = ScannerOf(policy);
-        AnonymizationPlan plan;
-        using (IRecordReader headerReader = RecordReaderFactory.Open(inputPath, readOptions))
-        {
-            plan = AnonymizationPlan.Create(policy, headerReader.Header, key, scanner);
-        }
-
+        AnonymizationPlan plan = PlanFor(inputPath, policy, key);
         AnonymizationSummary summary;
         using (IRecordWriter writer = IsParquet(outputPath)
             ? new ParquetRecordWriter(outputPath, plan.OutputHeader)
@@ -72,6 +66,17 @@ public static class ExtractAnonymizer
         }
 
         return new ExtractAnonymization(plan, summary);
+    }
+
+    /// <summary>Returns the plan of <paramref name="policy"/> for the header of <paramref name="inputPath"/>.</summary>
+    /// <exception cref="PolicyException">The policy does not cover the input's columns.</exception>
+    /// <exception cref="DataFormatException">The input's header cannot be read.</exception>
+    public static AnonymizationPlan PlanFor(string inputPath, DatasetPolicy policy, KeyMaterial key)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(inputPath);
+        ArgumentNullException.ThrowIfNull(policy);
+        using IRecordReader headerReader = RecordReaderFactory.Open(inputPath, ReadOptionsOf(policy));
+        return AnonymizationPlan.Create(policy, headerReader.Header, key, ScannerOf(policy));
     }
 
     /// <summary>

@@ -29,11 +29,7 @@ public static class PolicyTrial
         CsvReadOptions readOptions = ExtractAnonymizer.ReadOptionsOf(policy);
         TextScanner scanner = ExtractAnonymizer.ScannerOf(policy);
         KeyMaterial key = new(policy.KeyId, 1, RandomNumberGenerator.GetBytes(KeyMaterial.MinimumLength));
-        AnonymizationPlan plan;
-        using (IRecordReader headerReader = RecordReaderFactory.Open(inputPath, readOptions))
-        {
-            plan = AnonymizationPlan.Create(policy, headerReader.Header, key, scanner);
-        }
+        AnonymizationPlan plan = ExtractAnonymizer.PlanFor(inputPath, policy, key);
 
         using var buffer = new MemoryStream();
         AnonymizationSummary summary;

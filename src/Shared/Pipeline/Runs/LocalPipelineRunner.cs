@@ -142,8 +142,8 @@ public sealed class LocalPipelineRunner
         }
         catch (OperationCanceledException)
         {
-            // A cancelled run publishes nothing, so what it staged goes; the delivered extract stays in landing.
-            TryDeleteFolder(Path.Combine(_store.Root, Buckets.Work, runId));
+            // A cancelled run publishes nothing, so what it staged is removed. The delivered extract stays in landing.
+            TryDeleteFolder(WorkFolderOf(runId));
             _audit.Append(runId, "run.cancelled", new JsonObject { ["step"] = state.CurrentStep ?? "run" });
             throw;
         }
@@ -331,7 +331,7 @@ public sealed class LocalPipelineRunner
             state.OutputPaths[Path.GetFileName(reference.Key)] = _store.GetPath(reference);
         }
 
-        TryDeleteFolder(Path.Combine(_store.Root, Buckets.Work, state.RunId));
+        TryDeleteFolder(WorkFolderOf(state.RunId));
 
         // The manifest names the policy where it now is, because its staged copy in work/ is gone.
         HashedObject? policy = state.Manifest.Policy;
@@ -375,7 +375,7 @@ public sealed class LocalPipelineRunner
             await _store.DeleteAsync(staged, cancellationToken).ConfigureAwait(false);
         }
 
-        TryDeleteFolder(Path.Combine(_store.Root, Buckets.Work, state.RunId));
+        TryDeleteFolder(WorkFolderOf(state.RunId));
     }
 
     private async Task<T> StepAsync<T>(RunState state, string name, Func<Task<T>> run, Func<T, string?>? gateFailure = null)
@@ -432,6 +432,9 @@ public sealed class LocalPipelineRunner
 
         return cleaned.Length == 0 ? "dataset" : cleaned.ToString();
     }
+
+    // The folder of a run's objects in the work bucket, removed whole when the run publishes, fails or is cancelled.
+    private string WorkFolderOf(string runId) => Path.Combine(_store.Root, Buckets.Work, runId);
 
     private static void TryDeleteFolder(string folder)
     {
