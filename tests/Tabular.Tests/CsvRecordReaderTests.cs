@@ -199,7 +199,7 @@ public sealed class CsvRecordReaderTests : IDisposable
     }
 
     [Fact]
-    public void Open_GzipTruncatedInHeader_FailsAsDataFormat()
+    public void Open_TruncatedGzipHeader_Fails()
     {
         byte[] bytes = File.ReadAllBytes(_folder.WriteGzip("whole.csv.gz", "id,email,comment\nC1,a@example.com,ok\n"));
         string path = _folder.WriteBytes("cut.csv.gz", bytes[..25]);

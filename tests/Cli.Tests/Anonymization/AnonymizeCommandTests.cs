@@ -236,7 +236,7 @@ public sealed class AnonymizeCommandTests
     }
 
     [Fact]
-    public void PolicyInit_PrefixedPhones_SetRegionForFreeText()
+    public void PolicyInit_PrefixedPhones_SetRegion()
     {
         using var folder = new TemporaryFolder();
         var csv = new System.Text.StringBuilder("id,phone,notes\n");

@@ -276,8 +276,8 @@ public sealed class TextScannerTests
     {
         _scanner.ContainsValidated(cell);
 
-        // Tests on other threads use the same phone profiles. A shared regular expression that two threads match at once
-        // likely makes a second runner, so one call may allocate; the check is that calls settle at no allocation.
+        // Tests on other threads use the same phone profiles, and a shared regular expression that two threads match at
+        // once likely makes a second runner. One call may then allocate, so the check is that calls settle at none.
         long fewest = long.MaxValue;
         for (int call = 0; call < 5 && fewest > 0; call++)
         {

@@ -81,9 +81,9 @@ public static class PolicyDrafting
             return (region, $"defaultPhoneRegion {region} comes from {count} of the {total} sampled phone numbers written with a country prefix; national-format numbers are read as {region} numbers.");
         }
 
-        string why = total < RegionCodes.MinimumPrefixedNumbers
+        string reason = total < RegionCodes.MinimumPrefixedNumbers
             ? "too few sampled phone numbers have a country prefix to tell"
             : $"no country has more than half of the {total} sampled phone numbers written with a country prefix";
-        return (FallbackPhoneRegion, $"defaultPhoneRegion is {FallbackPhoneRegion} because {why}. If national-format numbers (in phone columns or free text) are from another country, set it, or pass --region to policy init.");
+        return (FallbackPhoneRegion, $"defaultPhoneRegion is {FallbackPhoneRegion} because {reason}. If national-format numbers (in phone columns or free text) are from another country, set it, or pass --region to policy init.");
     }
 }

@@ -67,7 +67,7 @@ public sealed class RedactOperator : ColumnOperator
             spans.AddRange(mentions);
         }
 
-        // Longest first among spans that start together, so a merged span keeps the label of its widest part.
+        // Of spans that start at one position, the one that ends last comes first, so a merged span keeps its label.
         spans.Sort((left, right) => left.Start != right.Start ? left.Start.CompareTo(right.Start) : right.End.CompareTo(left.End));
         var builder = new StringBuilder(value.Length);
         int position = 0;
