@@ -155,4 +155,107 @@ public sealed class EquivalenceClassCounterTests
     {
         Assert.Equal(expected, EquivalenceClassCounter.IsSuppressed(value));
     }
+
+    [Fact]
+    public void Spill_ReportMatchesCountingInMemory()
+    {
+        // Only 16 classes fit in memory, so most classes go to the temporary files. Every figure of the report must
+        // still agree with a counter that keeps them all in memory.
+        using var folder = new TemporaryFolder();
+        using var spilling = new EquivalenceClassCounter(2, 2, countsEntities: true, spillFolder: folder.Path, residentClassLimit: 16);
+        using var inMemory = new EquivalenceClassCounter(2, 2, countsEntities: true);
+        foreach ((string?[] quasiIdentifiers, string?[] sensitive, string? person) in Records(seed: 5, count: 20_000))
+        {
+            spilling.Add(quasiIdentifiers, sensitive, person);
+            inMemory.Add(quasiIdentifiers, sensitive, person);
+        }
+
+        Assert.True(spilling.RecordsOnDisk > 10_000);
+        Assert.Equal(0, inMemory.RecordsOnDisk);
+        Assert.Equal(inMemory.Report(3, ["diagnosis", "income"]), spilling.Report(3, ["diagnosis", "income"]), new ReportComparer());
+        Assert.Equal(inMemory.ClassSize(inMemory.KeyOf(["F", "R7"])), spilling.ClassSize(spilling.KeyOf(["F", "R7"])));
+        Assert.Equal(inMemory.ClassSize(inMemory.KeyOf(["X", "R2999"])), spilling.ClassSize(spilling.KeyOf(["X", "R2999"])));
+    }
+
+    [Fact]
+    public void Spill_ClassesBelow_FindsTheSameRecords()
+    {
+        using var folder = new TemporaryFolder();
+        using var spilling = new EquivalenceClassCounter(2, 0, spillFolder: folder.Path, residentClassLimit: 8);
+        using var inMemory = new EquivalenceClassCounter(2, 0);
+        var records = Records(seed: 9, count: 5_000).ToArray();
+        foreach ((string?[] quasiIdentifiers, _, _) in records)
+        {
+            spilling.Add(quasiIdentifiers, []);
+            inMemory.Add(quasiIdentifiers, []);
+        }
+
+        SmallClassSet fromDisk = spilling.ClassesBelow(4);
+        SmallClassSet fromMemory = inMemory.ClassesBelow(4);
+        int small = 0;
+        for (int i = 0; i < records.Length; i++)
+        {
+            string?[] quasiIdentifiers = records[i].QuasiIdentifiers;
+            bool expected = fromMemory.Contains(inMemory.KeyOf(quasiIdentifiers), i);
+            Assert.Equal(expected, fromDisk.Contains(spilling.KeyOf(quasiIdentifiers), i));
+            small += expected ? 1 : 0;
+        }
+
+        // Both results occur, so the comparison above tested something.
+        Assert.InRange(small, 1, records.Length - 1);
+    }
+
+    [Fact]
+    public void Spill_Dispose_DeletesOwnerOnlyFolder()
+    {
+        using var folder = new TemporaryFolder();
+        var counter = new EquivalenceClassCounter(1, 0, spillFolder: folder.Path, residentClassLimit: 1);
+        counter.Add(["a"], []);
+        counter.Add(["b"], []);
+        string spill = Assert.Single(Directory.GetDirectories(folder.Path));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(spill));
+        }
+
+        Assert.Equal(1, counter.ClassSize(counter.KeyOf(["b"])));
+        counter.Dispose();
+
+        Assert.Empty(Directory.GetDirectories(folder.Path));
+    }
+
+    // Gender and one of up to 3,000 regions for quasi-identifiers, and some missing values, so classes range from one record
+    // to dozens, with people who repeat and sensitive values that are sometimes blank.
+    private static IEnumerable<(string?[] QuasiIdentifiers, string?[] Sensitive, string? Person)> Records(int seed, int count)
+    {
+        var random = new Random(seed);
+        string[] genders = ["F", "M", "X"];
+        for (int i = 0; i < count; i++)
+        {
+            string gender = genders[random.Next(genders.Length)];
+            string? region = random.Next(50) == 0 ? null : $"R{random.Next(i % 4 == 0 ? 3000 : 40)}";
+            string? diagnosis = random.Next(6) == 0 ? " " : $"D{random.Next(5)}";
+            string? income = random.Next(3) == 0 ? null : $"{random.Next(20) * 1000}";
+            string? person = random.Next(10) == 0 ? null : $"P{random.Next(4000)}";
+            yield return ([gender, region], [diagnosis, income], person);
+        }
+    }
+
+    private sealed class ReportComparer : IEqualityComparer<RiskReport>
+    {
+        public bool Equals(RiskReport? x, RiskReport? y) =>
+            x is not null && y is not null
+            && x with { ClassSizeHistogram = [], Diversity = [] } == y with { ClassSizeHistogram = [], Diversity = [] }
+            && x.ClassSizeHistogram.SequenceEqual(y.ClassSizeHistogram)
+            && x.Diversity.SequenceEqual(y.Diversity);
+
+        public int GetHashCode(RiskReport obj) => obj.Classes.GetHashCode();
+    }
+
+    private sealed class TemporaryFolder : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("class-counter-tests-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
 }

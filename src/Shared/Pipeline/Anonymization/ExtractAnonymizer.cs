@@ -57,7 +57,9 @@ public static class ExtractAnonymizer
             ? new ParquetRecordWriter(outputPath, plan.OutputHeader)
             : new CsvRecordWriter(outputPath, plan.OutputHeader, new CsvWriteOptions { Separator = policy.Separator, NullMarkers = policy.NullMarkers }))
         {
-            summary = new DatasetAnonymizer(plan).Run(() => RecordReaderFactory.Open(inputPath, readOptions), writer, progress, cancellationToken);
+            // Temporary files of the risk measurement go beside the output, which they describe.
+            var anonymizer = new DatasetAnonymizer(plan) { WorkFolder = Path.GetDirectoryName(Path.GetFullPath(outputPath)) };
+            summary = anonymizer.Run(() => RecordReaderFactory.Open(inputPath, readOptions), writer, progress, cancellationToken);
             writer.Commit();
             if (writer is CsvRecordWriter csvWriter && summary.Verification is { } verification)
             {

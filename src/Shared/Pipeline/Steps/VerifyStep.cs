@@ -55,7 +55,8 @@ public sealed class VerifyStep
             return null;
         }
 
-        var counter = new EquivalenceClassCounter(plan.QuasiIdentifierOutputIndexes.Count, plan.SensitiveOutputIndexes.Count);
+        using var counter = new EquivalenceClassCounter(
+            plan.QuasiIdentifierOutputIndexes.Count, plan.SensitiveOutputIndexes.Count, spillFolder: Path.GetDirectoryName(Path.GetFullPath(output)));
         var quasiIdentifiers = new string?[plan.QuasiIdentifierOutputIndexes.Count];
         var sensitive = new string?[plan.SensitiveOutputIndexes.Count];
         CsvReadOptions readOptions = ExtractAnonymizer.ReadOptionsOf(plan.Policy) with { EncodingName = "utf-8" };

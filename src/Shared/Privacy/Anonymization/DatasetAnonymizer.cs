@@ -27,6 +27,13 @@ public sealed class DatasetAnonymizer
         _plan = plan;
     }
 
+    /// <summary>
+    /// The folder for the temporary files of the class counting, which an extract with more equivalence classes than
+    /// fit in memory needs; null for the system's temporary folder. The output's folder suits, since the files hold
+    /// hashes of the output's values.
+    /// </summary>
+    public string? WorkFolder { get; init; }
+
     /// <summary>Anonymizes every record of the input into <paramref name="output"/>; the caller commits the output.</summary>
     /// <param name="openInput">Opens the input from its start; called twice when k is enforced.</param>
     /// <param name="output">The writer, created with <see cref="AnonymizationPlan.OutputHeader"/>.</param>
@@ -49,10 +56,10 @@ public sealed class DatasetAnonymizer
 
         bool measure = _plan.QuasiIdentifierOutputIndexes.Count > 0;
         RiskReport? before = null;
-        HashSet<UInt128>? smallClasses = null;
+        SmallClassSet? smallClasses = null;
         if (measure && _plan.Policy.EnforceK)
         {
-            EquivalenceClassCounter first = NewCounter();
+            using EquivalenceClassCounter first = NewCounter();
             using (IRecordReader reader = openInput())
             {
                 Pass(reader, writer: null, first, smallClasses: null, progress, cancellationToken);
@@ -62,7 +69,7 @@ public sealed class DatasetAnonymizer
             smallClasses = first.ClassesBelow(_plan.Policy.K);
         }
 
-        EquivalenceClassCounter counter = NewCounter();
+        using EquivalenceClassCounter counter = NewCounter();
         var statistics = _plan.Columns.Select(_ => new ColumnStatistics()).ToArray();
         // A CSV output's text is hashed as it is written, so its protected cells need no hash of their own.
         WrittenCellCheck? check = _plan.CleanTexts is { } cleanTexts
@@ -98,7 +105,7 @@ public sealed class DatasetAnonymizer
     }
 
     private EquivalenceClassCounter NewCounter() =>
-        new(_plan.QuasiIdentifierOutputIndexes.Count, _plan.SensitiveOutputIndexes.Count, countsEntities: _plan.EntityInputIndex >= 0);
+        new(_plan.QuasiIdentifierOutputIndexes.Count, _plan.SensitiveOutputIndexes.Count, countsEntities: _plan.EntityInputIndex >= 0, WorkFolder);
 
     private RiskReport Report(EquivalenceClassCounter counter) =>
         counter.Report(_plan.Policy.K, _plan.Policy.SensitiveAttributes) with { EntityColumn = _plan.Policy.EntityColumn };
@@ -107,7 +114,7 @@ public sealed class DatasetAnonymizer
         IRecordReader reader,
         IRecordWriter? writer,
         EquivalenceClassCounter counter,
-        HashSet<UInt128>? smallClasses,
+        SmallClassSet? smallClasses,
         IProgress<long>? progress,
         CancellationToken cancellationToken,
         ColumnStatistics[]? statistics = null,
@@ -262,7 +269,7 @@ public sealed class DatasetAnonymizer
             if (quasiIdentifiers.Length > 0)
             {
                 Gather(values, quasiIdentifierOutputs, quasiIdentifiers);
-                if (smallClasses is not null && smallClasses.Contains(counter.KeyOf(quasiIdentifiers)))
+                if (smallClasses is not null && smallClasses.Contains(counter.KeyOf(quasiIdentifiers), records - 1))
                 {
                     foreach (int index in quasiIdentifierOutputs)
                     {
