@@ -1,3 +1,4 @@
+using System.Globalization;
 using SyntheticData.Privacy.Crypto;
 using SyntheticData.Privacy.Internal;
 using SyntheticData.Privacy.Operators;
@@ -298,6 +299,61 @@ public sealed class OperatorTests
 
         Assert.Equal("[40.3, 40.4)", Apply(op, "40.3207"));
         Assert.Equal("[-110.5, -110.4)", Apply(op, "-110.436"));
+    }
+
+    [Theory]
+    [InlineData(0.1, "0.3", "[0.3, 0.4)")]
+    [InlineData(0.1, "0.7", "[0.7, 0.8)")]
+    [InlineData(0.1, "33.9", "[33.9, 34)")]
+    [InlineData(0.1, "-80.9", "[-80.9, -80.8)")]
+    [InlineData(0.01, "0.29", "[0.29, 0.3)")]
+    [InlineData(0.05, "1.15", "[1.15, 1.2)")]
+    [InlineData(0.01, "1E-2", "[0.01, 0.02)")]
+    [InlineData(10, "1.5e2", "[150, 160)")]
+    [InlineData(0.1, "-0", "[0, 0.1)")]
+    public void Generalize_ValueOnEdge_StartsItsBin(double width, string input, string expected)
+    {
+        var op = new GeneralizeOperator(GeneralizeMethod.NumericBins, width, 0, 90, 3, new DateFormats(DateFormats.Default));
+
+        Assert.Equal(expected, Apply(op, input));
+    }
+
+    [Fact]
+    public void Generalize_DecimalWidths_KeepValueInItsBin()
+    {
+        // Every value with up to three decimals, for widths that binary floating point cannot represent, must lie in
+        // the half-open bin its label states.
+        var random = new Random(3);
+        foreach (double width in new[] { 0.1, 0.01, 0.05, 0.2, 0.3, 2.5, 0.001 })
+        {
+            var op = new GeneralizeOperator(GeneralizeMethod.NumericBins, width, 0, 90, 3, new DateFormats(DateFormats.Default));
+            for (int i = 0; i < 2_000; i++)
+            {
+                decimal value = random.Next(-200_000, 200_000) / 1000m;
+                string label = Apply(op, value.ToString(CultureInfo.InvariantCulture));
+                string[] edges = label.Trim('[', ')').Split(", ");
+                decimal lower = decimal.Parse(edges[0], CultureInfo.InvariantCulture);
+                decimal upper = decimal.Parse(edges[1], CultureInfo.InvariantCulture);
+
+                Assert.True(lower <= value, $"{value} is below its bin {label}");
+                Assert.True(value < upper, $"{value} is not below the end of its bin {label}");
+                Assert.Equal((decimal)width, upper - lower);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("5", "5-14")]
+    [InlineData("14", "5-14")]
+    [InlineData("15", "15-24")]
+    [InlineData("3", "0-4")]
+    [InlineData("85", "85-89")]
+    [InlineData("90", "90+")]
+    public void Generalize_AgeBandsFromOrigin_StartThere(string input, string expected)
+    {
+        var op = new GeneralizeOperator(GeneralizeMethod.AgeBands, 10, 5, 90, 3, new DateFormats(DateFormats.Default));
+
+        Assert.Equal(expected, Apply(op, input));
     }
 
     [Fact]

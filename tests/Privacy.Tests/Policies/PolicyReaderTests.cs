@@ -215,4 +215,15 @@ public sealed class PolicyReaderTests
     {
         Assert.Contains("\"unlistedColumns\"", PolicySchema.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_FractionalAgeBandWidth_IsRejected()
+    {
+        string policy = AnonymizationHarness.Policy(
+            "\"age\": {\"operator\": \"generalize\", \"parameters\": {\"method\": \"ageBands\", \"width\": 2.5}}");
+
+        PolicyException exception = Assert.Throws<PolicyException>(() => PolicyReader.Parse(policy));
+
+        Assert.Contains(exception.Errors, error => error.Contains("'width' must be an integer from 1 to 200", StringComparison.Ordinal));
+    }
 }

@@ -10,6 +10,9 @@ namespace SyntheticData.Privacy.Operators;
 /// </summary>
 public sealed class GeneralizeOperator : ColumnOperator
 {
+    // Decimal edges without trailing zeros or an exponent: 0.30 is written 0.3, and 1E+2 is written 100.
+    private const string DecimalPattern = "0.############################";
+
     private readonly GeneralizeMethod _method;
     private readonly double _width;
     private readonly double _origin;
@@ -60,10 +63,7 @@ public sealed class GeneralizeOperator : ColumnOperator
                     return false;
                 }
 
-                // Rounding to 10 decimals removes binary artefacts such as 40.300000000000004 from the edges.
-                double lower = Math.Round(_origin + (Math.Floor((number - _origin) / _width) * _width), 10);
-                double upper = Math.Round(lower + _width, 10);
-                output = string.Create(CultureInfo.InvariantCulture, $"[{lower:R}, {upper:R})");
+                output = NumericBin(value, number);
                 return true;
 
             case GeneralizeMethod.AgeBands:
@@ -78,8 +78,10 @@ public sealed class GeneralizeOperator : ColumnOperator
                     return true;
                 }
 
-                int bandStart = (int)(Math.Floor(age / _width) * _width);
+                // Bands start at the origin. Ages below it share the band that ends there, which starts at 0.
+                int bandStart = (int)(_origin + (Math.Floor((age - _origin) / _width) * _width));
                 int bandEnd = (int)Math.Min(_top, bandStart + _width) - 1;
+                bandStart = Math.Max(0, bandStart);
                 output = string.Create(CultureInfo.InvariantCulture, $"{bandStart}-{bandEnd}");
                 return true;
 
@@ -96,6 +98,37 @@ public sealed class GeneralizeOperator : ColumnOperator
                 output = MaskPostcode(value.Trim());
                 return true;
         }
+    }
+
+    /// <summary>
+    /// Returns the half-open bin of a number, such as <c>[0.3, 0.4)</c>. Decimal arithmetic keeps a value written on an
+    /// edge in the bin that starts there. In binary floating point 0.3 / 0.1 is 2.9999999999999996, which put 0.3 in
+    /// [0.2, 0.3). Numbers beyond the decimal range take the binary path, rounded to 10 decimals.
+    /// </summary>
+    private string NumericBin(string value, double number)
+    {
+        bool fitsDecimal = Math.Abs(_width) is >= 1e-20 and < 1e27 && Math.Abs(_origin) < 1e27;
+        if (fitsDecimal && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal exact))
+        {
+            try
+            {
+                decimal width = (decimal)_width;
+                decimal origin = (decimal)_origin;
+                decimal low = origin + (Math.Floor((exact - origin) / width) * width);
+                string lowText = low.ToString(DecimalPattern, CultureInfo.InvariantCulture);
+                string highText = (low + width).ToString(DecimalPattern, CultureInfo.InvariantCulture);
+                return $"[{lowText}, {highText})";
+            }
+            catch (OverflowException)
+            {
+                // Near the decimal limits: fall through to binary arithmetic.
+            }
+        }
+
+        // Rounding to 10 decimals removes binary artefacts such as 40.300000000000004 from the edges.
+        double lower = Math.Round(_origin + (Math.Floor((number - _origin) / _width) * _width), 10);
+        double upper = Math.Round(lower + _width, 10);
+        return string.Create(CultureInfo.InvariantCulture, $"[{lower:R}, {upper:R})");
     }
 
     private string MaskPostcode(string postcode)

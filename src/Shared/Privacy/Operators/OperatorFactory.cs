@@ -155,17 +155,18 @@ public sealed class OperatorFactory
     private static GeneralizeOperator BuildGeneralize(ParameterReader parameters)
     {
         GeneralizeMethod method = parameters.GetEnum("method", GeneralizeMethod.NumericBins, required: true);
-        double width = method switch
+        // Ages are whole years, so age bands take whole-year widths and edges, and a band label such as 20-29 is exact.
+        (double width, double origin) = method switch
         {
-            GeneralizeMethod.NumericBins => parameters.GetPositiveDouble("width", null),
-            GeneralizeMethod.AgeBands => parameters.GetPositiveDouble("width", 10),
-            _ => 1,
+            GeneralizeMethod.NumericBins => (parameters.GetPositiveDouble("width", null), parameters.GetDouble("origin", 0)),
+            GeneralizeMethod.AgeBands => (parameters.GetInt("width", 10, 1, 200), parameters.GetInt("origin", 0, 0, 200)),
+            _ => (1, 0),
         };
 
         return new GeneralizeOperator(
             method,
             width,
-            parameters.GetDouble("origin", 0),
+            origin,
             parameters.GetInt("top", 90, 1, 200),
             parameters.GetInt("length", 3, 0, 10),
             DateFormatsParameter(parameters));
