@@ -33,7 +33,8 @@ public sealed class AnonymizationPlanTests
     {
         DatasetPolicy policy = PolicyReader.Parse(AnonymizationHarness.Policy("\"a\": {\"operator\": \"keep\"}", "\"unlistedColumns\": \"keep\""));
 
-        AnonymizationPlan plan = AnonymizationPlan.Create(policy, ["a", "CVV2", "track1"], AnonymizationHarness.KeyA);
+        AnonymizationPlan plan = AnonymizationPlan.Create(
+            policy, ["a", "CVV2", "track1", "card_csc", "Card Verification Number", "Prüfziffer"], AnonymizationHarness.KeyA);
 
         Assert.Equal(["a"], plan.OutputHeader);
         Assert.All(plan.Columns.Skip(1), column => Assert.Equal(ColumnTreatment.ForcedDrop, column.Treatment));

@@ -100,4 +100,28 @@ public sealed class PolicyDrafterTests
         Assert.Contains("goes with a single 'city'", draft.Columns["city_pop"].Comment, StringComparison.Ordinal);
         Assert.Equal(OperatorKind.Keep, draft.Columns["city_pop"].Operator);
     }
+
+    [Theory]
+    [InlineData("cid")]
+    [InlineData("pin_block")]
+    [InlineData("CVN")]
+    public void Draft_SecurityCodeHeader_IsDropped(string header)
+    {
+        // Values that scan cannot confirm as security codes: the header alone makes the policy reader reject any other
+        // operator, so the draft must drop the column to be accepted.
+        ColumnClassification column = new()
+        {
+            Header = header,
+            Kind = PiiKind.Identifier,
+            Confidence = 0.6,
+            ValidatedShare = 1,
+            SampleCount = 10,
+            Reason = "test",
+        };
+
+        DatasetPolicy draft = PolicyDrafter.Draft([column], [], new DatasetPolicy());
+
+        Assert.Equal(OperatorKind.Drop, draft.Columns[header].Operator);
+        Assert.Contains("PCI DSS", draft.Columns[header].Comment, StringComparison.Ordinal);
+    }
 }

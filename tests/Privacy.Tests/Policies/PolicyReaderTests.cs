@@ -96,6 +96,14 @@ public sealed class PolicyReaderTests
     [InlineData("cvv")]
     [InlineData("Card Security Code")]
     [InlineData("track2_data")]
+    [InlineData("card_csc")]
+    [InlineData("Card Verification Number")]
+    [InlineData("Prüfziffer")]
+    [InlineData("kartenprüfnummer")]
+    [InlineData("cardCode")]
+    [InlineData("verification_code")]
+    [InlineData("pin_block")]
+    [InlineData("PIN")]
     public void Parse_SecurityCodeNotDropped_IsRejected(string column)
     {
         string json = AnonymizationHarness.Policy($"\"{column}\": {{\"operator\": \"mask\"}}");

@@ -1,14 +1,19 @@
+using SyntheticData.Privacy.Detection;
+using SyntheticData.Privacy.Detection.Internal;
+
 namespace SyntheticData.Privacy.Internal;
 
 /// <summary>
-/// Recognises headers of card security codes and magnetic-stripe track data, which PCI DSS forbids
-/// keeping after authorisation. Such columns are dropped whatever operator a policy names.
+/// Recognises headers of card security codes, PIN blocks and magnetic-stripe track data, which PCI DSS forbids
+/// keeping after authorisation. Such columns are dropped whatever operator a policy names. A header counts when it
+/// matches the compact names below or any header phrase that <c>scan</c> reads as one of these kinds, so a column that
+/// <c>scan</c> reports as a security code is never kept.
 /// </summary>
 internal static class SensitiveAuthenticationData
 {
     private static readonly string[] ExactNames =
     [
-        "cvv", "cvv2", "cvc", "cvc2", "cid", "csc", "cvn", "cav2", "cid2", "pinblock", "magstripe",
+        "cvv", "cvv2", "cvc", "cvc2", "cid", "csc", "cvn", "cav2", "cid2", "pin", "pinblock", "magstripe",
     ];
 
     private static readonly string[] NameParts =
@@ -22,6 +27,9 @@ internal static class SensitiveAuthenticationData
     {
         // Compare on letters and digits only, lower case, so "Card Security-Code" matches "securitycode".
         string compact = new string(header.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
-        return ExactNames.Contains(compact) || NameParts.Any(part => compact.Contains(part, StringComparison.Ordinal));
+        return ExactNames.Contains(compact)
+            || NameParts.Any(part => compact.Contains(part, StringComparison.Ordinal))
+            || HeaderHints.Suggests(header, PiiKind.CardSecurityCode)
+            || HeaderHints.Suggests(header, PiiKind.TrackData);
     }
 }

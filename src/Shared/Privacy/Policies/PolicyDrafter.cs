@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SyntheticData.Privacy.Detection;
+using SyntheticData.Privacy.Internal;
 using SyntheticData.Privacy.Operators;
 
 namespace SyntheticData.Privacy.Policies;
@@ -195,6 +196,12 @@ public static class PolicyDrafter
     private static (OperatorKind Kind, Dictionary<string, JsonNode> Parameters, string Why) Choose(
         ColumnClassification column, ColumnSample? sample)
     {
+        // The policy reader rejects any other operator on such a header, whatever its values look like.
+        if (SensitiveAuthenticationData.IsSensitiveHeader(column.Header))
+        {
+            return (OperatorKind.Drop, [], "Dropped: the header names a card security code, PIN block or track data, which PCI DSS forbids keeping after authorisation");
+        }
+
         return column.Kind switch
         {
             PiiKind.CardNumber => (OperatorKind.Token, new() { ["kind"] = "card" },

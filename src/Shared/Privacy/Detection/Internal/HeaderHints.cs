@@ -14,7 +14,10 @@ internal static class HeaderHints
     private static readonly (PiiKind Kind, string[] Phrases)[] Table =
     [
         (PiiKind.TrackData, ["track data", "track 1", "track 2", "track1 data", "track2 data", "magstripe", "magnetic stripe", "=track1", "=track2"]),
-        (PiiKind.CardSecurityCode, ["cvv", "cvv2", "cvc", "cvc2", "csc", "security code", "card verification", "card verification value", "card security code", "kartenprüfnummer", "prüfziffer"]),
+        (PiiKind.CardSecurityCode, [
+            "cvv", "cvv2", "cvc", "cvc2", "csc", "cvn", "cav2", "cid2", "=cid", "security code", "card code", "verification code",
+            "verification value", "card verification", "card verification value", "card security code", "kartenprüfnummer",
+            "prüfziffer", "prüfnummer"]),
         (PiiKind.CardNumber, [
             "card number", "card no", "card num", "card nr", "cc num", "cc number", "cc no", "=cc", "pan", "credit card", "creditcard number",
             "credit card number", "debit card", "debit card number", "card pan", "primary account number", "kartennummer", "kreditkarte",
@@ -168,6 +171,35 @@ internal static class HeaderHints
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// Returns true when any phrase of <paramref name="kind"/> matches the header, even where a longer phrase of another
+    /// kind wins <see cref="Match"/>.
+    /// </summary>
+    public static bool Suggests(string header, PiiKind kind)
+    {
+        IReadOnlyList<string> tokens = Tokenize(header);
+        string joined = string.Join(' ', tokens);
+        foreach ((PiiKind tableKind, string[] phrases) in Table)
+        {
+            if (tableKind != kind)
+            {
+                continue;
+            }
+
+            foreach (string entry in phrases)
+            {
+                bool exact = entry.StartsWith('=');
+                string phrase = exact ? entry[1..] : entry;
+                if (exact ? joined == phrase : Contains(tokens, joined, phrase.Split(' ')))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Returns true when a token of the header names a software version (version, firmware, build, release).</summary>
