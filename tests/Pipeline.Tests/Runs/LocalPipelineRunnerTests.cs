@@ -65,6 +65,26 @@ public sealed class LocalPipelineRunnerTests : IDisposable
         }
 
         Assert.Equal(["landing", "work", "quarantine"], runner.Buckets.PersonalData);
+        Assert.Equal((UnixFileMode)0, File.GetUnixFileMode(Path.Combine(Workspace, LocalPipelineRunner.ScratchFolderName)) & GroupOrOther);
+    }
+
+    [Fact]
+    public async Task Run_ScratchCopies_StayInWorkspace()
+    {
+        // The steps copy the raw extract to their scratch folder. Progress reports come while the anonymize step has
+        // its copies there, so each report lists what the scratch folders contain at that moment.
+        string extract = WriteExtract("customers.csv", rows: 200);
+        string scratch = Path.Combine(Workspace, LocalPipelineRunner.ScratchFolderName);
+        var copies = new List<string>();
+        var progress = new ListingProgress(() => copies.AddRange(Directory.EnumerateFiles(scratch, "*", SearchOption.AllDirectories)));
+        var runner = new LocalPipelineRunner(
+            Workspace, new LocalKeyProvider(Path.Combine(_root, "keys.local.json")), SynthesizerFactory.CreateDefault(), progress: progress);
+
+        RunResult result = await runner.RunAsync(new RunOptions { ExtractPath = extract, SkipSynthesis = true });
+
+        Assert.True(result.Manifest.Outcome == RunOutcome.Published, result.Manifest.FailureReason);
+        Assert.Contains(copies, path => Path.GetFileName(path) == "customers.csv");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(scratch));
     }
 
     [Fact]
@@ -228,6 +248,11 @@ public sealed class LocalPipelineRunnerTests : IDisposable
         string quarantine = Path.Combine(Workspace, "quarantine", result.Manifest.RunId);
         Assert.True(File.Exists(Path.Combine(quarantine, "work", result.Manifest.RunId, "policy.json")));
         Assert.False(Directory.Exists(Path.Combine(Workspace, "work", result.Manifest.RunId)));
+    }
+
+    private sealed class ListingProgress(Action list) : IProgress<Steps.StepProgress>
+    {
+        public void Report(Steps.StepProgress value) => list();
     }
 
     private LocalPipelineRunner NewRunner() =>

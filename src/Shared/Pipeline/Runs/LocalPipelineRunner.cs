@@ -39,6 +39,9 @@ public sealed class LocalPipelineRunner
 
     private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
+    /// <summary>The workspace folder of the runs' scratch folders, beside the buckets.</summary>
+    public const string ScratchFolderName = ".scratch";
+
     private readonly LocalObjectStore _store;
     private readonly IKeyProvider _keys;
     private readonly SynthesizerFactory _synthesizers;
@@ -75,6 +78,9 @@ public sealed class LocalPipelineRunner
             {
                 File.SetUnixFileMode(Path.Combine(_store.Root, bucket), OwnerOnlyFolder);
             }
+
+            Directory.CreateDirectory(Path.Combine(_store.Root, ScratchFolderName), OwnerOnlyFolder);
+            File.SetUnixFileMode(Path.Combine(_store.Root, ScratchFolderName), OwnerOnlyFolder);
         }
     }
 
@@ -101,7 +107,9 @@ public sealed class LocalPipelineRunner
         DateTimeOffset started = _time.GetUtcNow();
         string runId = started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
         string dataset = options.DatasetName ?? DatasetNameOf(options.ExtractPath);
-        string scratch = Path.Combine(Path.GetTempPath(), "synthdata-" + runId);
+        // Scratch copies of the extract stay inside the workspace, whose personal-data folders are owner-only, rather than
+        // in the shared temporary folder, and a run killed before its clean-up leaves them there too.
+        string scratch = Path.Combine(_store.Root, ScratchFolderName, runId);
         var metrics = new ManifestMetricsSink();
         var context = new StepContext(_store, metrics, scratch, Buckets, _time, _progress);
         var state = new RunState(runId, dataset, started);

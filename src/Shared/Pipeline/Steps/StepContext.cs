@@ -27,8 +27,20 @@ public sealed class StepContext
         Buckets = buckets ?? new PipelineBuckets();
         Time = time ?? TimeProvider.System;
         Progress = progress;
-        Directory.CreateDirectory(ScratchFolder);
+
+        // Steps copy raw extracts here, so other local users must not be able to open it, whatever the umask.
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(ScratchFolder);
+        }
+        else
+        {
+            Directory.CreateDirectory(ScratchFolder, OwnerOnlyFolder);
+            File.SetUnixFileMode(ScratchFolder, OwnerOnlyFolder);
+        }
     }
+
+    private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     /// <summary>Where objects are read and written.</summary>
     public IObjectStore Store { get; }
