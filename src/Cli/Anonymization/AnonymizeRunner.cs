@@ -82,6 +82,11 @@ internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
                 error.WriteLine(missingColumns);
             }
 
+            foreach (string warning in ExtractAnonymizer.DescribeInvalidValues(summary, plan))
+            {
+                error.WriteLine(warning);
+            }
+
             if (ExtractAnonymizer.DescribeSuppression(summary) is { } suppression)
             {
                 error.WriteLine(suppression);

@@ -199,8 +199,14 @@ internal static class PolicyCommand
 
         if (failures.Count > 0)
         {
-            Console.Error.WriteLine($"A full run with this policy would fail its rescan; tried the first {trial.Records} records of {extract.FullName}.");
+            string consequence = trial.Rescan.Passed ? "would write whole columns empty" : "would fail its rescan";
+            Console.Error.WriteLine($"A full run with this policy {consequence}; tried the first {trial.Records} records of {extract.FullName}.");
             return ExitCodes.GateFailed;
+        }
+
+        foreach (string warning in ExtractAnonymizer.DescribeInvalidValues(trial.Summary, trial.Plan))
+        {
+            Console.Error.WriteLine(warning);
         }
 
         if (trial.Records == 0)

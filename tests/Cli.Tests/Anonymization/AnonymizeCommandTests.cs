@@ -236,6 +236,42 @@ public sealed class AnonymizeCommandTests
     }
 
     [Fact]
+    public void Anonymize_UnreadableValues_WarnAndCheckFails()
+    {
+        // Dates in a format the policy does not declare are written empty. Both commands must report them without values,
+        // and the trial must fail when none of a column's values can be read.
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), "id,opened,amount\nC1,05.01.2023,12.5\nC2,06.01.2023,n/a\nC3,2023-01-07,3\n");
+        File.WriteAllText(folder.File("dotted.csv"), "id,opened,amount\nC1,05.01.2023,12.5\nC2,06.01.2023,4\n");
+        File.WriteAllText(folder.File("policy.json"), """
+            {
+              "version": 1,
+              "columns": {
+                "id": { "operator": "pseudonym", "parameters": { "kind": "identifier" } },
+                "opened": { "operator": "dateShift", "parameters": { "entityColumn": "id", "formats": ["MM/dd/yyyy"] } },
+                "amount": { "operator": "noise", "parameters": { "scale": 1 } }
+              },
+              "k": 1
+            }
+            """);
+
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "anonymize", "in.csv", "--policy", "policy.json", "--out", "out.csv");
+        (int checkCode, _, string checkError) = SynthdataProcess.Run(folder.Path, "policy", "check", "policy.json", "--input", "in.csv");
+        (int dottedCode, _, string dottedError) = SynthdataProcess.Run(folder.Path, "policy", "check", "policy.json", "--input", "dotted.csv");
+
+        // The ISO 8601 date on line 4 is read whatever the declared formats.
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("column 'opened': 2 of 3 values could not be read by operator 'dateShift' and were written empty (lines 2, 3)", error, StringComparison.Ordinal);
+        Assert.Contains("column 'amount': 1 of 3 values could not be read by operator 'noise'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("01.2023", error, StringComparison.Ordinal);
+        Assert.True(checkCode == ExitCodes.Success, checkError);
+        Assert.Contains("column 'opened': 2 of 3 values", checkError, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.GateFailed, dottedCode);
+        Assert.Contains("Column 'opened': operator 'dateShift' could read none of its values", dottedError, StringComparison.Ordinal);
+        Assert.Contains("would write whole columns empty", dottedError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PolicyInit_PrefixedPhones_SetRegion()
     {
         using var folder = new TemporaryFolder();

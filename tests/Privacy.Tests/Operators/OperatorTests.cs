@@ -364,6 +364,23 @@ public sealed class OperatorTests
         Assert.False(op.TryApply("twelve", Row, out _));
     }
 
+    [Theory]
+    [InlineData("2022-07-31T00:00:00", "yyyy-MM-ddTHH:mm:ss")]
+    [InlineData("2022-07-31", "yyyy-MM-dd")]
+    [InlineData("31.07.2022", "dd.MM.yyyy")]
+    public void DateFormats_IsoBesideDeclared_IsRead(string text, string expectedFormat)
+    {
+        // A typed Parquet timestamp arrives in ISO 8601, whatever format the policy declares for the CSV extract.
+        var formats = new DateFormats(["dd.MM.yyyy"]);
+
+        int index = formats.TryParse(text, out DateTimeOffset value);
+
+        Assert.True(index >= 0);
+        Assert.Equal(expectedFormat, formats.Formats[index]);
+        Assert.Equal(new DateTime(2022, 7, 31), value.Date);
+        Assert.Equal("dd.MM.yyyy", formats.Formats[0]);
+    }
+
     [Fact]
     public void DateShift_SameEntity_SameNonZeroOffset()
     {

@@ -139,6 +139,50 @@ public static class ExtractAnonymizer
             $"Reaching k = {risk.TargetK}{people} suppressed the quasi-identifiers of {summary.SuppressedToReachK} of {summary.Records} records ({share:0.#}%).");
     }
 
+    /// <summary>
+    /// Describes, one warning per column and without values, the values that the column's operator could not read and
+    /// wrote as missing: how many of the column's values, the first lines, and what the operator reads. Empty when every
+    /// value was read.
+    /// </summary>
+    public static IReadOnlyList<string> DescribeInvalidValues(AnonymizationSummary summary, AnonymizationPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(plan);
+        var warnings = new List<string>();
+        foreach ((string column, ColumnStatistics statistics) in summary.Columns)
+        {
+            if (statistics.Invalid == 0)
+            {
+                continue;
+            }
+
+            PlannedColumn? planned = plan.Columns.FirstOrDefault(c => c.Name == column);
+            string operatorName = planned is null ? "unknown" : OperatorName(planned.Kind);
+            const int ShownLines = 5;
+            string lines = string.Join(", ", statistics.InvalidLines.Take(ShownLines)) + (statistics.Invalid > ShownLines ? ", ..." : string.Empty);
+            warnings.Add(
+                $"Warning: column '{column}': {statistics.Invalid} of {statistics.Transformed + statistics.Invalid} values could not be read by operator '{operatorName}' and were written empty (lines {lines}). {ReadsWhat(planned?.Kind)}");
+        }
+
+        return warnings;
+    }
+
+    /// <summary>Returns the name of an operator as a policy writes it, such as <c>dateShift</c>.</summary>
+    public static string OperatorName(OperatorKind kind)
+    {
+        string name = kind.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    private static string ReadsWhat(OperatorKind? kind) => kind switch
+    {
+        OperatorKind.DateShift => "It reads dates in one of the formats of its 'formats' parameter, or in ISO 8601.",
+        OperatorKind.Noise => "It reads plain numbers such as 12.5 or -3.",
+        OperatorKind.Generalize =>
+            "numericBins and ageBands read plain numbers (ages in years, not dates of birth), and dateYear and dateMonth read dates in one of the 'formats' or in ISO 8601.",
+        _ => "Check the column's operator and parameters.",
+    };
+
     /// <summary>Returns true when the path names a Parquet file by its extension.</summary>
     public static bool IsParquet(string path) => path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
 

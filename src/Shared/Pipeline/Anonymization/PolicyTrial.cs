@@ -50,7 +50,7 @@ public static class PolicyTrial
             rescan = new ResidualScanner(scanner).Scan(output, plan, cancellationToken);
         }
 
-        return new PolicyTrialResult(plan, summary.Records, rescan);
+        return new PolicyTrialResult(plan, summary.Records, rescan, summary);
     }
 
     /// <summary>
@@ -64,19 +64,20 @@ public static class PolicyTrial
         foreach (ResidualFinding finding in trial.Rescan.Findings.Where(ResidualScanResult.IsFailure))
         {
             PlannedColumn? column = trial.Plan.Columns.FirstOrDefault(c => c.OutputIndex >= 0 && c.Name == finding.Column);
-            string operatorName = column is null ? "keep" : OperatorName(column.Kind);
+            string operatorName = column is null ? "keep" : ExtractAnonymizer.OperatorName(column.Kind);
             failures.Add(finding.IsProtectedColumn
                 ? $"Column '{finding.Column}' still contains {finding.Kind} in {finding.Cells} of {trial.Records} tried records after operator '{operatorName}'; choose an operator that replaces or drops such values."
                 : $"Column '{finding.Column}', which the policy keeps in clear, contains {finding.Kind} in {finding.Cells} of {Math.Min(trial.Records, ResidualScanner.KeptColumnSampleRows)} tried records; protect or drop the column.");
         }
 
-        return failures;
-    }
+        foreach (string column in trial.UnreadableColumns)
+        {
+            PlannedColumn planned = trial.Plan.Columns.First(c => c.Name == column);
+            failures.Add(
+                $"Column '{column}': operator '{ExtractAnonymizer.OperatorName(planned.Kind)}' could read none of its values in the tried records, so a full run would write the whole column empty; check the operator's parameters, such as 'formats' or 'method'.");
+        }
 
-    private static string OperatorName(OperatorKind kind)
-    {
-        string name = kind.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
+        return failures;
     }
 }
 
@@ -84,8 +85,16 @@ public static class PolicyTrial
 /// <param name="Plan">The plan built from the policy and the input header.</param>
 /// <param name="Records">The records anonymized and rescanned.</param>
 /// <param name="Rescan">The rescan of the trial's output.</param>
-public sealed record PolicyTrialResult(AnonymizationPlan Plan, long Records, ResidualScanResult Rescan)
+/// <param name="Summary">What the trial's anonymization did to each column.</param>
+public sealed record PolicyTrialResult(AnonymizationPlan Plan, long Records, ResidualScanResult Rescan, AnonymizationSummary Summary)
 {
-    /// <summary>True when the rescan found nothing that would fail a full run.</summary>
-    public bool Passed => Rescan.Passed;
+    /// <summary>
+    /// The columns whose operator could read none of their values in the tried records, so a full run would write
+    /// them empty.
+    /// </summary>
+    public IReadOnlyList<string> UnreadableColumns =>
+        [.. Summary.Columns.Where(column => column.Value is { Invalid: > 0, Transformed: 0 }).Select(column => column.Key)];
+
+    /// <summary>True when the rescan found nothing that would fail a full run and every operator could read its values.</summary>
+    public bool Passed => Rescan.Passed && UnreadableColumns.Count == 0;
 }

@@ -3,8 +3,10 @@ using System.Globalization;
 namespace SyntheticData.Privacy.Operators;
 
 /// <summary>
-/// Parses dates and timestamps against a declared list of .NET custom format strings, tried in order.
-/// The day and month order therefore comes from the declared formats, never from a guess per value.
+/// Parses dates and timestamps against a declared list of .NET custom format strings, tried in order, and then against
+/// the ISO 8601 forms of <see cref="Default"/> that the list lacks. The day and month order therefore comes from the
+/// declared formats, never from a guess per value. ISO 8601 has one order only, and typed Parquet dates and timestamps
+/// arrive in it, so a policy written for a CSV extract also reads a typed Parquet copy.
 /// </summary>
 public sealed class DateFormats
 {
@@ -46,10 +48,10 @@ public sealed class DateFormats
             }
         }
 
-        _formats = formats.ToArray();
+        _formats = [.. formats, .. Default.Except(formats, StringComparer.Ordinal)];
     }
 
-    /// <summary>The declared formats in the order they are tried.</summary>
+    /// <summary>The formats in the order they are tried: the declared ones, then the ISO 8601 forms they lack.</summary>
     public IReadOnlyList<string> Formats => _formats;
 
     /// <summary>Parses <paramref name="text"/> with the first format that matches; returns its index, or -1.</summary>
