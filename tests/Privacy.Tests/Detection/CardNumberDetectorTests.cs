@@ -16,6 +16,10 @@ public sealed class CardNumberDetectorTests
     [InlineData("6011111111111117")]
     [InlineData("3530111333300000")]
     [InlineData("30569309025904")]
+    [InlineData("4929.7315.2601.8155")]
+    [InlineData("4929/7315/2601/8155")]
+    [InlineData("4929_7315_2601_8155")]
+    [InlineData("4929\u00A07315\u00A02601\u00A08155")]
     public void Validate_AcceptsLuhnValidIssuerNumbers(string value)
     {
         Assert.Equal(ValueCheck.Valid, _detector.Validate(value));
@@ -55,6 +59,30 @@ public sealed class CardNumberDetectorTests
         List<PiiFinding> findings = [];
         _detector.Detect($"paid with {maestro} today", findings);
         Assert.Empty(findings);
+    }
+
+    [Theory]
+    [InlineData("paid with 4929.7315.2601.8155 today", "4929.7315.2601.8155")]
+    [InlineData("card 3782/822463/10005.", "3782/822463/10005")]
+    public void Detect_OtherSeparators_FindsCard(string text, string expected)
+    {
+        List<PiiFinding> findings = [];
+        _detector.Detect(text, findings);
+
+        PiiFinding finding = Assert.Single(findings);
+        Assert.True(finding.IsValidated);
+        Assert.Equal(expected, text.Substring(finding.Start, finding.Length));
+    }
+
+    [Theory]
+    [InlineData("host 10.0.0.1 and 192.168.100.200")]
+    [InlineData("version 4.929.7315.2601")]
+    public void Detect_ShortDottedGroups_NoCard(string text)
+    {
+        List<PiiFinding> findings = [];
+        _detector.Detect(text, findings);
+
+        Assert.DoesNotContain(findings, finding => finding.IsValidated);
     }
 
     [Fact]

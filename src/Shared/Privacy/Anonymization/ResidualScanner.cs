@@ -2,6 +2,7 @@ using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using SyntheticData.Privacy.Detection;
 using SyntheticData.Privacy.Internal;
+using SyntheticData.Privacy.Operators;
 using SyntheticData.Tabular;
 
 namespace SyntheticData.Privacy.Anonymization;
@@ -102,6 +103,11 @@ public sealed class ResidualScanner
         var protectedByName = plan.Columns.Where(c => c.OutputIndex >= 0)
             .ToDictionary(c => c.Name, c => c.IsProtected, StringComparer.Ordinal);
         bool[] isProtected = output.Header.Select(name => protectedByName.GetValueOrDefault(name, true)).ToArray();
+
+        // Token columns are read in the form their operator checked, whatever the layout: digit groups joined.
+        var tokenOperators = plan.Columns.Where(c => c.OutputIndex >= 0 && c.Operator is TokenOperator)
+            .ToDictionary(c => c.Name, c => (TokenOperator)c.Operator!, StringComparer.Ordinal);
+        TokenOperator?[] tokenOperator = output.Header.Select(name => tokenOperators.GetValueOrDefault(name)).ToArray();
         var tallies = new Dictionary<(int Column, PiiKind Kind), (long Cells, List<long> Lines)>();
 
         var clean = new RecentKeySet?[output.FieldCount];
@@ -157,7 +163,9 @@ public sealed class ResidualScanner
                     continue;
                 }
 
-                int found = _scanner.FindValidatedKinds(cell, region: null, kinds);
+                int found = tokenOperator[i] is { } token
+                    ? _scanner.FindValidatedKinds(token.CheckedForm(cell.ToString()), region: null, kinds)
+                    : _scanner.FindValidatedKinds(cell, region: null, kinds);
                 if (found == 0)
                 {
                     remembered.Add(hash);

@@ -99,7 +99,7 @@ public sealed class CardNumberDetector : IDetector
 
                 digits[count++] = c;
             }
-            else if (c is not (' ' or '-'))
+            else if (!IsGroupSeparator(c))
             {
                 onlyDigitsAndSeparators = false;
                 break;
@@ -145,9 +145,11 @@ public sealed class CardNumberDetector : IDetector
     }
 
     /// <summary>
-    /// Reads one run of digit groups joined by single spaces or single dashes, starting at <paramref name="start"/>,
-    /// into <paramref name="groups"/> and returns the index after the run. One run uses one separator throughout,
-    /// because a number followed by a date ("634772 2024-04-22") is not a card written in groups.
+    /// Reads one run of digit groups joined by single separators (space, no-break space, '-', '.', '/', '_'), starting at
+    /// <paramref name="start"/>, into <paramref name="groups"/> and returns the index after the run. One run uses one
+    /// separator throughout, because a number followed by a date ("634772 2024-04-22") is not a card written in groups.
+    /// '.', '/' and '_' join only groups of three or more digits, as card groups are, so a decimal such as 12.50 or an
+    /// address such as 10.0.0.1 is not read as one run.
     /// </summary>
     private static int ReadRun(ReadOnlySpan<char> text, int start, ref DigitGroupList groups)
     {
@@ -163,8 +165,9 @@ public sealed class CardNumberDetector : IDetector
             }
 
             groups.Add(groupStart, i);
-            bool joined = i + 1 < text.Length && text[i] is (' ' or '-') && TextBoundary.IsAsciiDigit(text[i + 1])
-                && (separator == '\0' || text[i] == separator);
+            bool joined = i + 1 < text.Length && IsGroupSeparator(text[i]) && TextBoundary.IsAsciiDigit(text[i + 1])
+                && (separator == '\0' || text[i] == separator)
+                && (IsSpaceOrDash(text[i]) || (i - groupStart >= 3 && CountDigitsFrom(text, i + 1) >= 3));
             if (!joined)
             {
                 return i;
@@ -201,6 +204,16 @@ public sealed class CardNumberDetector : IDetector
             return sink.Add(new PiiFinding(PiiKind.CardNumber, start, groups[^1].End - start, check == ValueCheck.Valid));
         }
 
+        return FindInGroups(text, groups, digits, ref sink);
+    }
+
+    /// <summary>
+    /// Reports the valid card numbers that start and end on group boundaries, the longest from each start group, and
+    /// returns false when the sink stopped the scan.
+    /// </summary>
+    private bool FindInGroups<TSink>(ReadOnlySpan<char> text, ReadOnlySpan<(int Start, int End)> groups, Span<char> digits, ref TSink sink)
+        where TSink : struct, IFindingSink
+    {
         int first = 0;
         while (first < groups.Length)
         {
@@ -239,6 +252,21 @@ public sealed class CardNumberDetector : IDetector
         }
 
         return true;
+    }
+
+    private static bool IsGroupSeparator(char c) => IsSpaceOrDash(c) || c is '.' or '/' or '_';
+
+    private static bool IsSpaceOrDash(char c) => c is ' ' or '-' or '\u00A0';
+
+    private static int CountDigitsFrom(ReadOnlySpan<char> text, int start)
+    {
+        int end = start;
+        while (end < text.Length && TextBoundary.IsAsciiDigit(text[end]))
+        {
+            end++;
+        }
+
+        return end - start;
     }
 
     private static int CountDigits(ReadOnlySpan<(int Start, int End)> groups)

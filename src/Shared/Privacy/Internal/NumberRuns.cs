@@ -1,12 +1,16 @@
 namespace SyntheticData.Privacy.Internal;
 
 /// <summary>
-/// Finds the numbers written in a cell: runs of ASCII digits in which single spaces or dashes may separate
-/// digit groups (<c>4000 0000 0000 0000 006</c> is one run). Any other character ends a run, so
-/// <c>4111111111111111;5200000000000007</c> holds two.
+/// Finds the numbers written in a cell: runs of ASCII digits in which up to <see cref="MaximumGap"/> separator characters
+/// (space, no-break space, '-', '.', '/', '_') may separate digit groups, so <c>4000 0000 0000 0000 006</c>,
+/// <c>4111.1111.1111.1111</c> and <c>4111 - 1111 - 1111 - 1111</c> are one run each. Any other character ends a run, so
+/// <c>4111111111111111;5200000000000007</c> contains two.
 /// </summary>
 internal static class NumberRuns
 {
+    /// <summary>The most separator characters between two digit groups of one run.</summary>
+    public const int MaximumGap = 3;
+
     /// <summary>Returns the start and end (exclusive) of every run.</summary>
     public static List<(int Start, int End)> Find(ReadOnlySpan<char> text)
     {
@@ -48,9 +52,9 @@ internal static class NumberRuns
             {
                 end = ++j;
             }
-            else if ((text[j] == ' ' || text[j] == '-') && j + 1 < text.Length && char.IsAsciiDigit(text[j + 1]))
+            else if (GapEnd(text, j) is int next && next > j)
             {
-                j++;
+                j = next;
             }
             else
             {
@@ -60,6 +64,48 @@ internal static class NumberRuns
 
         return true;
     }
+
+    /// <summary>
+    /// Writes <paramref name="text"/> to <paramref name="destination"/> with the separators inside each run removed, so
+    /// <c>3709 960308 24628</c> and <c>3709-960308-24628</c> both become <c>370996030824628</c>, and returns the length
+    /// written. Everything outside the runs is copied as it is.
+    /// </summary>
+    /// <param name="text">The text to join.</param>
+    /// <param name="destination">At least as long as <paramref name="text"/>.</param>
+    public static int JoinGroups(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        int written = 0;
+        int i = 0;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            destination[written++] = c;
+            i++;
+            if (char.IsAsciiDigit(c) && GapEnd(text, i) is int next && next > i)
+            {
+                i = next;
+            }
+        }
+
+        return written;
+    }
+
+    /// <summary>
+    /// Returns the index of the digit after the separators that start at <paramref name="position"/>, when there are one
+    /// to <see cref="MaximumGap"/> of them and a digit follows; otherwise returns <paramref name="position"/>.
+    /// </summary>
+    private static int GapEnd(ReadOnlySpan<char> text, int position)
+    {
+        int end = position;
+        while (end < text.Length && end - position < MaximumGap && IsSeparator(text[end]))
+        {
+            end++;
+        }
+
+        return end > position && end < text.Length && char.IsAsciiDigit(text[end]) ? end : position;
+    }
+
+    private static bool IsSeparator(char c) => c is ' ' or '-' or '.' or '/' or '_' or '\u00A0';
 
     /// <summary>Counts the digits in <paramref name="text"/>.</summary>
     public static int CountDigits(ReadOnlySpan<char> text)
