@@ -6,6 +6,9 @@ namespace SyntheticData.Synthesis.Pii;
 /// <summary>
 /// Generates fresh values in the format of an identifier or PII column: the same lengths, character
 /// classes, separators and constant letters (such as a <c>C</c> prefix), and never a training value.
+/// A value whose digits could pass as a live card number (a run of 12 to 19 digits with a valid Luhn check) or as
+/// an IBAN (a valid mod-97 remainder) is drawn again. The anonymizer's tokens follow the same rule, so neither a
+/// synthetic dataset nor an anonymized one shows a card number or IBAN that a rescan would report.
 /// </summary>
 /// <remarks>
 /// The generator stores value shapes and salted 64-bit hashes of the training values, never the values.
@@ -196,7 +199,7 @@ public sealed class IdentifierGenerator
             int s = Array.FindIndex(_cumulative, c => pick < c);
             string shape = _shapes[s < 0 ? _shapes.Length - 1 : s];
             string candidate = Fill(shape, random);
-            if (WasTrainingValue(candidate) || (IsUnique && issued.Contains(candidate)))
+            if (WasTrainingValue(candidate) || (IsUnique && issued.Contains(candidate)) || PassesPaymentCheck(candidate))
             {
                 continue;
             }
@@ -208,6 +211,78 @@ public sealed class IdentifierGenerator
         throw new SynthesisException(
             $"Column '{_column}': no fresh value found in {MaxAttemptsPerValue} attempts because its format allows too few values " +
             "that are not training values; drop the column instead of regenerating it.");
+    }
+
+    /// <summary>
+    /// Returns true when a run of 12 to 19 digits in <paramref name="value"/>, groups joined by single spaces, dashes or
+    /// dots, passes the Luhn check, or when the value's letters and digits form an IBAN with a valid mod-97 remainder.
+    /// </summary>
+    private static bool PassesPaymentCheck(string value)
+    {
+        var digits = new StringBuilder();
+        for (int i = 0; i <= value.Length; i++)
+        {
+            char c = i < value.Length ? value[i] : '\0';
+            if (char.IsAsciiDigit(c))
+            {
+                digits.Append(c);
+                continue;
+            }
+
+            bool joinsGroups = c is ' ' or '-' or '.' && i + 1 < value.Length && char.IsAsciiDigit(value[i + 1]) && digits.Length > 0;
+            if (joinsGroups)
+            {
+                continue;
+            }
+
+            if (digits.Length is >= 12 and <= 19 && IsLuhnValid(digits))
+            {
+                return true;
+            }
+
+            digits.Clear();
+        }
+
+        return IsValidIban(value);
+    }
+
+    private static bool IsLuhnValid(StringBuilder digits)
+    {
+        int sum = 0;
+        for (int i = 0; i < digits.Length; i++)
+        {
+            int digit = digits[digits.Length - 1 - i] - '0';
+            if (i % 2 == 1)
+            {
+                digit *= 2;
+                digit -= digit > 9 ? 9 : 0;
+            }
+
+            sum += digit;
+        }
+
+        return sum % 10 == 0;
+    }
+
+    // An IBAN is two letters, two check digits and 11 to 30 letters or digits. Moving the first four to the end and
+    // reading letters as 10 to 35 gives a number whose remainder modulo 97 is 1.
+    private static bool IsValidIban(string value)
+    {
+        string compact = new(value.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
+        if (compact.Length is < 15 or > 34 || !char.IsAsciiLetter(compact[0]) || !char.IsAsciiLetter(compact[1])
+            || !char.IsAsciiDigit(compact[2]) || !char.IsAsciiDigit(compact[3]))
+        {
+            return false;
+        }
+
+        int remainder = 0;
+        foreach (char c in compact[4..] + compact[..4])
+        {
+            int number = char.IsAsciiDigit(c) ? c - '0' : c - 'A' + 10;
+            remainder = ((remainder * (number >= 10 ? 100 : 10)) + number) % 97;
+        }
+
+        return remainder == 1;
     }
 
     private static string Fill(string shape, Random random)
