@@ -270,6 +270,9 @@ public sealed class OperatorTests
     [InlineData(0, 4, "ada.b@example.org", "***.*@******e.org")]
     [InlineData(0, 4, "123456", "******")]
     [InlineData(2, 0, "AB-123456", "AB-******")]
+    [InlineData(0, 7, "4929731526018155", "************8155")]
+    [InlineData(7, 0, "4929 7315 2601 8155", "4929 73** **** ****")]
+    [InlineData(0, 7, "4929731526018156", "*********6018156")]
     public void Mask_KeepsOnlyTheEndsOfLongValues(int first, int last, string input, string expected)
     {
         Assert.Equal(expected, Apply(new MaskOperator(first, last, '*'), input));

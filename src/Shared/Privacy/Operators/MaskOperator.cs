@@ -1,3 +1,4 @@
+using SyntheticData.Privacy.Detection;
 using SyntheticData.Privacy.Policies;
 
 namespace SyntheticData.Privacy.Operators;
@@ -5,10 +6,17 @@ namespace SyntheticData.Privacy.Operators;
 /// <summary>
 /// Replaces every letter and digit with the mask character except the first <c>keepFirst</c> and the last
 /// <c>keepLast</c> of them; punctuation and spaces stay. When the kept characters would be half of the
-/// value or more, everything is masked, so short values are not left mostly in clear.
+/// value or more, everything is masked, so short values are not left mostly in clear. A value that is a valid card
+/// number keeps at most its first 6 and last 4 digits, whatever the parameters say, because PCI DSS allows no more of
+/// a card number to be shown.
 /// </summary>
 public sealed class MaskOperator : ColumnOperator
 {
+    private const int CardFirstLimit = 6;
+    private const int CardLastLimit = 4;
+
+    private static readonly CardNumberDetector Cards = new();
+
     private readonly int _keepFirst;
     private readonly int _keepLast;
     private readonly char _maskChar;
@@ -41,9 +49,17 @@ public sealed class MaskOperator : ColumnOperator
             }
         }
 
-        bool keepSome = (_keepFirst + _keepLast) * 2 < total;
-        int first = keepSome ? _keepFirst : 0;
-        int last = keepSome ? _keepLast : 0;
+        int keepFirst = _keepFirst;
+        int keepLast = _keepLast;
+        if ((keepFirst > CardFirstLimit || keepLast > CardLastLimit) && Cards.Validate(value) == ValueCheck.Valid)
+        {
+            keepFirst = Math.Min(keepFirst, CardFirstLimit);
+            keepLast = Math.Min(keepLast, CardLastLimit);
+        }
+
+        bool keepSome = (keepFirst + keepLast) * 2 < total;
+        int first = keepSome ? keepFirst : 0;
+        int last = keepSome ? keepLast : 0;
 
         char[] chars = value.ToCharArray();
         int seen = 0;
