@@ -369,8 +369,13 @@ public sealed class AnonymizeCommandTests
 
         (int initCode, _, string initError) = SynthdataProcess.Run(folder.Path, "policy", "init", input, "--out", "policy.json");
         Assert.True(initCode == ExitCodes.Success, initError);
-        JsonNode columns = JsonNode.Parse(File.ReadAllText(folder.File("policy.json")))!["columns"]!;
+        JsonNode draft = JsonNode.Parse(File.ReadAllText(folder.File("policy.json")))!;
+        JsonNode columns = draft["columns"]!;
         Assert.Equal("token", columns["cc_num"]!["operator"]!.GetValue<string>());
+
+        // Classes of the draft's quasi-identifiers each hold one card's transactions, so the draft must propose counting
+        // people by the card number, as the extract has no customer id.
+        Assert.Contains("\"entityColumn\": \"cc_num\"", draft["comment"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("pseudonym", columns["first"]!["operator"]!.GetValue<string>());
         Assert.Equal("pseudonym", columns["last"]!["operator"]!.GetValue<string>());
         Assert.Equal("drop", columns["street"]!["operator"]!.GetValue<string>());

@@ -30,6 +30,26 @@ public sealed class PolicyDrafterTests
     }
 
     [Fact]
+    public void EntityCandidate_RepeatingCardNumbers_Proposed()
+    {
+        string?[] cards = Enumerable.Range(0, 1_000).Select(row => "4111 1111 1111 " + (row % 200).ToString("D4", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        ColumnClassification card = new()
+        {
+            Header = "cc_num",
+            Kind = PiiKind.CardNumber,
+            Confidence = 1,
+            ValidatedShare = 1,
+            SampleCount = cards.Length,
+            Reason = "test",
+        };
+
+        string? proposal = PolicyDrafter.DescribeEntityCandidate([card], [new ColumnSample("cc_num", cards)]);
+
+        Assert.NotNull(proposal);
+        Assert.Contains("\"entityColumn\": \"cc_num\"", proposal, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Draft_UnconfirmedDirectHint_DropsColumn()
     {
         ColumnClassification born = new()

@@ -18,6 +18,9 @@ public static class PolicyDrafter
     private const int MinimumEntitySample = 20;
 
     // Header words that mark an identifier as naming a person rather than a transaction or a product.
+    // Kinds whose values name one holder, in the order they are proposed as the entity column.
+    private static readonly PiiKind[] HolderKinds = [PiiKind.CardNumber, PiiKind.AccountNumber, PiiKind.Iban, PiiKind.Email, PiiKind.Phone];
+
     private static readonly string[] PersonWords = ["customer", "cust_", "client", "member", "user", "person", "patient", "subscriber", "holder", "party"];
 
     /// <summary>Date formats tried on sampled date-of-birth values; those that match are declared in the draft.</summary>
@@ -161,19 +164,22 @@ public static class PolicyDrafter
         sample.Values.Where(value => !string.IsNullOrWhiteSpace(value)).Distinct(StringComparer.Ordinal).Count();
 
     /// <summary>
-    /// Returns a sentence proposing a top-level entityColumn when an identifier column whose header names a person
-    /// (customer, client, member and the like) repeats its values, or null when there is none. The draft does not set
-    /// it, because counting people usually needs coarser quasi-identifiers, which is a reviewer's choice.
+    /// Returns a sentence proposing a top-level entityColumn when a column that stands for a person repeats its values,
+    /// or null when there is none. Identifier columns whose header names a person (customer, client, member and the
+    /// like) come first, then card numbers, account numbers, IBANs, e-mail addresses and phone numbers, each of which
+    /// names its holder: a transaction extract without a customer id still repeats its card numbers. The draft does not
+    /// set it, because counting people usually needs coarser quasi-identifiers, which is a reviewer's choice.
     /// </summary>
     public static string? DescribeEntityCandidate(IReadOnlyList<ColumnClassification> classifications, IReadOnlyList<ColumnSample> samples)
     {
         ArgumentNullException.ThrowIfNull(classifications);
         ArgumentNullException.ThrowIfNull(samples);
-        foreach (ColumnClassification classification in classifications.Where(c => c.Kind == PiiKind.Identifier))
+        IEnumerable<ColumnClassification> personIds = classifications.Where(c =>
+            c.Kind == PiiKind.Identifier && PersonWords.Any(word => c.Header.ToLowerInvariant().Contains(word, StringComparison.Ordinal)));
+        IEnumerable<ColumnClassification> holders = HolderKinds.SelectMany(kind => classifications.Where(c => c.Kind == kind));
+        foreach (ColumnClassification classification in personIds.Concat(holders))
         {
-            string header = classification.Header.ToLowerInvariant();
-            if (!PersonWords.Any(word => header.Contains(word, StringComparison.Ordinal))
-                || samples.FirstOrDefault(s => s.Header == classification.Header) is not { } sample)
+            if (samples.FirstOrDefault(s => s.Header == classification.Header) is not { } sample)
             {
                 continue;
             }
