@@ -440,6 +440,38 @@ public sealed class OperatorTests
     }
 
     [Fact]
+    public void Noise_SameNumberOtherText_SameNoise()
+    {
+        var op = new NoiseOperator(AnonymizationHarness.KeyA, "amount", 1.0, NoiseDistribution.Laplace, decimals: 4);
+
+        Assert.Equal(Apply(op, "12.5"), Apply(op, "12.50"));
+        Assert.Equal(Apply(op, "150"), Apply(op, "1.5e2"));
+    }
+
+    [Theory]
+    [InlineData("1E-2", @"^-?\d+\.\d\d$")]
+    [InlineData("1.25E1", @"^-?\d+\.\d$")]
+    [InlineData("1.5e2", @"^-?\d+$")]
+    public void Noise_ExponentNotation_KeepsDecimals(string input, string pattern)
+    {
+        var op = new NoiseOperator(AnonymizationHarness.KeyA, "amount", 1.0, NoiseDistribution.Gaussian, decimals: null);
+
+        Assert.Matches(pattern, Apply(op, input));
+    }
+
+    [Fact]
+    public void Noise_RoundsToZero_NoMinusSign()
+    {
+        // With scale 0.5 and no decimals, a zero in 200 columns mostly rounds back to zero, and about half of those
+        // draws are negative.
+        string[] outputs = [.. Enumerable.Range(0, 200)
+            .Select(i => Apply(new NoiseOperator(AnonymizationHarness.KeyA, $"c{i}", 0.5, NoiseDistribution.Laplace, decimals: 0), "0"))];
+
+        Assert.Contains("0", outputs);
+        Assert.DoesNotContain("-0", outputs);
+    }
+
+    [Fact]
     public void Redact_ReplacesFoundSpansWhole()
     {
         var op = new RedactOperator(

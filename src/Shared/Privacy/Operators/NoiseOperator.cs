@@ -9,9 +9,12 @@ namespace SyntheticData.Privacy.Operators;
 
 /// <summary>
 /// Adds Laplace or Gaussian noise with a stated scale to numbers. The draw is seeded by an HMAC of the
-/// column name and the value under the noise subkey. One key version therefore always gives the same
-/// output for the same value, so repeating an extract does not let noise be averaged away. The result is
-/// rounded to the input's number of decimals unless <c>decimals</c> is set.
+/// column name and the number under the noise subkey, the number written in its shortest round-trip form, so
+/// <c>12.50</c> from a CSV extract and <c>12.5</c> from a typed Parquet copy get the same noise. One key version
+/// therefore always gives the same output for the same value, so repeating an extract does not let noise be averaged
+/// away. The result is rounded to the input's number of decimals (<c>1E-2</c> has two) unless <c>decimals</c> is set,
+/// and a result that rounds to zero is written without a minus sign. Nothing bounds the result, so noise can make an
+/// amount or a count negative.
 /// </summary>
 public sealed class NoiseOperator : ColumnOperator
 {
@@ -54,7 +57,14 @@ public sealed class NoiseOperator : ColumnOperator
         }
 
         int decimals = _decimals ?? CountDecimals(trimmed);
-        double noisy = Math.Round(number + Draw(trimmed), decimals, MidpointRounding.ToEven);
+        double noisy = Math.Round(number + Draw(number.ToString("R", CultureInfo.InvariantCulture)), decimals, MidpointRounding.ToEven);
+
+        // Rounding a small negative result gives -0, which would be written "-0".
+        if (noisy == 0)
+        {
+            noisy = 0;
+        }
+
         output = noisy.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         return true;
     }
@@ -77,11 +87,18 @@ public sealed class NoiseOperator : ColumnOperator
         };
     }
 
+    // The decimals a number is written with: those of its mantissa less its exponent, so 1.25E1 has one and 1E-2 two.
     private static int CountDecimals(string number)
     {
-        int exponent = number.IndexOfAny(['e', 'E']);
-        string mantissa = exponent >= 0 ? number[..exponent] : number;
+        int exponentAt = number.IndexOfAny(['e', 'E']);
+        string mantissa = exponentAt >= 0 ? number[..exponentAt] : number;
         int point = mantissa.IndexOf('.', StringComparison.Ordinal);
-        return point < 0 ? 0 : Math.Min(10, mantissa.Length - point - 1);
+        int decimals = point < 0 ? 0 : mantissa.Length - point - 1;
+        if (exponentAt >= 0 && int.TryParse(number.AsSpan(exponentAt + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int exponent))
+        {
+            decimals -= exponent;
+        }
+
+        return Math.Clamp(decimals, 0, 10);
     }
 }
