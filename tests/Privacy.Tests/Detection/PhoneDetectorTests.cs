@@ -37,6 +37,7 @@ public sealed class PhoneDetectorTests
     [Theory]
     [InlineData("c4e8a1f0-7b2d-4c9e-8212-5550147ab3d2")]
     [InlineData("1599123456.00")]
+    [InlineData("310000.2")]
     [InlineData("call me")]
     [InlineData("1234")]
     public void Validate_RejectsNonPhoneValues(string value)
@@ -85,6 +86,8 @@ public sealed class PhoneDetectorTests
     [InlineData("card 4111 1111 1111 1111 declined", "US")]
     [InlineData("at 12:14:25 on 2020-06-21", "US")]
     [InlineData("closed 2024-11-27 58 items", "US")]
+    [InlineData("[309999.9, 310000.2)", "US")]
+    [InlineData("balance 310000.2 due", "US")]
     public void Detect_IgnoresDatesAndOtherNumbers(string text, string region)
     {
         List<PiiFinding> findings = [];

@@ -84,7 +84,7 @@ public sealed class PhoneDetector : IDetector
     public ValueCheck Validate(ReadOnlySpan<char> cell, string? region)
     {
         ReadOnlySpan<char> value = cell.Trim();
-        if (!HasPhoneShape(value))
+        if (!HasPhoneShape(value) || PhoneCandidates.IsDecimal(value))
         {
             return ValueCheck.NoMatch;
         }

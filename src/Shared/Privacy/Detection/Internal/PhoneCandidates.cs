@@ -131,7 +131,8 @@ internal static class PhoneCandidates
         int attempts = 0;
         for (; last >= first && attempts < MaximumAttemptsPerStart; last--)
         {
-            if (digits >= MinimumDigits && TextBoundary.IsEndBoundary(text, groups[last].End) && !ContainsDate(text[start..groups[last].End]))
+            ReadOnlySpan<char> window = text[start..groups[last].End];
+            if (digits >= MinimumDigits && TextBoundary.IsEndBoundary(text, groups[last].End) && !ContainsDate(window) && !IsDecimal(window))
             {
                 attempts++;
                 if (matcher.TryMatch(text, start, groups[last].End))
@@ -199,6 +200,13 @@ internal static class PhoneCandidates
 
         return false;
     }
+
+    /// <summary>
+    /// Returns true when the candidate is a decimal number: digits, one '.', digits. Numbers written with dots have
+    /// three or more groups (415.555.0100, 06.12.34.56.78), while 310000.2, a bin edge, is an amount.
+    /// </summary>
+    public static bool IsDecimal(ReadOnlySpan<char> candidate) =>
+        candidate.Count('.') == 1 && candidate.IndexOfAnyExcept("0123456789.") < 0;
 
     private static bool IsDateShape(int first, int second, int third) =>
         (first == 4 && second <= 2 && third <= 2) || (first <= 2 && second <= 2 && third is 2 or 4);
