@@ -10,6 +10,8 @@ public sealed class EmailDetectorTests
     [InlineData("ada.b@example.org")]
     [InlineData("t.ferreira+news@mail.example.co.uk")]
     [InlineData("user@bücher.example")]
+    [InlineData("zébulon.q@exämple.org")]
+    [InlineData("иван@пример.рф")]
     public void Validate_AcceptsAddresses(string value)
     {
         Assert.Equal(ValueCheck.Valid, _detector.Validate(value));
@@ -35,6 +37,17 @@ public sealed class EmailDetectorTests
 
         PiiFinding finding = Assert.Single(findings);
         Assert.Equal("ines.o@example.com", text.Substring(finding.Start, finding.Length));
+    }
+
+    [Fact]
+    public void Detect_NonAsciiLocalPart_CoveredWhole()
+    {
+        const string text = "écrire à zébulon.q@exämple.org demain";
+        List<PiiFinding> findings = [];
+        _detector.Detect(text, findings);
+
+        PiiFinding finding = Assert.Single(findings);
+        Assert.Equal("zébulon.q@exämple.org", text.Substring(finding.Start, finding.Length));
     }
 
     [Fact]

@@ -151,8 +151,10 @@ public sealed class EmailDetector : IDetector
         return true;
     }
 
+    // Letters and digits of any script, because internationalised addresses (RFC 6531) such as zébulon@exämple.org have
+    // them before the '@' as well as after it.
     private static bool IsLocalChar(char c) =>
-        char.IsAsciiLetterOrDigit(c) || c is '.' or '!' or '#' or '$' or '%' or '&' or '\'' or '*' or '+' or '/'
+        char.IsLetterOrDigit(c) || c is '.' or '!' or '#' or '$' or '%' or '&' or '\'' or '*' or '+' or '/'
             or '=' or '?' or '^' or '_' or '`' or '{' or '|' or '}' or '~' or '-';
 
     private static bool IsDomainChar(char c) => char.IsLetterOrDigit(c) || c is '-' or '.';
