@@ -25,6 +25,8 @@ public sealed class IdentifierGenerator
     private const char LowerSlot = '\u0003';
     private const char NonZeroDigitSlot = '\u0004';
 
+    private static readonly char[] Slots = [DigitSlot, UpperSlot, LowerSlot, NonZeroDigitSlot];
+
     private readonly string _column;
     private readonly string[] _shapes;
     private readonly double[] _cumulative;
@@ -199,7 +201,11 @@ public sealed class IdentifierGenerator
             int s = Array.FindIndex(_cumulative, c => pick < c);
             string shape = _shapes[s < 0 ? _shapes.Length - 1 : s];
             string candidate = Fill(shape, random);
-            if (WasTrainingValue(candidate) || (IsUnique && issued.Contains(candidate)) || PassesPaymentCheck(candidate))
+
+            // A shape without slots is a label that at least MinSupportForConstantLetters training values share, such
+            // as [EMAIL] left by redaction or N/A, so repeating it discloses no single record.
+            bool label = !IsUnique && shape.IndexOfAny(Slots) < 0;
+            if ((!label && WasTrainingValue(candidate)) || (IsUnique && issued.Contains(candidate)) || PassesPaymentCheck(candidate))
             {
                 continue;
             }
