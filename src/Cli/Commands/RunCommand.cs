@@ -165,6 +165,11 @@ internal static class RunCommand
             output.WriteLine($"  policy: {result.OutputPaths.GetValueOrDefault("policy") ?? result.OutputPaths.GetValueOrDefault("policy.json")}");
         }
 
+        foreach (string warning in manifest.Warnings)
+        {
+            Console.Error.WriteLine(warning);
+        }
+
         output.WriteLine(manifest.Outcome switch
         {
             RunOutcome.Published => $"Run {manifest.RunId} published.",

@@ -250,6 +250,27 @@ public sealed class LocalPipelineRunnerTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(Workspace, "work", result.Manifest.RunId)));
     }
 
+    [Fact]
+    public async Task Run_UnreadableValues_WarnInManifest()
+    {
+        // Numeric bins cannot read the opened dates, so the whole column is written empty. The run must report it
+        // without any date.
+        string extract = WriteExtract("customers.csv", rows: 200);
+        string drafted = await DraftPolicyWithGatesAsync(extract, "{}");
+        var policy = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(drafted))!.AsObject();
+        policy["columns"]!["opened"] = System.Text.Json.Nodes.JsonNode.Parse(
+            """{ "operator": "generalize", "parameters": { "method": "numericBins", "width": 10 } }""");
+        string path = Path.Combine(_root, "unreadable.policy.json");
+        File.WriteAllText(path, policy.ToJsonString());
+
+        RunResult result = await NewRunner().RunAsync(new RunOptions { ExtractPath = extract, PolicyPath = path, SkipSynthesis = true });
+
+        Assert.True(result.Manifest.Outcome == RunOutcome.Published, result.Manifest.FailureReason);
+        string warning = Assert.Single(result.Manifest.Warnings);
+        Assert.Contains("column 'opened': 200 of 200 values could not be read by operator 'generalize'", warning, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\d{4}-\d\d-\d\d", warning);
+    }
+
     private sealed class ListingProgress(Action list) : IProgress<Steps.StepProgress>
     {
         public void Report(Steps.StepProgress value) => list();

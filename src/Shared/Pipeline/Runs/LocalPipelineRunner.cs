@@ -178,7 +178,12 @@ public sealed class LocalPipelineRunner
         DatasetPolicy policy = await PolicyObjects.ReadAsync(context, validated.Policy.Reference, cancellationToken).ConfigureAwait(false);
 
         AnonymizeResult anonymized = await StepAsync(state, AnonymizeStep.Name, () => new AnonymizeStep(_keys).RunAsync(context, new AnonymizeRequest(runId, extract, validated.Policy.Reference), cancellationToken)).ConfigureAwait(false);
-        state.Manifest = state.Manifest with { KeyId = anonymized.KeyId, KeyVersion = anonymized.KeyVersion };
+        state.Manifest = state.Manifest with
+        {
+            KeyId = anonymized.KeyId,
+            KeyVersion = anonymized.KeyVersion,
+            Warnings = [.. state.Manifest.Warnings, .. anonymized.Warnings ?? []],
+        };
         state.Staged["anonymized"] = anonymized.Anonymized;
 
         VerifyResult verified = await StepAsync(

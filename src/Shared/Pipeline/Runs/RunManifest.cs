@@ -52,6 +52,9 @@ public sealed record RunManifest
     /// <summary>The final outcome.</summary>
     public RunOutcome Outcome { get; init; } = RunOutcome.Running;
 
+    /// <summary>Warnings that did not stop the run, such as values an operator could not read; never contain row values.</summary>
+    public List<string> Warnings { get; init; } = [];
+
     /// <summary>Why the run failed or was quarantined; never contains row values.</summary>
     public string? FailureReason { get; init; }
 }

@@ -5,7 +5,8 @@ namespace SyntheticData.Pipeline.Steps;
 
 /// <summary>
 /// Output of <see cref="AnonymizeStep"/>: the staged anonymized dataset, the key version used, the
-/// operator of each column, and the risk figures measured while writing.
+/// operator of each column, the risk figures measured while writing, and warnings without row values, such as
+/// columns with values their operator could not read.
 /// </summary>
 public sealed record AnonymizeResult(
     ObjectReference Anonymized,
@@ -14,4 +15,5 @@ public sealed record AnonymizeResult(
     int KeyVersion,
     IReadOnlyList<ColumnTreatmentEntry> Columns,
     RiskReport? Risk,
-    long SuppressedToReachK);
+    long SuppressedToReachK,
+    IReadOnlyList<string>? Warnings = null);

@@ -81,6 +81,7 @@ public sealed class AnonymizeStep
             context.Metrics.Record("RecordsSuppressedToReachK", summary.SuppressedToReachK, "Count");
         }
 
-        return new AnonymizeResult(anonymized, summary.Records, key.KeyId, key.Version, columns, summary.Risk, summary.SuppressedToReachK);
+        return new AnonymizeResult(
+            anonymized, summary.Records, key.KeyId, key.Version, columns, summary.Risk, summary.SuppressedToReachK, ExtractAnonymizer.DescribeInvalidValues(summary, result.Plan));
     }
 }
