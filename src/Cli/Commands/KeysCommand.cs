@@ -70,6 +70,16 @@ internal static class KeysCommand
             try
             {
                 var provider = new LocalKeyProvider(path, notice: Console.Error.WriteLine);
+
+                // A mistyped id would otherwise start a new key silently, and later outputs would not join earlier ones.
+                IReadOnlyList<KeySummary> existing = await provider.ListAsync(cancellationToken);
+                if (existing.Count > 0 && !existing.Any(key => key.KeyId == id))
+                {
+                    Console.Error.WriteLine(
+                        $"Key '{id}' is not in {path}, which contains {string.Join(", ", existing.Select(key => $"'{key.KeyId}'"))}. Check --key-id; anonymize creates a new key when a policy names one.");
+                    return ExitCodes.InvalidPolicy;
+                }
+
                 Privacy.Crypto.KeyMaterial rotated = await provider.RotateAsync(id, cancellationToken);
                 Console.WriteLine(rotated.Version == 1
                     ? $"Created key '{rotated.KeyId}' at version 1 in {path}."

@@ -343,6 +343,7 @@ public sealed class AnonymizeCommandTests
         (int againCode, _, _) = SynthdataProcess.Run(folder.Path, "anonymize", "in.csv", "--policy", "policy.json", "--out", "again.csv", "--key-version", "1");
         (int listCode, string listOutput, _) = SynthdataProcess.Run(folder.Path, "keys", "list", "--key-file", "keys.local.json");
         (int missingCode, _, string missingError) = SynthdataProcess.Run(folder.Path, "anonymize", "in.csv", "--policy", "policy.json", "--out", "v9.csv", "--key-version", "9");
+        (int typoCode, _, string typoError) = SynthdataProcess.Run(folder.Path, "keys", "rotate", "--key-file", "keys.local.json", "--key-id", "defualt");
 
         Assert.True(firstCode == ExitCodes.Success, firstError);
         Assert.Equal(ExitCodes.Success, rotateCode);
@@ -355,6 +356,11 @@ public sealed class AnonymizeCommandTests
         Assert.Equal("default: version 2 current, 2 versions kept", listOutput.Trim());
         Assert.Equal(ExitCodes.InvalidPolicy, missingCode);
         Assert.Contains("has no version 9", missingError, StringComparison.Ordinal);
+
+        // A mistyped key id is rejected instead of starting a second key.
+        Assert.Equal(ExitCodes.InvalidPolicy, typoCode);
+        Assert.Contains("Key 'defualt' is not in", typoError, StringComparison.Ordinal);
+        Assert.DoesNotContain("defualt", File.ReadAllText(folder.File("keys.local.json")), StringComparison.Ordinal);
         string keyFile = File.ReadAllText(folder.File("keys.local.json"));
         JsonNode firstVersion = JsonNode.Parse(keyFile)!["keys"]!["default"]!["versions"]![0]!;
         string material = firstVersion["material"]!.GetValue<string>();
