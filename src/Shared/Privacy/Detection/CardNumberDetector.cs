@@ -148,13 +148,15 @@ public sealed class CardNumberDetector : IDetector
     /// Reads one run of digit groups joined by single separators (space, no-break space, '-', '.', '/', '_'), starting at
     /// <paramref name="start"/>, into <paramref name="groups"/> and returns the index after the run. One run uses one
     /// separator throughout, because a number followed by a date ("634772 2024-04-22") is not a card written in groups.
-    /// '.', '/' and '_' join only groups of three or more digits, as card groups are, so a decimal such as 12.50 or an
-    /// address such as 10.0.0.1 is not read as one run.
+    /// Spaces and dashes may still mix while every group has four to six digits, as in 4929 7315-2601 8155, which no
+    /// date has. '.', '/' and '_' join only groups of three or more digits, as card groups are, so a decimal such as
+    /// 12.50 or an address such as 10.0.0.1 is not read as one run.
     /// </summary>
     private static int ReadRun(ReadOnlySpan<char> text, int start, ref DigitGroupList groups)
     {
         groups.Clear();
         char separator = '\0';
+        bool cardGroups = true;
         int i = start;
         while (true)
         {
@@ -165,9 +167,17 @@ public sealed class CardNumberDetector : IDetector
             }
 
             groups.Add(groupStart, i);
-            bool joined = i + 1 < text.Length && IsGroupSeparator(text[i]) && TextBoundary.IsAsciiDigit(text[i + 1])
-                && (separator == '\0' || text[i] == separator)
-                && (IsSpaceOrDash(text[i]) || (i - groupStart >= 3 && CountDigitsFrom(text, i + 1) >= 3));
+            int nextLength = i + 1 < text.Length ? CountDigitsFrom(text, i + 1) : 0;
+            if (nextLength == 0)
+            {
+                return i;
+            }
+
+            cardGroups &= i - groupStart is >= 4 and <= 6;
+            bool mixes = separator != '\0' && IsSpaceOrDash(separator) && IsSpaceOrDash(text[i]) && cardGroups && nextLength is >= 3 and <= 6;
+            bool joined = IsGroupSeparator(text[i])
+                && (separator == '\0' || text[i] == separator || mixes)
+                && (IsSpaceOrDash(text[i]) || (i - groupStart >= 3 && nextLength >= 3));
             if (!joined)
             {
                 return i;
