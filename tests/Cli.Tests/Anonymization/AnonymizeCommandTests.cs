@@ -388,6 +388,9 @@ public sealed class AnonymizeCommandTests
         Assert.Equal("pseudonym", columns["trans_num"]!["operator"]!.GetValue<string>());
         Assert.Equal("generalize", columns["dob"]!["operator"]!.GetValue<string>());
         Assert.Equal("generalize", columns["zip"]!["operator"]!.GetValue<string>());
+
+        // 341 of its ZIP codes lost their leading zero (5155 for 05155), so the draft pads them before the prefix.
+        Assert.Equal(5, columns["zip"]!["parameters"]!["padDigits"]!.GetValue<int>());
         Assert.All(columns.AsObject(), column => Assert.False(string.IsNullOrWhiteSpace(column.Value!["comment"]!.GetValue<string>())));
 
         (int code, _, string error) = SynthdataProcess.Run(folder.Path, "anonymize", input, "--policy", "policy.json", "--out", "out.csv");

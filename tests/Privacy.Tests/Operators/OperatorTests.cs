@@ -359,6 +359,18 @@ public sealed class OperatorTests
         Assert.Equal(expected, Apply(op, input));
     }
 
+    [Theory]
+    [InlineData("5155", "051**")]
+    [InlineData("92101", "921**")]
+    [InlineData("SW1A 1AA", "SW1* ***")]
+    [InlineData("501", "005**")]
+    public void Generalize_PadDigits_RestoresLeadingZeros(string input, string expected)
+    {
+        var op = new GeneralizeOperator(GeneralizeMethod.PostcodePrefix, 1, 0, 90, 3, new DateFormats(DateFormats.Default), padDigits: 5);
+
+        Assert.Equal(expected, Apply(op, input));
+    }
+
     [Fact]
     public void Generalize_UnparseableNumber_ReturnsFalse()
     {

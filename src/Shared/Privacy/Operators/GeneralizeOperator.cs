@@ -19,6 +19,7 @@ public sealed class GeneralizeOperator : ColumnOperator
     private readonly int _top;
     private readonly int _prefixLength;
     private readonly DateFormats _dates;
+    private readonly int _padDigits;
 
     /// <summary>Creates a generalize operator.</summary>
     /// <param name="method">How values are coarsened.</param>
@@ -27,13 +28,15 @@ public sealed class GeneralizeOperator : ColumnOperator
     /// <param name="top">Age bands: the lower edge of the open top band.</param>
     /// <param name="prefixLength">Postcodes: how many leading characters stay.</param>
     /// <param name="dates">Date methods: the accepted input formats.</param>
+    /// <param name="padDigits">Postcodes: all-digit codes shorter than this get leading zeros first; 0 for none.</param>
     public GeneralizeOperator(
         GeneralizeMethod method,
         double width,
         double origin,
         int top,
         int prefixLength,
-        DateFormats dates)
+        DateFormats dates,
+        int padDigits = 0)
     {
         if (!(width > 0) || !double.IsFinite(width))
         {
@@ -41,6 +44,7 @@ public sealed class GeneralizeOperator : ColumnOperator
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(prefixLength);
+        ArgumentOutOfRangeException.ThrowIfNegative(padDigits);
         ArgumentNullException.ThrowIfNull(dates);
         _method = method;
         _width = width;
@@ -48,6 +52,7 @@ public sealed class GeneralizeOperator : ColumnOperator
         _top = top;
         _prefixLength = prefixLength;
         _dates = dates;
+        _padDigits = padDigits;
     }
 
     public override OperatorKind Kind => OperatorKind.Generalize;
@@ -133,6 +138,11 @@ public sealed class GeneralizeOperator : ColumnOperator
 
     private string MaskPostcode(string postcode)
     {
+        if (postcode.Length > 0 && postcode.Length < _padDigits && postcode.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0)
+        {
+            postcode = postcode.PadLeft(_padDigits, '0');
+        }
+
         char[] chars = postcode.ToCharArray();
         bool maskAll = chars.Count(char.IsLetterOrDigit) <= _prefixLength;
         int seen = 0;

@@ -169,7 +169,8 @@ public sealed class OperatorFactory
             origin,
             parameters.GetInt("top", 90, 1, 200),
             parameters.GetInt("length", 3, 0, 10),
-            DateFormatsParameter(parameters));
+            DateFormatsParameter(parameters),
+            parameters.GetInt("padDigits", 0, 0, 10));
     }
 
     private DateShiftOperator? BuildDateShift(ParameterReader parameters, DatasetPolicy policy, IReadOnlyList<string>? header)

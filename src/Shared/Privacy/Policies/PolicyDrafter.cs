@@ -232,6 +232,12 @@ public static class PolicyDrafter
                 "Dropped: PCI DSS forbids keeping security codes and track data after authorisation"),
             PiiKind.DateOfBirth => (OperatorKind.Generalize, DateParameters("dateYear", sample),
                 "Generalised to the birth year, a quasi-identifier"),
+            PiiKind.PostalCode when LostLeadingZeros(sample) is int digits => (
+                OperatorKind.Generalize,
+                new() { ["method"] = "postcodePrefix", ["length"] = 3, ["padDigits"] = digits },
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Generalised to the first three characters, a quasi-identifier. Some codes have fewer than {digits} digits, as ZIP codes stored as numbers lose their leading zeros, so padDigits restores them before the prefix is taken")),
             PiiKind.PostalCode => (OperatorKind.Generalize, new() { ["method"] = "postcodePrefix", ["length"] = 3 },
                 "Generalised to the first three characters, a quasi-identifier"),
             PiiKind.GeoCoordinate => (OperatorKind.Generalize, new() { ["method"] = "numericBins", ["width"] = 0.1 },
@@ -248,6 +254,24 @@ public static class PolicyDrafter
                 "Free text: every span of personal data found is replaced whole"),
             _ => (OperatorKind.Keep, [], "Kept unchanged"),
         };
+    }
+
+    /// <summary>
+    /// Returns the usual length of an all-digit postcode column when some of its codes are one digit shorter, the sign
+    /// of leading zeros lost to a number type (5155 for the ZIP code 05155), or null.
+    /// </summary>
+    private static int? LostLeadingZeros(ColumnSample? sample)
+    {
+        string[] codes = sample is null ? [] : [.. sample.Values.Where(value => !string.IsNullOrWhiteSpace(value)).Select(value => value!.Trim())];
+        if (codes.Length == 0 || codes.Any(code => code.AsSpan().IndexOfAnyExceptInRange('0', '9') >= 0))
+        {
+            return null;
+        }
+
+        int usual = codes.GroupBy(code => code.Length).MaxBy(group => group.Count())!.Key;
+        bool someShort = codes.Any(code => code.Length == usual - 1);
+        bool othersUsual = codes.All(code => code.Length == usual || code.Length == usual - 1);
+        return usual >= 4 && someShort && othersUsual ? usual : null;
     }
 
     private static Dictionary<string, JsonNode> DateParameters(string method, ColumnSample? sample)
