@@ -234,4 +234,49 @@ public sealed class PolicyReaderTests
 
         Assert.Contains(exception.Errors, error => error.Contains("'width' must be an integer from 1 to 200", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Parse_DuplicateColumnKey_IsRejected()
+    {
+        string json = AnonymizationHarness.Policy("\"a\": {\"operator\": \"drop\"}, \"b\": {\"operator\": \"keep\"}, \"a\": {\"operator\": \"keep\"}");
+
+        PolicyException exception = Assert.Throws<PolicyException>(() => PolicyReader.Parse(json));
+
+        Assert.Contains(exception.Errors, error => error.Contains("a key appears twice", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_WholeNumberWithPoint_IsRead()
+    {
+        DatasetPolicy policy = PolicyReader.Parse("{ \"version\": 1.0, \"k\": 5.0, \"columns\": { \"a\": {\"operator\": \"keep\"} } }");
+
+        Assert.Equal(5, policy.K);
+        Assert.Equal(1, policy.Version);
+    }
+
+    [Theory]
+    [InlineData("\"k\": 99999999999", "k")]
+    [InlineData("\"separator\": \"\\\"\"", "separator must not be")]
+    [InlineData("\"separator\": \"N\"", "separator must not be")]
+    [InlineData("\"nullMarkers\": [\"a,b\"]", "nullMarkers: 'a,b' contains the separator")]
+    [InlineData("\"targetColumn\": \"nope\"", "targetColumn 'nope' is not a column")]
+    public void Parse_UnusableSetting_IsRejected(string setting, string expected)
+    {
+        string json = AnonymizationHarness.Policy("\"a\": {\"operator\": \"keep\"}", setting);
+
+        PolicyException exception = Assert.Throws<PolicyException>(() => PolicyReader.Parse(json));
+
+        Assert.Contains(exception.Errors, error => error.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_DateShiftOwnEntity_IsRejected()
+    {
+        string json = AnonymizationHarness.Policy(
+            "\"d\": {\"operator\": \"dateShift\", \"parameters\": {\"entityColumn\": \"d\"}}");
+
+        PolicyException exception = Assert.Throws<PolicyException>(() => PolicyReader.Parse(json));
+
+        Assert.Contains(exception.Errors, error => error.Contains("not the date column itself", StringComparison.Ordinal));
+    }
 }

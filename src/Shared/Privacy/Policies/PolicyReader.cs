@@ -31,13 +31,17 @@ public static class PolicyReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            // A key given twice would let the second entry override the one a reviewer reads first.
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false });
         }
         catch (JsonException exception)
         {
+            string duplicate = exception.Message.Contains("uplicate", StringComparison.Ordinal)
+                ? ": a key appears twice in one object, so one column or setting would silently replace the other"
+                : string.Empty;
             throw new PolicyException(
                 source,
-                [$"not valid JSON at line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}"]);
+                [$"not valid JSON at line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}{duplicate}"]);
         }
 
         using (document)
@@ -77,6 +81,17 @@ public static class PolicyReader
             errors.Add("k must be at least 1");
         }
 
+        // The CSV reader cannot work with these, and a letter or digit would split values and null markers such as NULL.
+        if (policy.Separator is '"' or '\r' or '\n' || char.IsLetterOrDigit(policy.Separator))
+        {
+            errors.Add("separator must not be a quote, a line break, a letter or a digit");
+        }
+
+        foreach (string marker in policy.NullMarkers.Where(marker => marker.Contains(policy.Separator, StringComparison.Ordinal) || marker.AsSpan().ContainsAny('\r', '\n')))
+        {
+            errors.Add($"nullMarkers: '{marker}' contains the separator or a line break");
+        }
+
         foreach ((string column, ColumnPolicy rule) in policy.Columns)
         {
             errors.AddRange(OperatorFactory.Validate(column, rule, policy));
@@ -92,6 +107,14 @@ public static class PolicyReader
             {
                 errors.Add($"column '{column}': entityColumn '{entity.GetString()}' is not a column of the policy");
             }
+
+            if (rule.Operator == OperatorKind.DateShift
+                && rule.Parameters.TryGetValue("entityColumn", out JsonElement self)
+                && self.ValueKind == JsonValueKind.String
+                && self.GetString() == column)
+            {
+                errors.Add($"column '{column}': entityColumn must name the column of the person, not the date column itself, or each date gets its own offset");
+            }
         }
 
         CheckReferences(policy, policy.QuasiIdentifiers, "quasiIdentifiers", errors);
@@ -104,6 +127,10 @@ public static class PolicyReader
         if (policy.TargetColumn is { } target && IsDropped(policy, target))
         {
             errors.Add($"targetColumn '{target}' is dropped by the policy");
+        }
+        else if (policy.TargetColumn is { } named && !IsReadable(policy, named))
+        {
+            errors.Add($"targetColumn '{named}' is not a column of the policy");
         }
 
         if (policy.CountryColumn is { } country && !IsReadable(policy, country))
@@ -166,7 +193,7 @@ public static class PolicyReader
         var defaults = new DatasetPolicy();
         return new DatasetPolicy
         {
-            Version = root.GetProperty("version").GetInt32(),
+            Version = WholeNumber(root.GetProperty("version")),
             Dataset = OptionalString(root, "dataset"),
             Encoding = OptionalString(root, "encoding") ?? defaults.Encoding,
             Separator = OptionalString(root, "separator") is { } separator ? separator[0] : defaults.Separator,
@@ -179,7 +206,7 @@ public static class PolicyReader
             Columns = columns,
             QuasiIdentifiers = StringArray(root, "quasiIdentifiers"),
             SensitiveAttributes = StringArray(root, "sensitiveAttributes"),
-            K = root.TryGetProperty("k", out JsonElement k) ? k.GetInt32() : defaults.K,
+            K = root.TryGetProperty("k", out JsonElement k) ? WholeNumber(k) : defaults.K,
             EnforceK = root.TryGetProperty("enforceK", out JsonElement enforce) && enforce.GetBoolean(),
             KeyId = OptionalString(root, "keyId") ?? defaults.KeyId,
             DefaultPhoneRegion = OptionalString(root, "defaultPhoneRegion"),
@@ -191,6 +218,10 @@ public static class PolicyReader
             Gates = root.TryGetProperty("gates", out JsonElement gates) ? gates.Clone() : null,
         };
     }
+
+    // JSON Schema counts 5.0 as an integer, so the schema lets it through; the schema's maximum keeps it within int.
+    private static int WholeNumber(JsonElement element) =>
+        element.TryGetInt32(out int value) ? value : (int)element.GetDouble();
 
     private static string? OptionalString(JsonElement root, string name) =>
         root.TryGetProperty(name, out JsonElement value) ? value.GetString() : null;
