@@ -350,11 +350,24 @@ public sealed class OperatorTests
     [InlineData("14", "5-14")]
     [InlineData("15", "15-24")]
     [InlineData("3", "0-4")]
+    [InlineData("0", "0-4")]
     [InlineData("85", "85-89")]
     [InlineData("90", "90+")]
     public void Generalize_AgeBandsFromOrigin_StartThere(string input, string expected)
     {
         var op = new GeneralizeOperator(GeneralizeMethod.AgeBands, 10, 5, 90, 3, new DateFormats(DateFormats.Default));
+
+        Assert.Equal(expected, Apply(op, input));
+    }
+
+    [Theory]
+    [InlineData("0", "0-17")]
+    [InlineData("9", "0-17")]
+    [InlineData("17", "0-17")]
+    [InlineData("18", "18-22")]
+    public void Generalize_AgesBelowOrigin_ShareOneBand(string input, string expected)
+    {
+        var op = new GeneralizeOperator(GeneralizeMethod.AgeBands, 5, 18, 90, 3, new DateFormats(DateFormats.Default));
 
         Assert.Equal(expected, Apply(op, input));
     }
@@ -394,6 +407,31 @@ public sealed class OperatorTests
         Assert.Equal(expectedFormat, formats.Formats[index]);
         Assert.Equal(new DateTime(2022, 7, 31), value.Date);
         Assert.Equal("dd.MM.yyyy", formats.Formats[0]);
+    }
+
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("0001-01-01")]
+    public void DateShift_EdgeOfCalendar_IsUnreadable(string date)
+    {
+        // Over 40 entities, some offsets point beyond the calendar's ends; those dates must be reported, not crash the run.
+        var pseudonymizer = new HmacPseudonymizer(AnonymizationHarness.KeyA);
+        var op = new DateShiftOperator(AnonymizationHarness.KeyA, pseudonymizer, 0, ValueKind.Identifier, 30, new DateFormats(["yyyy-MM-dd"]), [""]);
+        bool[] read = [.. Enumerable.Range(0, 40).Select(i => op.TryApply(date, new RowContext { Cells = [$"C{i}", date] }, out _))];
+
+        Assert.Contains(false, read);
+    }
+
+    [Theory]
+    [InlineData(ValueKind.Phone)]
+    [InlineData(ValueKind.Card)]
+    public void Pseudonym_ValuesWithoutDigits_StayDistinct(ValueKind kind)
+    {
+        // A name or an e-mail address typed into a phone or card column must not link every such row as one person.
+        var op = new PseudonymOperator(new HmacPseudonymizer(AnonymizationHarness.KeyA), kind, 16, string.Empty);
+        string[] outputs = [.. new[] { "Alice@Example.com", "José García", "x" }.Select(value => Apply(op, value))];
+
+        Assert.Equal(3, outputs.Distinct().Count());
     }
 
     [Fact]

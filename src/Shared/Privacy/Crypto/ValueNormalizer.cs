@@ -10,6 +10,8 @@ namespace SyntheticData.Privacy.Crypto;
 /// e-mail trimmed and lower-cased; phone parsed with libphonenumber and written as E.164 (digits only
 /// when it does not parse); card digits only; IBAN and identifiers letters and digits in upper case;
 /// names NFKC-normalised, case-folded and with whitespace collapsed; anything else trimmed.
+/// A phone or card value without any digit keeps its trimmed text instead of becoming empty, so that unrelated
+/// values written into such a column (a name, an e-mail address) do not all share one pseudonym.
 /// </summary>
 public static class ValueNormalizer
 {
@@ -22,7 +24,7 @@ public static class ValueNormalizer
     public static string Normalize(string value, ValueKind kind, string? phoneRegion = null)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return kind switch
+        string normalized = kind switch
         {
             ValueKind.Email => value.Trim().ToLowerInvariant(),
             ValueKind.Phone => NormalizePhone(value, phoneRegion),
@@ -31,6 +33,7 @@ public static class ValueNormalizer
             ValueKind.Name => NormalizeName(value),
             _ => value.Trim(),
         };
+        return normalized.Length == 0 && kind is ValueKind.Phone or ValueKind.Card ? value.Trim() : normalized;
     }
 
     private static string NormalizePhone(string value, string? region)

@@ -66,6 +66,14 @@ public sealed class DateShiftOperator : ColumnOperator
         string? entity = _entityOrdinal < row.Cells.Count ? row.Cells[_entityOrdinal] : null;
         bool hasEntity = entity is not null && !_nullMarkers.Contains(entity);
         int offset = OffsetDays(hasEntity ? ValueNormalizer.Normalize(entity!, _entityKind, row.PhoneRegion) : "\u0000row:" + value);
+
+        // A date within the offset of 0001-01-01 or 9999-12-31 has no shifted date, so it counts as unreadable.
+        if ((offset < 0 && date < DateTimeOffset.MinValue.AddDays(-offset)) || (offset > 0 && date > DateTimeOffset.MaxValue.AddDays(-offset)))
+        {
+            output = string.Empty;
+            return false;
+        }
+
         output = date.AddDays(offset).ToString(_formats.Formats[formatIndex], CultureInfo.InvariantCulture);
         return true;
     }

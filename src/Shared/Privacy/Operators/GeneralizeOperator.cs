@@ -83,10 +83,9 @@ public sealed class GeneralizeOperator : ColumnOperator
                     return true;
                 }
 
-                // Bands start at the origin. Ages below it share the band that ends there, which starts at 0.
-                int bandStart = (int)(_origin + (Math.Floor((age - _origin) / _width) * _width));
-                int bandEnd = (int)Math.Min(_top, bandStart + _width) - 1;
-                bandStart = Math.Max(0, bandStart);
+                // Bands start at the origin. Ages below it share one band from 0 to the origin.
+                int bandStart = age < _origin ? 0 : (int)(_origin + (Math.Floor((age - _origin) / _width) * _width));
+                int bandEnd = (int)Math.Min(_top, age < _origin ? _origin : bandStart + _width) - 1;
                 output = string.Create(CultureInfo.InvariantCulture, $"{bandStart}-{bandEnd}");
                 return true;
 
