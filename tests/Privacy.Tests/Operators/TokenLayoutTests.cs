@@ -72,6 +72,18 @@ public sealed class TokenLayoutTests
     }
 
     [Fact]
+    public void AccountTokens_LastDigitDiffers_TokensDiffer()
+    {
+        // An account number's last digit is its own, unlike a card's check digit, so ten accounts that differ only there
+        // must not merge into one token.
+        TokenOperator op = NewOperator(TokenKind.Digits);
+        string[] tokens = [.. Enumerable.Range(0, 10).Select(digit => Apply(op, "411111111111111" + digit))];
+
+        Assert.Equal(10, tokens.Distinct().Count());
+        Assert.DoesNotContain(tokens, token => Scanner.ContainsValidated(token));
+    }
+
+    [Fact]
     public void JoinedView_RemovesSeparatorsInsideRuns()
     {
         Assert.Equal("370996030824628", TokenOperator.JoinedView("3709 960308 24628"));

@@ -10,8 +10,10 @@ namespace SyntheticData.Privacy.Operators;
 /// <summary>
 /// Replaces card, account and IBAN numbers with FF1 format-preserving tokens of the same length and layout
 /// (spaces and dashes stay where they were). Each number in a cell is tokenized on its own.
-/// A token of 12 or more digits is given a wrong Luhn check digit, and an IBAN token a wrong mod-97
-/// remainder, so a rescan never reports a token as a live card or account number.
+/// A card token of 12 or more digits is given a wrong Luhn check digit, and an IBAN token a wrong mod-97
+/// remainder, so a rescan never reports a token as a live card or account number. Card numbers that differ only in
+/// their check digit therefore share a token. Account numbers (<see cref="TokenKind.Digits"/>) keep every digit
+/// distinct, and rely on the detectability check to avoid tokens that pass as cards.
 /// Numbers shorter than FF1's six-digit minimum get keyed hash digits instead, so that a column is
 /// protected whole even where a value is too short to be a real card. For the same reason a card or account value
 /// with no number at all (a name typed into the wrong column, a code such as <c>N/A</c>) has its ASCII letters
@@ -273,7 +275,10 @@ public sealed class TokenOperator : ColumnOperator
         int length = NumberRuns.CountDigits(run);
         Span<byte> digits = length <= StackLength ? stackalloc byte[length] : new byte[length];
         ReadDigits(run, digits);
-        bool cardLength = length >= ShortestCardLength;
+
+        // A card's last digit is its check digit, so it is recomputed instead of encrypted. An account number's last digit
+        // is its own, so all of its digits are encrypted; a token that passes the card checks by chance takes the next tweak.
+        bool cardLength = _kind == TokenKind.Card && length >= ShortestCardLength;
 
         // The check digit is recomputed below, so it is not encrypted.
         int payloadEnd = cardLength ? length - 1 : length;
