@@ -65,6 +65,7 @@ public sealed class CardNumberDetectorTests
     [InlineData("paid with 4929.7315.2601.8155 today", "4929.7315.2601.8155")]
     [InlineData("card 3782/822463/10005.", "3782/822463/10005")]
     [InlineData("card 4929 7315-2601 8155 on file", "4929 7315-2601 8155")]
+    [InlineData("card 4864\u202F5428\u202F4103\u202F6641 on file", "4864\u202F5428\u202F4103\u202F6641")]
     [InlineData("card 4929-7315 2601-8155 on file", "4929-7315 2601-8155")]
     public void Detect_OtherSeparators_FindsCard(string text, string expected)
     {

@@ -273,6 +273,8 @@ public sealed class OperatorTests
     [InlineData(0, 7, "4929731526018155", "************8155")]
     [InlineData(7, 0, "4929 7315 2601 8155", "4929 73** **** ****")]
     [InlineData(0, 7, "4929731526018156", "*********6018156")]
+    [InlineData(8, 0, "Visa 4864542841036641", "Visa 48**************")]
+    [InlineData(0, 8, "4864542841036641/1225", "****************/1225")]
     public void Mask_KeepsOnlyTheEndsOfLongValues(int first, int last, string input, string expected)
     {
         Assert.Equal(expected, Apply(new MaskOperator(first, last, '*'), input));

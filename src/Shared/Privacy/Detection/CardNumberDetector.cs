@@ -266,7 +266,7 @@ public sealed class CardNumberDetector : IDetector
 
     private static bool IsGroupSeparator(char c) => IsSpaceOrDash(c) || c is '.' or '/' or '_';
 
-    private static bool IsSpaceOrDash(char c) => c is ' ' or '-' or '\u00A0';
+    private static bool IsSpaceOrDash(char c) => c is ' ' or '-' or '\u00A0' or '\u202F' or '\u2009';
 
     private static int CountDigitsFrom(ReadOnlySpan<char> text, int start)
     {

@@ -4,7 +4,8 @@ using SyntheticData.Privacy.Detection.Internal;
 namespace SyntheticData.Privacy.Detection;
 
 /// <summary>
-/// Finds IBANs, written plain or in groups separated by single spaces or dashes, in any letter case.
+/// Finds IBANs, written plain or in groups separated by single spaces (of any width), dashes, dots, slashes or
+/// underscores, in any letter case.
 /// Validation removes the separators, converts to upper case, checks the country's length and requires
 /// mod 97 = 1 (ISO 13616).
 /// </summary>
@@ -76,8 +77,8 @@ public sealed class IbanDetector : IDetector
         && (i == 0 || !char.IsLetterOrDigit(text[i - 1]));
 
     /// <summary>
-    /// Reads the country's number of alphanumeric characters from <paramref name="start"/>, allowing one space
-    /// or dash between characters, and returns the index after the last one read.
+    /// Reads the country's number of alphanumeric characters from <paramref name="start"/>, allowing one separator
+    /// between characters, and returns the index after the last one read.
     /// </summary>
     private static int ReadCandidate(ReadOnlySpan<char> text, int start, Span<char> buffer, out int count, out ValueCheck check)
     {
@@ -99,7 +100,7 @@ public sealed class IbanDetector : IDetector
                 buffer[count++] = char.ToUpperInvariant(c);
                 i++;
             }
-            else if (c is (' ' or '-') && count > 0 && i + 1 < text.Length && char.IsAsciiLetterOrDigit(text[i + 1]))
+            else if (IsSeparator(c) && count > 0 && i + 1 < text.Length && char.IsAsciiLetterOrDigit(text[i + 1]))
             {
                 i++;
             }
@@ -118,4 +119,8 @@ public sealed class IbanDetector : IDetector
         check = IbanRegistry.HasValidChecksum(buffer[..count]) ? ValueCheck.Valid : ValueCheck.FailedCheck;
         return i;
     }
+
+    // Spaces of any width, dashes, dots, slashes and underscores, as IBANs are written in groups of four. The country
+    // code, the exact length and the mod-97 check keep other text from matching.
+    private static bool IsSeparator(char c) => c is ' ' or '-' or '.' or '/' or '_' or '\u00A0' or '\u202F' or '\u2009';
 }

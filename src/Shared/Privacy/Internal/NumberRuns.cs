@@ -2,7 +2,7 @@ namespace SyntheticData.Privacy.Internal;
 
 /// <summary>
 /// Finds the numbers written in a cell: runs of ASCII digits in which up to <see cref="MaximumGap"/> separator characters
-/// (space, no-break space, '-', '.', '/', '_') may separate digit groups, so <c>4000 0000 0000 0000 006</c>,
+/// (space, tab, no-break and thin spaces, '-', '.', '/', '_') may separate digit groups, so <c>4000 0000 0000 0000 006</c>,
 /// <c>4111.1111.1111.1111</c> and <c>4111 - 1111 - 1111 - 1111</c> are one run each. Any other character ends a run, so
 /// <c>4111111111111111;5200000000000007</c> contains two.
 /// </summary>
@@ -105,7 +105,7 @@ internal static class NumberRuns
         return end > position && end < text.Length && char.IsAsciiDigit(text[end]) ? end : position;
     }
 
-    private static bool IsSeparator(char c) => c is ' ' or '-' or '.' or '/' or '_' or '\u00A0';
+    private static bool IsSeparator(char c) => c is ' ' or '\t' or '-' or '.' or '/' or '_' or '\u00A0' or '\u202F' or '\u2009';
 
     /// <summary>Counts the digits in <paramref name="text"/>.</summary>
     public static int CountDigits(ReadOnlySpan<char> text)

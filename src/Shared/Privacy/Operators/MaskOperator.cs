@@ -6,8 +6,8 @@ namespace SyntheticData.Privacy.Operators;
 /// <summary>
 /// Replaces every letter and digit with the mask character except the first <c>keepFirst</c> and the last
 /// <c>keepLast</c> of them; punctuation and spaces stay. When the kept characters would be half of the
-/// value or more, everything is masked, so short values are not left mostly in clear. A value that is a valid card
-/// number keeps at most its first 6 and last 4 digits, whatever the parameters say, because PCI DSS allows no more of
+/// value or more, everything is masked, so short values are not left mostly in clear. A value that is or contains a
+/// valid card number keeps at most its first 6 and last 4 letters and digits, whatever the parameters say, because PCI DSS allows no more of
 /// a card number to be shown.
 /// </summary>
 public sealed class MaskOperator : ColumnOperator
@@ -38,6 +38,19 @@ public sealed class MaskOperator : ColumnOperator
 
     public override OperatorKind Kind => OperatorKind.Mask;
 
+    // True when the value is or contains a valid card number, as in "Visa 4864542841036641" or "4864542841036641/1225".
+    private static bool ContainsCard(string value)
+    {
+        if (Cards.Validate(value) == ValueCheck.Valid)
+        {
+            return true;
+        }
+
+        List<PiiFinding> findings = [];
+        Cards.Detect(value, findings);
+        return findings.Exists(finding => finding.IsValidated);
+    }
+
     public override bool TryApply(string value, RowContext row, out string output)
     {
         int total = 0;
@@ -51,7 +64,7 @@ public sealed class MaskOperator : ColumnOperator
 
         int keepFirst = _keepFirst;
         int keepLast = _keepLast;
-        if ((keepFirst > CardFirstLimit || keepLast > CardLastLimit) && Cards.Validate(value) == ValueCheck.Valid)
+        if ((keepFirst > CardFirstLimit || keepLast > CardLastLimit) && ContainsCard(value))
         {
             keepFirst = Math.Min(keepFirst, CardFirstLimit);
             keepLast = Math.Min(keepLast, CardLastLimit);

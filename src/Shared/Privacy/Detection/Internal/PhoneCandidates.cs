@@ -211,5 +211,5 @@ internal static class PhoneCandidates
     private static bool IsDateShape(int first, int second, int third) =>
         (first == 4 && second <= 2 && third <= 2) || (first <= 2 && second <= 2 && third is 2 or 4);
 
-    private static bool IsSeparator(char c) => c is ' ' or '-' or '.' or '/' or '(' or ')' or '\u00A0';
+    private static bool IsSeparator(char c) => c is ' ' or '-' or '.' or '/' or '(' or ')' or '\u00A0' or '\u202F' or '\u2009';
 }
