@@ -191,6 +191,12 @@ internal static class PolicyCommand
             Console.Error.WriteLine(missingColumns);
         }
 
+        // Columns with some unreadable values are worth knowing about whether or not the trial fails.
+        foreach (string warning in ExtractAnonymizer.DescribeInvalidValues(trial.Summary, trial.Plan, tried: true))
+        {
+            Console.Error.WriteLine(warning);
+        }
+
         IReadOnlyList<string> failures = PolicyTrial.DescribeFailures(trial);
         foreach (string failure in failures)
         {
@@ -204,10 +210,6 @@ internal static class PolicyCommand
             return ExitCodes.GateFailed;
         }
 
-        foreach (string warning in ExtractAnonymizer.DescribeInvalidValues(trial.Summary, trial.Plan))
-        {
-            Console.Error.WriteLine(warning);
-        }
 
         if (trial.Records == 0)
         {

@@ -498,6 +498,7 @@ public sealed class OperatorTests
 
         Assert.Equal(Apply(op, "12.5"), Apply(op, "12.50"));
         Assert.Equal(Apply(op, "150"), Apply(op, "1.5e2"));
+        Assert.Equal(Apply(op, "0"), Apply(op, "-0"));
     }
 
     [Theory]

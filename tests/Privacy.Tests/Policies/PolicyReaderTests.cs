@@ -104,6 +104,7 @@ public sealed class PolicyReaderTests
     [InlineData("verification_code")]
     [InlineData("pin_block")]
     [InlineData("PIN")]
+    [InlineData("Kartenprüfziffer")]
     public void Parse_SecurityCodeNotDropped_IsRejected(string column)
     {
         string json = AnonymizationHarness.Policy($"\"{column}\": {{\"operator\": \"mask\"}}");

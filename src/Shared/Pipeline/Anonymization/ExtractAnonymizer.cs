@@ -142,9 +142,9 @@ public static class ExtractAnonymizer
     /// <summary>
     /// Describes, one warning per column and without values, the values that the column's operator could not read and
     /// wrote as missing: how many of the column's values, the first lines, and what the operator reads. Empty when every
-    /// value was read.
+    /// value was read. With <paramref name="tried"/> the warnings speak of a trial, which writes nothing.
     /// </summary>
-    public static IReadOnlyList<string> DescribeInvalidValues(AnonymizationSummary summary, AnonymizationPlan plan)
+    public static IReadOnlyList<string> DescribeInvalidValues(AnonymizationSummary summary, AnonymizationPlan plan, bool tried = false)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(plan);
@@ -160,8 +160,10 @@ public static class ExtractAnonymizer
             string operatorName = planned is null ? "unknown" : OperatorName(planned.Kind);
             const int ShownLines = 5;
             string lines = string.Join(", ", statistics.InvalidLines.Take(ShownLines)) + (statistics.Invalid > ShownLines ? ", ..." : string.Empty);
+            string label = statistics.InvalidLines.Count == 1 ? "line" : "lines";
+            string outcome = tried ? "would be written empty" : "were written empty";
             warnings.Add(
-                $"Warning: column '{column}': {statistics.Invalid} of {statistics.Transformed + statistics.Invalid} values could not be read by operator '{operatorName}' and were written empty (lines {lines}). {ReadsWhat(planned?.Kind)}");
+                $"Warning: column '{column}': {statistics.Invalid} of {statistics.Transformed + statistics.Invalid} values could not be read by operator '{operatorName}' and {outcome} ({label} {lines}). {ReadsWhat(planned?.Kind)}");
         }
 
         return warnings;

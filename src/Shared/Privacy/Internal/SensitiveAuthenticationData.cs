@@ -19,7 +19,7 @@ internal static class SensitiveAuthenticationData
     private static readonly string[] NameParts =
     [
         "cvv", "cvc", "securitycode", "verificationcode", "verificationvalue", "trackdata", "track1",
-        "track2", "magneticstripe",
+        "track2", "magneticstripe", "prüfziffer", "prüfnummer",
     ];
 
     /// <summary>True when the header names a card security code or track data column.</summary>

@@ -56,6 +56,8 @@ public sealed class NoiseOperator : ColumnOperator
             return false;
         }
 
+        // -0 and 0 are one number, so they share a seed.
+        number = number == 0 ? 0 : number;
         int decimals = _decimals ?? CountDecimals(trimmed);
         double noisy = Math.Round(number + Draw(number.ToString("R", CultureInfo.InvariantCulture)), decimals, MidpointRounding.ToEven);
 

@@ -97,7 +97,7 @@ public static class PolicyReader
             errors.AddRange(OperatorFactory.Validate(column, rule, policy));
             if (rule.Operator != OperatorKind.Drop && SensitiveAuthenticationData.IsSensitiveHeader(column))
             {
-                errors.Add($"column '{column}': card security codes and track data must use operator 'drop' (PCI DSS forbids keeping them in any form)");
+                errors.Add($"column '{column}': card security codes, PIN blocks and track data must use operator 'drop' (PCI DSS forbids keeping them in any form)");
             }
 
             if (rule.Operator == OperatorKind.DateShift

@@ -17,7 +17,7 @@ internal static class HeaderHints
         (PiiKind.CardSecurityCode, [
             "cvv", "cvv2", "cvc", "cvc2", "csc", "cvn", "cav2", "cid2", "=cid", "security code", "card code", "verification code",
             "verification value", "card verification", "card verification value", "card security code", "kartenprüfnummer",
-            "prüfziffer", "prüfnummer"]),
+            "prüfziffer", "prüfnummer", "kartenprüfziffer", "pin block", "pinblock", "=pin"]),
         (PiiKind.CardNumber, [
             "card number", "card no", "card num", "card nr", "cc num", "cc number", "cc no", "=cc", "pan", "credit card", "creditcard number",
             "credit card number", "debit card", "debit card number", "card pan", "primary account number", "kartennummer", "kreditkarte",
