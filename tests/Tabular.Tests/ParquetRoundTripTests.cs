@@ -30,6 +30,31 @@ public sealed class ParquetRoundTripTests : IDisposable
     }
 
     [Fact]
+    public async Task RecordWriter_LongText_SplitsRowGroupsByCharacters()
+    {
+        // 100 records of 50 characters with a budget of 1,000 characters per row group: a group every 20 records.
+        string path = _folder.File("long.parquet");
+        string text = new('x', 50);
+        using (var writer = new ParquetRecordWriter(path, ["note"], rowGroupCharacters: 1_000))
+        {
+            for (int i = 0; i < 100; i++)
+            {
+                writer.WriteRecord([text]);
+            }
+
+            writer.Commit();
+        }
+
+        await using (Parquet.ParquetReader parquet = await Parquet.ParquetReader.CreateAsync(path))
+        {
+            Assert.Equal(5, parquet.RowGroupCount);
+        }
+
+        using var reader = new ParquetRecordReader(path);
+        Assert.Equal(100, RecordReading.ReadAll(reader).Count);
+    }
+
+    [Fact]
     public void DamagedRowGroup_FailsAsDataFormat()
     {
         string path = _folder.File("damaged.parquet");
