@@ -63,12 +63,12 @@ internal static class PolicyCommand
             int target = parseResult.GetValue(k);
             if (rows < 1 || target < 1)
             {
-                Console.Error.WriteLine("--sample-rows and --k must be at least 1.");
+                Console.Error.WriteLine(rows < 1 ? "--sample-rows must be at least 1." : "--k must be at least 1.");
                 return ExitCodes.Usage;
             }
 
-            string encodingName = parseResult.GetValue(encoding)!;
-            if (EncodingOption.Describe(encodingName) is { } encodingError)
+            // The draft's encoding field must pass the policy schema, which spells each encoding one way.
+            if (EncodingOption.ForPolicy(parseResult.GetValue(encoding)!, out string? encodingError) is not { } encodingName)
             {
                 Console.Error.WriteLine(encodingError);
                 return ExitCodes.Usage;

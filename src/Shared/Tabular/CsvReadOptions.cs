@@ -71,6 +71,12 @@ public sealed record CsvReadOptions
     /// <summary>Returns true when <paramref name="name"/> names an encoding that <see cref="EncodingName"/> accepts.</summary>
     public static bool IsKnownEncoding(string? name) => TextEncodings.TryGet(name, out _);
 
+    /// <summary>
+    /// Returns the standard name of the encoding that <paramref name="name"/> names, such as <c>windows-1252</c> for
+    /// <c>Windows-1252</c> or <c>cp1252</c>, or null when the name is not known.
+    /// </summary>
+    public static string? StandardEncodingName(string? name) => TextEncodings.TryGet(name, out Encoding? encoding) ? encoding.WebName : null;
+
     /// <summary>Returns the encoding named by <see cref="EncodingName"/>, which throws on invalid bytes.</summary>
     public Encoding GetEncoding() =>
         TextEncodings.TryGet(EncodingName, out Encoding? encoding)

@@ -10,9 +10,9 @@ namespace SyntheticData.Tabular;
 /// <see cref="Table"/> with <see cref="TableWriter"/>.
 /// </summary>
 /// <remarks>
-/// Parquet.Net took about ten times a row group's text while writing it: with 65,536 records of 270 characters an
-/// anonymize run peaked at 310 MB, and with row groups of about a million characters at 105 MB (100 MB extract, JIT
-/// build). NOTE: the footer that lists every row group stays in memory until the file is closed, about 25 to 30 MB
+/// Parquet.Net took about ten times a row group's text while writing it. With 65,536 records of 270 characters an
+/// anonymize run of a 100 MB extract peaked at 310 MB, and with row groups of about a million characters at 105 MB
+/// (JIT build). NOTE: the footer that lists every row group stays in memory until the file is closed, about 25 to 30 MB
 /// per GB of output in the same measurements, so very large Parquet outputs still grow memory slowly.
 /// </remarks>
 public sealed class ParquetRecordWriter : IRecordWriter

@@ -191,7 +191,7 @@ public sealed class AnonymizeCommandTests
             [.. "id,name,email\n1,"u8, .. zoe, .. ",zoe@example.org\n2,"u8, .. muller, .. ",m.muller@example.org\n"u8]);
 
         (int initCode, _, string initError) = SynthdataProcess.Run(
-            folder.Path, "policy", "init", "latin.csv", "--encoding", "windows-1252", "--out", "policy.json");
+            folder.Path, "policy", "init", "latin.csv", "--encoding", "Windows-1252", "--out", "policy.json");
         Assert.True(initCode == ExitCodes.Success, initError);
         JsonNode policy = JsonNode.Parse(File.ReadAllText(folder.File("policy.json")))!;
         Assert.Equal("windows-1252", policy["encoding"]!.GetValue<string>());
@@ -205,6 +205,14 @@ public sealed class AnonymizeCommandTests
         (int unknownCode, _, string unknownError) = SynthdataProcess.Run(folder.Path, "policy", "init", "latin.csv", "--encoding", "latin-9000");
         Assert.Equal(ExitCodes.Usage, unknownCode);
         Assert.Contains("--encoding: 'latin-9000' is not a known encoding", unknownError, StringComparison.Ordinal);
+
+        // Another spelling of the name is written as the schema spells it; an encoding no policy can name is rejected.
+        (int cpCode, string cpOutput, string cpError) = SynthdataProcess.Run(folder.Path, "policy", "init", "latin.csv", "--encoding", "cp1252");
+        Assert.True(cpCode == ExitCodes.Success, cpError);
+        Assert.Equal("windows-1252", JsonNode.Parse(cpOutput)!["encoding"]!.GetValue<string>());
+        (int wideCode, _, string wideError) = SynthdataProcess.Run(folder.Path, "policy", "init", "latin.csv", "--encoding", "utf-16");
+        Assert.Equal(ExitCodes.Usage, wideCode);
+        Assert.Contains("a policy can name utf-8, windows-1252, iso-8859-1", wideError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -280,4 +280,15 @@ public sealed class PolicyReaderTests
 
         Assert.Contains(exception.Errors, error => error.Contains("not the date column itself", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Parse_ColumnWithoutOperator_OneProblem()
+    {
+        string json = AnonymizationHarness.Policy("\"a\": {\"parameters\": {}}");
+
+        PolicyException exception = Assert.Throws<PolicyException>(() => PolicyReader.Parse(json));
+
+        string problem = Assert.Single(exception.Errors);
+        Assert.Contains("\"operator\"", problem, StringComparison.Ordinal);
+    }
 }
