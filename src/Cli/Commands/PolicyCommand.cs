@@ -38,10 +38,20 @@ internal static class PolicyCommand
         var dataset = new Option<string?>("--dataset") { Description = "The dataset name; default the input file name." };
         Option<string> encoding = EncodingOption.Create(
             "The text encoding of a CSV extract, such as utf-8 or windows-1252, written into the policy. Default utf-8.");
+        var separator = new Option<string>("--separator")
+        {
+            Description = "The CSV field separator, written into the policy: one character, or 'tab'. Default ','.",
+            DefaultValueFactory = _ => ",",
+        };
+        var nullMarkers = new Option<string[]>("--null-marker")
+        {
+            Description = "A CSV field text that means a missing value, such as NULL or \\N, written into the policy; repeat for several. Default: empty, NULL and \\N.",
+            AllowMultipleArgumentsPerToken = false,
+        };
 
         var command = new Command("init", "Draft a policy from the columns detection finds, with the reason for each choice as a comment.")
         {
-            input, output, region, keyId, k, sampleRows, dataset, encoding,
+            input, output, region, keyId, k, sampleRows, dataset, encoding, separator, nullMarkers,
         };
         command.SetAction(parseResult =>
         {
@@ -74,15 +84,34 @@ internal static class PolicyCommand
                 return ExitCodes.Usage;
             }
 
+            if (ScanCommand.ParseSeparator(parseResult.GetValue(separator)!) is not char separatorChar)
+            {
+                Console.Error.WriteLine($"--separator: '{parseResult.GetValue(separator)}' is invalid; expected one character or 'tab'.");
+                return ExitCodes.Usage;
+            }
+
+            // The empty field is always missing, as scan reads it.
+            string[] markers = parseResult.GetValue(nullMarkers) is { Length: > 0 } given
+                ? [string.Empty, .. given.Where(marker => marker.Length > 0).Distinct(StringComparer.Ordinal)]
+                : [.. new DatasetPolicy().NullMarkers];
             var settings = new DatasetPolicy
             {
                 Encoding = encodingName,
+                Separator = separatorChar,
+                NullMarkers = markers,
                 Dataset = parseResult.GetValue(dataset) ?? Path.GetFileNameWithoutExtension(file.Name),
                 KeyId = parseResult.GetValue(keyId)!,
                 // Without --region the draft takes the region from the data.
                 DefaultPhoneRegion = parseResult.GetResult(region) is { Implicit: false } ? phoneRegion : null,
                 K = target,
             };
+
+            // The reader cannot use every separator, and the draft must pass policy check.
+            if (PolicyReader.Check(settings).FirstOrDefault(error => error.StartsWith("separator", StringComparison.Ordinal) || error.StartsWith("nullMarkers", StringComparison.Ordinal)) is { } settingError)
+            {
+                Console.Error.WriteLine($"--separator or --null-marker: {settingError}.");
+                return ExitCodes.Usage;
+            }
 
             DatasetPolicy draft;
             try
@@ -95,11 +124,19 @@ internal static class PolicyCommand
                 return ExitCodes.InvalidInput;
             }
 
+            // A tab- or semicolon-separated file read with commas has one column whose name contains the separator.
+            if (draft.Columns.Count == 1 && draft.Columns.Keys.Single().IndexOfAny(['\t', ';', '|']) is int at and >= 0)
+            {
+                string found = draft.Columns.Keys.Single()[at] == '\t' ? "tab" : draft.Columns.Keys.Single()[at].ToString();
+                Console.Error.WriteLine($"Warning: the header reads as one column whose name contains '{found}'. If that is the field separator, run policy init again with --separator {found}.");
+            }
+
             string json = PolicyWriter.ToJson(draft);
             if (parseResult.GetValue(output) is { } outputFile)
             {
                 File.WriteAllText(outputFile.FullName, json);
-                Console.Error.WriteLine($"Wrote a draft policy for {draft.Columns.Count} columns to {outputFile.FullName}; review every comment before use.");
+                string columns = draft.Columns.Count == 1 ? "1 column" : $"{draft.Columns.Count} columns";
+                Console.Error.WriteLine($"Wrote a draft policy for {columns} to {outputFile.FullName}; review every comment before use.");
                 if (draft.Comment is { } comment)
                 {
                     Console.Error.WriteLine(comment);

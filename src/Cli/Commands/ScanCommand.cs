@@ -144,7 +144,8 @@ internal static class ScanCommand
         return ExitCodes.Success;
     }
 
-    private static char? ParseSeparator(string text) => text switch
+    /// <summary>Returns the separator that <c>--separator</c> names: one character, or <c>tab</c>; null when invalid.</summary>
+    internal static char? ParseSeparator(string text) => text switch
     {
         "tab" or "\\t" or "\t" => '\t',
         { Length: 1 } => text[0],

@@ -283,6 +283,25 @@ public sealed class AnonymizeCommandTests
     }
 
     [Fact]
+    public void PolicyInit_TabSeparated_NeedsSeparatorOption()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.tsv"), "id\temail\tamount\n1\tada.b@example.org\t3\n2\tt.f@example.org\t4\n");
+
+        (int plainCode, _, string plainError) = SynthdataProcess.Run(folder.Path, "policy", "init", "in.tsv", "--out", "comma.json");
+        (int tabCode, _, string tabError) = SynthdataProcess.Run(folder.Path, "policy", "init", "in.tsv", "--separator", "tab", "--out", "tab.json");
+        (int checkCode, _, string checkError) = SynthdataProcess.Run(folder.Path, "policy", "check", "tab.json", "--input", "in.tsv");
+
+        Assert.True(plainCode == ExitCodes.Success, plainError);
+        Assert.Contains("run policy init again with --separator tab", plainError, StringComparison.Ordinal);
+        Assert.True(tabCode == ExitCodes.Success, tabError);
+        JsonNode policy = JsonNode.Parse(File.ReadAllText(folder.File("tab.json")))!;
+        Assert.Equal("\t", policy["separator"]!.GetValue<string>());
+        Assert.Equal(["id", "email", "amount"], policy["columns"]!.AsObject().Select(column => column.Key));
+        Assert.True(checkCode == ExitCodes.Success, checkError);
+    }
+
+    [Fact]
     public void PolicyInit_PrefixedPhones_SetRegion()
     {
         using var folder = new TemporaryFolder();
