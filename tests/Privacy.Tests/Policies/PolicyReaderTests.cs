@@ -291,4 +291,15 @@ public sealed class PolicyReaderTests
         string problem = Assert.Single(exception.Errors);
         Assert.Contains("\"operator\"", problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_ParameterOfOtherMethod_IsRejected()
+    {
+        string json = AnonymizationHarness.Policy(
+            "\"zip\": {\"operator\": \"generalize\", \"parameters\": {\"method\": \"postcodePrefix\", \"width\": 10}}");
+
+        PolicyException exception = Assert.Throws<PolicyException>(() => PolicyReader.Parse(json));
+
+        Assert.Contains(exception.Errors, error => error.Contains("parameter 'width' does not apply to method 'postcodePrefix'", StringComparison.Ordinal));
+    }
 }

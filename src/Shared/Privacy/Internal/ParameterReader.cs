@@ -151,5 +151,8 @@ internal sealed class ParameterReader(string column, ColumnPolicy policy, List<s
         return element.EnumerateArray().Select(item => item.GetString()!).ToArray();
     }
 
+    /// <summary>Returns true when the column entry gives the parameter <paramref name="name"/>.</summary>
+    public bool Has(string name) => policy.Parameters.ContainsKey(name);
+
     public void Fail(string message) => errors.Add($"column '{column}': {message}");
 }

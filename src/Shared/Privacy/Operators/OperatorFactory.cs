@@ -152,9 +152,26 @@ public sealed class OperatorFactory
         return mask;
     }
 
+    private static readonly string[] GeneralizeParameters = ["width", "origin", "top", "length", "padDigits", "formats"];
+
     private static GeneralizeOperator BuildGeneralize(ParameterReader parameters)
     {
         GeneralizeMethod method = parameters.GetEnum("method", GeneralizeMethod.NumericBins, required: true);
+
+        // The schema lists every method's parameters together, so one given to another method is caught here, before
+        // a reviewer takes it for a setting that works.
+        string[] applies = method switch
+        {
+            GeneralizeMethod.NumericBins => ["width", "origin"],
+            GeneralizeMethod.AgeBands => ["width", "origin", "top"],
+            GeneralizeMethod.DateYear or GeneralizeMethod.DateMonth => ["formats"],
+            _ => ["length", "padDigits"],
+        };
+        foreach (string name in GeneralizeParameters.Except(applies).Where(parameters.Has))
+        {
+            parameters.Fail($"parameter '{name}' does not apply to method '{PolicyNames.ToJsonName(method)}'");
+        }
+
         // Ages are whole years, so age bands take whole-year widths and edges, and a band label such as 20-29 is exact.
         (double width, double origin) = method switch
         {
