@@ -243,7 +243,7 @@ public sealed class PolicyReaderTests
 
         PolicyException exception = Assert.Throws<PolicyException>(() => PolicyReader.Parse(json));
 
-        Assert.Contains(exception.Errors, error => error.Contains("a key appears twice", StringComparison.Ordinal));
+        Assert.Contains(exception.Errors, error => error.Contains("key 'a' appears twice in one object (second time at line 1)", StringComparison.Ordinal));
     }
 
     [Fact]

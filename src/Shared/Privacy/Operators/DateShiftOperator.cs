@@ -65,15 +65,16 @@ public sealed class DateShiftOperator : ColumnOperator
 
         string? entity = _entityOrdinal < row.Cells.Count ? row.Cells[_entityOrdinal] : null;
         bool hasEntity = entity is not null && !_nullMarkers.Contains(entity);
-        int offset = OffsetDays(hasEntity ? ValueNormalizer.Normalize(entity!, _entityKind, row.PhoneRegion) : "\u0000row:" + value);
-
-        // A date within the offset of 0001-01-01 or 9999-12-31 has no shifted date, so it counts as unreadable.
-        if ((offset < 0 && date < DateTimeOffset.MinValue.AddDays(-offset)) || (offset > 0 && date > DateTimeOffset.MaxValue.AddDays(-offset)))
+        // A date within maxDays of 0001-01-01 or 9999-12-31 may have no shifted date, so it counts as unreadable for every
+        // entity. Shifting it only where the offset allows would reveal the offset of those entities: a placeholder such as
+        // 9999-12-31 shifted by -12 days says that the person's other dates moved by -12 days too.
+        if (date < DateTimeOffset.MinValue.AddDays(_maxDays) || date > DateTimeOffset.MaxValue.AddDays(-_maxDays))
         {
             output = string.Empty;
             return false;
         }
 
+        int offset = OffsetDays(hasEntity ? ValueNormalizer.Normalize(entity!, _entityKind, row.PhoneRegion) : "\u0000row:" + value);
         output = date.AddDays(offset).ToString(_formats.Formats[formatIndex], CultureInfo.InvariantCulture);
         return true;
     }

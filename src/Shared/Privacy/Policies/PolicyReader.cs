@@ -34,14 +34,18 @@ public static class PolicyReader
             // A key given twice would let the second entry override the one a reviewer reads first.
             document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false });
         }
-        catch (JsonException exception)
+        catch (JsonException exception) when (exception.LineNumber is null && DuplicateKeyOf(exception) is { } key)
         {
-            string duplicate = exception.Message.Contains("uplicate", StringComparison.Ordinal)
-                ? ": a key appears twice in one object, so one column or setting would silently replace the other"
-                : string.Empty;
+            // The parser reports a repeated key without its position, so the line is that of the key's second appearance.
             throw new PolicyException(
                 source,
-                [$"not valid JSON at line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}{duplicate}"]);
+                [$"key '{key}' appears twice in one object (second time at line {SecondLineOf(json, key)}), so one column or setting would silently replace the other"]);
+        }
+        catch (JsonException exception)
+        {
+            throw new PolicyException(
+                source,
+                [$"not valid JSON at line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}"]);
         }
 
         using (document)
@@ -61,6 +65,22 @@ public static class PolicyReader
 
             return policy;
         }
+    }
+
+    // System.Text.Json words the error "Duplicate property 'name' encountered during deserialization."
+    private static string? DuplicateKeyOf(JsonException exception)
+    {
+        System.Text.RegularExpressions.Match match = System.Text.RegularExpressions.Regex.Match(exception.Message, "^Duplicate property '(.*)' encountered");
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    private static int SecondLineOf(string json, string key)
+    {
+        string quoted = "\"" + key + "\"";
+        int first = json.IndexOf(quoted, StringComparison.Ordinal);
+        int second = first < 0 ? -1 : json.IndexOf(quoted, first + quoted.Length, StringComparison.Ordinal);
+        int at = second >= 0 ? second : Math.Max(first, 0);
+        return json.AsSpan(0, at).Count('\n') + 1;
     }
 
     /// <summary>
