@@ -111,6 +111,25 @@ public sealed class AnonymizeCommandTests
     }
 
     [Fact]
+    public void Anonymize_ParquetOutputUnnamedColumn_IsInvalidInput()
+    {
+        // card_transactions.csv starts with an unnamed index column, which Parquet cannot carry.
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), ",name,amt\n0,Ada Brennick,1.5\n");
+        File.WriteAllText(folder.File("policy.json"), """
+            { "version": 1, "columns": { "": { "operator": "keep" }, "name": { "operator": "pseudonym", "parameters": { "kind": "name" } }, "amt": { "operator": "keep" } }, "k": 1 }
+            """);
+
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "anonymize", "in.csv", "--policy", "policy.json", "--out", "out.parquet");
+        (int csvCode, _, string csvError) = SynthdataProcess.Run(folder.Path, "anonymize", "in.csv", "--policy", "policy.json", "--out", "out.csv");
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("Parquet output needs a name for every column", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File("out.parquet")));
+        Assert.True(csvCode == ExitCodes.Success, csvError);
+    }
+
+    [Fact]
     public void Anonymize_ResidualEmail_FailsWholeFile()
     {
         using var folder = new TemporaryFolder();

@@ -52,6 +52,18 @@ public static class ExtractAnonymizer
         ArgumentException.ThrowIfNullOrEmpty(outputPath);
         CsvReadOptions readOptions = ReadOptionsOf(policy);
         AnonymizationPlan plan = PlanFor(inputPath, policy, key);
+
+        // Parquet.Net writes a column without a name, but the file cannot be read back, so the rescan could not check it.
+        int unnamed = plan.OutputHeader.ToList().FindIndex(string.IsNullOrWhiteSpace);
+        if (IsParquet(outputPath) && unnamed >= 0)
+        {
+            throw new DataFormatException(
+                inputPath,
+                "Parquet output needs a name for every column, and this one has none; name it in the input's header, or write CSV output",
+                lineNumber: 1,
+                columnIndex: unnamed);
+        }
+
         AnonymizationSummary summary;
         using (IRecordWriter writer = IsParquet(outputPath)
             ? new ParquetRecordWriter(outputPath, plan.OutputHeader)
