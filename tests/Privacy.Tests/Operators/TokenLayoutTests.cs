@@ -53,6 +53,26 @@ public sealed class TokenLayoutTests
         }
     }
 
+    [Fact]
+    public void IbanTokens_PrintedInGroups_NothingFound()
+    {
+        // Whatever layout an IBAN arrives in, its token printed in the usual groups of four must not read as a card or
+        // phone number to a scanner, so that the anonymized output passes another data-loss scan.
+        var random = new Random(23);
+        TokenOperator op = NewOperator(TokenKind.Iban);
+        foreach (string country in new[] { "DE", "GB", "NL", "FR", "ES" })
+        {
+            for (int i = 0; i < 400; i++)
+            {
+                string token = Compact(Apply(op, RandomIban(country, random)));
+                string printed = string.Join(' ', token.Chunk(4).Select(chunk => new string(chunk)));
+
+                Assert.False(Scanner.ContainsValidated(printed), printed);
+                Assert.False(Scanner.ContainsValidated(token), token);
+            }
+        }
+    }
+
     [Theory]
     [InlineData("4111.1111.1111.1111")]
     [InlineData("4111  1111  1111  1111")]
@@ -132,7 +152,7 @@ public sealed class TokenLayoutTests
     // A random IBAN of the country's length with valid check digits. GB and NL ones start with four bank letters.
     private static string RandomIban(string country, Random random)
     {
-        int length = country switch { "DE" => 22, "GB" => 22, "NL" => 18, _ => 27 };
+        int length = country switch { "DE" => 22, "GB" => 22, "NL" => 18, "ES" => 24, _ => 27 };
         var bban = new StringBuilder();
         for (int i = 0; i < length - 4; i++)
         {
