@@ -163,9 +163,20 @@ public sealed class ResidualScanner
                     continue;
                 }
 
-                int found = tokenOperator[i] is { } token
-                    ? _scanner.FindValidatedKinds(token.CheckedForm(cell.ToString()), region: null, kinds)
-                    : _scanner.FindValidatedKinds(cell, region: null, kinds);
+                int found;
+                if (tokenOperator[i] is { } token)
+                {
+                    string text = cell.ToString();
+                    found = _scanner.FindValidatedKinds(token.CheckedForm(text), region: null, kinds);
+                    if (!kinds[..found].Contains(PiiKind.CardNumber) && token.HasCardInPrintedGroups(text))
+                    {
+                        kinds[found++] = PiiKind.CardNumber;
+                    }
+                }
+                else
+                {
+                    found = _scanner.FindValidatedKinds(cell, region: null, kinds);
+                }
                 if (found == 0)
                 {
                     remembered.Add(hash);

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using SyntheticData.Privacy.Crypto;
+using SyntheticData.Privacy.Detection;
+using SyntheticData.Privacy.Detection.Internal;
 using SyntheticData.Privacy.Internal;
 using SyntheticData.Privacy.Policies;
 
@@ -39,6 +41,8 @@ public sealed class TokenOperator : ColumnOperator
     private static readonly string[] TweakSuffixes = Enumerable.Range(0, MaximumAttempts)
         .Select(attempt => attempt == 0 ? string.Empty : "#" + attempt.ToString(CultureInfo.InvariantCulture))
         .ToArray();
+
+    private static readonly CardNumberDetector Cards = new();
 
     private static readonly string[] IbanDigitTweaks = TweakSuffixes.Select(suffix => "iban-digits" + suffix).ToArray();
     private static readonly string[] IbanLetterTweaks = TweakSuffixes.Select(suffix => "iban-letters" + suffix).ToArray();
@@ -182,7 +186,7 @@ public sealed class TokenOperator : ColumnOperator
                 value.CopyTo(chars);
                 Tokenize(chars, attempt);
                 string output = new(chars);
-                if (_isDetectable is null || !_isDetectable(CheckedForm(output)))
+                if (_isDetectable is null || !(_isDetectable(CheckedForm(output)) || HasCardInPrintedGroups(output)))
                 {
                     _lastOutputChecked = _isDetectable is not null;
                     return output;
@@ -423,8 +427,7 @@ public sealed class TokenOperator : ColumnOperator
 
     /// <summary>
     /// Returns the form in which the detectability check and the rescan read this column's tokens: for IBANs the letters
-    /// and digits in upper case, in the printed groups of four, and for other numbers the text with the separators inside
-    /// digit runs removed. The
+    /// and digits only, in upper case, and for other numbers the text with the separators inside digit runs removed. The
     /// check then depends on the token's digits and letters only, so one number gets the same token however it is
     /// written. Scanning the written layout instead made 38% of 15-digit card numbers in 4-6-5 groups take another
     /// tweak, because a group pair read as a phone number, so their tokens differed from those of the plain form.
@@ -437,30 +440,57 @@ public sealed class TokenOperator : ColumnOperator
             return JoinedView(token);
         }
 
-        // IBANs are printed in groups of four, and a scanner that reads those groups finds more than one that reads the
-        // compact form: a Luhn-valid run of whole groups reads as a card number. So the check reads the printed form.
-        int characters = token.Count(char.IsAsciiLetterOrDigit);
-        int length = characters + Math.Max(0, (characters - 1) / IbanGroupLength);
-        return string.Create(length, token, static (grouped, source) =>
+        return string.Create(token.Count(char.IsAsciiLetterOrDigit), token, static (compact, source) =>
         {
             int next = 0;
-            int written = 0;
             foreach (char c in source)
             {
-                if (!char.IsAsciiLetterOrDigit(c))
+                if (char.IsAsciiLetterOrDigit(c))
                 {
-                    continue;
+                    compact[next++] = char.ToUpperInvariant(c);
                 }
-
-                if (written > 0 && written % IbanGroupLength == 0)
-                {
-                    grouped[next++] = ' ';
-                }
-
-                grouped[next++] = char.ToUpperInvariant(c);
-                written++;
             }
         });
+    }
+
+    /// <summary>
+    /// Returns true when an IBAN token, printed in the usual groups of four, contains a valid card number. A card
+    /// scanner splits the printed digits at group boundaries, where a Luhn-valid run of whole groups can appear that the
+    /// compact form does not show. Only the card check runs on the printed form, because phone windows there cost a
+    /// quarter of the anonymizing time with four rows per customer (100 MB extract, native build). False for other
+    /// token kinds.
+    /// </summary>
+    [SkipLocalsInit]
+    public bool HasCardInPrintedGroups(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (_kind != TokenKind.Iban || token.Length > StackLength)
+        {
+            return false;
+        }
+
+        Span<char> printed = stackalloc char[StackLength * 2];
+        int next = 0;
+        int written = 0;
+        foreach (char c in token)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                continue;
+            }
+
+            if (written > 0 && written % IbanGroupLength == 0)
+            {
+                printed[next++] = ' ';
+            }
+
+            printed[next++] = char.ToUpperInvariant(c);
+            written++;
+        }
+
+        FirstValidatedSink sink = default;
+        Cards.Find(printed[..next], ref sink);
+        return sink.Found;
     }
 
     /// <summary>Returns <paramref name="token"/> with the separators inside its digit runs removed.</summary>
