@@ -124,11 +124,9 @@ internal static class PolicyCommand
                 return ExitCodes.InvalidInput;
             }
 
-            // A tab- or semicolon-separated file read with commas has one column whose name contains the separator.
-            if (draft.Columns.Count == 1 && draft.Columns.Keys.Single().IndexOfAny(['\t', ';', '|']) is int at and >= 0)
+            if (SeparatorHint.Describe([.. draft.Columns.Keys], "policy init") is { } hint)
             {
-                string found = draft.Columns.Keys.Single()[at] == '\t' ? "tab" : $"'{draft.Columns.Keys.Single()[at]}'";
-                Console.Error.WriteLine($"Warning: the header reads as one column whose name contains {(found == "tab" ? "a tab" : found)}. If that is the field separator, run policy init again with --separator {found}.");
+                Console.Error.WriteLine(hint);
             }
 
             string json = PolicyWriter.ToJson(draft);

@@ -132,6 +132,11 @@ internal static class ScanCommand
         var classifier = new ColumnClassifier(new DetectionOptions { DefaultRegion = request.Region });
         IReadOnlyList<ColumnClassification> columns = classifier.ClassifyTable(samples);
         int sampledRows = samples.Count == 0 ? 0 : samples[0].Values.Count;
+        if (SeparatorHint.Describe([.. columns.Select(column => column.Header)], "scan") is { } hint)
+        {
+            error.WriteLine(hint);
+        }
+
         if (request.Json)
         {
             WriteJson(output, request.File, sampledRows, columns);

@@ -310,6 +310,7 @@ public sealed class AnonymizeCommandTests
         (int plainCode, _, string plainError) = SynthdataProcess.Run(folder.Path, "policy", "init", "in.tsv", "--out", "comma.json");
         (int tabCode, _, string tabError) = SynthdataProcess.Run(folder.Path, "policy", "init", "in.tsv", "--separator", "tab", "--out", "tab.json");
         (int checkCode, _, string checkError) = SynthdataProcess.Run(folder.Path, "policy", "check", "tab.json", "--input", "in.tsv");
+        (int scanCode, _, string scanError) = SynthdataProcess.Run(folder.Path, "scan", "in.tsv");
 
         Assert.True(plainCode == ExitCodes.Success, plainError);
         Assert.Contains("run policy init again with --separator tab", plainError, StringComparison.Ordinal);
@@ -318,6 +319,8 @@ public sealed class AnonymizeCommandTests
         Assert.Equal("\t", policy["separator"]!.GetValue<string>());
         Assert.Equal(["id", "email", "amount"], policy["columns"]!.AsObject().Select(column => column.Key));
         Assert.True(checkCode == ExitCodes.Success, checkError);
+        Assert.True(scanCode == ExitCodes.Success, scanError);
+        Assert.Contains("run scan again with --separator tab", scanError, StringComparison.Ordinal);
     }
 
     [Fact]

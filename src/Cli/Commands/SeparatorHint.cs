@@ -1,0 +1,28 @@
+namespace SyntheticData.Cli.Commands;
+
+/// <summary>
+/// Spots an extract read with the wrong separator: a tab- or semicolon-separated file read with commas has one column
+/// whose name contains the real separator.
+/// </summary>
+internal static class SeparatorHint
+{
+    /// <summary>
+    /// Returns a warning that names the <c>--separator</c> value to try when <paramref name="header"/> is one column
+    /// whose name contains a tab, ';' or '|', or null otherwise.
+    /// </summary>
+    /// <param name="header">The column names as read.</param>
+    /// <param name="command">The command to run again, such as <c>policy init</c>.</param>
+    public static string? Describe(IReadOnlyList<string> header, string command)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        if (header.Count != 1 || header[0].IndexOfAny(['\t', ';', '|']) is not (int at and >= 0))
+        {
+            return null;
+        }
+
+        char separator = header[0][at];
+        string option = separator == '\t' ? "tab" : $"'{separator}'";
+        string contains = separator == '\t' ? "a tab" : option;
+        return $"Warning: the header reads as one column whose name contains {contains}. If that is the field separator, run {command} again with --separator {option}.";
+    }
+}
