@@ -295,6 +295,20 @@ public sealed class CsvRecordReaderTests : IDisposable
     }
 
     [Fact]
+    public void DeclaredEncoding_InvalidByte_NamesItsLine()
+    {
+        // 0xE9 is not ASCII. The byte sits on line 4 at offset 21, far inside the reader's first buffer.
+        byte[] bytes = [.. Encoding.ASCII.GetBytes("id,name\n1,a\n2,b\n3,Jos"), 0xE9, 0x0A];
+        string path = _folder.WriteBytes("ascii.csv", bytes);
+
+        DataFormatException exception = Assert.Throws<DataFormatException>(() => RecordReading.ReadCsv(path, new CsvReadOptions { EncodingName = "us-ascii" }));
+
+        Assert.Equal(4, exception.LineNumber);
+        Assert.Equal(21, exception.ByteOffset);
+        Assert.Contains("invalid byte for the declared encoding us-ascii", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnclosedQuote_Fails()
     {
         string path = _folder.WriteText("open.csv", "a,b\n1,\"never closed\n2,x\n");

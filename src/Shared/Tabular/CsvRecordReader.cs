@@ -63,9 +63,12 @@ public sealed class CsvRecordReader : IRecordReader
         try
         {
             Stream decompressed = InputStreams.DecompressIfGzip(_counting, leaveOpen: false);
+            Encoding encoding = _options.GetEncoding();
             TextReader text = TextEncodings.IsUtf8(_options.EncodingName)
                 ? new Utf8StrictTextReader(decompressed, sourceName)
-                : new StreamReader(decompressed, _options.GetEncoding(), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+                : SingleByteStrictTextReader.Suits(encoding)
+                    ? new SingleByteStrictTextReader(decompressed, encoding, sourceName)
+                    : new StreamReader(decompressed, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
             _sep = Sep.New(_options.Separator)
                 .Reader(o => o with
                 {
