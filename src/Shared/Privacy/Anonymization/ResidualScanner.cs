@@ -104,7 +104,8 @@ public sealed class ResidualScanner
             .ToDictionary(c => c.Name, c => c.IsProtected, StringComparer.Ordinal);
         bool[] isProtected = output.Header.Select(name => protectedByName.GetValueOrDefault(name, true)).ToArray();
 
-        // Token columns are read in the form their operator checked, whatever the layout: digit groups joined.
+        // Token columns are read as their operator checked them, whatever the layout: digit groups joined, and IBANs also
+        // printed in groups of four for the card check.
         var tokenOperators = plan.Columns.Where(c => c.OutputIndex >= 0 && c.Operator is TokenOperator)
             .ToDictionary(c => c.Name, c => (TokenOperator)c.Operator!, StringComparer.Ordinal);
         TokenOperator?[] tokenOperator = output.Header.Select(name => tokenOperators.GetValueOrDefault(name)).ToArray();
@@ -177,6 +178,7 @@ public sealed class ResidualScanner
                 {
                     found = _scanner.FindValidatedKinds(cell, region: null, kinds);
                 }
+
                 if (found == 0)
                 {
                     remembered.Add(hash);
