@@ -147,26 +147,12 @@ internal static class HeaderHints
     /// <summary>Returns the best hint for a header: the longest matching phrase, ties broken by table order.</summary>
     public static HeaderHint? Match(string header)
     {
-        IReadOnlyList<string> tokens = Tokenize(header);
-        string joined = string.Join(' ', tokens);
         HeaderHint? best = null;
-        foreach ((PiiKind kind, string[] phrases) in Table)
+        foreach (HeaderHint hint in MatchingPhrases(header))
         {
-            foreach (string entry in phrases)
+            if (best is null || hint.TokenCount > best.Value.TokenCount)
             {
-                bool exact = entry.StartsWith('=');
-                string phrase = exact ? entry[1..] : entry;
-                string[] phraseTokens = phrase.Split(' ');
-                bool matched = exact ? joined == phrase : Contains(tokens, joined, phraseTokens);
-                if (!matched || (IsPersonalAttribute(kind) && IsBlocked(tokens, phraseTokens)))
-                {
-                    continue;
-                }
-
-                if (best is null || phraseTokens.Length > best.Value.TokenCount)
-                {
-                    best = new HeaderHint(kind, phrase, phraseTokens.Length);
-                }
+                best = hint;
             }
         }
 
@@ -177,29 +163,27 @@ internal static class HeaderHints
     /// Returns true when any phrase of <paramref name="kind"/> matches the header, even where a longer phrase of another
     /// kind wins <see cref="Match"/>.
     /// </summary>
-    public static bool Suggests(string header, PiiKind kind)
+    public static bool Suggests(string header, PiiKind kind) => MatchingPhrases(header).Any(hint => hint.Kind == kind);
+
+    /// <summary>Returns a hint for every phrase of the table that matches the header, in table order.</summary>
+    private static IEnumerable<HeaderHint> MatchingPhrases(string header)
     {
         IReadOnlyList<string> tokens = Tokenize(header);
         string joined = string.Join(' ', tokens);
-        foreach ((PiiKind tableKind, string[] phrases) in Table)
+        foreach ((PiiKind kind, string[] phrases) in Table)
         {
-            if (tableKind != kind)
-            {
-                continue;
-            }
-
             foreach (string entry in phrases)
             {
                 bool exact = entry.StartsWith('=');
                 string phrase = exact ? entry[1..] : entry;
-                if (exact ? joined == phrase : Contains(tokens, joined, phrase.Split(' ')))
+                string[] phraseTokens = phrase.Split(' ');
+                bool matched = exact ? joined == phrase : Contains(tokens, joined, phraseTokens);
+                if (matched && !(IsPersonalAttribute(kind) && IsBlocked(tokens, phraseTokens)))
                 {
-                    return true;
+                    yield return new HeaderHint(kind, phrase, phraseTokens.Length);
                 }
             }
         }
-
-        return false;
     }
 
     /// <summary>Returns true when a token of the header names a software version (version, firmware, build, release).</summary>
