@@ -7,11 +7,10 @@ namespace SyntheticData.Tabular.Internal;
 /// encoding does not define, it fails with that byte's line and byte offset. A <see cref="StreamReader"/> reads far ahead, so its error
 /// could only name the line being parsed when its buffer filled, often the first.
 /// </summary>
-internal sealed class SingleByteStrictTextReader : TextReader
+internal sealed class SingleByteStrictTextReader : StreamTextReader
 {
     private const int ByteBufferLength = 1 << 16;
 
-    private readonly Stream _stream;
     private readonly Encoding _encoding;
     private readonly string _sourceName;
     private readonly byte[] _bytes = new byte[ByteBufferLength];
@@ -20,8 +19,8 @@ internal sealed class SingleByteStrictTextReader : TextReader
 
     /// <summary>Creates the reader; <paramref name="encoding"/> must throw on undefined bytes.</summary>
     public SingleByteStrictTextReader(Stream stream, Encoding encoding, string sourceName)
+        : base(stream)
     {
-        _stream = stream;
         _encoding = encoding;
         _sourceName = sourceName;
     }
@@ -29,16 +28,6 @@ internal sealed class SingleByteStrictTextReader : TextReader
     /// <summary>Returns true when <paramref name="encoding"/> has one byte per character and writes a line feed as 0x0A.</summary>
     public static bool Suits(Encoding encoding) =>
         encoding.IsSingleByte && encoding.GetBytes("\n") is [0x0A];
-
-    public override int Peek() => -1;
-
-    public override int Read()
-    {
-        Span<char> one = stackalloc char[1];
-        return Read(one) == 0 ? -1 : one[0];
-    }
-
-    public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
 
     public override int Read(Span<char> buffer)
     {
@@ -48,7 +37,7 @@ internal sealed class SingleByteStrictTextReader : TextReader
         }
 
         // One byte gives one character, so a chunk never splits a character.
-        int read = _stream.Read(_bytes, 0, Math.Min(ByteBufferLength, buffer.Length));
+        int read = Stream.Read(_bytes, 0, Math.Min(ByteBufferLength, buffer.Length));
         if (read == 0)
         {
             return 0;
@@ -75,16 +64,6 @@ internal sealed class SingleByteStrictTextReader : TextReader
         return written;
     }
 
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _stream.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
     // The exception's index is the failing byte's position in the chunk where the decoder gives it. Otherwise the chunk
     // is decoded byte by byte to find it.
     private int FirstUndefined(ReadOnlySpan<byte> chunk, int reported)
@@ -94,12 +73,12 @@ internal sealed class SingleByteStrictTextReader : TextReader
             return reported;
         }
 
-        Span<char> one = stackalloc char[2];
+        Span<char> decoded = stackalloc char[2];
         for (int i = 0; i < chunk.Length; i++)
         {
             try
             {
-                _encoding.GetChars(chunk.Slice(i, 1), one);
+                _encoding.GetChars(chunk.Slice(i, 1), decoded);
             }
             catch (DecoderFallbackException)
             {

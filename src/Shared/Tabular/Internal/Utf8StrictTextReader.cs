@@ -8,14 +8,13 @@ namespace SyntheticData.Tabular.Internal;
 /// Decodes UTF-8 into UTF-16 and fails on the first invalid or truncated byte sequence with its byte
 /// offset, instead of substituting U+FFFD as <see cref="StreamReader"/> does. A leading BOM is skipped.
 /// </summary>
-internal sealed class Utf8StrictTextReader : TextReader
+internal sealed class Utf8StrictTextReader : StreamTextReader
 {
     private const string InvalidSequenceMessage =
         "invalid UTF-8 byte sequence; if the file is in another encoding, such as windows-1252, name it in the policy's \"encoding\" field (scan and policy init take --encoding)";
 
     private const int ByteBufferLength = 1 << 16;
 
-    private readonly Stream _stream;
     private readonly string _sourceName;
     private readonly byte[] _bytes = new byte[ByteBufferLength];
     private int _byteStart;
@@ -27,23 +26,13 @@ internal sealed class Utf8StrictTextReader : TextReader
     private char? _pendingLowSurrogate;
 
     public Utf8StrictTextReader(Stream stream, string sourceName)
+        : base(stream)
     {
-        _stream = stream;
         _sourceName = sourceName;
     }
 
     /// <summary>True when the input started with the UTF-8 byte order mark.</summary>
     public bool HadBom { get; private set; }
-
-    public override int Peek() => -1;
-
-    public override int Read()
-    {
-        Span<char> one = stackalloc char[1];
-        return Read(one) == 0 ? -1 : one[0];
-    }
-
-    public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
 
     public override int Read(Span<char> buffer)
     {
@@ -118,16 +107,6 @@ internal sealed class Utf8StrictTextReader : TextReader
         return written;
     }
 
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _stream.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
     private void DecodeSurrogatePairInto(Span<char> target)
     {
         Span<char> pair = stackalloc char[2];
@@ -177,7 +156,7 @@ internal sealed class Utf8StrictTextReader : TextReader
         bool any = false;
         while (_byteEnd < ByteBufferLength)
         {
-            int read = _stream.Read(_bytes, _byteEnd, ByteBufferLength - _byteEnd);
+            int read = Stream.Read(_bytes, _byteEnd, ByteBufferLength - _byteEnd);
             if (read == 0)
             {
                 _endOfStream = true;
