@@ -30,7 +30,7 @@ public sealed class ParquetRoundTripTests : IDisposable
     }
 
     [Fact]
-    public async Task RecordWriter_LongText_SplitsRowGroupsByCharacters()
+    public async Task RecordWriter_LongText_SplitsRowGroups()
     {
         // 100 records of 50 characters with a budget of 1,000 characters per row group: a group every 20 records.
         string path = _folder.File("long.parquet");

@@ -28,8 +28,8 @@ public sealed class DatasetAnonymizer
     }
 
     /// <summary>
-    /// The folder for the temporary files of the class counting, which an extract with more equivalence classes than
-    /// fit in memory needs; null for the system's temporary folder. The output's folder suits, since the files hold
+    /// The folder for the temporary files of the class counting, which an extract needs when its equivalence classes do
+    /// not fit in memory, or null for the system's temporary folder. The output's folder suits, because the files contain
     /// hashes of the output's values.
     /// </summary>
     public string? WorkFolder { get; init; }

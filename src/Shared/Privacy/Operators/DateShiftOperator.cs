@@ -67,7 +67,7 @@ public sealed class DateShiftOperator : ColumnOperator
         bool hasEntity = entity is not null && !_nullMarkers.Contains(entity);
         // A date within maxDays of 0001-01-01 or 9999-12-31 may have no shifted date, so it counts as unreadable for every
         // entity. Shifting it only where the offset allows would reveal the offset of those entities: a placeholder such as
-        // 9999-12-31 shifted by -12 days says that the person's other dates moved by -12 days too.
+        // 9999-12-31 shifted by -12 days shows that the person's other dates moved by -12 days too.
         if (date < DateTimeOffset.MinValue.AddDays(_maxDays) || date > DateTimeOffset.MaxValue.AddDays(-_maxDays))
         {
             output = string.Empty;

@@ -7,7 +7,7 @@ namespace SyntheticData.Privacy.Operators;
 /// Replaces every letter and digit with the mask character except the first <c>keepFirst</c> and the last
 /// <c>keepLast</c> of them; punctuation and spaces stay. When the kept characters would be half of the
 /// value or more, everything is masked, so short values are not left mostly in clear. A value that is or contains a
-/// valid card number keeps at most its first 6 and last 4 letters and digits, whatever the parameters say, because PCI DSS allows no more of
+/// valid card number keeps at most its first 6 and last 4 letters and digits, whatever keepFirst and keepLast are, because PCI DSS allows no more of
 /// a card number to be shown.
 /// </summary>
 public sealed class MaskOperator : ColumnOperator

@@ -164,11 +164,12 @@ public static class PolicyDrafter
         sample.Values.Where(value => !string.IsNullOrWhiteSpace(value)).Distinct(StringComparer.Ordinal).Count();
 
     /// <summary>
-    /// Returns a sentence proposing a top-level entityColumn when a column that stands for a person repeats its values,
+    /// Returns a sentence proposing a top-level entityColumn when a column that identifies a person repeats its values,
     /// or null when there is none. Identifier columns whose header names a person (customer, client, member and the
-    /// like) come first, then card numbers, account numbers, IBANs, e-mail addresses and phone numbers, each of which
-    /// names its holder: a transaction extract without a customer id still repeats its card numbers. The draft does not
-    /// set it, because counting people usually needs coarser quasi-identifiers, which is a reviewer's choice.
+    /// like) come first. Then come card numbers, account numbers, IBANs, e-mail addresses and phone numbers, each of
+    /// which names its holder, because a transaction extract without a customer id still repeats its card numbers. The
+    /// draft does not set it, because counting people usually needs coarser quasi-identifiers, which is a reviewer's
+    /// choice.
     /// </summary>
     public static string? DescribeEntityCandidate(IReadOnlyList<ColumnClassification> classifications, IReadOnlyList<ColumnSample> samples)
     {
