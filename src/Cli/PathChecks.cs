@@ -24,4 +24,38 @@ internal static class PathChecks
         string folder = Path.GetDirectoryName(full)!;
         return Directory.Exists(folder) ? null : $"Output folder {folder} does not exist.";
     }
+
+    /// <summary>
+    /// Checks that an output names none of the other files of the command, such as its input, its policy or its key
+    /// file, which writing the output would replace. Paths are compared after following a symbolic link at the file
+    /// itself. <paramref name="others"/> pairs each path with its role, such as "the input".
+    /// </summary>
+    public static string? NotOverwriting(string output, string outputOption, params (string? Path, string Role)[] others)
+    {
+        string target = Resolve(output);
+        foreach ((string? path, string role) in others)
+        {
+            if (path is not null && string.Equals(Resolve(path), target, StringComparison.Ordinal))
+            {
+                return $"{outputOption} {Path.GetFullPath(output)} is also {role}; writing it would replace that file. Name another file.";
+            }
+        }
+
+        return null;
+    }
+
+    // Returns the full path, or the final target of a symbolic link at that path.
+    private static string Resolve(string path)
+    {
+        string full = Path.GetFullPath(path);
+        try
+        {
+            return File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
+        }
+        catch (IOException)
+        {
+            // A link loop: the path itself is compared instead.
+            return full;
+        }
+    }
 }

@@ -46,4 +46,51 @@ public sealed class UsageTests
         Assert.True(code is ExitCodes.Usage or ExitCodes.InvalidPolicy, $"exit code {code}: {error}");
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("--out", "the input", "anonymize", "in.csv", "--policy", "policy.json", "--out", "in.csv")]
+    [InlineData("--out", "the input", "anonymize", "in.csv", "--policy", "policy.json", "--out", "link.csv")]
+    [InlineData("--out", "the policy", "anonymize", "in.csv", "--policy", "policy.json", "--out", "policy.json")]
+    [InlineData("--out", "the key file", "anonymize", "in.csv", "--policy", "policy.json", "--out", "keys.json", "--key-file", "keys.json")]
+    [InlineData("--out", "the report", "anonymize", "in.csv", "--policy", "policy.json", "--out", "out.csv", "--report", "out.csv")]
+    [InlineData("--report", "the input", "anonymize", "in.csv", "--policy", "policy.json", "--out", "out.csv", "--report", "in.csv")]
+    [InlineData("--report", "the key file", "anonymize", "in.csv", "--policy", "policy.json", "--out", "out.csv", "--report", "keys.json", "--key-file", "keys.json")]
+    [InlineData("--out", "the input", "policy", "init", "in.csv", "--out", "in.csv")]
+    public void OutputNamingAnotherFile_IsRejected(string option, string role, params string[] arguments)
+    {
+        using var folder = new TemporaryFolder();
+        const string Extract = "a,b\n1,2\n";
+        File.WriteAllText(folder.File("in.csv"), Extract);
+        File.CreateSymbolicLink(folder.File("link.csv"), folder.File("in.csv"));
+        string policy = """{ "version": 1, "k": 1, "columns": { "a": { "operator": "keep" }, "b": { "operator": "keep" } } }""";
+        File.WriteAllText(folder.File("policy.json"), policy);
+
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, arguments);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains(option, error, StringComparison.Ordinal);
+        Assert.Contains("is also " + role, error, StringComparison.Ordinal);
+        Assert.Equal(Extract, File.ReadAllText(folder.File("in.csv")));
+        Assert.Equal(policy, File.ReadAllText(folder.File("policy.json")));
+        Assert.False(File.Exists(folder.File("out.csv")));
+        Assert.False(File.Exists(folder.File("keys.json")));
+    }
+
+    [Theory]
+    [InlineData("anonymize", "in.csv", "--policy", "policy.json", "--out", "out.csv", "--report", "missing/report.json")]
+    [InlineData("policy", "init", "in.csv", "--out", "missing/policy.json")]
+    public void OutputInMissingFolder_IsRejectedFirst(params string[] arguments)
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), "a,b\n1,2\n");
+        File.WriteAllText(folder.File("policy.json"), """{ "version": 1, "k": 1, "columns": { "a": { "operator": "keep" }, "b": { "operator": "keep" } } }""");
+
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, arguments);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("Output folder", error, StringComparison.Ordinal);
+        Assert.Contains("missing", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File("out.csv")));
+    }
 }

@@ -37,8 +37,11 @@ internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
             };
         }
 
+        string reportPath = request.ReportPath ?? request.OutputPath + ".report.json";
         if ((PathChecks.Input(request.InputPath, "Input file") ?? PathChecks.Input(request.PolicyPath, "Policy file")
-            ?? PathChecks.Output(request.OutputPath)) is { } pathProblem)
+            ?? PathChecks.Output(request.OutputPath) ?? PathChecks.Output(reportPath)
+            ?? PathChecks.NotOverwriting(request.OutputPath, "--out", (request.InputPath, "the input"), (request.PolicyPath, "the policy"), (request.KeyFilePath, "the key file"), (reportPath, "the report"))
+            ?? PathChecks.NotOverwriting(reportPath, "--report", (request.InputPath, "the input"), (request.PolicyPath, "the policy"), (request.KeyFilePath, "the key file"))) is { } pathProblem)
         {
             return Fail(ExitCodes.Usage, pathProblem);
         }
@@ -108,7 +111,7 @@ internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
                     error.WriteLine(failure);
                 }
 
-                error.WriteLine($"The output was not kept: {request.OutputPath}");
+                error.WriteLine($"No output was written to {request.OutputPath}; a file already there is unchanged.");
                 return new AnonymizeOutcome
                 {
                     ExitCode = ExitCodes.GateFailed,

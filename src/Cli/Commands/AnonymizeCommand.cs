@@ -69,7 +69,16 @@ internal static class AnonymizeCommand
             AnonymizeOutcome outcome = await Task.Run(() => runner.RunAsync(request, interrupt.Token), CancellationToken.None);
             if (outcome.Plan is not null || outcome.ExitCode != ExitCodes.Usage)
             {
-                AnonymizationReportWriter.Write(request.ReportPath!, AnonymizationReportWriter.Build(request, outcome));
+                try
+                {
+                    AnonymizationReportWriter.Write(request.ReportPath!, AnonymizationReportWriter.Build(request, outcome));
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    string written = outcome.ExitCode == ExitCodes.Success ? $"The output {request.OutputPath} was written, but the" : "The";
+                    Console.Error.WriteLine($"{written} report could not be written to {request.ReportPath}: {exception.Message}");
+                    return ExitCodes.Usage;
+                }
             }
 
             if (outcome.ExitCode == ExitCodes.Success)

@@ -56,7 +56,9 @@ internal static class PolicyCommand
         command.SetAction(parseResult =>
         {
             FileInfo file = parseResult.GetValue(input)!;
-            if (PathChecks.Input(file.FullName, "Input file") is { } inputProblem)
+            string? outputPath = parseResult.GetValue(output)?.FullName;
+            if ((PathChecks.Input(file.FullName, "Input file")
+                ?? (outputPath is null ? null : PathChecks.Output(outputPath) ?? PathChecks.NotOverwriting(outputPath, "--out", (file.FullName, "the input")))) is { } inputProblem)
             {
                 Console.Error.WriteLine(inputProblem);
                 return ExitCodes.Usage;
@@ -132,7 +134,16 @@ internal static class PolicyCommand
             string json = PolicyWriter.ToJson(draft);
             if (parseResult.GetValue(output) is { } outputFile)
             {
-                File.WriteAllText(outputFile.FullName, json);
+                try
+                {
+                    File.WriteAllText(outputFile.FullName, json);
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine($"The draft policy could not be written to {outputFile.FullName}: {exception.Message}");
+                    return ExitCodes.Usage;
+                }
+
                 string columns = draft.Columns.Count == 1 ? "1 column" : $"{draft.Columns.Count} columns";
                 Console.Error.WriteLine($"Wrote a draft policy for {columns} to {outputFile.FullName}; review every comment before use.");
                 if (draft.Comment is { } comment)
