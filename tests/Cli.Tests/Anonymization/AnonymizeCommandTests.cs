@@ -184,6 +184,30 @@ public sealed class AnonymizeCommandTests
         Assert.False(File.Exists(folder.File("out.csv")));
     }
 
+    [Theory]
+    [InlineData("anonymize", "in.csv", "--policy", "policy.json", "--out", "out.csv")]
+    [InlineData("scan", "in.csv")]
+    [InlineData("policy", "init", "in.csv")]
+    [InlineData("policy", "check", "policy.json", "--input", "in.csv")]
+    public void HeaderlessExtract_NamesNoValue(params string[] arguments)
+    {
+        // Without a header line, the first record would become the column names in messages, the report and the output.
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), "1,john.doe@example.com,x\n2,jane@example.com,y\n");
+        File.WriteAllText(folder.File("policy.json"), """{ "version": 1, "k": 1, "unlistedColumns": "keep", "columns": { "1": { "operator": "keep" } } }""");
+
+        (int code, string output, string error) = SynthdataProcess.Run(folder.Path, arguments);
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("column 2 contains an e-mail address", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("john.doe", error + output, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File("out.csv")));
+        if (File.Exists(folder.File("out.csv.report.json")))
+        {
+            Assert.DoesNotContain("john.doe", File.ReadAllText(folder.File("out.csv.report.json")), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Anonymize_InvalidPolicy_ListsProblems()
     {

@@ -90,7 +90,9 @@ public static class ExtractAnonymizer
         ArgumentException.ThrowIfNullOrEmpty(inputPath);
         ArgumentNullException.ThrowIfNull(policy);
         using IRecordReader headerReader = RecordReaderFactory.Open(inputPath, ReadOptionsOf(policy));
-        return AnonymizationPlan.Create(policy, headerReader.Header, key, ScannerOf(policy));
+        TextScanner scanner = ScannerOf(policy);
+        HeaderCheck.ThrowIfDataRecord(headerReader.Header, inputPath, scanner);
+        return AnonymizationPlan.Create(policy, headerReader.Header, key, scanner);
     }
 
     /// <summary>

@@ -33,6 +33,7 @@ public static class PolicyDrafting
         using (IRecordReader reader = RecordReaderFactory.Open(inputPath, ExtractAnonymizer.ReadOptionsOf(settings)))
         {
             header = reader.Header;
+            HeaderCheck.ThrowIfDataRecord(header, inputPath, ExtractAnonymizer.ScannerOf(settings));
             values = header.Select(_ => new List<string?>()).ToArray();
             while (values.Length > 0 && values[0].Count < sampleRows && reader.ReadNext())
             {

@@ -1,6 +1,7 @@
 using SyntheticData.Pipeline.Anonymization;
 using SyntheticData.Pipeline.Runs;
 using SyntheticData.Pipeline.Storage;
+using SyntheticData.Privacy.Detection;
 using SyntheticData.Privacy.Policies;
 using SyntheticData.Tabular;
 
@@ -70,6 +71,7 @@ public static class ValidateStep
         {
             using IRecordReader reader = RecordReaderFactory.Open(local, ExtractAnonymizer.ReadOptionsOf(policy));
             header = reader.Header;
+            HeaderCheck.ThrowIfDataRecord(header, local, ExtractAnonymizer.ScannerOf(policy));
             while (reader.ReadNext())
             {
                 records++;

@@ -1,0 +1,53 @@
+using SyntheticData.Privacy.Detection;
+using SyntheticData.Tabular;
+using SyntheticData.Testing;
+
+namespace SyntheticData.Privacy.Tests.Detection;
+
+public sealed class HeaderCheckTests
+{
+    private static readonly TextScanner Scanner = new();
+
+    [Theory]
+    [InlineData(new[] { "1", "john.doe@example.com", "123-45-6789" }, 2, "an e-mail address")]
+    [InlineData(new[] { "id", "4111 1111 1111 1111" }, 2, "a card number")]
+    [InlineData(new[] { "DE89370400440532013000", "x" }, 1, "an IBAN")]
+    [InlineData(new[] { "7", "123-45-6789" }, 2, "a US social security number")]
+    public void DataRecordAsHeader_IsRejected(string[] header, int column, string kind)
+    {
+        DataFormatException exception = Assert.Throws<DataFormatException>(() => HeaderCheck.ThrowIfDataRecord(header, "in.csv", Scanner));
+
+        Assert.Equal(1, exception.LineNumber);
+        Assert.Contains($"column {column} contains {kind}", exception.Message, StringComparison.Ordinal);
+        // Short names such as "1" also occur in "line 1".
+        foreach (string name in header.Where(name => name.Length > 3))
+        {
+            Assert.DoesNotContain(name, exception.Message.Replace("in.csv", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("card_transactions.csv")]
+    [InlineData("adult.csv")]
+    [InlineData("bank.csv")]
+    [InlineData("credit_default.csv")]
+    [InlineData("german_credit.csv")]
+    public void PublicDataHeaders_AreAccepted(string fileName)
+    {
+        using IRecordReader reader = RecordReaderFactory.Open(RepositoryPaths.SharedData(fileName));
+
+        HeaderCheck.ThrowIfDataRecord(reader.Header, fileName, Scanner);
+
+        Assert.NotEmpty(reader.Header);
+    }
+
+    [Fact]
+    public void ProductHeaders_AreAccepted()
+    {
+        string[] header = ["transaction_id", "customer_id", "email", "phone", "card_number", "card_cvv", "iban", "date_of_birth", "ip_address", "e-mail", "Kartennummer", "numéro de carte"];
+
+        HeaderCheck.ThrowIfDataRecord(header, "in.csv", Scanner);
+
+        Assert.Equal(12, header.Length);
+    }
+}
