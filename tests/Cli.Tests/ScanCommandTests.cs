@@ -114,6 +114,19 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void Scan_SemicolonsFailingOnComma_HintSeparator()
+    {
+        // Read with commas, the header is one column, and the decimal comma of line 2 makes that record two fields.
+        string path = WriteFile("semicolons.csv", "id;amount;note\n1;12,50;ok\n2;3,10;ok\n");
+
+        (int exitCode, _, string error) = RunScan(path);
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains("line 2", error, StringComparison.Ordinal);
+        Assert.Contains("--separator ';'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Scan_Windows1252NeedsEncodingOption()
     {
         // "Zoë" and "Müller" in Windows-1252: 0xEB and 0xFC are not valid UTF-8 on their own.

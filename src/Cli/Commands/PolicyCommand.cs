@@ -123,6 +123,11 @@ internal static class PolicyCommand
             catch (DataFormatException exception)
             {
                 Console.Error.WriteLine(exception.Message);
+                if (SeparatorHint.AfterFailedRead(file.FullName, ExtractAnonymizer.ReadOptionsOf(settings), "policy init") is { } failedHint)
+                {
+                    Console.Error.WriteLine(failedHint);
+                }
+
                 return ExitCodes.InvalidInput;
             }
 

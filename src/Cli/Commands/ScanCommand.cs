@@ -121,11 +121,17 @@ internal static class ScanCommand
         try
         {
             using IRecordReader reader = RecordReaderFactory.Open(request.File.FullName, csvOptions);
+            HeaderCheck.ThrowIfDataRecord(reader.Header, request.File.FullName, new TextScanner(new DetectionOptions { DefaultRegion = request.Region }));
             samples = ColumnSampler.Read(reader, request.SampleRows);
         }
         catch (DataFormatException exception)
         {
             error.WriteLine(exception.Message);
+            if (SeparatorHint.AfterFailedRead(request.File.FullName, csvOptions, "scan") is { } failedHint)
+            {
+                error.WriteLine(failedHint);
+            }
+
             return ExitCodes.InvalidInput;
         }
 

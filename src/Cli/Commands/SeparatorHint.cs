@@ -1,3 +1,5 @@
+using SyntheticData.Tabular;
+
 namespace SyntheticData.Cli.Commands;
 
 /// <summary>
@@ -24,5 +26,23 @@ internal static class SeparatorHint
         string option = separator == '\t' ? "tab" : $"'{separator}'";
         string contains = separator == '\t' ? "a tab" : option;
         return $"Warning: the header reads as one column whose name contains {contains}. If that is the field separator, run {command} again with --separator {option}.";
+    }
+
+    /// <summary>
+    /// Returns the warning of <see cref="Describe"/> for a file that failed to read, or null. A semicolon-separated file
+    /// read with commas often fails on its first decimal comma, before the header alone can show the mistake, so the
+    /// header is read again on its own.
+    /// </summary>
+    public static string? AfterFailedRead(string path, CsvReadOptions options, string command)
+    {
+        try
+        {
+            using IRecordReader reader = RecordReaderFactory.Open(path, options);
+            return Describe(reader.Header, command);
+        }
+        catch (Exception exception) when (exception is TabularException or IOException)
+        {
+            return null;
+        }
     }
 }
