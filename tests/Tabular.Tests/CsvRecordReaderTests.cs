@@ -38,6 +38,47 @@ public sealed class CsvRecordReaderTests : IDisposable
         Assert.False(reader.ReadNext());
     }
 
+    [Theory]
+    [InlineData("id,x\n1,2\n\n")]
+    [InlineData("id,x\n1,2\n\n\n")]
+    [InlineData("id,x\r\n1,2\r\n\r\n")]
+    public void TrailingBlankLines_AreSkipped(string text)
+    {
+        string path = _folder.WriteText("trailing.csv", text);
+
+        using var reader = new CsvRecordReader(path);
+        List<string?[]> records = RecordReading.ReadAll(reader);
+
+        Assert.Single(records);
+        AssertRecord(["1", "2"], records[0]);
+        Assert.Equal(1, reader.RecordNumber);
+        Assert.False(reader.ReadNext());
+    }
+
+    [Fact]
+    public void BlankLineBetweenRecords_NamesItsLine()
+    {
+        string path = _folder.WriteText("middle.csv", "id,x\n1,2\n\n\n3,4\n");
+
+        using var reader = new CsvRecordReader(path);
+        Assert.True(reader.ReadNext());
+        DataFormatException error = Assert.Throws<DataFormatException>(() => reader.ReadNext());
+
+        Assert.Equal(3, error.LineNumber);
+        Assert.Contains("blank", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OneColumnBlankLine_IsEmptyRecord()
+    {
+        string path = _folder.WriteText("one.csv", "note\na\n\nb\n");
+
+        List<string?[]> records = RecordReading.ReadCsv(path);
+
+        Assert.Equal(3, records.Count);
+        Assert.Null(records[1][0]);
+    }
+
     [Fact]
     public void HeaderErrors_NameLineOne()
     {

@@ -122,14 +122,46 @@ public sealed class CsvRecordReader : IRecordReader
         }
 
         SepReader.Row row = _sep.Current;
-        _recordNumber++;
         _lineNumber = StartLine(row);
         if (row.ColCount != _header.Length)
         {
+            if (IsBlank(row))
+            {
+                // Blank lines at the end are skipped. A blank line between records is an error at its own line.
+                long blankLine = _lineNumber;
+                if (EndsWithBlankLines())
+                {
+                    return false;
+                }
+
+                throw new DataFormatException(SourceName, "the line is blank, but records follow it; remove blank lines between records", blankLine);
+            }
+
             throw FieldCountError(row);
         }
 
+        _recordNumber++;
         ClassifyFields(row);
+        return true;
+    }
+
+    // A blank line reads as one empty field. Where the header has one column that is a record with an empty value.
+    private static bool IsBlank(SepReader.Row row) => row.ColCount == 1 && row.Span.IsEmpty;
+
+    /// <summary>
+    /// Reads past the blank line just read and the lines after it, and returns true when only blank lines remain, which
+    /// editors often leave at the end of a file. Returns false at the first line that is not blank.
+    /// </summary>
+    private bool EndsWithBlankLines()
+    {
+        while (MoveNextChecked())
+        {
+            if (!IsBlank(_sep.Current))
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 
