@@ -77,6 +77,23 @@ public sealed class UsageTests
     }
 
     [Theory]
+    [InlineData("out.jsonl", "not JSON")]
+    [InlineData("out.json", "not JSON")]
+    [InlineData("out.parquet.gz", "Name the output .parquet")]
+    public void AnonymizeOutputInUnwrittenFormat_IsRejected(string output, string expected)
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), "a,b\n1,2\n");
+        File.WriteAllText(folder.File("policy.json"), """{ "version": 1, "k": 1, "columns": { "a": { "operator": "keep" }, "b": { "operator": "keep" } } }""");
+
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "anonymize", "in.csv", "--policy", "policy.json", "--out", output);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File(output)));
+    }
+
+    [Theory]
     [InlineData("anonymize", "in.csv", "--policy", "policy.json", "--out", "out.csv", "--report", "missing/report.json")]
     [InlineData("policy", "init", "in.csv", "--out", "missing/policy.json")]
     public void OutputInMissingFolder_IsRejectedFirst(params string[] arguments)

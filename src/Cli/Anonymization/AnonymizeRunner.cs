@@ -41,7 +41,8 @@ internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
         if ((PathChecks.Input(request.InputPath, "Input file") ?? PathChecks.Input(request.PolicyPath, "Policy file")
             ?? PathChecks.Output(request.OutputPath) ?? PathChecks.Output(reportPath)
             ?? PathChecks.NotOverwriting(request.OutputPath, "--out", (request.InputPath, "the input"), (request.PolicyPath, "the policy"), (request.KeyFilePath, "the key file"), (reportPath, "the report"))
-            ?? PathChecks.NotOverwriting(reportPath, "--report", (request.InputPath, "the input"), (request.PolicyPath, "the policy"), (request.KeyFilePath, "the key file"))) is { } pathProblem)
+            ?? PathChecks.NotOverwriting(reportPath, "--report", (request.InputPath, "the input"), (request.PolicyPath, "the policy"), (request.KeyFilePath, "the key file"))
+            ?? UnsupportedOutputFormat(request.OutputPath)) is { } pathProblem)
         {
             return Fail(ExitCodes.Usage, pathProblem);
         }
@@ -164,6 +165,24 @@ internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
                 File.Delete(staging);
             }
         }
+    }
+
+    /// <summary>
+    /// Returns a message for an output name that promises a format the command does not write: JSON Lines, or Parquet
+    /// with a .gz suffix, which would have been written as gzip CSV. Otherwise returns null.
+    /// </summary>
+    private static string? UnsupportedOutputFormat(string outputPath)
+    {
+        string name = Path.GetFileName(outputPath);
+        if (name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"--out {outputPath}: anonymize writes CSV or Parquet, not JSON. Name the output .csv, .csv.gz or .parquet.";
+        }
+
+        return name.EndsWith(".parquet.gz", StringComparison.OrdinalIgnoreCase)
+            ? $"--out {outputPath}: Parquet files compress their own pages, so a .gz suffix would write gzip CSV instead. Name the output .parquet."
+            : null;
     }
 
     private static ExtractAnonymization WithProgress(bool show, long totalBytes, Func<IProgress<long>?, ExtractAnonymization> run)

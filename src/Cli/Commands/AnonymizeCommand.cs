@@ -20,7 +20,7 @@ internal static class AnonymizeCommand
         };
         var output = new Option<FileInfo>("--out")
         {
-            Description = "The anonymized file to write: Parquet when the name ends in .parquet, otherwise CSV. It appears only when every check passed.",
+            Description = "The anonymized file to write: Parquet when the name ends in .parquet, otherwise CSV (gzip-compressed when it ends in .gz; JSON names are rejected). It appears only when every check passed.",
             Required = true,
         };
         var report = new Option<FileInfo?>("--report")
