@@ -118,6 +118,21 @@ public sealed class ParquetRoundTripTests : IDisposable
         Assert.Equal("dd.MM.yyyy", Assert.IsType<DateTimeColumn>(second.Table["when"]).Format);
     }
 
+    [Theory]
+    [InlineData("braces.csv")]
+    [InlineData("braces.CSV.gz")]
+    [InlineData("braces.tsv")]
+    public void Factory_CsvNameWithBraceHeader_ReadsCsv(string name)
+    {
+        string path = name.EndsWith(".gz", StringComparison.Ordinal)
+            ? _folder.WriteGzip(name, "{id},x\n1,2\n")
+            : _folder.WriteText(name, "{id},x\n1,2\n");
+
+        Assert.Equal(DataFormat.Csv, RecordReaderFactory.DetectFormat(path));
+        using IRecordReader reader = RecordReaderFactory.Open(path);
+        Assert.Equal(["{id}", "x"], reader.Header);
+    }
+
     [Fact]
     public void Factory_DetectsEachFormat()
     {

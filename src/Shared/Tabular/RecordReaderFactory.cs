@@ -21,7 +21,11 @@ public static class RecordReaderFactory
             _ => new CsvRecordReader(path, csvOptions),
         };
 
-    /// <summary>Returns the format of a file from its leading bytes.</summary>
+    /// <summary>
+    /// Returns the format of a file from its leading bytes: Parquet by its magic number, otherwise JSON Lines when the
+    /// text starts with '{'. A name ending in .csv, .tsv or .txt (before any .gz) is read as CSV whatever its first
+    /// character, because a header name may start with '{'.
+    /// </summary>
     /// <exception cref="DataFormatException">The file is gzip, but its first bytes cannot be decompressed.</exception>
     public static DataFormat DetectFormat(string path)
     {
@@ -30,6 +34,13 @@ public static class RecordReaderFactory
         if (leading.SequenceEqual("PAR1"u8))
         {
             return DataFormat.Parquet;
+        }
+
+        string name = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
+        if (name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+        {
+            return DataFormat.Csv;
         }
 
         file.Position = 0;
