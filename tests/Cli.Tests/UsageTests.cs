@@ -76,6 +76,25 @@ public sealed class UsageTests
         Assert.False(File.Exists(folder.File("keys.json")));
     }
 
+    [Fact]
+    public void PolicyInitExistingOutput_NeedsForce()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), "a,b\n1,2\n");
+        const string Reviewed = "{ \"reviewed\": true }";
+        File.WriteAllText(folder.File("policy.json"), Reviewed);
+
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "policy", "init", "in.csv", "--out", "policy.json");
+        string kept = File.ReadAllText(folder.File("policy.json"));
+        (int forcedCode, _, string forcedError) = SynthdataProcess.Run(folder.Path, "policy", "init", "in.csv", "--out", "policy.json", "--force");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--force", error, StringComparison.Ordinal);
+        Assert.Equal(Reviewed, kept);
+        Assert.True(forcedCode == ExitCodes.Success, forcedError);
+        Assert.Contains("\"columns\"", File.ReadAllText(folder.File("policy.json")), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("out.jsonl", "not JSON")]
     [InlineData("out.json", "not JSON")]

@@ -49,9 +49,11 @@ internal static class PolicyCommand
             AllowMultipleArgumentsPerToken = false,
         };
 
+        var force = new Option<bool>("--force") { Description = "Replace the --out file when it exists, which may be a reviewed policy." };
+
         var command = new Command("init", "Draft a policy from the columns detection finds, with the reason for each choice as a comment.")
         {
-            input, output, region, keyId, k, sampleRows, dataset, encoding, separator, nullMarkers,
+            input, output, region, keyId, k, sampleRows, dataset, encoding, separator, nullMarkers, force,
         };
         command.SetAction(parseResult =>
         {
@@ -61,6 +63,12 @@ internal static class PolicyCommand
                 ?? (outputPath is null ? null : PathChecks.Output(outputPath) ?? PathChecks.NotOverwriting(outputPath, "--out", (file.FullName, "the input")))) is { } inputProblem)
             {
                 Console.Error.WriteLine(inputProblem);
+                return ExitCodes.Usage;
+            }
+
+            if (outputPath is not null && File.Exists(outputPath) && !parseResult.GetValue(force))
+            {
+                Console.Error.WriteLine($"{outputPath} exists and may be a reviewed policy. Pass --force to replace it, or name another file.");
                 return ExitCodes.Usage;
             }
 

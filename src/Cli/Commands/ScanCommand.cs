@@ -102,11 +102,16 @@ internal static class ScanCommand
             // An unknown name is already reported above, so validation below does not report it again.
             EncodingName = encodingError is null ? request.Encoding : CsvReadOptions.Default.EncodingName,
         };
+        if (csvOptions.Separator is '"' or '\r' or '\n')
+        {
+            problems.Add("--separator must not be a quote or a line break.");
+        }
+
         try
         {
             csvOptions.Validate();
         }
-        catch (ArgumentException exception)
+        catch (ArgumentException exception) when (problems.Count == 0)
         {
             problems.Add(exception.Message);
         }

@@ -124,6 +124,18 @@ public sealed class PolicyReaderTests
         Assert.Contains(error!.Errors, message => message.Contains("entityColumn 'client'", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Parse_EntityColumnAsQuasiIdentifier_IsRejected()
+    {
+        string json = AnonymizationHarness.Policy(
+            "\"customer\": {\"operator\": \"pseudonym\"}, \"zip\": {\"operator\": \"keep\"}",
+            "\"quasiIdentifiers\": [\"zip\", \"customer\"], \"entityColumn\": \"customer\"");
+
+        PolicyException exception = Assert.Throws<PolicyException>(() => PolicyReader.Parse(json));
+
+        Assert.Contains(exception.Errors, error => error.Contains("entityColumn 'customer' is also a quasi-identifier", StringComparison.Ordinal));
+    }
+
     private static void PolicyDocument(string entity, out DatasetPolicy? policy, out PolicyException? error)
     {
         string json = AnonymizationHarness.Policy(

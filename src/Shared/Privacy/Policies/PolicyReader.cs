@@ -163,6 +163,11 @@ public static class PolicyReader
             errors.Add($"entityColumn '{entityColumn}' is not a column of the policy");
         }
 
+        if (policy.EntityColumn is { } person && policy.QuasiIdentifiers.Contains(person, StringComparer.Ordinal))
+        {
+            errors.Add($"entityColumn '{person}' is also a quasi-identifier, so every class would contain one person; remove it from quasiIdentifiers");
+        }
+
         return errors;
     }
 
