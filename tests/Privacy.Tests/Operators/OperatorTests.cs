@@ -254,6 +254,9 @@ public sealed class OperatorTests
     [InlineData(0, 4, "4111 1111 1111 1111", "**** **** **** 1111")]
     [InlineData(6, 4, "41111111", "********")]
     [InlineData(4, 0, "5200-0000-0000-0007", "5200-****-****-****")]
+    [InlineData(6, 4, "Jane Doe 4111111111111111", "**** *** 411111******1111")]
+    [InlineData(6, 4, "José Álvarez", "**** *******")]
+    [InlineData(6, 4, "AB12CD34", "********")]
     public void Truncate_ShowsOnlyTheAllowedDigits(int first, int last, string input, string expected)
     {
         Assert.Equal(expected, Apply(new TruncateOperator(first, last, '*'), input));

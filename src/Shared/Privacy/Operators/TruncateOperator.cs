@@ -7,7 +7,8 @@ namespace SyntheticData.Privacy.Operators;
 /// Truncates card numbers: every number in a cell keeps at most its first <c>keepFirst</c> (at most 6)
 /// and last <c>keepLast</c> (at most 4) digits, and the digits between are replaced by the mask character.
 /// Numbers shorter than 13 digits (no card is that short) are masked completely, so a short or mistyped
-/// value cannot show most of its digits.
+/// value cannot show most of its digits. Every letter is masked too, so a name typed beside or in place of a
+/// card number does not stay in clear; spaces and punctuation keep the layout.
 /// </summary>
 public sealed class TruncateOperator : ColumnOperator
 {
@@ -68,6 +69,14 @@ public sealed class TruncateOperator : ColumnOperator
                 }
 
                 seen++;
+            }
+        }
+
+        for (int i = 0; i < chars.Length; i++)
+        {
+            if (char.IsLetter(chars[i]))
+            {
+                chars[i] = _maskChar;
             }
         }
 
