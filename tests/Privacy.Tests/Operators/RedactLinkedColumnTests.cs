@@ -32,6 +32,17 @@ public sealed class RedactLinkedColumnTests
     }
 
     [Fact]
+    public void Redact_TwoCharacterValuesAndNameWords()
+    {
+        string csv = "Full Name,street,email,tier,note\nLi Wu,X9,a@example.org,gold,\"Wu Li at X9, not X90 or li\"\n";
+
+        (string output, _, _) = AnonymizationHarness.Run(csv, AnonymizationHarness.Policy(Columns));
+
+        (_, List<string?[]> rows) = AnonymizationHarness.Parse(output);
+        Assert.Equal("[FULL_NAME] [FULL_NAME] at [STREET], not X90 or li", rows[0][3]);
+    }
+
+    [Fact]
     public void Redact_UsesOnlyItsOwnRow()
     {
         const string csv =

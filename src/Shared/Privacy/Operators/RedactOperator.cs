@@ -12,8 +12,11 @@ namespace SyntheticData.Privacy.Operators;
 /// </summary>
 public sealed class RedactOperator : ColumnOperator
 {
-    /// <summary>The shortest value, and word of a name, that is looked for in the text.</summary>
-    public const int MinimumLinkedLength = 3;
+    /// <summary>
+    /// The shortest value, and word of a name, that is looked for in the text: two characters, because surnames such as
+    /// Li or Ng and short customer ids exist. Occurrences count only as whole words, and name words only capitalised.
+    /// </summary>
+    public const int MinimumLinkedLength = 2;
 
     private static readonly char[] WordSeparators = [' ', '-', '\'', '.', ',', '\t'];
 
