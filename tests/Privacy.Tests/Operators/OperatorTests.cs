@@ -174,6 +174,9 @@ public sealed class OperatorTests
     [InlineData(TokenKind.Card, "N/A", @"^[A-Z]/[A-Z]$")]
     [InlineData(TokenKind.Digits, "Ada Brennick", @"^[A-Z][a-z]{2} [A-Z][a-z]{7}$")]
     [InlineData(TokenKind.Card, "Zoë Brennick", @"^[A-Z][a-z]\* [A-Z][a-z]{7}$")]
+    [InlineData(TokenKind.Digits, "Jane Doe 12345678", @"^[A-Z][a-z]{3} [A-Z][a-z]{2} \d{8}$")]
+    [InlineData(TokenKind.Card, "José 4111111111111111", @"^[A-Z][a-z]{2}\* \d{16}$")]
+    [InlineData(TokenKind.Iban, "Jane Doe GB82WEST12345698765432", @"^[A-Z][a-z]{3} [A-Z][a-z]{2} [A-Z]{2}\d{2}[A-Z]{4}\d{14}$")]
     public void Token_ValueWithoutNumber_IsReplacedInShape(TokenKind kind, string value, string shape)
     {
         var tokenizer = new Ff1Tokenizer(AnonymizationHarness.KeyA);

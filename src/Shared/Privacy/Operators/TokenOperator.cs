@@ -17,10 +17,11 @@ namespace SyntheticData.Privacy.Operators;
 /// their check digit therefore share a token. Account numbers (<see cref="TokenKind.Digits"/>) keep every digit
 /// distinct, and rely on the detectability check to avoid tokens that pass as cards.
 /// Numbers shorter than FF1's six-digit minimum get keyed hash digits instead, so that a column is
-/// protected whole even where a value is too short to be a real card. For the same reason a card or account value
-/// with no number at all (a name typed into the wrong column, a code such as <c>N/A</c>) has its ASCII letters
-/// tokenized, as one group in the alphabet A to Z that keeps each letter's case, and any other letter masked. Words
-/// beside a number, such as <c>exp</c> in <c>4111 1111 1111 1111 exp 12/27</c>, stay as they are.
+/// protected whole even where a value is too short to be a real card. For the same reason the ASCII letters of a card
+/// or account value (a name typed into the wrong column or beside the number, a code such as <c>N/A</c>, the
+/// <c>exp</c> of <c>4111 1111 1111 1111 exp 12/27</c>) are tokenized, as one group in the alphabet A to Z that keeps
+/// each letter's case, and any other letter is masked. An IBAN keeps its country code only where the value starts
+/// like an IBAN, with two letters and two digits.
 /// When a detectability check is given, a token that the check flags (for example a digit run inside an
 /// IBAN token that happens to pass as a card or phone number) is encrypted again under the next tweak,
 /// up to <see cref="MaximumAttempts"/> times; the result stays deterministic for one key version.
@@ -223,14 +224,11 @@ public sealed class TokenOperator : ColumnOperator
             from = end;
         }
 
-        if (from == 0)
-        {
-            TokenizeLetters(chars, attempt);
-        }
+        TokenizeLetters(chars, attempt);
     }
 
-    // Encrypts the ASCII letters of a value without a number as one group, keeping each one's case, and masks other
-    // letters and digits, so that no letter or digit of such a value stays in clear.
+    // Encrypts the ASCII letters of a value as one group, keeping each one's case, and masks other letters and digits
+    // outside ASCII, so that no letter or digit of the value stays in clear.
     [SkipLocalsInit]
     private void TokenizeLetters(Span<char> chars, int attempt)
     {
@@ -311,15 +309,21 @@ public sealed class TokenOperator : ColumnOperator
         int digitCount = 0;
         int letterCount = 0;
         int alphanumericSeen = 0;
+        bool keepsCountryCode = StartsLikeIban(chars);
         for (int i = 0; i < length; i++)
         {
             char c = chars[i];
             if (!char.IsAsciiLetterOrDigit(c))
             {
+                if (char.IsLetterOrDigit(c))
+                {
+                    chars[i] = '*';
+                }
+
                 continue;
             }
 
-            bool isCountryCode = alphanumericSeen < 2 && char.IsAsciiLetter(c);
+            bool isCountryCode = alphanumericSeen < 2 && keepsCountryCode;
             alphanumericSeen++;
             if (isCountryCode)
             {
@@ -370,6 +374,32 @@ public sealed class TokenOperator : ColumnOperator
             int position = digitPositions[Math.Min(1, digitCount - 1)];
             chars[position] = (char)('0' + ((chars[position] - '0' + 1) % 10));
         }
+    }
+
+    // True when the first four letters and digits are two letters and two digits, the country code and check digits of
+    // an IBAN. Another value, such as a name typed into the column, has no country code to keep.
+    private static bool StartsLikeIban(ReadOnlySpan<char> chars)
+    {
+        int seen = 0;
+        foreach (char c in chars)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                continue;
+            }
+
+            if (seen < 2 ? !char.IsAsciiLetter(c) : !char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            if (++seen == 4)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [SkipLocalsInit]
