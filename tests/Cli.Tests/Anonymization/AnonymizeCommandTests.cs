@@ -12,6 +12,14 @@ public sealed class AnonymizeCommandTests
         "Ada Brennick,ada.b@example.org,(212) 555-0147,gold\n" +
         "Tomas Ferreira,t.ferreira@example.org,(212) 555-0199,silver\n";
 
+    // Addresses of more than 32 letters and digits with a short domain: masking that keeps 8 at each end leaves an address.
+    private const string LongAddressContactsCsv =
+        "\"Full Name\",\"e-mail\",\"2nd phone\",class\n" +
+        "Ada Brennick,ada.brennick.accounts.payable.team@ex.io,(212) 555-0147,gold\n" +
+        "Tomas Ferreira,tomas.ferreira.accounts.payable.team@ex.io,(212) 555-0199,silver\n";
+
+    private const string KeepEightAtEachEnd = "{ \"operator\": \"mask\", \"parameters\": { \"keepFirst\": 8, \"keepLast\": 8 } }";
+
     private static string ContactsPolicy(string emailOperator) => $$"""
         {
           "version": 1,
@@ -133,10 +141,10 @@ public sealed class AnonymizeCommandTests
     public void Anonymize_ResidualEmail_FailsWholeFile()
     {
         using var folder = new TemporaryFolder();
-        File.WriteAllText(folder.File("in.csv"), ContactsCsv);
+        File.WriteAllText(folder.File("in.csv"), LongAddressContactsCsv);
 
-        // Card truncation masks only digits, so the e-mail addresses stay in clear.
-        File.WriteAllText(folder.File("policy.json"), ContactsPolicy("{ \"operator\": \"truncate\" }"));
+        // Masking that keeps 8 characters at each end leaves long addresses with short domains detectable.
+        File.WriteAllText(folder.File("policy.json"), ContactsPolicy(KeepEightAtEachEnd));
 
         (int code, _, string error) = SynthdataProcess.Run(folder.Path, "anonymize", "in.csv", "--policy", "policy.json", "--out", "out.csv");
 
@@ -145,7 +153,7 @@ public sealed class AnonymizeCommandTests
         Assert.Empty(Directory.GetFiles(folder.Path, ".out.csv*"));
         Assert.Contains("Email", error, StringComparison.Ordinal);
         Assert.Contains("'e-mail'", error, StringComparison.Ordinal);
-        Assert.DoesNotContain("example.org", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("accounts.payable", error, StringComparison.Ordinal);
         JsonNode report = JsonNode.Parse(File.ReadAllText(folder.File("out.csv.report.json")))!;
         Assert.False(report["output"]!["written"]!.GetValue<bool>());
         Assert.False(report["rescan"]!["passed"]!.GetValue<bool>());
@@ -262,9 +270,9 @@ public sealed class AnonymizeCommandTests
     public void PolicyCheck_WithInput_TriesPolicy()
     {
         using var folder = new TemporaryFolder();
-        File.WriteAllText(folder.File("in.csv"), ContactsCsv);
+        File.WriteAllText(folder.File("in.csv"), LongAddressContactsCsv);
         File.WriteAllText(folder.File("good.json"), ContactsPolicy("{ \"operator\": \"pseudonym\", \"parameters\": { \"kind\": \"email\" } }"));
-        File.WriteAllText(folder.File("bad.json"), ContactsPolicy("{ \"operator\": \"truncate\" }"));
+        File.WriteAllText(folder.File("bad.json"), ContactsPolicy(KeepEightAtEachEnd));
 
         (int goodCode, string goodOutput, string goodError) = SynthdataProcess.Run(folder.Path, "policy", "check", "good.json", "--input", "in.csv");
         (int badCode, string badOutput, string badError) = SynthdataProcess.Run(folder.Path, "policy", "check", "bad.json", "--input", "in.csv");
@@ -276,8 +284,8 @@ public sealed class AnonymizeCommandTests
         Assert.Contains("Tried on the first 2 records", goodOutput, StringComparison.Ordinal);
         Assert.Contains("protects 3 of 4 columns", goodOutput, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.GateFailed, badCode);
-        Assert.Contains("Column 'e-mail' still contains Email in 2 of 2 tried records after operator 'truncate'", badError, StringComparison.Ordinal);
-        Assert.DoesNotContain("example.org", badOutput + badError, StringComparison.Ordinal);
+        Assert.Contains("Column 'e-mail' still contains Email in 2 of 2 tried records after operator 'mask'", badError, StringComparison.Ordinal);
+        Assert.DoesNotContain("accounts.payable", badOutput + badError, StringComparison.Ordinal);
         Assert.True(plainCode == ExitCodes.Success, plainError);
         Assert.True(emptyCode == ExitCodes.Success, emptyError);
         Assert.Contains("has no records to try", emptyOutput, StringComparison.Ordinal);

@@ -10,11 +10,11 @@ public sealed class PolicyTrialTests : IDisposable
 {
     private const string Extract =
         "customer,card,email,note\n" +
-        "C1,4111 1111 1111 1111,ada@example.org,first\n" +
+        "C1,4111 1111 1111 1111,ada.brennick.accounts.payable.team@ex.io,first\n" +
         "C2,5555555555554444,NULL,\n" +
-        "C1,4111 1111 1111 1111,ada@example.org,\"two\nlines\"\n" +
-        "C3,,t.ferreira@example.org,last\n" +
-        "C4,4012888888881881,grace@example.org,after the trial\n";
+        "C1,4111 1111 1111 1111,ada.brennick.accounts.payable.team@ex.io,\"two\nlines\"\n" +
+        "C3,,tomas.ferreira.accounts.payable.team@ex.io,last\n" +
+        "C4,4012888888881881,grace.hopper.accounts.payable.team@ex.io,after the trial\n";
 
     private const string PseudonymEmail = "{\"operator\": \"pseudonym\", \"parameters\": {\"kind\": \"email\"}}";
 
@@ -43,9 +43,9 @@ public sealed class PolicyTrialTests : IDisposable
     }
 
     [Fact]
-    public void Run_TruncateOnEmail_FailsWithoutValues()
+    public void Run_MaskKeepingDomain_FailsWithoutValues()
     {
-        PolicyTrialResult trial = PolicyTrial.Run(InputPath, Policy("{\"operator\": \"truncate\"}"), records: 4);
+        PolicyTrialResult trial = PolicyTrial.Run(InputPath, Policy("{\"operator\": \"mask\", \"parameters\": {\"keepFirst\": 8, \"keepLast\": 8}}"), records: 4);
 
         Assert.False(trial.Passed);
         ResidualFinding finding = Assert.Single(trial.Rescan.Findings);
@@ -53,8 +53,8 @@ public sealed class PolicyTrialTests : IDisposable
         string message = Assert.Single(PolicyTrial.DescribeFailures(trial));
         Assert.Contains("'email'", message, StringComparison.Ordinal);
         Assert.Contains("3 of 4 tried records", message, StringComparison.Ordinal);
-        Assert.Contains("operator 'truncate'", message, StringComparison.Ordinal);
-        Assert.DoesNotContain("example.org", message, StringComparison.Ordinal);
+        Assert.Contains("operator 'mask'", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ex.io", message, StringComparison.Ordinal);
     }
 
     [Fact]

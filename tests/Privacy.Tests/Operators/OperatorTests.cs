@@ -465,6 +465,47 @@ public sealed class OperatorTests
     }
 
     [Fact]
+    public void Generalize_TwoDigitYears_AreNotInTheFuture()
+    {
+        var op = new GeneralizeOperator(GeneralizeMethod.DateYear, 1, 0, 90, 3, new DateFormats(["dd/MM/yy"]), 0);
+        int nextYear = (DateTime.UtcNow.Year + 1) % 100;
+
+        Assert.Equal("1945", Apply(op, "01/01/45"));
+        Assert.Equal((DateTime.UtcNow.Year - 100 + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Apply(op, $"01/01/{nextYear:00}"));
+        Assert.Equal("2001", Apply(op, "01/01/01"));
+    }
+
+    [Theory]
+    [InlineData("79228162514264337593543950336")]
+    [InlineData("29141777631706690743915000806360837783533740681241")]
+    public void Generalize_BinTooNarrowForNumber_IsUnreadable(string value)
+    {
+        var op = new GeneralizeOperator(GeneralizeMethod.NumericBins, 10, 0, 90, 3, new DateFormats(DateFormats.Default), 0);
+
+        Assert.False(op.TryApply(value, new RowContext(), out _));
+    }
+
+    [Fact]
+    public void Generalize_PostcodePrefix_IgnoresCase()
+    {
+        var op = new GeneralizeOperator(GeneralizeMethod.PostcodePrefix, 1, 0, 90, 3, new DateFormats(DateFormats.Default), 0);
+
+        Assert.Equal("SW1* ***", Apply(op, "sw1a 1aa"));
+        Assert.Equal("SW1* ***", Apply(op, "SW1A 1AA"));
+    }
+
+    [Fact]
+    public void Pseudonym_GreekEmailCase_LinksToOnePseudonym()
+    {
+        var pseudonymizer = new HmacPseudonymizer(AnonymizationHarness.KeyA);
+        var emails = new PseudonymOperator(pseudonymizer, ValueKind.Email, 16, string.Empty);
+
+        // Upper-case sigma lower-cases to the medial form, while the word ends in the final form.
+        Assert.Equal(Apply(emails, "\u03A3\u038A\u03A3\u03A5\u03A6\u039F\u03A3@example.com"), Apply(emails, "\u03C3\u03AF\u03C3\u03C5\u03C6\u03BF\u03C2@example.com"));
+        Assert.NotEqual(Apply(emails, "a@example.com"), Apply(emails, "b@example.com"));
+    }
+
+    [Fact]
     public void DateShift_OffsetsCoverTheRangeWithoutZero()
     {
         var op = new DateShiftOperator(

@@ -314,4 +314,22 @@ public sealed class PolicyReaderTests
 
         Assert.Contains(exception.Errors, error => error.Contains("parameter 'width' does not apply to method 'postcodePrefix'", StringComparison.Ordinal));
     }
+    [Theory]
+    [InlineData("\"t\": {\"operator\": \"generalize\", \"parameters\": {\"method\": \"dateMonth\", \"formats\": [\"HH:mm\"]}}", "'HH:mm' has no year")]
+    [InlineData("\"t\": {\"operator\": \"generalize\", \"parameters\": {\"method\": \"dateMonth\", \"formats\": [\"yyyy\"]}}", "'yyyy' has no month")]
+    [InlineData("\"t\": {\"operator\": \"generalize\", \"parameters\": {\"method\": \"dateYear\", \"formats\": [\"MM/'y'dd\"]}}", "has no year")]
+    [InlineData("\"t\": {\"operator\": \"dateShift\", \"parameters\": {\"entityColumn\": \"id\", \"formats\": [\"yyyy-MM\"]}}", "'yyyy-MM' has no day")]
+    [InlineData("\"t\": {\"operator\": \"generalize\", \"parameters\": {\"method\": \"ageBands\", \"origin\": 100, \"top\": 90}}", "must be below 'top'")]
+    [InlineData("\"t\": {\"operator\": \"generalize\", \"parameters\": {\"method\": \"numericBins\", \"width\": 1e-30}}", "'width' must be at least")]
+    [InlineData("\"t\": {\"operator\": \"token\", \"parameters\": {\"kind\": \"digits\", \"preserveIin\": true}}", "'preserveIin' applies to kind 'card' only")]
+    [InlineData("\"t\": {\"operator\": \"mask\", \"parameters\": {\"maskChar\": \" \"}}", "'maskChar' must be a visible character")]
+    [InlineData("\"t\": {\"operator\": \"truncate\", \"parameters\": {\"maskChar\": \",\"}}", "'maskChar' must be a visible character")]
+    public void Parse_ContradictoryParameter_IsRejected(string rule, string expected)
+    {
+        string json = AnonymizationHarness.Policy("\"id\": {\"operator\": \"keep\"}, " + rule);
+
+        PolicyException exception = Assert.Throws<PolicyException>(() => PolicyReader.Parse(json));
+
+        Assert.Contains(exception.Errors, error => error.Contains("column 't'", StringComparison.Ordinal) && error.Contains(expected, StringComparison.Ordinal));
+    }
 }

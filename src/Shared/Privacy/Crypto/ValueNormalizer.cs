@@ -24,9 +24,13 @@ public static class ValueNormalizer
     public static string Normalize(string value, ValueKind kind, string? phoneRegion = null)
     {
         ArgumentNullException.ThrowIfNull(value);
+
+        // NOTE: the builds run in globalization-invariant mode, where string.Normalize leaves non-ASCII text unchanged, so
+        // a name or address stored decomposed (an accent as its own code point) gets another pseudonym than the composed
+        // form.
         string normalized = kind switch
         {
-            ValueKind.Email => value.Trim().ToLowerInvariant(),
+            ValueKind.Email => LowerEmail(value.Trim()),
             ValueKind.Phone => NormalizePhone(value, phoneRegion),
             ValueKind.Card => KeepCharacters(value, lettersToo: false),
             ValueKind.Iban or ValueKind.Identifier => KeepCharacters(value, lettersToo: true).ToUpperInvariant(),
@@ -35,6 +39,11 @@ public static class ValueNormalizer
         };
         return normalized.Length == 0 && kind is ValueKind.Phone or ValueKind.Card ? value.Trim() : normalized;
     }
+
+    // Upper then lower case folds letters with two lower-case forms, such as the Greek final sigma, into one. ASCII
+    // addresses, almost all of them, take the plain lower-casing.
+    private static string LowerEmail(string value) =>
+        Ascii.IsValid(value) ? value.ToLowerInvariant() : value.ToUpperInvariant().ToLowerInvariant();
 
     private static string NormalizePhone(string value, string? region)
     {

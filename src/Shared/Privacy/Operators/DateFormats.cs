@@ -24,6 +24,12 @@ public sealed class DateFormats
         "yyyy-MM-ddTHH:mm:ss.FFFFFFFzzz",
     ];
 
+    // Two-digit years are read as the latest year up to the current one, so 45 is 1945 rather than 2045. Extracts hold
+    // dates of birth and past transactions, and .NET's default window (up to 2049) would put them in the future.
+    // NOTE: the window moves with the year of the run, so a two-digit year one above the current one is read a century
+    // earlier until that year comes.
+    private static readonly CultureInfo Culture = CreateCulture();
+
     private readonly string[] _formats;
 
     /// <summary>Creates a parser for <paramref name="formats"/>.</summary>
@@ -63,7 +69,7 @@ public sealed class DateFormats
             if (DateTimeOffset.TryParseExact(
                     trimmed,
                     _formats[i],
-                    CultureInfo.InvariantCulture,
+                    Culture,
                     DateTimeStyles.AssumeUniversal,
                     out value))
             {
@@ -73,5 +79,44 @@ public sealed class DateFormats
 
         value = default;
         return -1;
+    }
+
+    /// <summary>
+    /// True when the .NET custom format string <paramref name="format"/> contains the field letter
+    /// <paramref name="field"/>, such as 'y' for the year, outside quoted literals and escaped characters.
+    /// </summary>
+    public static bool HasField(string format, char field)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        char quote = '\0';
+        for (int i = 0; i < format.Length; i++)
+        {
+            char c = format[i];
+            if (quote != '\0')
+            {
+                quote = c == quote ? '\0' : quote;
+            }
+            else if (c is '\'' or '"')
+            {
+                quote = c;
+            }
+            else if (c == '\\')
+            {
+                i++;
+            }
+            else if (c == field)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static CultureInfo CreateCulture()
+    {
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        culture.DateTimeFormat.Calendar.TwoDigitYearMax = DateTime.UtcNow.Year;
+        return CultureInfo.ReadOnly(culture);
     }
 }

@@ -68,8 +68,9 @@ public sealed class GeneralizeOperator : ColumnOperator
                     return false;
                 }
 
-                output = NumericBin(value, number);
-                return true;
+                // A bin too narrow for the number's magnitude has equal edges, which would show the value.
+                output = NumericBin(value, number) ?? string.Empty;
+                return output.Length > 0;
 
             case GeneralizeMethod.AgeBands:
                 if (!TryParseNumber(value, out double age) || age < 0)
@@ -109,7 +110,7 @@ public sealed class GeneralizeOperator : ColumnOperator
     /// edge in the bin that starts there. In binary floating point 0.3 / 0.1 is 2.9999999999999996, which put 0.3 in
     /// [0.2, 0.3). Numbers beyond the decimal range take the binary path, rounded to 10 decimals.
     /// </summary>
-    private string NumericBin(string value, double number)
+    private string? NumericBin(string value, double number)
     {
         bool fitsDecimal = Math.Abs(_width) is >= 1e-20 and < 1e27 && Math.Abs(_origin) < 1e27;
         if (fitsDecimal && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal exact))
@@ -132,7 +133,7 @@ public sealed class GeneralizeOperator : ColumnOperator
         // Rounding to 10 decimals removes binary artefacts such as 40.300000000000004 from the edges.
         double lower = Math.Round(_origin + (Math.Floor((number - _origin) / _width) * _width), 10);
         double upper = Math.Round(lower + _width, 10);
-        return string.Create(CultureInfo.InvariantCulture, $"[{lower:R}, {upper:R})");
+        return upper > lower ? string.Create(CultureInfo.InvariantCulture, $"[{lower:R}, {upper:R})") : null;
     }
 
     private string MaskPostcode(string postcode)
@@ -142,7 +143,8 @@ public sealed class GeneralizeOperator : ColumnOperator
             postcode = postcode.PadLeft(_padDigits, '0');
         }
 
-        char[] chars = postcode.ToCharArray();
+        // Upper case, so that sw1a and SW1A fall into one area and one quasi-identifier class.
+        char[] chars = postcode.ToUpperInvariant().ToCharArray();
         bool maskAll = chars.Count(char.IsLetterOrDigit) <= _prefixLength;
         int seen = 0;
         for (int i = 0; i < chars.Length; i++)

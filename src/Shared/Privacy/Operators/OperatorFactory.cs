@@ -91,10 +91,17 @@ public sealed class OperatorFactory
                     parameters.GetString("prefix", string.Empty) ?? string.Empty);
 
             case OperatorKind.Token:
+                TokenKind tokenKind = parameters.GetEnum("kind", TokenKind.Card);
+                if (tokenKind != TokenKind.Card && parameters.Has("preserveIin"))
+                {
+                    // Only card numbers have an issuer prefix, and a setting that does nothing misleads a reviewer.
+                    parameters.Fail($"parameter 'preserveIin' applies to kind 'card' only, not '{PolicyNames.ToJsonName(tokenKind)}'");
+                }
+
                 return new TokenOperator(
                     _tokenizer,
                     _pseudonymizer,
-                    parameters.GetEnum("kind", TokenKind.Card),
+                    tokenKind,
                     parameters.GetBool("preserveIin", false),
                     _isDetectable);
 
@@ -149,8 +156,19 @@ public sealed class OperatorFactory
             return '*';
         }
 
+        // A value of spaces or control characters reads as missing or breaks lines in many tools, and a comma or quote
+        // looks like CSV syntax.
+        if (char.IsWhiteSpace(mask) || char.IsControl(mask) || mask is ',' or '"' or ';')
+        {
+            parameters.Fail("parameter 'maskChar' must be a visible character other than a comma, semicolon or quote, such as * or #");
+            return '*';
+        }
+
         return mask;
     }
+
+    // The narrowest numericBins width that policy check accepts.
+    private const double MinimumBinWidth = 1e-10;
 
     private static readonly string[] GeneralizeParameters = ["width", "origin", "top", "length", "padDigits", "formats"];
 
@@ -180,13 +198,31 @@ public sealed class OperatorFactory
             _ => (1, 0),
         };
 
+        // Narrower bins than this cannot be added to most numbers without rounding away, and the bin would show the value.
+        if (method == GeneralizeMethod.NumericBins && width is > 0 and < MinimumBinWidth)
+        {
+            parameters.Fail($"parameter 'width' must be at least {MinimumBinWidth.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+
+        int top = parameters.GetInt("top", 90, 1, 200);
+        if (method == GeneralizeMethod.AgeBands && origin >= top)
+        {
+            parameters.Fail($"parameter 'origin' ({origin}) must be below 'top' ({top}), or every age falls into one band");
+        }
+
+        DateFormats formats = DateFormatsParameter(parameters);
+        if (method is GeneralizeMethod.DateYear or GeneralizeMethod.DateMonth)
+        {
+            RequireDateFields(parameters, method == GeneralizeMethod.DateYear ? "y" : "yM", PolicyNames.ToJsonName(method));
+        }
+
         return new GeneralizeOperator(
             method,
             width,
             origin,
-            parameters.GetInt("top", 90, 1, 200),
+            top,
             parameters.GetInt("length", 3, 0, 10),
-            DateFormatsParameter(parameters),
+            formats,
             parameters.GetInt("padDigits", 0, 0, 10));
     }
 
@@ -204,14 +240,50 @@ public sealed class OperatorFactory
             }
         }
 
+        RequireDateFields(parameters, "yMd", "dateShift");
         return new DateShiftOperator(
             _key,
             _pseudonymizer,
             ordinal,
-            parameters.GetEnum("entityKind", ValueKind.Generic),
+            parameters.GetEnum("entityKind", EntityKindOf(entity, policy)),
             parameters.GetInt("maxDays", 180, 1, 3650),
             DateFormatsParameter(parameters),
             policy.NullMarkers);
+    }
+
+    /// <summary>
+    /// Returns the pseudonym kind of the entity column, so that the spellings that its pseudonyms link (such as the cases
+    /// of one e-mail address) also get one date offset, or <see cref="ValueKind.Generic"/> for another operator.
+    /// </summary>
+    private static ValueKind EntityKindOf(string? entity, DatasetPolicy policy)
+    {
+        if (entity is null || !policy.Columns.TryGetValue(entity, out ColumnPolicy? rule) || rule.Operator != OperatorKind.Pseudonym)
+        {
+            return ValueKind.Generic;
+        }
+
+        // The entity column's own rule reports its errors itself, so this reading drops them.
+        return new ParameterReader(entity, rule, []).GetEnum("kind", ValueKind.Generic);
+    }
+
+    /// <summary>
+    /// Fails when a declared date format lacks one of <paramref name="fields"/> ('y' year, 'M' month, 'd' day): parsing
+    /// fills a missing year or month from the run's date, so the output would change with the day it is made.
+    /// </summary>
+    private static void RequireDateFields(ParameterReader parameters, string fields, string method)
+    {
+        foreach (string format in parameters.GetStrings("formats", DateFormats.Default))
+        {
+            foreach (char field in fields)
+            {
+                if (!DateFormats.HasField(format, field))
+                {
+                    string name = field switch { 'y' => "year", 'M' => "month", _ => "day" };
+                    parameters.Fail($"parameter 'formats': '{format}' has no {name}, which {method} needs, because the date of the run would fill it in");
+                    break;
+                }
+            }
+        }
     }
 
     private static DateFormats DateFormatsParameter(ParameterReader parameters)
