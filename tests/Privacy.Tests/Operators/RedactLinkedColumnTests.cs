@@ -73,4 +73,19 @@ public sealed class RedactLinkedColumnTests
         Assert.Equal(rows[0][3]!.Replace(" called", string.Empty, StringComparison.Ordinal), rows[1][3]!.Replace(" wrote", string.Empty, StringComparison.Ordinal));
         Assert.DoesNotContain("Brennick", output, StringComparison.OrdinalIgnoreCase);
     }
+    [Fact]
+    public void Redact_PseudonymReplacement_MatchesColumnPseudonym()
+    {
+        // The mention of a customer id, in either spelling, gets the pseudonym of the id's own column.
+        string policy = AnonymizationHarness.Policy(
+            "\"customer\": {\"operator\": \"pseudonym\", \"parameters\": {\"kind\": \"identifier\"}}, "
+            + "\"note\": {\"operator\": \"redact\", \"parameters\": {\"replacement\": \"pseudonym\"}}");
+        const string csv = "customer,note\nCUST-0042,see CUST-0042 and cust-0042\n";
+
+        (string output, _, _) = AnonymizationHarness.Run(csv, policy);
+
+        (_, List<string?[]> rows) = AnonymizationHarness.Parse(output);
+        string pseudonym = rows[0][0]!;
+        Assert.Equal($"see [CUSTOMER:{pseudonym}] and [CUSTOMER:{pseudonym}]", rows[0][1]);
+    }
 }

@@ -229,12 +229,22 @@ public sealed class AnonymizationPlan
         [
             .. columns
                 .Where(column => column.Kind is not (OperatorKind.Keep or OperatorKind.Redact))
-                .Select(column => new LinkedColumn(column.InputIndex, LinkedColumn.LabelOf(column.Name), IsNameColumn(column.Name, policy))),
+                .Select(column => LinkOf(column, policy)),
         ];
         foreach (RedactOperator text in redacted)
         {
             text.Link(linked);
         }
+    }
+
+    // A mention is normalised as its column's pseudonyms are, so that the replacement pseudonym equals the column's.
+    private static LinkedColumn LinkOf(PlannedColumn column, DatasetPolicy policy)
+    {
+        bool name = IsNameColumn(column.Name, policy);
+        ValueKind kind = column.Operator is PseudonymOperator pseudonym ? pseudonym.ValueKind
+            : name ? ValueKind.Name
+            : ValueKind.Generic;
+        return new LinkedColumn(column.InputIndex, LinkedColumn.LabelOf(column.Name), name, kind);
     }
 
     private static bool IsNameColumn(string name, DatasetPolicy policy) =>

@@ -7,10 +7,14 @@ namespace SyntheticData.Privacy.Operators;
 /// <param name="InputIndex">The column's 0-based position in the input.</param>
 /// <param name="Label">What a replaced mention is labelled with: the header in upper case, such as <c>FULL_NAME</c>.</param>
 /// <param name="MatchesWords">
-/// True for names: each capitalised word of three or more letters is also removed on its own, so "Brennick" goes
+/// True for names: each capitalised word of two or more letters is also removed on its own, so "Brennick" goes
 /// as well as "Ada Brennick". Other columns are matched as a whole value only.
 /// </param>
-internal sealed record LinkedColumn(int InputIndex, string Label, bool MatchesWords)
+/// <param name="Kind">
+/// How a mention is normalised for a pseudonym replacement: the column's own pseudonym kind, so that a mention gets the
+/// pseudonym of its column.
+/// </param>
+internal sealed record LinkedColumn(int InputIndex, string Label, bool MatchesWords, Policies.ValueKind Kind)
 {
     /// <summary>Returns the label for a header: letters and digits in upper case, anything else as '_'.</summary>
     public static string LabelOf(string header)

@@ -19,6 +19,9 @@ public sealed class PseudonymOperator(HmacPseudonymizer pseudonymizer, ValueKind
 
     public override OperatorKind Kind => OperatorKind.Pseudonym;
 
+    /// <summary>How values are normalised before they are hashed.</summary>
+    public ValueKind ValueKind => kind;
+
     /// <summary>True while the cache is paused because too few lookups hit it.</summary>
     internal bool IsCachePaused => _cache.IsPaused;
 

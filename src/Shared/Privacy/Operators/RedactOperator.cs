@@ -109,7 +109,7 @@ public sealed class RedactOperator : ColumnOperator
                 continue;
             }
 
-            ValueKind kind = column.MatchesWords ? ValueKind.Name : ValueKind.Generic;
+            ValueKind kind = column.Kind;
             string whole = cell.Trim();
             if (whole.Length >= MinimumLinkedLength)
             {
