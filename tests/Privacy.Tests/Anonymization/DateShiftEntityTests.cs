@@ -21,4 +21,27 @@ public sealed class DateShiftEntityTests
         Assert.Equal(rows[0][1], rows[1][1]);
         Assert.NotEqual("2024-01-10", rows[0][1]);
     }
+    [Fact]
+    public void RowsWithoutEntity_ShiftTheirDatesTogether()
+    {
+        // Without a customer, the two dates of one row keep their one-day gap, and the same date in two rows moves apart.
+        string csv = "customer,d1,d2\n,2024-01-10,2024-01-11\nNULL,2024-01-10,2024-01-11\n";
+        string policy = AnonymizationHarness.Policy(
+            "\"customer\": {\"operator\": \"pseudonym\"}, "
+            + "\"d1\": {\"operator\": \"dateShift\", \"parameters\": {\"entityColumn\": \"customer\", \"maxDays\": 3650}}, "
+            + "\"d2\": {\"operator\": \"dateShift\", \"parameters\": {\"entityColumn\": \"customer\", \"maxDays\": 3650}}",
+            "\"nullMarkers\": [\"\", \"NULL\"]");
+
+        (string output, _, _) = AnonymizationHarness.Run(csv, policy);
+
+        (_, List<string?[]> rows) = AnonymizationHarness.Parse(output);
+        foreach (string?[] row in rows)
+        {
+            DateTime first = DateTime.Parse(row[1]!, System.Globalization.CultureInfo.InvariantCulture);
+            DateTime second = DateTime.Parse(row[2]!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(1, (second - first).TotalDays);
+        }
+
+        Assert.NotEqual(rows[0][1], rows[1][1]);
+    }
 }

@@ -11,7 +11,8 @@ namespace SyntheticData.Privacy.Operators;
 /// a card). The offset is derived from the HMAC pseudonym of the entity column's value, so intervals
 /// between one entity's dates survive while the dates themselves do not. The offset lies in
 /// [-maxDays, -1] or [1, maxDays], never 0. The output uses the format the input matched.
-/// A row whose entity cell is missing gets an offset derived from its own date value instead.
+/// A row whose entity cell is missing or blank gets an offset derived from its line in the input instead, so that the
+/// dates of that row keep their intervals while equal dates of other such rows move apart.
 /// </summary>
 public sealed class DateShiftOperator : ColumnOperator
 {
@@ -64,7 +65,7 @@ public sealed class DateShiftOperator : ColumnOperator
         }
 
         string? entity = _entityOrdinal < row.Cells.Count ? row.Cells[_entityOrdinal] : null;
-        bool hasEntity = entity is not null && !_nullMarkers.Contains(entity);
+        bool hasEntity = entity is not null && !string.IsNullOrWhiteSpace(entity) && !_nullMarkers.Contains(entity);
         // A date within maxDays of 0001-01-01 or 9999-12-31 may have no shifted date, so it counts as unreadable for every
         // entity. Shifting it only where the offset allows would reveal the offset of those entities: a placeholder such as
         // 9999-12-31 shifted by -12 days shows that the person's other dates moved by -12 days too.
@@ -74,7 +75,9 @@ public sealed class DateShiftOperator : ColumnOperator
             return false;
         }
 
-        int offset = OffsetDays(hasEntity ? ValueNormalizer.Normalize(entity!, _entityKind, row.PhoneRegion) : "\u0000row:" + value);
+        int offset = OffsetDays(hasEntity
+            ? ValueNormalizer.Normalize(entity!, _entityKind, row.PhoneRegion)
+            : "\u0000line:" + row.Line.ToString(CultureInfo.InvariantCulture));
         output = date.AddDays(offset).ToString(_formats.Formats[formatIndex], CultureInfo.InvariantCulture);
         return true;
     }
