@@ -404,6 +404,10 @@ public sealed class OperatorTests
     [InlineData("2022-07-31T00:00:00", "yyyy-MM-ddTHH:mm:ss")]
     [InlineData("2022-07-31", "yyyy-MM-dd")]
     [InlineData("31.07.2022", "dd.MM.yyyy")]
+    [InlineData("2022-07-31T12:00", "yyyy-MM-ddTHH:mm")]
+    [InlineData("2022-07-31 12:00", "yyyy-MM-dd HH:mm")]
+    [InlineData("20220731", "yyyyMMdd")]
+    [InlineData("20220731T120000Z", "yyyyMMddTHHmmssZ")]
     public void DateFormats_IsoBesideDeclared_IsRead(string text, string expectedFormat)
     {
         // A typed Parquet timestamp arrives in ISO 8601, whatever format the policy declares for the CSV extract.

@@ -22,6 +22,10 @@ public sealed class DateFormats
         "yyyy-MM-ddTHH:mm:ss.FFFFFFFZ",
         "yyyy-MM-ddTHH:mm:sszzz",
         "yyyy-MM-ddTHH:mm:ss.FFFFFFFzzz",
+        "yyyy-MM-ddTHH:mm",
+        "yyyy-MM-dd HH:mm",
+        "yyyyMMdd",
+        "yyyyMMddTHHmmssZ",
     ];
 
     // Two-digit years are read as the latest year up to the current one, so 45 is 1945 rather than 2045. Extracts hold
