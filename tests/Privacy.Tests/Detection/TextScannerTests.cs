@@ -49,6 +49,42 @@ public sealed class TextScannerTests
         Assert.All(spans, s => Assert.Equal(PiiKind.CardNumber, s.Kind));
     }
 
+    [Theory]
+    [InlineData("Card no.4539146639233215", "4539146639233215", PiiKind.CardNumber)]
+    [InlineData("ref.4539-1466-3923-3215 ok", "4539-1466-3923-3215", PiiKind.CardNumber)]
+    [InlineData("x.4539146639233215.y", "4539146639233215", PiiKind.CardNumber)]
+    [InlineData("card 4539 1466\n3923 3215", "4539 1466\n3923 3215", PiiKind.CardNumber)]
+    [InlineData("card 45391466\r\n39233215", "45391466\r\n39233215", PiiKind.CardNumber)]
+    [InlineData("card 4539  1466  3923  3215", "4539  1466  3923  3215", PiiKind.CardNumber)]
+    [InlineData("IBAN DE44 5001\n0517 5407 3249 31", "DE44 5001\n0517 5407 3249 31", PiiKind.Iban)]
+    [InlineData("SSN=588320215", "588320215", PiiKind.Ssn)]
+    [InlineData("ssn: 588320215.", "588320215", PiiKind.Ssn)]
+    [InlineData("SS#588320215", "588320215", PiiKind.Ssn)]
+    [InlineData("social security number 588320215", "588320215", PiiKind.Ssn)]
+    [InlineData("ssn: 588.32.0215", "588.32.0215", PiiKind.Ssn)]
+    [InlineData("IP:160.130.183.204", "160.130.183.204", PiiKind.IpAddress)]
+    [InlineData("Contact:160.130.183.204 today", "160.130.183.204", PiiKind.IpAddress)]
+    [InlineData("from 160.130.183.204:8080", "160.130.183.204", PiiKind.IpAddress)]
+    [InlineData("IP:bd69:fe29:d76d:4330:f144:6bea:b0c1:1fde", "bd69:fe29:d76d:4330:f144:6bea:b0c1:1fde", PiiKind.IpAddress)]
+    [InlineData("value:bd69:fe29:d76d:4330:f144:6bea:b0c1:1fde.", "bd69:fe29:d76d:4330:f144:6bea:b0c1:1fde", PiiKind.IpAddress)]
+    public void Scan_FindsValueInCommonNoteLayouts(string text, string value, PiiKind kind)
+    {
+        PiiSpan span = Assert.Single(_scanner.Scan(text));
+
+        Assert.Equal(kind, span.Kind);
+        Assert.Equal(value, text.Substring(span.Start, span.Length));
+    }
+
+    [Theory]
+    [InlineData("order 588320215 shipped")]
+    [InlineData("version 1.4539146639233215")]
+    [InlineData("amount 4539146639233215.00")]
+    [InlineData("release 10.2.3.4.5")]
+    public void Scan_LeavesLookAlikesOutsideTheirContext(string text)
+    {
+        Assert.Empty(_scanner.Scan(text));
+    }
+
     [Fact]
     public void Scan_SkipsLuhnInvalidLookAlike()
     {

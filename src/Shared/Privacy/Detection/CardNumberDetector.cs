@@ -145,8 +145,9 @@ public sealed class CardNumberDetector : IDetector
     }
 
     /// <summary>
-    /// Reads one run of digit groups joined by single separators (space, no-break space, '-', '.', '/', '_'), starting at
-    /// <paramref name="start"/>, into <paramref name="groups"/> and returns the index after the run. One run uses one
+    /// Reads one run of digit groups joined by single separators ('-', '.', '/', '_') or by up to three blanks (spaces,
+    /// no-break spaces, tabs, line breaks), starting at <paramref name="start"/>, into <paramref name="groups"/> and
+    /// returns the index after the run. One run uses one
     /// separator throughout, because a number followed by a date ("634772 2024-04-22") is not a card written in groups.
     /// Spaces and dashes may still mix while every group has four to six digits, as in 4929 7315-2601 8155, which no
     /// date has. '.', '/' and '_' join only groups of three or more digits, as card groups are, so a decimal such as
@@ -167,26 +168,53 @@ public sealed class CardNumberDetector : IDetector
             }
 
             groups.Add(groupStart, i);
-            int nextLength = i + 1 < text.Length ? CountDigitsFrom(text, i + 1) : 0;
+
+            // Blanks between groups may be doubled, or a line break where a quoted field wrapped, and count as one space.
+            int gap = BlankLength(text, i);
+            char between = ' ';
+            if (gap == 0)
+            {
+                between = i < text.Length ? text[i] : '\0';
+                gap = 1;
+            }
+
+            int nextLength = i + gap < text.Length ? CountDigitsFrom(text, i + gap) : 0;
             if (nextLength == 0)
             {
                 return i;
             }
 
             cardGroups &= i - groupStart is >= 4 and <= 6;
-            bool mixes = separator != '\0' && IsSpaceOrDash(separator) && IsSpaceOrDash(text[i]) && cardGroups && nextLength is >= 3 and <= 6;
-            bool joined = IsGroupSeparator(text[i])
-                && (separator == '\0' || text[i] == separator || mixes)
-                && (IsSpaceOrDash(text[i]) || (i - groupStart >= 3 && nextLength >= 3));
+            bool mixes = separator != '\0' && IsSpaceOrDash(separator) && IsSpaceOrDash(between) && cardGroups && nextLength is >= 3 and <= 6;
+            bool joined = IsGroupSeparator(between)
+                && (separator == '\0' || between == separator || mixes)
+                && (IsSpaceOrDash(between) || (i - groupStart >= 3 && nextLength >= 3));
             if (!joined)
             {
                 return i;
             }
 
-            separator = text[i];
-            i++;
+            separator = between;
+            i += gap;
         }
     }
+
+    /// <summary>
+    /// Returns the length of the blanks at <paramref name="index"/>: up to <see cref="MaximumBlankLength"/> spaces, tabs,
+    /// no-break or thin spaces and line breaks, or 0 where none starts there.
+    /// </summary>
+    private static int BlankLength(ReadOnlySpan<char> text, int index)
+    {
+        int end = index;
+        while (end < text.Length && end - index < MaximumBlankLength && IsBlank(text[end]))
+        {
+            end++;
+        }
+
+        return end - index;
+    }
+
+    private static bool IsBlank(char c) => c is ' ' or '\t' or '\r' or '\n' or '\u00A0' or '\u202F' or '\u2009';
 
     /// <summary>
     /// Reports the card numbers in one run. A run of 13 to 19 digits is one candidate, reported as validated or as a
@@ -264,7 +292,10 @@ public sealed class CardNumberDetector : IDetector
         return true;
     }
 
-    private static bool IsGroupSeparator(char c) => IsSpaceOrDash(c) || c is '.' or '/' or '_';
+    // At most this many blanks join two groups: a doubled space, or a line break written as CR and LF with a space.
+    private const int MaximumBlankLength = 3;
+
+    private static bool IsGroupSeparator(char c) => IsSpaceOrDash(c) || c is '.' or '/' or '_' or '\t' or '\r' or '\n';
 
     private static bool IsSpaceOrDash(char c) => c is ' ' or '-' or '\u00A0' or '\u202F' or '\u2009';
 

@@ -77,8 +77,8 @@ public sealed class IbanDetector : IDetector
         && (i == 0 || !char.IsLetterOrDigit(text[i - 1]));
 
     /// <summary>
-    /// Reads the country's number of alphanumeric characters from <paramref name="start"/>, allowing one separator
-    /// between characters, and returns the index after the last one read.
+    /// Reads the country's number of alphanumeric characters from <paramref name="start"/>, allowing one separator or one
+    /// line break between characters, and returns the index after the last one read.
     /// </summary>
     private static int ReadCandidate(ReadOnlySpan<char> text, int start, Span<char> buffer, out int count, out ValueCheck check)
     {
@@ -104,6 +104,12 @@ public sealed class IbanDetector : IDetector
             {
                 i++;
             }
+            else if (count > 0 && LineBreakLength(text, i) is > 0 and int lineBreak
+                && i + lineBreak < text.Length && char.IsAsciiLetterOrDigit(text[i + lineBreak]))
+            {
+                // A quoted field may wrap an IBAN over two lines.
+                i += lineBreak;
+            }
             else
             {
                 break;
@@ -122,5 +128,33 @@ public sealed class IbanDetector : IDetector
 
     // Spaces of any width, dashes, dots, slashes and underscores, as IBANs are written in groups of four. The country
     // code, the exact length and the mod-97 check keep other text from matching.
+    // Returns the length of a line break at index, with a space on either side: LF, CR LF, " LF" or "LF ", or 0.
+    private static int LineBreakLength(ReadOnlySpan<char> text, int index)
+    {
+        int i = index;
+        if (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        if (i < text.Length && text[i] == '\r')
+        {
+            i++;
+        }
+
+        if (i >= text.Length || text[i] != '\n')
+        {
+            return 0;
+        }
+
+        i++;
+        if (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        return i - index;
+    }
+
     private static bool IsSeparator(char c) => c is ' ' or '-' or '.' or '/' or '_' or '\u00A0' or '\u202F' or '\u2009';
 }

@@ -31,7 +31,7 @@ public sealed class IpAddressDetector : IDetector
         int i = 0;
         while (i < text.Length)
         {
-            if (!IsAddressChar(text[i]) || (i > 0 && (char.IsLetterOrDigit(text[i - 1]) || text[i - 1] is '.' or ':')))
+            if (!IsAddressChar(text[i]) || (i > 0 && (char.IsLetterOrDigit(text[i - 1]) || text[i - 1] == '.' || (text[i - 1] == ':' && !IsLabelColon(text, i - 1)))))
             {
                 i++;
                 continue;
@@ -48,6 +48,13 @@ public sealed class IpAddressDetector : IDetector
             while (trimmed > i && text[trimmed - 1] is '.' or ':')
             {
                 trimmed--;
+            }
+
+            // An IPv4 address with a port (1.2.3.4:8080) reads as one run that is no IPv6 address.
+            if (!IsAddress(text[i..trimmed]) && text[i..trimmed].IndexOf(':') is int colon and > 0
+                && TextBoundary.AreAsciiDigits(text[(i + colon + 1)..trimmed]) && IsIpv4(text[i..(i + colon)]))
+            {
+                trimmed = i + colon;
             }
 
             bool glued = end < text.Length && char.IsLetterOrDigit(text[end]);
@@ -134,6 +141,23 @@ public sealed class IpAddressDetector : IDetector
         }
 
         return IPAddress.TryParse(candidate, out IPAddress? address) && address.AddressFamily == AddressFamily.InterNetworkV6;
+    }
+
+    /// <summary>
+    /// True when the ':' at <paramref name="colon"/> ends a label such as <c>IP:</c> or <c>Contact:</c> rather than a
+    /// group of an IPv6 address: the word before it is empty or has a letter beyond A to F.
+    /// </summary>
+    private static bool IsLabelColon(ReadOnlySpan<char> text, int colon)
+    {
+        for (int i = colon - 1; i >= 0 && char.IsLetterOrDigit(text[i]); i--)
+        {
+            if (char.IsLetter(text[i]) && !char.IsAsciiHexDigit(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return colon == 0 || !char.IsLetterOrDigit(text[colon - 1]);
     }
 
     private static bool IsAddressChar(char c) => char.IsAsciiHexDigit(c) || c is '.' or ':';

@@ -3,13 +3,17 @@ using SyntheticData.Privacy.Detection.Internal;
 namespace SyntheticData.Privacy.Detection;
 
 /// <summary>
-/// Finds US social security numbers. A whole cell may be written as <c>123-45-6789</c>, <c>123 45 6789</c>
-/// or nine bare digits; free text requires the grouped forms, because nine bare digits there are more often
-/// something else. Validation applies the Social Security Administration's rules: the area is not 000, 666 or
-/// 900-999, the group is not 00 and the serial is not 0000.
+/// Finds US social security numbers. A whole cell may be written as <c>123-45-6789</c>, <c>123 45 6789</c>,
+/// <c>123.45.6789</c> or nine bare digits. Free text requires the grouped forms, because nine bare digits there are
+/// more often something else, unless a label such as <c>SSN</c> or <c>social security number</c> comes just before
+/// them. Validation applies the Social Security Administration's rules: the area is not 000, 666 or 900-999, the group
+/// is not 00 and the serial is not 0000.
 /// </summary>
 public sealed class SsnDetector : IDetector
 {
+    // Words that, just before nine bare digits, make them a social security number in free text.
+    private static readonly string[] Labels = ["ssn", "ss#", "ss no", "social security number", "social security no", "social security"];
+
     /// <inheritdoc />
     public PiiKind Kind => PiiKind.Ssn;
 
@@ -25,24 +29,66 @@ public sealed class SsnDetector : IDetector
     internal bool Find<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : struct, IFindingSink
     {
-        for (int i = 0; i + 11 <= text.Length; i++)
+        for (int i = 0; i + 9 <= text.Length; i++)
         {
-            // The cheap shape test runs first, because the boundary tests may read the surrounding token.
-            ReadOnlySpan<char> candidate = text.Slice(i, 11);
-            if (!IsGroupedShape(candidate) || !TextBoundary.IsStartBoundary(text, i) || !TextBoundary.IsEndBoundary(text, i + 11))
+            // The cheap shape tests run first, because the boundary tests may read the surrounding token.
+            if (i + 11 <= text.Length && IsGroupedShape(text.Slice(i, 11))
+                && TextBoundary.IsStartBoundary(text, i) && TextBoundary.IsEndBoundary(text, i + 11))
             {
+                ReadOnlySpan<char> candidate = text.Slice(i, 11);
+                if (!sink.Add(new PiiFinding(PiiKind.Ssn, i, 11, PassesRules(candidate[0..3], candidate[4..6], candidate[7..11]))))
+                {
+                    return false;
+                }
+
+                i += 10;
                 continue;
             }
 
-            if (!sink.Add(new PiiFinding(PiiKind.Ssn, i, 11, PassesRules(candidate[0..3], candidate[4..6], candidate[7..11]))))
+            ReadOnlySpan<char> bare = text.Slice(i, 9);
+            if (TextBoundary.AreAsciiDigits(bare) && (i == 0 || !TextBoundary.IsAsciiDigit(text[i - 1]))
+                && (i + 9 == text.Length || !TextBoundary.IsAsciiDigit(text[i + 9]))
+                && TextBoundary.IsEndBoundary(text, i + 9) && HasLabelBefore(text, i)
+                && PassesRules(bare[0..3], bare[3..5], bare[5..9]))
+            {
+                if (!sink.Add(new PiiFinding(PiiKind.Ssn, i, 9, IsValidated: true)))
+                {
+                    return false;
+                }
+
+                i += 8;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True when the digits at <paramref name="start"/> follow an SSN label: <c>SSN</c>, <c>SS#</c> or
+    /// <c>social security number</c> (any case), then at most three characters such as <c>: </c>, <c>=</c> or <c>#</c>.
+    /// </summary>
+    private static bool HasLabelBefore(ReadOnlySpan<char> text, int start)
+    {
+        // The label may end where the digits start, or up to three separator characters before them.
+        for (int end = start; end >= 0 && start - end <= 3; end--)
+        {
+            if (end < start && text[end] is not (' ' or ':' or '=' or '#' or '.' or '-' or '\t' or '\u00A0'))
             {
                 return false;
             }
 
-            i += 10;
+            ReadOnlySpan<char> before = text[..end];
+            foreach (string label in Labels)
+            {
+                if (before.EndsWith(label, StringComparison.OrdinalIgnoreCase)
+                    && (before.Length == label.Length || !char.IsLetterOrDigit(before[^(label.Length + 1)])))
+                {
+                    return true;
+                }
+            }
         }
 
-        return true;
+        return false;
     }
 
     /// <inheritdoc />
@@ -62,11 +108,11 @@ public sealed class SsnDetector : IDetector
         return CellCoverage.Check(value, this);
     }
 
-    /// <summary>Returns true for <c>ddd-dd-dddd</c> or <c>ddd dd dddd</c> with the same separator twice.</summary>
+    /// <summary>Returns true for <c>ddd-dd-dddd</c>, <c>ddd dd dddd</c> or <c>ddd.dd.dddd</c> with the same separator twice.</summary>
     private static bool IsGroupedShape(ReadOnlySpan<char> candidate)
     {
         char separator = candidate[3];
-        if (separator is not ('-' or ' ') || candidate[6] != separator)
+        if (separator is not ('-' or ' ' or '.') || candidate[6] != separator)
         {
             return false;
         }

@@ -29,9 +29,10 @@ internal static class TextBoundary
 
     /// <summary>
     /// Returns true when a match that starts at <paramref name="start"/> is not part of a longer token before it.
-    /// A digit just before the match, or a '-' or '.' joining it to a letter or digit, makes it part of a longer
-    /// token (a UUID group, a version string), which is not reported. Letters glued to the match count only when
-    /// the glued token is all hexadecimal, so hashes and hex pseudonyms are skipped but "ipsum4111..." is not.
+    /// A digit just before the match, or a '-' or '.' joining it to a digit, makes it part of a longer token (a version
+    /// string, a number range), which is not reported. Letters glued to the match, directly or by a '-' or '.', count
+    /// only when the glued token is all hexadecimal, so hashes, hex pseudonyms and UUID groups are skipped, but
+    /// "ipsum4111..." and "no.4111..." are not.
     /// </summary>
     public static bool IsStartBoundary(ReadOnlySpan<char> text, int start)
     {
@@ -53,13 +54,16 @@ internal static class TextBoundary
 
         if ((before == '-' || before == '.') && start >= 2 && char.IsLetterOrDigit(text[start - 2]))
         {
-            return false;
+            return char.IsLetter(text[start - 2]) && !IsHexToken(text, start - 2);
         }
 
         return true;
     }
 
-    /// <summary>Returns true when a match that ends just before <paramref name="end"/> is not part of a longer token after it.</summary>
+    /// <summary>
+    /// Returns true when a match that ends just before <paramref name="end"/> is not part of a longer token after it, by
+    /// the rules of <see cref="IsStartBoundary"/> mirrored.
+    /// </summary>
     public static bool IsEndBoundary(ReadOnlySpan<char> text, int end)
     {
         if (end >= text.Length)
@@ -80,7 +84,7 @@ internal static class TextBoundary
 
         if ((after == '-' || after == '.') && end + 1 < text.Length && char.IsLetterOrDigit(text[end + 1]))
         {
-            return false;
+            return char.IsLetter(text[end + 1]) && !IsHexToken(text, end + 1);
         }
 
         return true;
