@@ -267,7 +267,9 @@ public sealed class PhoneRegionProfileTests
 
         public bool TryMatch(ReadOnlySpan<char> text, int start, int end)
         {
-            bool valid = IsValid(text[start..end].ToString(), region);
+            // The detector also reads 00 as an international prefix in every region, as documented on its method.
+            string window = text[start..end].ToString();
+            bool valid = IsValid(window, region) || PhoneDetector.IsValidAfterDoubleZero(window, region);
             if (valid)
             {
                 accepted.Add((start, end));

@@ -89,9 +89,15 @@ public sealed class PhoneDetector : IDetector
             return ValueCheck.NoMatch;
         }
 
+        string resolved = ResolveRegion(region);
+        if (IsValidAfterDoubleZero(value, resolved))
+        {
+            return ValueCheck.Valid;
+        }
+
         try
         {
-            PhoneNumber number = Util.Parse(value.ToString(), ResolveRegion(region));
+            PhoneNumber number = Util.Parse(value.ToString(), resolved);
             if (Util.IsValidNumber(number))
             {
                 return ValueCheck.Valid;
@@ -105,6 +111,9 @@ public sealed class PhoneDetector : IDetector
         }
     }
 
+    // The shortest international numbers have a one-digit country code and six more digits.
+    private const int MinimumDigitsAfterDoubleZero = 7;
+
     private static bool IsValid(string candidate, string region)
     {
         try
@@ -115,6 +124,29 @@ public sealed class PhoneDetector : IDetector
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// True when <paramref name="window"/> starts with 00, then at least seven more digits, and reads as a valid number
+    /// with '+' in place of the 00. Most of the world dials 00 before a country code, so 0049 30 901820 in a note is a
+    /// German number even where the default region, such as US with its 011, has another international prefix.
+    /// </summary>
+    internal static bool IsValidAfterDoubleZero(ReadOnlySpan<char> window, string region)
+    {
+        int first = window.StartsWith("(") ? 1 : 0;
+        ReadOnlySpan<char> rest = window[first..];
+        if (!rest.StartsWith("00") || rest.Length < 3 || rest[2] == '0')
+        {
+            return false;
+        }
+
+        int digits = 0;
+        foreach (char c in rest[2..])
+        {
+            digits += TextBoundary.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        return digits >= MinimumDigitsAfterDoubleZero && IsValid("+" + rest[2..].ToString(), region);
     }
 
     private string ResolveRegion(string? region) => RegionCodes.IsValid(region) ? region! : DefaultRegion;
@@ -184,7 +216,8 @@ public sealed class PhoneDetector : IDetector
         {
             ReadOnlySpan<char> window = text[start..end];
             WindowVerdict verdict = profile.Classify(window);
-            if (verdict == WindowVerdict.Invalid || (verdict == WindowVerdict.NeedsParse && !IsValid(window.ToString(), region)))
+            if ((verdict == WindowVerdict.Invalid || (verdict == WindowVerdict.NeedsParse && !IsValid(window.ToString(), region)))
+                && !IsValidAfterDoubleZero(window, region))
             {
                 return false;
             }
