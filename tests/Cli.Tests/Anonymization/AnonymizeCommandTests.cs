@@ -383,6 +383,29 @@ public sealed class AnonymizeCommandTests
     }
 
     [Fact]
+    public void PolicyInit_NationalNumbersOfAnotherRegion_KeepFallback()
+    {
+        // The fax numbers carry +44, but the notes hold US numbers without a prefix, which only US reads.
+        using var folder = new TemporaryFolder();
+        var csv = new System.Text.StringBuilder("fax,notes\n");
+        for (int i = 0; i < 20; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"+44 20 7946 {3000 + i},Customer called from (415) 555-{0100 + i:0000} about the refund\n");
+        }
+
+        File.WriteAllText(folder.File("in.csv"), csv.ToString());
+
+        (int initCode, _, string initError) = SynthdataProcess.Run(folder.Path, "policy", "init", "in.csv", "--out", "policy.json");
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "anonymize", "in.csv", "--policy", "policy.json", "--out", "out.csv");
+
+        Assert.True(initCode == ExitCodes.Success, initError);
+        Assert.Equal("US", JsonNode.Parse(File.ReadAllText(folder.File("policy.json")))!["defaultPhoneRegion"]!.GetValue<string>());
+        Assert.Contains("US reads 20 sampled cells", initError, StringComparison.Ordinal);
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.DoesNotContain("(415) 555", File.ReadAllText(folder.File("out.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Anonymize_Interrupted_LeavesNoOutput()
     {
         using var folder = new TemporaryFolder();

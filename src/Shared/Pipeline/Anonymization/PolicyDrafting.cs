@@ -65,6 +65,26 @@ public static class PolicyDrafting
     private static IReadOnlyList<ColumnClassification> Classify(ColumnSample[] samples, string region) =>
         new ColumnClassifier(new DetectionOptions { DefaultRegion = region }).ClassifyTable(samples);
 
+    // Counts the sampled cells of the columns in which a phone number without '+' or 00 is found when read with the region.
+    private static int CountNationalPhones(ColumnSample[] samples, string[] columns, string region)
+    {
+        var scanner = new TextScanner(new DetectionOptions { DefaultRegion = region });
+        int cells = 0;
+        foreach (ColumnSample sample in samples.Where(sample => columns.Contains(sample.Header, StringComparer.Ordinal)))
+        {
+            foreach (string? value in sample.Values)
+            {
+                if (value is not null && scanner.FindAll(value).Any(finding => finding.Kind == PiiKind.Phone && finding.IsValidated
+                    && value.AsSpan(finding.Start).TrimStart('(') is var number && !number.StartsWith("+") && !number.StartsWith("00")))
+                {
+                    cells++;
+                }
+            }
+        }
+
+        return cells;
+    }
+
     private static (string Region, string? Note) InferRegion(ColumnSample[] samples, IReadOnlyList<ColumnClassification> classifications)
     {
         bool needsRegion = classifications.Any(column => column.Kind == PiiKind.Phone || column.IsFreeText);
@@ -79,6 +99,16 @@ public static class PolicyDrafting
         (string? region, int count, int total) = RegionCodes.InferFromPrefixedNumbers(candidates);
         if (region is not null)
         {
+            // The region only decides how numbers without a prefix are read. Where the fallback reads more of the sampled
+            // national-format numbers, as for US numbers in notes beside a column of +44 fax numbers, it wins.
+            string[] phoneColumns = [.. classifications.Where(column => column.Kind == PiiKind.Phone || column.IsFreeText).Select(column => column.Header)];
+            int inferredNational = CountNationalPhones(samples, phoneColumns, region);
+            int fallbackNational = CountNationalPhones(samples, phoneColumns, FallbackPhoneRegion);
+            if (fallbackNational > inferredNational)
+            {
+                return (FallbackPhoneRegion, $"defaultPhoneRegion is {FallbackPhoneRegion}: most of the {total} sampled phone numbers with a country prefix are {region} numbers, but {FallbackPhoneRegion} reads {fallbackNational} sampled cells of national-format numbers against {inferredNational} for {region}. If that is wrong, set it, or pass --region to policy init.");
+            }
+
             return (region, $"defaultPhoneRegion {region} comes from {count} of the {total} sampled phone numbers written with a country prefix; national-format numbers are read as {region} numbers.");
         }
 
