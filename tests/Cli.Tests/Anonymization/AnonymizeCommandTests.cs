@@ -406,6 +406,34 @@ public sealed class AnonymizeCommandTests
     }
 
     [Fact]
+    public void PolicyInit_NotesRepeatingProtectedValues_AreRedacted()
+    {
+        // Detection finds nothing in the notes on their own, but they repeat the row's name and street.
+        using var folder = new TemporaryFolder();
+        string[] names = ["Anna-Lena Meyer", "Tomas Ferreira", "Ada Brennick", "Grace Okafor", "Li Wu Chen"];
+        string[] streets = ["12 Oak Avenue", "9 Kingsway", "31 Elm Street", "7 Mill Lane", "88 Harbour Road"];
+        var csv = new System.Text.StringBuilder("customer_name,street,notes\n");
+        for (int i = 0; i < 60; i++)
+        {
+            string note = i % 2 == 0 ? $"Spoke with {names[i % 5]} today" : $"Delivered to {streets[i % 5]} on time";
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{names[i % 5]},{streets[i % 5]},{note}\n");
+        }
+
+        File.WriteAllText(folder.File("in.csv"), csv.ToString());
+
+        (int initCode, _, string initError) = SynthdataProcess.Run(folder.Path, "policy", "init", "in.csv", "--k", "1", "--out", "policy.json");
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "anonymize", "in.csv", "--policy", "policy.json", "--out", "out.csv");
+
+        Assert.True(initCode == ExitCodes.Success, initError);
+        JsonNode notes = JsonNode.Parse(File.ReadAllText(folder.File("policy.json")))!["columns"]!["notes"]!;
+        Assert.Equal("redact", notes["operator"]!.GetValue<string>());
+        Assert.True(code == ExitCodes.Success, error);
+        string output = File.ReadAllText(folder.File("out.csv"));
+        Assert.DoesNotContain("Ferreira", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kingsway", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Anonymize_Interrupted_LeavesNoOutput()
     {
         using var folder = new TemporaryFolder();

@@ -14,6 +14,9 @@ namespace SyntheticData.Privacy.Policies;
 /// </summary>
 public static class PolicyDrafter
 {
+    // The share of a kept column's sampled text cells that must repeat a protected value of their row for redact.
+    private const double MinimumRepeatShare = 0.05;
+
     // Below this many sampled values, repetition is not measured.
     private const int MinimumEntitySample = 20;
 
@@ -71,6 +74,7 @@ public static class PolicyDrafter
         }
 
         AddProxies(columns, quasiIdentifiers, sensitiveAttributes, samples);
+        RedactRepeatedValues(columns, quasiIdentifiers, samples);
         return settings with
         {
             Comment = DescribeEntityCandidate(classifications, samples) ?? settings.Comment,
@@ -81,6 +85,79 @@ public static class PolicyDrafter
             EnforceK = true,
             CountryColumn = countryColumn is not null && columns.ContainsKey(countryColumn) ? countryColumn : null,
         };
+    }
+
+    /// <summary>
+    /// Drafts <c>redact</c> for a kept text column whose cells repeat a value that the draft protects in another column
+    /// of the same row, such as a note that names the customer or the street. Detection finds no personal data in such a
+    /// note on its own, but redact also removes the row's protected values. A column counts when at least
+    /// <see cref="MinimumRepeatShare"/> of its sampled text cells contain such a value, of four or more characters, as a
+    /// whole word.
+    /// </summary>
+    private static void RedactRepeatedValues(Dictionary<string, ColumnPolicy> columns, List<string> quasiIdentifiers, IReadOnlyList<ColumnSample> samples)
+    {
+        ColumnSample[] protectedSamples = [.. samples.Where(sample => columns.TryGetValue(sample.Header, out ColumnPolicy? rule)
+            && rule.Operator is not (OperatorKind.Keep or OperatorKind.Redact) && !quasiIdentifiers.Contains(sample.Header))];
+        if (protectedSamples.Length == 0)
+        {
+            return;
+        }
+
+        foreach (ColumnSample sample in samples)
+        {
+            if (!columns.TryGetValue(sample.Header, out ColumnPolicy? rule) || rule.Operator != OperatorKind.Keep
+                || quasiIdentifiers.Contains(sample.Header))
+            {
+                continue;
+            }
+
+            int textCells = 0;
+            int repeating = 0;
+            string? repeated = null;
+            for (int row = 0; row < sample.Values.Count; row++)
+            {
+                if (sample.Values[row] is not { } text || !text.Contains(' ', StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                textCells++;
+                if (protectedSamples.FirstOrDefault(other => row < other.Values.Count && ContainsWord(text, other.Values[row])) is { } source)
+                {
+                    repeating++;
+                    repeated ??= source.Header;
+                }
+            }
+
+            if (textCells > 0 && repeating >= MinimumRepeatShare * textCells)
+            {
+                string why = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{repeating} of {textCells} sampled text cells repeat a value of the same row that the draft protects, such as in column '{repeated}'");
+                columns[sample.Header] = new ColumnPolicy(OperatorKind.Redact, ToJson([]), $"Free text: {why}. Choice: redact, which also removes the row's protected values.");
+            }
+        }
+    }
+
+    // Returns true when text contains value, trimmed and of four or more characters, as a whole word, ignoring case.
+    private static bool ContainsWord(string text, string? value)
+    {
+        string? needle = value?.Trim();
+        if (needle is null || needle.Length < 4)
+        {
+            return false;
+        }
+
+        for (int at = text.IndexOf(needle, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(needle, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            int end = at + needle.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
