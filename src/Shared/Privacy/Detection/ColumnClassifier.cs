@@ -343,7 +343,8 @@ public sealed class ColumnClassifier
         {
             string? ruledOut = RuledOutByProfile(strongest.Kind, profile);
             string share = $"{strongest.Valid} of {strongest.Count} values {strongest.CheckDescription}";
-            notes.Add(ruledOut is null ? $"only {share}" : $"{share}, but {ruledOut}");
+            string few = strongest.ValidShare < 0.5 ? "only " : string.Empty;
+            notes.Add(ruledOut is null ? few + share : $"{share}, but {ruledOut}");
         }
         else if (profile.IsSequential)
         {

@@ -45,19 +45,27 @@ public sealed class SsnDetector : IDetector
                 continue;
             }
 
-            ReadOnlySpan<char> bare = text.Slice(i, 9);
-            if (TextBoundary.AreAsciiDigits(bare) && (i == 0 || !TextBoundary.IsAsciiDigit(text[i - 1]))
-                && (i + 9 == text.Length || !TextBoundary.IsAsciiDigit(text[i + 9]))
-                && TextBoundary.IsEndBoundary(text, i + 9) && HasLabelBefore(text, i)
-                && PassesRules(bare[0..3], bare[3..5], bare[5..9]))
+            // Nine bare digits count only as a whole run of digits, so the test runs once per run, at its first digit.
+            if (!TextBoundary.IsAsciiDigit(text[i]) || (i > 0 && TextBoundary.IsAsciiDigit(text[i - 1])))
             {
-                if (!sink.Add(new PiiFinding(PiiKind.Ssn, i, 9, IsValidated: true)))
-                {
-                    return false;
-                }
-
-                i += 8;
+                continue;
             }
+
+            int runEnd = i + 1;
+            while (runEnd < text.Length && TextBoundary.IsAsciiDigit(text[runEnd]))
+            {
+                runEnd++;
+            }
+
+            ReadOnlySpan<char> bare = text[i..runEnd];
+            if (bare.Length == 9 && TextBoundary.IsEndBoundary(text, runEnd) && HasLabelBefore(text, i)
+                && PassesRules(bare[0..3], bare[3..5], bare[5..9])
+                && !sink.Add(new PiiFinding(PiiKind.Ssn, i, 9, IsValidated: true)))
+            {
+                return false;
+            }
+
+            i = runEnd - 1;
         }
 
         return true;
