@@ -1,16 +1,13 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
-using System.Text;
 
 namespace SyntheticData.Privacy.Internal;
 
 /// <summary>
 /// The fixed-size table of a <see cref="ValueCache"/>: slots in buckets of <see cref="Ways"/>. An entry is found by a
 /// 64-bit tag of its key. Each tag has two buckets, one chosen by its low 32 bits and one by its high 32 bits, so a
-/// larger table can take over the entries of a smaller one. A slot contains the tag, a header byte, then the output.
-/// The header has the output's length plus one (0 marks an empty slot), the recent flag and the packed flag. The
-/// output is in Latin-1, one byte per character, where that fits the slot, and otherwise packed into six bits per
-/// character (<see cref="PackedText"/>).
+/// larger table can take over the entries of a smaller one. A slot contains the tag, a header byte with the output's
+/// length plus one (0 marks an empty slot) and the recent flag, then the output in Latin-1, one byte per character.
 /// A new entry goes to the bucket with more empty slots, and when both are full it replaces a slot not used since its
 /// bucket's slots were last all used (not recently used replacement). Not thread-safe.
 /// </summary>
@@ -22,13 +19,8 @@ internal sealed class SlotTable
     /// <summary>Bytes before a slot's output: the tag and the header byte.</summary>
     public const int HeaderBytes = TagBytes + 1;
 
-    /// <summary>The longest output a slot of any length keeps, set by the six length bits of the header.</summary>
-    public const int MaximumLength = LengthMask - 1;
-
     private const int TagBytes = 8;
     private const byte RecentFlag = 0x80;
-    private const byte PackedFlag = 0x40;
-    private const byte LengthMask = 0x3F;
 
     // How many entries ahead a copy into a larger table requests the target's buckets.
     private const int CopyDistance = 16;
@@ -38,22 +30,21 @@ internal sealed class SlotTable
 
     private readonly byte[] _slots;
     private readonly int _origin;
-    private readonly ulong _buckets;
+    private readonly int _bucketMask;
     private readonly int _bucketBytes;
     private readonly int _slotLength;
 
-    /// <summary>Allocates a table of <paramref name="buckets"/> buckets of slots of <paramref name="slotLength"/> bytes.</summary>
+    /// <summary>
+    /// Allocates a table of <paramref name="buckets"/> buckets, a power of two, of slots of
+    /// <paramref name="slotLength"/> bytes.
+    /// </summary>
     public unsafe SlotTable(int buckets, int slotLength)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(buckets, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(slotLength, HeaderBytes + 1);
         _slotLength = slotLength;
         _bucketBytes = Ways * slotLength;
-        _buckets = (ulong)buckets;
+        _bucketMask = buckets - 1;
         Capacity = buckets * Ways;
-
-        // Unpacking may read a vector's length past the last slot.
-        _slots = CacheLines.AllocateAligned<byte>((Capacity * slotLength) + PackedText.ReadAheadBytes, out _origin);
+        _slots = CacheLines.AllocateAligned<byte>(Capacity * slotLength, out _origin);
         if (_slots.Length >= HugePagesFrom)
         {
             // The table is on the pinned heap, so the address stays valid.
@@ -66,34 +57,6 @@ internal sealed class SlotTable
 
     /// <summary>The number of slots that contain an entry.</summary>
     public int Filled { get; private set; }
-
-    /// <summary>Bytes per slot, header included.</summary>
-    public int SlotLength => _slotLength;
-
-    /// <summary>
-    /// Returns the slot length, header included, that <paramref name="output"/> needs: its Latin-1 length, or its packed
-    /// length where all its characters can be packed, whichever is shorter. Returns <see cref="int.MaxValue"/> for an
-    /// output that no slot keeps: one longer than <see cref="MaximumLength"/>, or one with a character beyond Latin-1
-    /// that cannot be packed.
-    /// </summary>
-    public static int BytesNeeded(ReadOnlySpan<char> output)
-    {
-        if (output.Length > MaximumLength)
-        {
-            return int.MaxValue;
-        }
-
-        if (PackedText.CanPack(output))
-        {
-            return HeaderBytes + PackedText.PackedLength(output.Length);
-        }
-
-        return Ascii.IsValid(output) || IsLatin1(output) ? HeaderBytes + output.Length : int.MaxValue;
-    }
-
-    /// <summary>Returns the longest output that a slot of <paramref name="slotLength"/> bytes keeps when it can be packed.</summary>
-    public static int MaximumOutputLength(int slotLength) =>
-        Math.Min(MaximumLength, Math.Max(slotLength - HeaderBytes, (slotLength - HeaderBytes) * 8 / 6));
 
     /// <summary>Returns the slot of <paramref name="tag"/> and marks it recently used, or -1 when none has it.</summary>
     public int Find(ulong tag)
@@ -109,23 +72,9 @@ internal sealed class SlotTable
         return slot;
     }
 
-    /// <summary>
-    /// Copies the output of the entry in <paramref name="slot"/> into <paramref name="destination"/>, which has room for
-    /// <see cref="MaximumOutputLength"/> characters of this table's slots, and returns its length. The characters after
-    /// it may change.
-    /// </summary>
-    public int CopyOutput(int slot, Span<char> destination)
-    {
-        byte header = _slots[slot + TagBytes];
-        int length = (header & LengthMask) - 1;
-        if ((header & PackedFlag) == 0)
-        {
-            return Encoding.Latin1.GetChars(_slots.AsSpan(slot + HeaderBytes, length), destination);
-        }
-
-        PackedText.Unpack(_slots.AsSpan(slot + HeaderBytes), length, destination);
-        return length;
-    }
+    /// <summary>Returns the output of the entry in <paramref name="slot"/>, in Latin-1.</summary>
+    public ReadOnlySpan<byte> OutputAt(int slot) =>
+        _slots.AsSpan(slot + HeaderBytes, (_slots[slot + TagBytes] & ~RecentFlag) - 1);
 
     /// <summary>
     /// Asks the processor to load the buckets of <paramref name="tag"/> into its caches without waiting for them. Does
@@ -149,17 +98,11 @@ internal sealed class SlotTable
     }
 
     /// <summary>
-    /// Stores <paramref name="output"/> under <paramref name="tag"/> and returns its slot, or returns -1 and stores
-    /// nothing when the output needs more than a slot (<see cref="BytesNeeded"/>).
+    /// Stores the Latin-1 <paramref name="output"/>, at most <c>slotLength - HeaderBytes</c> bytes, under
+    /// <paramref name="tag"/>, and returns its slot.
     /// </summary>
-    public int Write(ulong tag, ReadOnlySpan<char> output)
+    public int Write(ulong tag, ReadOnlySpan<byte> output)
     {
-        int needed = BytesNeeded(output);
-        if (needed > _slotLength)
-        {
-            return -1;
-        }
-
         (int bucket, int way) = FindSlotToWrite(FirstBucket(tag), SecondBucket(tag), tag);
         int target = bucket + (way * _slotLength);
         if (_slots[target + TagBytes] == 0)
@@ -168,32 +111,20 @@ internal sealed class SlotTable
         }
 
         Unsafe.WriteUnaligned(ref _slots[target], tag);
-        Span<byte> stored = _slots.AsSpan(target + HeaderBytes, _slotLength - HeaderBytes);
-        if (HeaderBytes + output.Length <= _slotLength && (Ascii.IsValid(output) || IsLatin1(output)))
-        {
-            // Latin-1 where it fits, because copying it back is a little cheaper than unpacking.
-            _slots[target + TagBytes] = (byte)(output.Length + 1);
-            Encoding.Latin1.GetBytes(output, stored);
-        }
-        else
-        {
-            _slots[target + TagBytes] = (byte)(PackedFlag | (output.Length + 1));
-            PackedText.Pack(output, stored);
-        }
-
+        _slots[target + TagBytes] = (byte)(output.Length + 1);
+        output.CopyTo(_slots.AsSpan(target + HeaderBytes));
         MarkRecent(bucket, way);
         return target;
     }
 
     /// <summary>
-    /// Writes every entry of this table into <paramref name="target"/>, except those whose output needs more than its
-    /// slots. The buckets of each entry are requested <see cref="CopyDistance"/> entries before it is written, because
-    /// each write lands in a random place of a table larger than the processor's caches.
+    /// Writes every entry of this table into <paramref name="target"/>, which has slots of the same length. The buckets
+    /// of each entry are requested <see cref="CopyDistance"/> entries before it is written, because each write lands
+    /// in a random place of a table larger than the processor's caches.
     /// </summary>
     [SkipLocalsInit]
     public void CopyTo(SlotTable target)
     {
-        Span<char> output = stackalloc char[MaximumLength + PackedText.ReadAheadBytes];
         Span<int> pending = stackalloc int[CopyDistance];
         int count = 0;
         for (int slot = _origin; slot < _origin + (Capacity * _slotLength); slot += _slotLength)
@@ -207,7 +138,7 @@ internal sealed class SlotTable
             int index = count % CopyDistance;
             if (count >= CopyDistance)
             {
-                target.Write(ReadTag(pending[index]), output[..CopyOutput(pending[index], output)]);
+                target.Write(ReadTag(pending[index]), OutputAt(pending[index]));
             }
 
             pending[index] = slot;
@@ -217,7 +148,7 @@ internal sealed class SlotTable
         for (int i = Math.Max(0, count - CopyDistance); i < count; i++)
         {
             int slot = pending[i % CopyDistance];
-            target.Write(ReadTag(slot), output[..CopyOutput(slot, output)]);
+            target.Write(ReadTag(slot), OutputAt(slot));
         }
     }
 
@@ -303,23 +234,9 @@ internal sealed class SlotTable
         return scan;
     }
 
-    // A 32-bit half of the tag times the bucket count, divided by 2^32, picks a bucket without a division, for any count.
-    private int FirstBucket(ulong tag) => _origin + ((int)(((tag & uint.MaxValue) * _buckets) >> 32) * _bucketBytes);
+    private int FirstBucket(ulong tag) => _origin + ((int)(tag & (uint)_bucketMask) * _bucketBytes);
 
-    private int SecondBucket(ulong tag) => _origin + ((int)(((tag >> 32) * _buckets) >> 32) * _bucketBytes);
-
-    private static bool IsLatin1(ReadOnlySpan<char> text)
-    {
-        foreach (char c in text)
-        {
-            if (c > 0xFF)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private int SecondBucket(ulong tag) => _origin + ((int)((tag >> 32) & (uint)_bucketMask) * _bucketBytes);
 
     private ulong ReadTag(int slot) => Unsafe.ReadUnaligned<ulong>(ref _slots[slot]);
 

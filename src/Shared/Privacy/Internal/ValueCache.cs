@@ -1,5 +1,7 @@
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace SyntheticData.Privacy.Internal;
 
@@ -13,8 +15,8 @@ namespace SyntheticData.Privacy.Internal;
 /// <para>
 /// The table (<see cref="SlotTable"/>) has fixed slots in buckets of four: 128 bytes (two cache lines) of
 /// <see cref="ShortSlotLength"/>-byte slots or 256 bytes of <see cref="LongSlotLength"/>-byte ones. A slot contains a
-/// 64-bit tag of the key, the output's length and the output in Latin-1, one byte per character, or packed into six
-/// bits per character where Latin-1 does not fit. Each tag has two buckets, one chosen by each half of the tag, and a new entry goes to the one with more
+/// 64-bit tag of the key, the output's length and the output in Latin-1, one byte per
+/// character. Each tag has two buckets, one chosen by each half of the tag, and a new entry goes to the one with more
 /// empty slots. Lookups run while the file streams through the processor's caches, so a lookup often waits for main
 /// memory. It touches only its two buckets: as many slots and cache lines as one set of eight.
 /// </para>
@@ -28,11 +30,7 @@ namespace SyntheticData.Privacy.Internal;
 /// </para>
 /// <para>
 /// The first table has <see cref="InitialCapacity"/> entries. When more than five eighths of its slots are filled, a
-/// table of the full size in bytes (<see cref="MaximumBytes"/>) takes over its entries, so no output is made again. Its
-/// slots are the shortest of <see cref="CompactSlotLength"/>, <see cref="ShortSlotLength"/> and
-/// <see cref="SlotLength"/> that held <see cref="CompactShare"/> of the outputs stored until then, so the same bytes
-/// hold more entries when the outputs pack well: 16-letter pseudonyms and card numbers in groups of four fit the compact
-/// slots, and IBANs the short ones. Below that load about one insertion
+/// table of the full capacity takes over its entries, so no output is made again. Below that load about one insertion
 /// in a thousand finds both buckets full (an estimate from a simulation). A small extract thus works in tables that
 /// fit the processor's caches. In the 100 MB extract with twenty transactions per customer (18,000 customers), a fixed
 /// table of 32,768 entries per operator took 9% less CPU time than one of 262,144. Growing in one step copies each
@@ -40,7 +38,7 @@ namespace SyntheticData.Privacy.Internal;
 /// transactions per customer, mostly for the copies and the pages of the four tables it went through.
 /// </para>
 /// <para>
-/// Outputs that do not fit a slot of the table (<see cref="SlotTable.BytesNeeded"/>) are not kept.
+/// Outputs longer than <see cref="MaximumOutputLength"/>, and outputs with a character beyond Latin-1, are not kept.
 /// When fewer than <see cref="MinimumHitShare"/> of the lookups in a window of <c>capacity</c> lookups hit, the values
 /// rarely repeat and the table only costs memory traffic, so it pauses for <see cref="PauseWindows"/> windows before
 /// it tries again. Not thread-safe.
@@ -49,29 +47,19 @@ namespace SyntheticData.Privacy.Internal;
 internal sealed class ValueCache
 {
     /// <summary>
-    /// The maximum number of entries per operator in slots of the length it requests: 8 MB with short slots and 16 MB
-    /// with long slots. Compact slots fit more entries in the same bytes. A plan lowers it when the caches of all its
-    /// columns would pass <c>AnonymizationPlan.CacheBudgetBytes</c>.
+    /// The maximum number of entries per operator: 8 MB with short slots and 16 MB with long slots. A plan lowers it
+    /// when the caches of all its columns would pass <c>AnonymizationPlan.CacheBudgetBytes</c>.
     /// </summary>
     public const int DefaultCapacity = 262_144;
 
     /// <summary>Entries in the first table: 1 MB with short slots and 2 MB with long slots.</summary>
     public const int InitialCapacity = 32_768;
 
-    /// <summary>Bytes per slot for packed outputs of up to 20 characters, used only once a table grows.</summary>
-    public const int CompactSlotLength = 24;
-
-    /// <summary>Bytes per slot for outputs of up to 23 characters, or up to 30 packed ones.</summary>
+    /// <summary>Bytes per slot for outputs of up to 23 characters.</summary>
     public const int ShortSlotLength = 32;
 
-    /// <summary>Bytes per slot for outputs of up to 55 characters, or up to 62 packed ones, such as grouped IBAN tokens.</summary>
+    /// <summary>Bytes per slot for outputs of up to 55 characters, such as grouped IBAN tokens.</summary>
     public const int LongSlotLength = 64;
-
-    /// <summary>
-    /// The share of the outputs stored in the first table that shorter slots must hold for the full table to use them.
-    /// The other outputs are made again on every row that has them.
-    /// </summary>
-    public const double CompactShare = 0.99;
 
     /// <summary>
     /// The share of lookups that must hit over one window for the cache to keep working. A miss costs a lookup and an
@@ -88,10 +76,6 @@ internal sealed class ValueCache
 
     private int _buckets;
     private SlotTable? _table;
-    private bool _fullSize;
-    private long _firstTableOutputs;
-    private long _compactOutputs;
-    private long _shortOutputs;
     private long _windowLookups;
     private long _windowHits;
     private long _pausedLookupsLeft;
@@ -112,24 +96,21 @@ internal sealed class ValueCache
         SlotLength = slotLength;
     }
 
-    /// <summary>Bytes per slot of the first table, header included, and the longest slots a grown table uses.</summary>
+    /// <summary>Bytes per slot, header included.</summary>
     public int SlotLength { get; }
 
-    /// <summary>The maximum number of entries in slots of <see cref="SlotLength"/> bytes.</summary>
+    /// <summary>The maximum number of entries, reached once the table has grown.</summary>
     public int Capacity => _buckets * Ways;
 
     /// <summary>The entries the current table has room for, 0 before the first entry.</summary>
     public int TableCapacity => _table?.Capacity ?? 0;
 
-    /// <summary>Bytes per slot of the current table, 0 before the first entry.</summary>
-    public int TableSlotLength => _table?.SlotLength ?? 0;
-
-    /// <summary>The bytes the table takes once it has grown to its full size.</summary>
+    /// <summary>The bytes the table takes once it has grown to <see cref="Capacity"/>.</summary>
     public long MaximumBytes => (long)Capacity * SlotLength;
 
     /// <summary>
-    /// Lowers <see cref="Capacity"/> to at most <paramref name="capacity"/> entries, rounded down to whole buckets, and
-    /// never below one bucket. Only a cache that has stored nothing yet can be limited.
+    /// Lowers <see cref="Capacity"/> to at most <paramref name="capacity"/> entries, rounded down to a whole power of two
+    /// of buckets, and never below one bucket. Only a cache that has stored nothing yet can be limited.
     /// </summary>
     /// <exception cref="InvalidOperationException">The cache already has a table.</exception>
     public void LimitCapacity(int capacity)
@@ -139,11 +120,12 @@ internal sealed class ValueCache
             throw new InvalidOperationException("A cache can be limited only before it stores its first entry.");
         }
 
-        _buckets = Math.Min(_buckets, Math.Max(1, capacity / Ways));
+        int buckets = Math.Max(1, capacity / Ways);
+        _buckets = Math.Min(_buckets, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)buckets + 1) / 2);
     }
 
-    /// <summary>The longest output the cache keeps, when it can be packed. Latin-1 text is kept up to <c>SlotLength - 9</c> characters.</summary>
-    public int MaximumOutputLength => SlotTable.MaximumOutputLength(SlotLength);
+    /// <summary>The longest output the cache keeps.</summary>
+    public int MaximumOutputLength => SlotLength - SlotTable.HeaderBytes;
 
     /// <summary>
     /// Returns the key of <paramref name="value"/> in <paramref name="context"/> (0 when there is none): the XxHash3 of
@@ -164,20 +146,13 @@ internal sealed class ValueCache
     public bool TryGetValue(UInt128 key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
     {
         int slot = Find(key);
-        if (slot < 0)
-        {
-            value = null;
-            return false;
-        }
-
-        Span<char> output = stackalloc char[SlotTable.MaximumLength + PackedText.ReadAheadBytes];
-        value = new string(output[.._table!.CopyOutput(slot, output)]);
-        return true;
+        value = slot < 0 ? null : Encoding.Latin1.GetString(_table!.OutputAt(slot));
+        return slot >= 0;
     }
 
     /// <summary>
     /// Looks up <paramref name="key"/> as <see cref="TryGetValue"/> does, and copies the output into
-    /// <paramref name="destination"/> instead of making a string of it. The characters after the output may change.
+    /// <paramref name="destination"/> instead of making a string of it.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <see cref="MaximumOutputLength"/>.</exception>
     public bool TryCopyTo(UInt128 key, Span<char> destination, out int length)
@@ -194,7 +169,7 @@ internal sealed class ValueCache
             return false;
         }
 
-        length = _table!.CopyOutput(slot, destination);
+        length = Encoding.Latin1.GetChars(_table!.OutputAt(slot), destination);
         return true;
     }
 
@@ -244,30 +219,27 @@ internal sealed class ValueCache
     /// <summary>
     /// Stores <paramref name="value"/> under <paramref name="key"/> in the slot of the same key, an empty slot of the
     /// key's bucket with more of them, or one not recently used. A paused cache stores nothing, and neither does one
-    /// whose slots are too short for the value (<see cref="SlotTable.BytesNeeded"/>).
+    /// whose slots are too short for the value or a value with a character beyond Latin-1.
     /// </summary>
+    [SkipLocalsInit]
     public void Add(UInt128 key, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (_pausedLookupsLeft > 0)
+        if (_pausedLookupsLeft > 0 || value.Length > MaximumOutputLength || !IsLatin1(value))
         {
             return;
         }
 
-        if (_table is null)
+        _table ??= new SlotTable(Math.Min(_buckets, BucketsFor(InitialCapacity)), SlotLength);
+        Span<byte> output = stackalloc byte[LongSlotLength];
+        output = output[..value.Length];
+        for (int i = 0; i < output.Length; i++)
         {
-            int firstBuckets = BucketsFor(InitialCapacity);
-            _fullSize = firstBuckets >= _buckets;
-            _table = new SlotTable(Math.Min(_buckets, firstBuckets), SlotLength);
+            output[i] = (byte)value[i];
         }
 
-        if (!_fullSize)
-        {
-            CountOutputLength(value);
-        }
-
-        _table.Write(TagOf(key), value);
-        if (!_fullSize && _table.Filled * 8 > _table.Capacity * 5)
+        _table.Write(TagOf(key), output);
+        if (_table.Capacity < Capacity && _table.Filled * 8 > _table.Capacity * 5)
         {
             Grow();
         }
@@ -277,45 +249,17 @@ internal sealed class ValueCache
     public void Release()
     {
         _table = null;
-        _fullSize = false;
-        _firstTableOutputs = 0;
-        _compactOutputs = 0;
-        _shortOutputs = 0;
         _windowLookups = 0;
         _windowHits = 0;
         _pausedLookupsLeft = 0;
     }
 
-    private void CountOutputLength(string value)
-    {
-        int needed = SlotTable.BytesNeeded(value);
-        _firstTableOutputs++;
-        if (needed <= CompactSlotLength)
-        {
-            _compactOutputs++;
-        }
-
-        if (needed <= ShortSlotLength)
-        {
-            _shortOutputs++;
-        }
-    }
-
-    /// <summary>
-    /// Replaces the table with one of the full size in bytes that contains the same entries, in the shortest slots that
-    /// held <see cref="CompactShare"/> of the outputs so far.
-    /// </summary>
+    /// <summary>Replaces the table with one of the full capacity that contains the same entries.</summary>
     private void Grow()
     {
-        double required = _firstTableOutputs * CompactShare;
-        int slotLength = _compactOutputs >= required ? CompactSlotLength
-            : _shortOutputs >= required && SlotLength > ShortSlotLength ? ShortSlotLength
-            : SlotLength;
-        int buckets = (int)Math.Max(1, MaximumBytes / ((long)slotLength * Ways));
-        var larger = new SlotTable(buckets, slotLength);
+        var larger = new SlotTable(_buckets, SlotLength);
         _table!.CopyTo(larger);
         _table = larger;
-        _fullSize = true;
     }
 
     /// <summary>Ends a window of lookups: pauses the cache when too few of them hit.</summary>
@@ -334,5 +278,19 @@ internal sealed class ValueCache
     // which for hashes is as likely as any other 64-bit collision. The keys of KeyOf have no high half.
     private static ulong TagOf(UInt128 key) => (ulong)(key >> 64) ^ (ulong)key;
 
-    private static int BucketsFor(int capacity) => Math.Max(1, (capacity + Ways - 1) / Ways);
+    private static int BucketsFor(int capacity) =>
+        (int)Math.Max(1, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)((capacity + Ways - 1) / Ways)));
+
+    private static bool IsLatin1(string value)
+    {
+        foreach (char c in value)
+        {
+            if (c > 0xFF)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
