@@ -170,7 +170,7 @@ public sealed class CardNumberDetector : IDetector
             groups.Add(groupStart, i);
 
             // Blanks between groups may be doubled, or a line break where a quoted field wrapped, and count as one space.
-            int gap = BlankLength(text, i);
+            int gap = i < text.Length && IsBlank(text[i]) ? BlankLength(text, i) : 0;
             char between = ' ';
             if (gap == 0)
             {

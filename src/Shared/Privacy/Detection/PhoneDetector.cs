@@ -216,8 +216,9 @@ public sealed class PhoneDetector : IDetector
         {
             ReadOnlySpan<char> window = text[start..end];
             WindowVerdict verdict = profile.Classify(window);
+            // The 00 reading is tried only for a window that can start with 00, which few windows do.
             if ((verdict == WindowVerdict.Invalid || (verdict == WindowVerdict.NeedsParse && !IsValid(window.ToString(), region)))
-                && !IsValidAfterDoubleZero(window, region))
+                && (window.Length < 3 || window[0] is not ('0' or '(') || !IsValidAfterDoubleZero(window, region)))
             {
                 return false;
             }
