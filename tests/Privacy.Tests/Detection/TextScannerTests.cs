@@ -57,6 +57,8 @@ public sealed class TextScannerTests
     [InlineData("card 45391466\r\n39233215", "45391466\r\n39233215", PiiKind.CardNumber)]
     [InlineData("card 4539  1466  3923  3215", "4539  1466  3923  3215", PiiKind.CardNumber)]
     [InlineData("IBAN DE44 5001\n0517 5407 3249 31", "DE44 5001\n0517 5407 3249 31", PiiKind.Iban)]
+    [InlineData("call (+1 212 555 0147) today", "+1 212 555 0147", PiiKind.Phone)]
+    [InlineData("call (212) 555-0147 today", "(212) 555-0147", PiiKind.Phone)]
     [InlineData("Tel:0049 30 901820", "0049 30 901820", PiiKind.Phone)]
     [InlineData("phone 0033 1 42 68 53 00.", "0033 1 42 68 53 00", PiiKind.Phone)]
     [InlineData("SSN=588320215", "588320215", PiiKind.Ssn)]

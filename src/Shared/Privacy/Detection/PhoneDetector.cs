@@ -223,7 +223,10 @@ public sealed class PhoneDetector : IDetector
                 return false;
             }
 
-            IsDone = !Sink.Add(new PiiFinding(PiiKind.Phone, start, end - start, IsValidated: true));
+            // An opening bracket without its closing one in the window wraps the whole number, as in "call (+1 ...)",
+            // so it stays outside the finding with the closing bracket.
+            int from = text[start] == '(' && !window.Contains(')') ? start + 1 : start;
+            IsDone = !Sink.Add(new PiiFinding(PiiKind.Phone, from, end - from, IsValidated: true));
             return true;
         }
     }
