@@ -279,6 +279,17 @@ internal static class PolicyCommand
         int protectedColumns = trial.Plan.Columns.Count(c => c.IsProtected);
         Console.WriteLine(
             $"Tried on the first {trial.Records} records of {extract.FullName}: the policy protects {protectedColumns} of {trial.Plan.Columns.Count} columns, and the rescan found nothing that would fail a full run.");
+
+        // These classes are at least as large in the whole extract, which may also have other, smaller ones.
+        if (trial.Summary.Risk is { Classes: > 0 } risk)
+        {
+            string verdict = risk.MeetsK
+                ? "so k is reached there"
+                : $"below k = {risk.TargetK}; anonymize measures k over the whole extract, where these classes are at least as large";
+            string size = risk.SmallestClass == 1 ? "1 record" : $"{risk.SmallestClass} records";
+            Console.WriteLine($"In those records the smallest equivalence class has {size}, {verdict}.");
+        }
+
         return ExitCodes.Success;
     }
 

@@ -434,6 +434,21 @@ public sealed class AnonymizeCommandTests
     }
 
     [Fact]
+    public void PolicyCheck_WithInput_ReportsSmallestClass()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), ContactsCsv);
+        string policy = ContactsPolicy("{ \"operator\": \"pseudonym\", \"parameters\": { \"kind\": \"email\" } }")
+            .Replace("\"k\": 1", "\"quasiIdentifiers\": [\"class\"], \"k\": 2", StringComparison.Ordinal);
+        File.WriteAllText(folder.File("policy.json"), policy);
+
+        (int code, string output, string error) = SynthdataProcess.Run(folder.Path, "policy", "check", "policy.json", "--input", "in.csv");
+
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("the smallest equivalence class has 1 record, below k = 2", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Anonymize_Interrupted_LeavesNoOutput()
     {
         using var folder = new TemporaryFolder();
