@@ -85,12 +85,12 @@ public sealed class UsageTests
         File.WriteAllText(folder.File("policy.json"), Reviewed);
 
         (int code, _, string error) = SynthdataProcess.Run(folder.Path, "policy", "init", "in.csv", "--out", "policy.json");
-        string kept = File.ReadAllText(folder.File("policy.json"));
+        string afterRejection = File.ReadAllText(folder.File("policy.json"));
         (int forcedCode, _, string forcedError) = SynthdataProcess.Run(folder.Path, "policy", "init", "in.csv", "--out", "policy.json", "--force");
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("--force", error, StringComparison.Ordinal);
-        Assert.Equal(Reviewed, kept);
+        Assert.Equal(Reviewed, afterRejection);
         Assert.True(forcedCode == ExitCodes.Success, forcedError);
         Assert.Contains("\"columns\"", File.ReadAllText(folder.File("policy.json")), StringComparison.Ordinal);
     }

@@ -383,7 +383,7 @@ public sealed class AnonymizeCommandTests
     }
 
     [Fact]
-    public void PolicyInit_NationalNumbersOfAnotherRegion_KeepFallback()
+    public void PolicyInit_UsLocalNumbers_KeepUsRegion()
     {
         // The fax numbers carry +44, but the notes hold US numbers without a prefix, which only US reads.
         using var folder = new TemporaryFolder();

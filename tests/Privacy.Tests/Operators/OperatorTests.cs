@@ -469,7 +469,7 @@ public sealed class OperatorTests
     }
 
     [Fact]
-    public void Generalize_TwoDigitYears_AreNotInTheFuture()
+    public void Generalize_TwoDigitYears_EndAtCurrentYear()
     {
         var op = new GeneralizeOperator(GeneralizeMethod.DateYear, 1, 0, 90, 3, new DateFormats(["dd/MM/yy"]), 0);
         int nextYear = (DateTime.UtcNow.Year + 1) % 100;

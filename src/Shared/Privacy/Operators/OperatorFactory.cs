@@ -156,8 +156,8 @@ public sealed class OperatorFactory
             return '*';
         }
 
-        // A value of spaces or control characters reads as missing or breaks lines in many tools, and a comma or quote
-        // looks like CSV syntax.
+        // A value of spaces or control characters reads as missing or breaks lines in many tools, and a comma, semicolon
+        // or quote looks like CSV syntax.
         if (char.IsWhiteSpace(mask) || char.IsControl(mask) || mask is ',' or '"' or ';')
         {
             parameters.Fail("parameter 'maskChar' must be a visible character other than a comma, semicolon or quote, such as * or #");
@@ -267,8 +267,9 @@ public sealed class OperatorFactory
     }
 
     /// <summary>
-    /// Fails when a declared date format lacks one of <paramref name="fields"/> ('y' year, 'M' month, 'd' day): parsing
-    /// fills a missing year or month from the run's date, so the output would change with the day it is made.
+    /// Fails when a declared date format lacks one of <paramref name="fields"/> ('y' year, 'M' month, 'd' day). Parsing
+    /// fills a missing year or month from the run's date, so the output would change with the day it is made. A missing
+    /// day reads as the first of the month, which a shift by days often leaves in the same month.
     /// </summary>
     private static void RequireDateFields(ParameterReader parameters, string fields, string method)
     {
@@ -278,8 +279,13 @@ public sealed class OperatorFactory
             {
                 if (!DateFormats.HasField(format, field))
                 {
-                    string name = field switch { 'y' => "year", 'M' => "month", _ => "day" };
-                    parameters.Fail($"parameter 'formats': '{format}' has no {name}, which {method} needs, because the date of the run would fill it in");
+                    (string name, string reason) = field switch
+                    {
+                        'y' => ("year", "the date of the run would fill it in"),
+                        'M' => ("month", "the date of the run would fill it in"),
+                        _ => ("day", "a shift by days would often leave the month unchanged"),
+                    };
+                    parameters.Fail($"parameter 'formats': '{format}' has no {name}, which {method} needs, because {reason}");
                     break;
                 }
             }

@@ -8,7 +8,7 @@ namespace SyntheticData.Privacy.Operators;
 /// and last <c>keepLast</c> (at most 4) digits, and the digits between are replaced by the mask character.
 /// Numbers shorter than 13 digits (no card is that short) are masked completely, so a short or mistyped
 /// value cannot show most of its digits. Every letter is masked too, so a name typed beside or in place of a
-/// card number does not stay in clear; spaces and punctuation keep the layout.
+/// card number does not stay in clear. Spaces and punctuation keep the layout.
 /// </summary>
 public sealed class TruncateOperator : ColumnOperator
 {
