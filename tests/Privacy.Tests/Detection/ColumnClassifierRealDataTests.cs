@@ -83,6 +83,32 @@ public sealed class ColumnClassifierRealDataTests
     }
 
     [Fact]
+    public void CardTransactionsWithoutHeader_ThreeKinds()
+    {
+        Dictionary<string, PiiKind> found = ClassifyWithoutHeader("card_transactions.csv")
+            .Where(c => c.Kind != PiiKind.None)
+            .ToDictionary(c => c.Header, c => c.Kind);
+
+        // Single first and last names need a header hint: one word of letters reads like a city or a category.
+        Assert.Equal(
+            new Dictionary<string, PiiKind> { ["c2"] = PiiKind.CardNumber, ["c9"] = PiiKind.PostalAddress, ["c17"] = PiiKind.DateOfBirth },
+            found);
+    }
+
+    [Theory]
+    [InlineData("adult.csv")]
+    [InlineData("bank.csv")]
+    [InlineData("german_credit.csv")]
+    [InlineData("credit_default.csv")]
+    public void BenchmarkSetWithoutHeader_HasNoFinding(string fileName)
+    {
+        foreach (ColumnClassification column in ClassifyWithoutHeader(fileName))
+        {
+            Assert.True(column.Kind == PiiKind.None, $"Column '{column.Header}' classified as {column.Kind}: {column.Reason}");
+        }
+    }
+
+    [Fact]
     public void Adult_FindsQuasiIdentifiers()
     {
         IReadOnlyList<ColumnClassification> columns = Classify("adult.csv");
@@ -108,6 +134,14 @@ public sealed class ColumnClassifierRealDataTests
 
             return columns;
         }
+    }
+
+    /// <summary>Classifies the file's columns under the names c0, c1 and so on, as an extract without a header would have them.</summary>
+    private static IReadOnlyList<ColumnClassification> ClassifyWithoutHeader(string fileName)
+    {
+        using CsvRecordReader reader = new(RepositoryPaths.SharedData(fileName));
+        ColumnSample[] samples = [.. ColumnSampler.Read(reader, SampleRows).Select((s, i) => new ColumnSample($"c{i}", s.Values))];
+        return new ColumnClassifier(timeProvider: Clock).ClassifyTable(samples);
     }
 
     private static IReadOnlyList<ColumnClassification> ClassifyFile(string fileName)

@@ -185,6 +185,78 @@ public sealed class ColumnClassifierTests
         Assert.Equal(PiiKind.None, _classifier.Classify(new ColumnSample(header, values)).Kind);
     }
 
+    [Theory]
+    [InlineData("c9")]
+    [InlineData("location")]
+    public void Classify_StreetLinesWithoutHint_AreAddresses(string header)
+    {
+        string[] names = ["Darlene", "Oak", "Maple", "Cedar", "Hill", "Lake", "Pine", "Elm", "Birch", "Willow", "Aspen", "Walnut"];
+        string[] types = ["Green", "Street", "Avenue", "Road", "Drive", "Lane", "Court", "Plains Apt. 12", "Mountains Suite 250"];
+        string[] values = [.. Enumerable.Range(0, 40).Select(i => $"{100 + (i * 37)} {names[i % names.Length]} {types[i % types.Length]}")];
+
+        ColumnClassification column = _classifier.Classify(new ColumnSample(header, values));
+
+        Assert.Equal(PiiKind.PostalAddress, column.Kind);
+        Assert.Equal(0.6, column.Confidence);
+        Assert.Contains("No header hint", column.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("c4", new[] { "2 Way Radio", "3 Pack Socks", "4 Port Switch", "12 Inch Pizza", "6 Pack Cola", "10 Piece Set", "8 Ball Pool", "5 Star Deal", "2 Door Fridge", "7 Day Pass", "9 Volt Battery", "1 Litre Jug" })]
+    [InlineData("merchant", new[] { "351 Darlene Green", "12 Main Street", "4 Privet Drive", "10 Oak Park Road", "77 Sunset Blvd", "5 Elm Court", "9 Pine Lane", "3 Lake Road", "8 Hill Avenue", "6 Birch Way", "2 Cedar Close", "1 Aspen Grove" })]
+    [InlineData("c5", new[] { "12 Main Street", "4 Privet Drive" })]
+    public void Classify_OtherNumberedText_IsNotAnAddress(string header, string[] distinct)
+    {
+        string[] values = [.. Enumerable.Range(0, 60).Select(i => distinct[i % distinct.Length])];
+
+        Assert.Equal(PiiKind.None, _classifier.Classify(new ColumnSample(header, values)).Kind);
+    }
+
+    [Fact]
+    public void Classify_SpreadOldDates_AreBirthDates()
+    {
+        // The clock is at 2026-06-01, so the latest date read as a birth date is 2012-06-01.
+        string[] values = [.. Enumerable.Range(0, 50).Select(i => new DateOnly(1940, 1, 1).AddDays(i * 443).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))];
+
+        ColumnClassification column = _classifier.Classify(new ColumnSample("c17", values));
+
+        Assert.Equal(PiiKind.DateOfBirth, column.Kind);
+        Assert.Equal(0.6, column.Confidence);
+        Assert.Contains("spread over 59 years", column.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2015, 1, "yyyy-MM-dd")]
+    [InlineData(1940, 443, "yyyy-MM-dd HH:mm:ss")]
+    [InlineData(1990, 30, "yyyy-MM-dd")]
+    public void Classify_RecentTimedOrNarrowDates_AreNotBirthDates(int fromYear, int stepDays, string format)
+    {
+        string[] values = [.. Enumerable.Range(0, 50).Select(i => new DateTime(fromYear, 1, 1, 9, 30, 0, DateTimeKind.Unspecified).AddDays(i * stepDays).ToString(format, System.Globalization.CultureInfo.InvariantCulture))];
+
+        Assert.Equal(PiiKind.None, _classifier.Classify(new ColumnSample("c1", values)).Kind);
+    }
+
+    [Fact]
+    public void ClassifyTable_NamesInEmails_AreNames()
+    {
+        string[] first = ["Susan", "Mary", "James", "Κώστας", "Nora", "Liam", "Aoife", "Peter", "Ada", "Zoe", "Omar", "Ines"];
+        string[] last = ["Thomas", "Miller", "O'Brien", "Georgiou", "Smith-Jones", "Ferreira", "Novak", "Sato", "Berg", "Keller", "Haddad"];
+        string[] cities = ["Columbia", "Springfield", "Riverside", "Fairview", "Madison", "Georgetown", "Salem", "Clinton", "Franklin", "Arlington"];
+        int[] rows = [.. Enumerable.Range(0, 60)];
+        ColumnSample firstNames = new("c3", [.. rows.Select(i => first[i % first.Length])]);
+        ColumnSample lastNames = new("c4", [.. rows.Select(i => last[i % last.Length])]);
+        ColumnSample city = new("c5", [.. rows.Select(i => cities[i % cities.Length])]);
+        ColumnSample merchant = new("merchant", [.. rows.Select(i => last[i % last.Length])]);
+        ColumnSample email = new("c6", [.. rows.Select(i => $"{first[i % first.Length].ToLowerInvariant()}.{last[i % last.Length].Replace("'", string.Empty, StringComparison.Ordinal).ToLowerInvariant()}{i}@example.com")]);
+
+        IReadOnlyList<ColumnClassification> withEmail = _classifier.ClassifyTable([firstNames, lastNames, city, merchant, email]);
+        IReadOnlyList<ColumnClassification> withoutEmail = _classifier.ClassifyTable([firstNames, lastNames, city]);
+
+        Assert.Equal([PiiKind.PersonName, PiiKind.PersonName, PiiKind.None, PiiKind.None, PiiKind.Email], withEmail.Select(c => c.Kind));
+        Assert.Contains("e-mail address (column 'c6')", withEmail[0].Reason, StringComparison.Ordinal);
+        Assert.All(withoutEmail, c => Assert.Equal(PiiKind.None, c.Kind));
+    }
+
     [Fact]
     public void Classify_MonthNameBirthDates_Found()
     {

@@ -16,6 +16,9 @@ public sealed class ColumnClassifier
     // Distinct values a column needs before a header hint that its values did not confirm still counts.
     private const int MinimumUnconfirmedDistinct = 10;
 
+    // The youngest age at which the classifier reads an unlabelled date column as dates of birth.
+    private const int MinimumBirthDateAge = 14;
+
     private static readonly PiiKind[] ValidatedKinds =
         [PiiKind.TrackData, PiiKind.CardNumber, PiiKind.Iban, PiiKind.Ssn, PiiKind.Email, PiiKind.IpAddress, PiiKind.Phone];
 
@@ -53,7 +56,88 @@ public sealed class ColumnClassifier
     {
         ArgumentNullException.ThrowIfNull(columns);
         ColumnSample? regionColumn = FindRegionColumn(columns);
-        return columns.Select(column => Classify(column, regionColumn)).ToArray();
+        ColumnClassification[] result = [.. columns.Select(column => Classify(column, regionColumn))];
+        int[] emails = [.. Enumerable.Range(0, result.Length).Where(i => result[i].Kind == PiiKind.Email)];
+        for (int i = 0; i < result.Length && emails.Length > 0; i++)
+        {
+            if (result[i].Kind == PiiKind.None && !result[i].IsFreeText && HeaderHints.Match(columns[i].Header) is null
+                && !HeaderHints.NamesSomethingElse(columns[i].Header))
+            {
+                result[i] = ClassifyByEmailNames(columns[i], emails.Select(e => columns[e]).ToArray()) ?? result[i];
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Classifies a column without a header hint as names when its words appear in the same row's e-mail address in at
+    /// least half of the sampled rows, as first and last names do in addresses such as <c>jane.doe@example.com</c>. Single
+    /// names in columns of their own (first, last) have no shape that distinguishes them from cities or categories.
+    /// </summary>
+    private static ColumnClassification? ClassifyByEmailNames(ColumnSample column, ColumnSample[] emails)
+    {
+        HashSet<string> distinct = new(StringComparer.Ordinal);
+        int present = 0;
+        int[] matches = new int[emails.Length];
+        for (int row = 0; row < column.Values.Count; row++)
+        {
+            if (column.Values[row] is not { } value || string.IsNullOrWhiteSpace(value))
+            {
+                continue;
+            }
+
+            present++;
+            distinct.Add(value);
+            for (int e = 0; e < emails.Length; e++)
+            {
+                matches[e] += row < emails[e].Values.Count && NameInEmail(value, emails[e].Values[row]) ? 1 : 0;
+            }
+        }
+
+        int best = matches.Length == 0 ? 0 : matches.Max();
+        if (present == 0 || distinct.Count < MinimumUnconfirmedDistinct || best < 0.5 * present)
+        {
+            return null;
+        }
+
+        double share = (double)best / present;
+        string email = emails[Array.IndexOf(matches, best)].Header;
+        string reason = $"No header hint, but in {Percent(share)} of {present} sampled rows the value's words appear in the same row's "
+            + $"e-mail address (column '{email}'), as names do ({distinct.Count} distinct).";
+        return Found(column.Header, PiiKind.PersonName, 0.6, share, present, reason, regionHeader: null);
+    }
+
+    /// <summary>
+    /// True when <paramref name="value"/> is shaped like a name and each of its words of three letters or more occurs in
+    /// the local part of <paramref name="email"/>, ignoring case.
+    /// </summary>
+    private static bool NameInEmail(string value, string? email)
+    {
+        int at = email?.IndexOf('@', StringComparison.Ordinal) ?? -1;
+        if (at <= 0 || !ValueShapes.IsPersonNameLike(value))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> local = email.AsSpan(0, at);
+        int words = 0;
+        foreach (string word in value.Split([' ', '-', '\'', '.'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word.Length < 3)
+            {
+                continue;
+            }
+
+            if (!local.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            words++;
+        }
+
+        return words > 0;
     }
 
     /// <summary>
@@ -132,7 +216,9 @@ public sealed class ColumnClassifier
         ColumnClassification? result = ClassifyByHintedCheck(header, hint, evidence, regionHeader)
             ?? ClassifyByValues(header, profile, evidence, regionHeader)
             ?? ClassifyByHintedShape(header, hint, values, profile)
-            ?? ClassifyByFullNameShape(header, hint, values, profile);
+            ?? ClassifyByFullNameShape(header, hint, values, profile)
+            ?? ClassifyByStreetShape(header, hint, values, profile)
+            ?? ClassifyByBirthDateSpread(header, hint, values, profile);
         return result ?? ClassifyUnmatched(header, hint, values, profile, evidence, regions);
     }
 
@@ -144,8 +230,7 @@ public sealed class ColumnClassifier
     /// </summary>
     private static ColumnClassification? ClassifyByFullNameShape(string header, HeaderHint? hint, List<string> values, ColumnProfile profile)
     {
-        // Customers repeat over their transactions, so a tenth of the values being distinct is enough.
-        if (hint is not null || profile.DistinctCount < MinimumUnconfirmedDistinct || profile.DistinctRatio < 0.1 || HeaderHints.NamesSomethingElse(header))
+        if (!MayBeUnhintedPersonalText(header, hint, profile))
         {
             return null;
         }
@@ -160,6 +245,83 @@ public sealed class ColumnClassifier
             + $"shaped like full names ({profile.DistinctCount} distinct). Review: a column of place or product names would look the same.";
         return Found(header, PiiKind.PersonName, 0.6, share, values.Count, reason, regionHeader: null);
     }
+
+    /// <summary>
+    /// Classifies a column without a header hint whose values are mostly distinct street lines: a house number with a
+    /// street name and a street type (<c>351 Darlene Green</c>, <c>Hauptstraße 12</c>, <c>5 rue de Rivoli</c>), at least
+    /// ten distinct values. A header that names something else (merchant, store) leaves the column alone.
+    /// </summary>
+    private static ColumnClassification? ClassifyByStreetShape(string header, HeaderHint? hint, List<string> values, ColumnProfile profile)
+    {
+        if (!MayBeUnhintedPersonalText(header, hint, profile))
+        {
+            return null;
+        }
+
+        double share = Share(values, StreetLines.IsStreetLine);
+        if (share < 0.8)
+        {
+            return null;
+        }
+
+        string reason = $"No header hint, but {Percent(share)} of {values.Count} values are a house number with a street name and type, "
+            + $"shaped like street addresses ({profile.DistinctCount} distinct). Review: a column of business addresses would look the same.";
+        return Found(header, PiiKind.PostalAddress, 0.6, share, values.Count, reason, regionHeader: null);
+    }
+
+    /// <summary>
+    /// Classifies a column without a header hint as dates of birth: at least 90% of its values are dates without a time of
+    /// day between 1900 and fourteen years before today, spread over twenty years or more. Transaction and booking dates
+    /// are recent or carry a time, so they fall outside this.
+    /// </summary>
+    private ColumnClassification? ClassifyByBirthDateSpread(string header, HeaderHint? hint, List<string> values, ColumnProfile profile)
+    {
+        if (!MayBeUnhintedPersonalText(header, hint, profile))
+        {
+            return null;
+        }
+
+        DateOnly today = DateOnly.FromDateTime(_timeProvider.GetUtcNow().UtcDateTime);
+        DateOnly latest = today.AddYears(-MinimumBirthDateAge);
+        int dates = 0;
+        DateOnly first = DateOnly.MaxValue, last = DateOnly.MinValue;
+        foreach (string value in values)
+        {
+            // A time of day marks an event, not a birth.
+            if (value.Contains(':') || !ValueShapes.TryParseDate(value, out DateOnly date) || date.Year < 1900 || date > latest)
+            {
+                continue;
+            }
+
+            dates++;
+            first = date < first ? date : first;
+            last = date > last ? date : last;
+        }
+
+        double share = (double)dates / values.Count;
+        int spanYears = dates == 0 ? 0 : last.Year - first.Year;
+        if (share < 0.9 || spanYears < 20)
+        {
+            return null;
+        }
+
+        string reason = $"No header hint, but {Percent(share)} of {values.Count} values are dates without a time between 1900 and "
+            + $"{MinimumBirthDateAge} years ago, spread over {spanYears} years, as dates of birth are. "
+            + "Review: other dates in the past, such as account openings, would look the same.";
+        return Found(header, PiiKind.DateOfBirth, 0.6, share, values.Count, reason, regionHeader: null);
+    }
+
+    /// <summary>
+    /// True when a column may hold personal text that only its values reveal: no header hint, no header that names
+    /// something else, and mostly text. It also needs at least ten distinct values, and a distinct share of a tenth or
+    /// more suffices because customers repeat over their transactions.
+    /// </summary>
+    private static bool MayBeUnhintedPersonalText(string header, HeaderHint? hint, ColumnProfile profile) =>
+        hint is null
+        && profile.DistinctCount >= MinimumUnconfirmedDistinct
+        && profile.DistinctRatio >= 0.1
+        && profile.NumericShare < 0.5
+        && !HeaderHints.NamesSomethingElse(header);
 
     /// <summary>
     /// Classifies a column whose sampled cells are all missing. A header that names a direct identifier still
