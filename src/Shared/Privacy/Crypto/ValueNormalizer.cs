@@ -1,15 +1,16 @@
 using System.Text;
 using PhoneNumbers;
+using SyntheticData.Privacy.Internal.Unicode;
 using SyntheticData.Privacy.Policies;
 
 namespace SyntheticData.Privacy.Crypto;
 
 /// <summary>
 /// Normalises a value of a given kind before it is hashed, so that one customer gets one pseudonym
-/// however an extract writes the value:
-/// e-mail trimmed and lower-cased; phone parsed with libphonenumber and written as E.164 (digits only
+/// however an extract writes the value. Every kind is first put in Unicode normalization form KC. Then
+/// e-mail is trimmed and lower-cased; phone parsed with libphonenumber and written as E.164 (digits only
 /// when it does not parse); card digits only; IBAN and identifiers letters and digits in upper case;
-/// names NFKC-normalised, case-folded and with whitespace collapsed; anything else trimmed.
+/// names case-folded and with whitespace collapsed; anything else trimmed.
 /// A phone or card value without any digit keeps its trimmed text instead of becoming empty, so that unrelated
 /// values written into such a column (a name, an e-mail address) do not all share one pseudonym.
 /// </summary>
@@ -25,9 +26,9 @@ public static class ValueNormalizer
     {
         ArgumentNullException.ThrowIfNull(value);
 
-        // NOTE: the builds run in globalization-invariant mode, where string.Normalize leaves non-ASCII text unchanged, so
-        // a name or address stored decomposed (an accent as its own code point) gets another pseudonym than the composed
-        // form.
+        // Every kind is read in Unicode form KC first, so that a decomposed accent, a full-width digit or a ligature
+        // gives the pseudonym of its usual form. ASCII text is left as it is.
+        value = UnicodeNfkc.Normalize(value);
         string normalized = kind switch
         {
             ValueKind.Email => LowerEmail(value.Trim()),
@@ -145,10 +146,9 @@ public static class ValueNormalizer
 
     private static string NormalizeName(string value)
     {
-        string composed = value.Normalize(NormalizationForm.FormKC);
-        var builder = new StringBuilder(composed.Length);
+        var builder = new StringBuilder(value.Length);
         bool pendingSpace = false;
-        foreach (char c in composed)
+        foreach (char c in value)
         {
             if (char.IsWhiteSpace(c))
             {

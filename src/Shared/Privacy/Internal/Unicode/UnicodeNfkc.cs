@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+
+namespace SyntheticData.Privacy.Internal.Unicode;
+
+/// <summary>
+/// Unicode normalization form KC (UAX #15): compatibility decomposition, canonical ordering of combining marks, then
+/// canonical composition. The builds run in globalization-invariant mode, where <see cref="string.Normalize()"/> leaves
+/// non-ASCII text unchanged, so the project carries its own tables (<c>nfkc-table.txt</c>, from Unicode 14.0 by
+/// <c>generate-nfkc-table.py</c>). A decomposed name (an accent as its own code point) and its composed form then
+/// normalise alike, and so do full-width letters and their ASCII forms.
+/// </summary>
+internal static class UnicodeNfkc
+{
+    private const string ResourceName = "SyntheticData.Privacy.nfkc-table.txt";
+
+    // Hangul syllables decompose and compose by arithmetic (Unicode chapter 3.12).
+    private const int SyllableBase = 0xAC00;
+    private const int LeadingBase = 0x1100;
+    private const int VowelBase = 0x1161;
+    private const int TrailingBase = 0x11A7;
+    private const int LeadingCount = 19;
+    private const int VowelCount = 21;
+    private const int TrailingCount = 28;
+    private const int SyllableCount = LeadingCount * VowelCount * TrailingCount;
+
+    private static readonly Lazy<Tables> Data = new(Load);
+
+    /// <summary>Returns <paramref name="value"/> in normalization form KC; ASCII text comes back as it is.</summary>
+    public static string Normalize(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (Ascii.IsValid(value))
+        {
+            return value;
+        }
+
+        Tables tables = Data.Value;
+        List<int> points = Decompose(value, tables);
+        OrderMarks(points, tables);
+        Compose(points, tables);
+        var builder = new StringBuilder(value.Length);
+        foreach (int point in points)
+        {
+            builder.Append(char.ConvertFromUtf32(point));
+        }
+
+        return builder.ToString();
+    }
+
+    private static List<int> Decompose(string value, Tables tables)
+    {
+        var points = new List<int>(value.Length + 4);
+        foreach (Rune rune in value.EnumerateRunes())
+        {
+            int point = rune.Value;
+            int syllable = point - SyllableBase;
+            if (syllable is >= 0 and < SyllableCount)
+            {
+                points.Add(LeadingBase + (syllable / (VowelCount * TrailingCount)));
+                points.Add(VowelBase + (syllable % (VowelCount * TrailingCount) / TrailingCount));
+                if (syllable % TrailingCount != 0)
+                {
+                    points.Add(TrailingBase + (syllable % TrailingCount));
+                }
+            }
+            else if (tables.Decompositions.TryGetValue(point, out int[]? parts))
+            {
+                points.AddRange(parts);
+            }
+            else
+            {
+                points.Add(point);
+            }
+        }
+
+        return points;
+    }
+
+    /// <summary>Sorts each run of combining marks by combining class, keeping the order of marks of one class.</summary>
+    private static void OrderMarks(List<int> points, Tables tables)
+    {
+        for (int i = 1; i < points.Count; i++)
+        {
+            int point = points[i];
+            int combining = tables.Class(point);
+            if (combining == 0)
+            {
+                continue;
+            }
+
+            int j = i;
+            while (j > 0 && tables.Class(points[j - 1]) > combining)
+            {
+                points[j] = points[j - 1];
+                j--;
+            }
+
+            points[j] = point;
+        }
+    }
+
+    /// <summary>Joins each starter with the following marks and starters it composes with, unless a mark between blocks them.</summary>
+    private static void Compose(List<int> points, Tables tables)
+    {
+        int starter = -1;
+        int lastClass = 0;
+        int write = 0;
+        for (int read = 0; read < points.Count; read++)
+        {
+            int point = points[read];
+            int combining = tables.Class(point);
+            bool blocked = starter >= 0 && write > starter + 1 && (lastClass == 0 || lastClass >= combining);
+            if (starter >= 0 && !blocked && TryCompose(points[starter], point, tables, out int composite))
+            {
+                points[starter] = composite;
+                continue;
+            }
+
+            if (combining == 0)
+            {
+                starter = write;
+            }
+
+            lastClass = combining;
+            points[write++] = point;
+        }
+
+        points.RemoveRange(write, points.Count - write);
+    }
+
+    private static bool TryCompose(int first, int second, Tables tables, out int composite)
+    {
+        int leading = first - LeadingBase;
+        int vowel = second - VowelBase;
+        if (leading is >= 0 and < LeadingCount && vowel is >= 0 and < VowelCount)
+        {
+            composite = SyllableBase + (((leading * VowelCount) + vowel) * TrailingCount);
+            return true;
+        }
+
+        int syllable = first - SyllableBase;
+        int trailing = second - TrailingBase;
+        if (syllable is >= 0 and < SyllableCount && syllable % TrailingCount == 0 && trailing is > 0 and < TrailingCount)
+        {
+            composite = first + trailing;
+            return true;
+        }
+
+        return tables.Compositions.TryGetValue(((long)first << 21) | (uint)second, out composite);
+    }
+
+    private static Tables Load()
+    {
+        using Stream stream = typeof(UnicodeNfkc).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from the build.");
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var tables = new Tables();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            string[] fields = line.Split(' ');
+            int point = Hex(fields[1]);
+            switch (fields[0])
+            {
+                case "D":
+                    tables.Decompositions[point] = [.. fields.Skip(2).Select(Hex)];
+                    break;
+                case "C":
+                    tables.Classes[point] = byte.Parse(fields[2], CultureInfo.InvariantCulture);
+                    break;
+                case "P":
+                    tables.Compositions[((long)point << 21) | (uint)Hex(fields[2])] = Hex(fields[3]);
+                    break;
+                default:
+                    throw new InvalidDataException($"Line '{line}' of {ResourceName} starts with an unknown tag.");
+            }
+        }
+
+        return tables;
+    }
+
+    private static int Hex(string text) => int.Parse(text, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+
+    private sealed class Tables
+    {
+        public Dictionary<int, int[]> Decompositions { get; } = [];
+
+        public Dictionary<int, byte> Classes { get; } = [];
+
+        public Dictionary<long, int> Compositions { get; } = [];
+
+        public int Class(int point) => point < 0x300 ? 0 : Classes.GetValueOrDefault(point);
+    }
+}
