@@ -340,14 +340,15 @@ public sealed class ColumnClassifier
     private Dictionary<PiiKind, ValidatedEvidence> CollectEvidence(List<string> values, List<string?> regions)
     {
         Dictionary<PiiKind, ValidatedEvidence> evidence = [];
+        string[] folded = [.. values.Select(TextFolding.Fold)];
         foreach (PiiKind kind in ValidatedKinds)
         {
             int valid = 0, failed = 0;
-            for (int i = 0; i < values.Count; i++)
+            for (int i = 0; i < folded.Length; i++)
             {
                 ValueCheck check = kind == PiiKind.Phone
-                    ? _phone.Validate(values[i], regions[i])
-                    : _detectors[kind].Validate(values[i]);
+                    ? _phone.Validate(folded[i], regions[i])
+                    : _detectors[kind].Validate(folded[i]);
                 valid += check == ValueCheck.Valid ? 1 : 0;
                 failed += check == ValueCheck.FailedCheck ? 1 : 0;
             }

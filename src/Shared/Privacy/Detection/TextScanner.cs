@@ -5,7 +5,8 @@ namespace SyntheticData.Privacy.Detection;
 /// <summary>
 /// Scans free text with every pattern detector (track data, card numbers, IBANs, SSNs, e-mail addresses,
 /// phone numbers, IP addresses) and merges overlapping findings into spans, so that a caller replacing
-/// the spans never leaves part of a finding in clear. Person names and street addresses are not found in
+/// the spans never leaves part of a finding in clear. Full-width characters, other scripts' decimal digits and typeset
+/// spaces and dashes are read as their ASCII forms (see <see cref="TextFolding"/>). Person names and street addresses are not found in
 /// free text; they are classified per column.
 /// </summary>
 public sealed class TextScanner
@@ -41,6 +42,7 @@ public sealed class TextScanner
     public IReadOnlyList<PiiSpan> Scan(string text, string? region, bool includeUnvalidated)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = TextFolding.Fold(text);
         if (includeUnvalidated)
         {
             return Merge(FindAll(text, region));
@@ -60,9 +62,11 @@ public sealed class TextScanner
     /// <param name="region">The row's region for national phone formats; null for the default region.</param>
     public bool ContainsValidated(ReadOnlySpan<char> text, string? region = null)
     {
+        char[]? folded = TextFolding.FoldIfNeeded(ref text);
         TextFeatures features = new(text);
         FirstValidatedSink sink = new();
         FindEach(text, region, features, ref sink);
+        TextFolding.Return(folded);
         return sink.Found;
     }
 
@@ -83,6 +87,7 @@ public sealed class TextScanner
                 $"The kinds buffer has length {kinds.Length}, but it needs at least {TextKindCount} ({nameof(TextKindCount)}).", nameof(kinds));
         }
 
+        char[]? folded = TextFolding.FoldIfNeeded(ref text);
         TextFeatures features = new(text);
         int count = 0;
 
@@ -129,15 +134,18 @@ public sealed class TextScanner
             kinds[count++] = PiiKind.TrackData;
         }
 
+        TextFolding.Return(folded);
         return count;
     }
 
     /// <summary>Returns every raw finding of every detector in <paramref name="text"/>, validated or not, unmerged.</summary>
     public List<PiiFinding> FindAll(ReadOnlySpan<char> text, string? region = null)
     {
+        char[]? folded = TextFolding.FoldIfNeeded(ref text);
         List<PiiFinding> findings = [];
         FindingListSink sink = new(findings);
         FindEach(text, region, new TextFeatures(text), ref sink);
+        TextFolding.Return(folded);
         return findings;
     }
 

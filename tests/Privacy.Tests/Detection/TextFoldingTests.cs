@@ -1,0 +1,51 @@
+using SyntheticData.Privacy.Detection;
+using SyntheticData.Privacy.Detection.Internal;
+
+namespace SyntheticData.Privacy.Tests.Detection;
+
+public sealed class TextFoldingTests
+{
+    private readonly TextScanner _scanner = new(new DetectionOptions { DefaultRegion = "GB" });
+
+    [Theory]
+    [InlineData("paid with \uFF14\uFF15\uFF13\uFF19\uFF11\uFF14\uFF18\uFF18\uFF10\uFF13\uFF14\uFF13\uFF16\uFF14\uFF16\uFF17 today", "\uFF14\uFF15\uFF13\uFF19\uFF11\uFF14\uFF18\uFF18\uFF10\uFF13\uFF14\uFF13\uFF16\uFF14\uFF16\uFF17", PiiKind.CardNumber)]
+    [InlineData("card 4539\u00A01488\u00A00343\u00A06467 ok", "4539\u00A01488\u00A00343\u00A06467", PiiKind.CardNumber)]
+    [InlineData("mail \uFF4A\uFF41\uFF4E\uFF45\uFF20\uFF45\uFF58\uFF41\uFF4D\uFF50\uFF4C\uFF45\uFF0E\uFF43\uFF4F\uFF4D please", "\uFF4A\uFF41\uFF4E\uFF45\uFF20\uFF45\uFF58\uFF41\uFF4D\uFF50\uFF4C\uFF45\uFF0E\uFF43\uFF4F\uFF4D", PiiKind.Email)]
+    [InlineData("call \u0660\u0667\u0669\u0665\u0660\u0667\u0663\u0664\u0665\u0666\u0667 now", "\u0660\u0667\u0669\u0665\u0660\u0667\u0663\u0664\u0665\u0666\u0667", PiiKind.Phone)]
+    [InlineData("SSN 123\u201345\u20136789 on file", "123\u201345\u20136789", PiiKind.Ssn)]
+    public void Scan_FoldedForms_FoundAtTheirOffsets(string text, string value, PiiKind kind)
+    {
+        PiiSpan span = Assert.Single(_scanner.Scan(text, region: null, includeUnvalidated: false));
+
+        Assert.Equal(kind, span.Kind);
+        Assert.Equal(value, text.Substring(span.Start, span.Length));
+        Assert.True(_scanner.ContainsValidated(text));
+        Assert.Contains(kind, _scanner.FindAll(text).Select(f => f.Kind));
+    }
+
+    [Fact]
+    public void FindValidatedKinds_FoldedCard_Found()
+    {
+        Span<PiiKind> kinds = stackalloc PiiKind[TextScanner.TextKindCount];
+
+        int count = _scanner.FindValidatedKinds("\uFF14\uFF15\uFF13\uFF19 \uFF11\uFF14\uFF18\uFF18 \uFF10\uFF13\uFF14\uFF13 \uFF16\uFF14\uFF16\uFF17", null, kinds);
+
+        Assert.Equal([PiiKind.CardNumber], kinds[..count].ToArray());
+    }
+
+    [Theory]
+    [InlineData("Zo\u00EB M\u00FCller, \u7530\u4E2D")]
+    [InlineData("plain text 12")]
+    public void NeedsFolding_LettersOfOtherScripts_No(string text) => Assert.False(TextFolding.NeedsFolding(text));
+
+    [Fact]
+    public void Classify_FullWidthCardColumn_IsCards()
+    {
+        string[] cards = ["4539148803436467", "5555555555554444", "4111111111111111", "378282246310005"];
+        string[] values = [.. Enumerable.Range(0, 20).Select(i => string.Concat(cards[i % cards.Length].Select(c => (char)(c + 0xFEE0))))];
+
+        ColumnClassification column = new ColumnClassifier().Classify(new ColumnSample("c2", values));
+
+        Assert.Equal(PiiKind.CardNumber, column.Kind);
+    }
+}
