@@ -92,7 +92,7 @@ public sealed class CsvRecordReaderTests : IDisposable
         Assert.Equal(1, unclosedError.LineNumber);
 
         // Positions count from 1, as lines do.
-        Assert.Contains("line 1, column 'a' (position 2)", duplicateError.Message, StringComparison.Ordinal);
+        Assert.Contains("line 1 (position 2)", duplicateError.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -440,6 +440,21 @@ public sealed class CsvRecordReaderTests : IDisposable
         DataFormatException error = Assert.Throws<DataFormatException>(() => new CsvRecordReader(path));
 
         Assert.Equal(2, error.ColumnIndex);
+        Assert.Contains("repeats the one at position 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("x,jane@example.com,jane@example.com\n1,2,3\n", "jane@example.com")]
+    [InlineData("0,4111111111111111,4111111111111111\n1,2,3\n", "4111111111111111")]
+    [InlineData("id,we\"ird,c\n1,2,3\n", "we")]
+    public void HeaderErrors_NameNoValue(string text, string value)
+    {
+        string path = _folder.WriteText("first-record.csv", text);
+
+        DataFormatException error = Assert.Throws<DataFormatException>(() => new CsvRecordReader(path));
+
+        Assert.DoesNotContain(value, error.Message, StringComparison.Ordinal);
+        Assert.Null(error.ColumnName);
     }
 
     [Fact]

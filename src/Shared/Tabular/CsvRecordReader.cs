@@ -270,8 +270,10 @@ public sealed class CsvRecordReader : IRecordReader
             return [.. Enumerable.Range(1, count).Select(i => "column" + i.ToString(CultureInfo.InvariantCulture))];
         }
 
+        // Errors in the header name its positions only: a file without a header line has a record there, and its values
+        // must not reach a message.
         string[] header = new string[count];
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < count; i++)
         {
             ReadOnlySpan<char> raw = row[i].Span;
@@ -280,12 +282,15 @@ public sealed class CsvRecordReader : IRecordReader
                 : new string(raw);
             if (raw.Length > 0 && raw[0] != '"' && raw.Contains('"'))
             {
-                throw QuoteError(i, header[i], "a quote character inside an unquoted header name");
+                throw QuoteError(i, columnName: null, "a quote character inside an unquoted header name");
             }
 
-            if (header[i].Length > 0 && !seen.Add(header[i]))
+            if (header[i].Length > 0 && !seen.TryAdd(header[i], i))
             {
-                throw new DataFormatException(SourceName, "the header name appears more than once", _lineNumber, i, header[i]);
+                string reason = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"the header name repeats the one at position {seen[header[i]] + 1}; header names must be distinct, and the first line must be a header, not a record");
+                throw new DataFormatException(SourceName, reason, _lineNumber, i);
             }
         }
 
