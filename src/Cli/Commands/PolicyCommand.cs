@@ -286,12 +286,26 @@ internal static class PolicyCommand
             string verdict = risk.MeetsK
                 ? "so k is reached there"
                 : $"below k = {risk.TargetK}; anonymize measures k over the whole extract, where these classes are at least as large";
-            string size = risk.SmallestClass == 1 ? "1 record" : $"{risk.SmallestClass} records";
-            Console.WriteLine($"In those records the smallest equivalence class has {size}, {verdict}.");
+            Console.WriteLine($"In those records the smallest equivalence class has {Members(risk.SmallestClass, risk.EntityColumn)}, {verdict}.");
+        }
+
+        if (trial.Summary.SuppressedToReachK > 0)
+        {
+            string suppressed = trial.Summary.SuppressedToReachK == trial.Records
+                ? $"all {Count(trial.Records, "record")}"
+                : $"{trial.Summary.SuppressedToReachK} of the {Count(trial.Records, "record")}";
+            Console.WriteLine($"enforceK suppressed the quasi-identifiers of {suppressed} tried; generalise the quasi-identifiers further to keep more of them.");
         }
 
         return ExitCodes.Success;
     }
+
+    /// <summary>Returns a class size in its unit: records, or people (distinct values of the entity column).</summary>
+    private static string Members(long size, string? entityColumn) => entityColumn is null
+        ? Count(size, "record")
+        : $"{(size == 1 ? "1 person" : $"{size} people")} (distinct '{entityColumn}')";
+
+    private static string Count(long count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     private static Command CreateSchema()
     {

@@ -449,6 +449,24 @@ public sealed class AnonymizeCommandTests
     }
 
     [Fact]
+    public void PolicyCheck_PeopleAndSuppression()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), "customer,zip\nA,10115\nA,10115\nA,10115\nB,20095\nC,20095\n");
+        const string Columns = "\"columns\": { \"customer\": { \"operator\": \"pseudonym\" }, \"zip\": { \"operator\": \"keep\" } }";
+        File.WriteAllText(folder.File("people.json"), $"{{ \"version\": 1, {Columns}, \"quasiIdentifiers\": [\"zip\"], \"k\": 2, \"entityColumn\": \"customer\" }}");
+        File.WriteAllText(folder.File("all.json"), $"{{ \"version\": 1, {Columns}, \"quasiIdentifiers\": [\"zip\"], \"k\": 1000, \"enforceK\": true }}");
+
+        (int peopleCode, string people, string peopleError) = SynthdataProcess.Run(folder.Path, "policy", "check", "people.json", "--input", "in.csv");
+        (int allCode, string all, string allError) = SynthdataProcess.Run(folder.Path, "policy", "check", "all.json", "--input", "in.csv");
+
+        Assert.True(peopleCode == ExitCodes.Success, peopleError);
+        Assert.Contains("the smallest equivalence class has 1 person (distinct 'customer'), below k = 2", people, StringComparison.Ordinal);
+        Assert.True(allCode == ExitCodes.Success, allError);
+        Assert.Contains("enforceK suppressed the quasi-identifiers of all 5 records tried", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Anonymize_Interrupted_LeavesNoOutput()
     {
         using var folder = new TemporaryFolder();

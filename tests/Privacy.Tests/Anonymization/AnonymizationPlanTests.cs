@@ -119,6 +119,23 @@ public sealed class AnonymizationPlanTests
         Assert.Equal("10115", rows[5][1]);
     }
 
+    [Theory]
+    [InlineData("email", "Ann@example.com", " ann@example.com ", 1)]
+    [InlineData("identifier", "AB-12", "ab12", 1)]
+    [InlineData("identifier", "AB-12", "AB-13", 2)]
+    public void Run_EntityColumn_MergedSpellings(string kind, string first, string second, int people)
+    {
+        // Two spellings that get one pseudonym are one person in the output, so they cannot make a class of two.
+        string csv = $"customer,zip\n{first},10115\n{second},10115\nB1,20095\nB2,20095\n";
+        string columns = $"\"customer\": {{\"operator\": \"pseudonym\", \"parameters\": {{\"kind\": \"{kind}\"}}}}, \"zip\": {{\"operator\": \"keep\"}}";
+        string policy = AnonymizationHarness.Policy(columns, "\"quasiIdentifiers\": [\"zip\"], \"k\": 2, \"entityColumn\": \"customer\"");
+
+        (_, AnonymizationSummary summary, _) = AnonymizationHarness.Run(csv, policy);
+
+        Assert.Equal(people, summary.Risk!.SmallestClass);
+        Assert.Equal(people == 2, summary.Risk.MeetsK);
+    }
+
     [Fact]
     public void Run_EntityColumnNotInInput_IsRejected()
     {

@@ -235,7 +235,7 @@ public static class ExtractAnonymizer
                 (_, 1) => $"person (distinct '{risk.EntityColumn}')",
                 _ => $"people (distinct '{risk.EntityColumn}')",
             };
-            failures.Add($"k-anonymity not reached: the smallest equivalence class has {risk.SmallestClass} {members}, below k = {risk.TargetK}; {risk.RecordsBelowK} records are in classes below k. Set enforceK or generalise the quasi-identifiers further.");
+            failures.Add($"k-anonymity not reached: the smallest equivalence class has {risk.SmallestClass} {members}, below k = {risk.TargetK}; {(risk.RecordsBelowK == 1 ? "1 record is" : $"{risk.RecordsBelowK} records are")} in classes below k. Set enforceK or generalise the quasi-identifiers further.");
         }
 
         return failures;

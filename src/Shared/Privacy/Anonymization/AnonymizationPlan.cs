@@ -60,6 +60,16 @@ public sealed class AnonymizationPlan
     /// <summary>Input position of the column naming each record's person, or -1 when classes count records.</summary>
     public int EntityInputIndex { get; }
 
+    /// <summary>
+    /// How the entity column's values are normalised before people are counted: its pseudonym kind, so that spellings its
+    /// pseudonyms merge (the cases of one e-mail address) count as one person, as they read in the output. Generic for
+    /// another operator.
+    /// </summary>
+    internal Policies.ValueKind EntityKind =>
+        EntityInputIndex >= 0 && Columns[EntityInputIndex].Operator is Operators.PseudonymOperator pseudonym
+            ? pseudonym.ValueKind
+            : Policies.ValueKind.Generic;
+
     /// <summary>Columns the policy names that the input does not have.</summary>
     public IReadOnlyList<string> MissingPolicyColumns { get; }
 

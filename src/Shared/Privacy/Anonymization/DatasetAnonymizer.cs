@@ -135,6 +135,7 @@ public sealed class DatasetAnonymizer
         var inputCells = new LazyCells(reader);
         var row = new RowContext { Cells = inputCells };
         string? defaultRegion = _plan.Policy.DefaultPhoneRegion;
+        Policies.ValueKind entityKind = _plan.EntityKind;
         var csvReader = reader as CsvRecordReader;
         var csvWriter = writer as CsvRecordWriter;
 
@@ -283,7 +284,7 @@ public sealed class DatasetAnonymizer
                 }
 
                 Gather(values, sensitiveOutputs, sensitive);
-                counter.Add(quasiIdentifiers, sensitive, EntityOf(inputCells));
+                counter.Add(quasiIdentifiers, sensitive, EntityOf(inputCells, entityKind, row.PhoneRegion));
             }
 
             check?.Add(values, rawNull, checkedOutput, copied);
@@ -308,11 +309,14 @@ public sealed class DatasetAnonymizer
     private static bool TryGetCell(IRecordReader reader, CsvRecordReader? csvReader, int index, out ReadOnlySpan<char> value) =>
         csvReader is not null ? csvReader.TryGetSpan(index, out value) : reader.TryGetSpan(index, out value);
 
-    /// <summary>Returns the record's person id, or null when classes count records or the id is missing or blank.</summary>
-    private string? EntityOf(LazyCells cells) =>
+    /// <summary>
+    /// Returns the record's person id, normalised as the entity column's pseudonym normalises it, or null when classes
+    /// count records or the id is missing or blank.
+    /// </summary>
+    private string? EntityOf(LazyCells cells, Policies.ValueKind kind, string? phoneRegion) =>
         _plan.EntityInputIndex < 0 || cells[_plan.EntityInputIndex] is not { } entity || string.IsNullOrWhiteSpace(entity)
             ? null
-            : entity.Trim();
+            : Crypto.ValueNormalizer.Normalize(entity, kind, phoneRegion);
 
     private void CheckHeader(IRecordReader reader)
     {
