@@ -37,6 +37,26 @@ public sealed class UnicodeNfkcTests
     [InlineData("plain ASCII", "plain ASCII")]
     public void Normalize_ComposesAndFolds(string input, string expected) => Assert.Equal(expected, UnicodeNfkc.Normalize(input));
 
+    [Fact]
+    public void Normalize_WithRanges_MapPieces()
+    {
+        string normalized = UnicodeNfkc.Normalize("Jose\u0301 \uFB01x", out int[]? starts, out int[]? ends);
+
+        Assert.Equal("Jos\u00E9 fix", normalized);
+        Assert.Equal([0, 1, 2, 3, 5, 6, 6, 7], starts!);
+        Assert.Equal([1, 2, 3, 5, 6, 7, 7, 8], ends!);
+    }
+
+    [Fact]
+    public void Normalize_WithRanges_AsciiHasNone()
+    {
+        string normalized = UnicodeNfkc.Normalize("plain", out int[]? starts, out int[]? ends);
+
+        Assert.Equal("plain", normalized);
+        Assert.Null(starts);
+        Assert.Null(ends);
+    }
+
     [Theory]
     [InlineData(ValueKind.Name, "Zoe\u0308 Mu\u0308ller", "Zoë Müller")]
     [InlineData(ValueKind.Generic, "12 Ru\u0065\u0301 de la Paix", "12 Rué de la Paix")]

@@ -31,6 +31,22 @@ public sealed class RedactLinkedColumnTests
         Assert.Equal(expected, rows[0][3]);
     }
 
+    [Theory]
+    [InlineData("Jos\u00E9 M\u00FCller", "Jose\u0301 Mu\u0308ller called; Jose\u0301 ok", "[FULL_NAME] called; [FULL_NAME] ok")]
+    [InlineData("Jos\u00E9 M\u00FCller", "\uFF2A\uFF4F\uFF53\u00E9\u3000\uFF2D\u00FC\uFF4C\uFF4C\uFF45\uFF52 called", "[FULL_NAME] called")]
+    [InlineData("Jose\u0301 Mu\u0308ller", "Jos\u00E9 M\u00FCller called; Jos\u00E9 ok", "[FULL_NAME] called; [FULL_NAME] ok")]
+    [InlineData("Jose\u0301 Mu\u0308ller", "customer Jose\u0301 agreed", "customer [FULL_NAME] agreed")]
+    [InlineData("\u039D\u03B9\u03BA\u03CC\u03BB\u03B1\u03BF\u03C2 Nguy\u1EC5n", "\u039D\u03B9\u03BA\u03BF\u0301\u03BB\u03B1\u03BF\u03C2 and Nguye\u0302\u0303n met", "[FULL_NAME] and [FULL_NAME] met")]
+    public void Redact_MatchesOtherUnicodeForms(string name, string note, string expected)
+    {
+        string csv = $"Full Name,street,email,tier,note\n{name},12 Green Lane,a@example.org,gold,\"{note}\"\n";
+
+        (string output, _, _) = AnonymizationHarness.Run(csv, AnonymizationHarness.Policy(Columns));
+
+        (_, List<string?[]> rows) = AnonymizationHarness.Parse(output);
+        Assert.Equal(expected, rows[0][3]);
+    }
+
     [Fact]
     public void Redact_TwoCharacterValuesAndNameWords()
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using SyntheticData.Privacy.Crypto;
 using SyntheticData.Privacy.Detection;
+using SyntheticData.Privacy.Internal.Unicode;
 using SyntheticData.Privacy.Policies;
 
 namespace SyntheticData.Privacy.Operators;
@@ -98,9 +99,12 @@ public sealed class RedactOperator : ColumnOperator
         return true;
     }
 
-    private List<Mention> FindLinked(string text, RowContext row)
+    // The text and the linked values are compared in Unicode form KC, so a decomposed accent, a full-width letter or an
+    // ideographic space on one side still matches the usual form on the other. Mentions keep offsets in the original text.
+    private List<Mention> FindLinked(string original, RowContext row)
     {
         var mentions = new List<Mention>();
+        string text = UnicodeNfkc.Normalize(original, out int[]? starts, out int[]? ends);
         foreach (LinkedColumn column in _linked)
         {
             string? cell = column.InputIndex < row.Cells.Count ? row.Cells[column.InputIndex] : null;
@@ -110,7 +114,7 @@ public sealed class RedactOperator : ColumnOperator
             }
 
             ValueKind kind = column.Kind;
-            string whole = cell.Trim();
+            string whole = UnicodeNfkc.Normalize(cell).Trim();
             if (whole.Length >= MinimumLinkedLength)
             {
                 AddOccurrences(text, whole, column.Label, kind, capitalisedOnly: false, mentions);
@@ -127,6 +131,14 @@ public sealed class RedactOperator : ColumnOperator
                 {
                     AddOccurrences(text, word, column.Label, kind, capitalisedOnly: true, mentions);
                 }
+            }
+        }
+
+        if (starts is not null && ends is not null)
+        {
+            for (int i = 0; i < mentions.Count; i++)
+            {
+                mentions[i] = mentions[i] with { Start = starts[mentions[i].Start], End = ends[mentions[i].End - 1] };
             }
         }
 

@@ -49,6 +49,62 @@ internal static class UnicodeNfkc
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Returns <paramref name="value"/> in normalization form KC with, for each of its characters, the range of the input
+    /// that gave it, so that a match found in the normalised text can be replaced in the original. The input is normalised
+    /// piece by piece, each piece a character with its combining marks (and a Hangul syllable's jamo), and every character of
+    /// a piece maps to the whole piece. ASCII text comes back as it is, with null ranges.
+    /// </summary>
+    public static string Normalize(string value, out int[]? sourceStarts, out int[]? sourceEnds)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        sourceStarts = null;
+        sourceEnds = null;
+        if (Ascii.IsValid(value))
+        {
+            return value;
+        }
+
+        Tables tables = Data.Value;
+        var builder = new StringBuilder(value.Length);
+        var starts = new List<int>(value.Length);
+        var ends = new List<int>(value.Length);
+        int start = 0;
+        while (start < value.Length)
+        {
+            int end = start + Width(value, start);
+            while (end < value.Length && Continues(PointAt(value, end), tables))
+            {
+                end += Width(value, end);
+            }
+
+            string piece = Normalize(value[start..end]);
+            builder.Append(piece);
+            for (int i = 0; i < piece.Length; i++)
+            {
+                starts.Add(start);
+                ends.Add(end);
+            }
+
+            start = end;
+        }
+
+        sourceStarts = [.. starts];
+        sourceEnds = [.. ends];
+        return builder.ToString();
+    }
+
+    // A lone surrogate counts as one character of its own.
+    private static int Width(string value, int at) =>
+        char.IsHighSurrogate(value[at]) && at + 1 < value.Length && char.IsLowSurrogate(value[at + 1]) ? 2 : 1;
+
+    private static int PointAt(string value, int at) =>
+        Width(value, at) == 2 ? char.ConvertToUtf32(value[at], value[at + 1]) : value[at];
+
+    /// <summary>True for a combining mark, or a Hangul vowel or final consonant, which joins the piece before it.</summary>
+    private static bool Continues(int point, Tables tables) =>
+        tables.Class(point) != 0 || point is >= VowelBase and < VowelBase + VowelCount or > TrailingBase and < TrailingBase + TrailingCount;
+
     private static List<int> Decompose(string value, Tables tables)
     {
         var points = new List<int>(value.Length + 4);
