@@ -94,6 +94,26 @@ public sealed class PolicyDrafterTests
         Assert.Equal(["sex"], draft.QuasiIdentifiers);
     }
 
+    [Theory]
+    [InlineData(new[] { "2/9/1975", "12/25/1980", "03/04/1990", "7/14/1966" }, new[] { "M/d/yyyy" })]
+    [InlineData(new[] { "2/9/1975", "25/12/1980", "03/04/1990", "14/7/1966" }, new[] { "d/M/yyyy" })]
+    [InlineData(new[] { "2.9.1975", "25.12.1980", "1980-12-25" }, new[] { "yyyy-MM-dd", "d.M.yyyy" })]
+    public void Draft_BirthDateFormats_ReadEveryValue(string[] dates, string[] expected)
+    {
+        string?[] values = [.. Enumerable.Range(0, 40).Select(i => dates[i % dates.Length])];
+        ColumnClassification born = new()
+        {
+            Header = "dob", Kind = PiiKind.DateOfBirth, Confidence = 0.9, ValidatedShare = 1, SampleCount = values.Length, Reason = "test",
+        };
+
+        DatasetPolicy draft = PolicyDrafter.Draft([born], [new ColumnSample("dob", values)], new DatasetPolicy());
+
+        string[] formats = [.. draft.Columns["dob"].Parameters["formats"].EnumerateArray().Select(format => format.GetString()!)];
+        Assert.Equal(expected, formats);
+        var parser = new SyntheticData.Privacy.Operators.DateFormats(formats);
+        Assert.All(dates, date => Assert.True(parser.TryParse(date, out _) >= 0, date));
+    }
+
     [Fact]
     public void Draft_ProxyOfQuasiIdentifier_IsListed()
     {

@@ -29,7 +29,7 @@ public static class PolicyDrafter
     /// <summary>Date formats tried on sampled date-of-birth values; those that match are declared in the draft.</summary>
     public static readonly IReadOnlyList<string> CandidateDateFormats =
     [
-        "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyyMMdd", "dd.MM.yyyy", "MM/dd/yyyy", "dd/MM/yyyy", "yyyy/MM/dd",
+        "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyyMMdd", "d.M.yyyy", "M/d/yyyy", "d/M/yyyy", "yyyy/MM/dd",
         "dd-MMM-yyyy", "d-MMM-yyyy", "d MMM yyyy", "dd MMM yyyy", "MMM d, yyyy", "d MMMM yyyy", "MMMM d, yyyy",
     ];
 
@@ -360,13 +360,23 @@ public static class PolicyDrafter
             return parameters;
         }
 
-        // Declare only the formats the sample uses, in candidate order, so day and month are never guessed.
+        // Declare only the formats the sample uses, in candidate order. The single-letter day and month also read
+        // zero-padded values (M/d/yyyy reads 02/09/1975 and 2/9/1975).
         string[] values = sample.Values.Where(v => !string.IsNullOrWhiteSpace(v)).Take(1000).Select(v => v!.Trim()).ToArray();
-        string[] used = CandidateDateFormats
-            .Where(format => values.Any(value => DateTime.TryParseExact(
-                value, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)))
-            .ToArray();
-        if (used.Length > 0)
+        Dictionary<string, int> parsed = CandidateDateFormats.ToDictionary(
+            format => format,
+            format => values.Count(value => DateTime.TryParseExact(value, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)),
+            StringComparer.Ordinal);
+        List<string> used = [.. CandidateDateFormats.Where(format => parsed[format] > 0)];
+
+        // Both orders of day and month read a date whose day is 12 or less, in the other order. Only the order that reads
+        // more of the sample stays, so such a date is not read as another day; the first listed wins a tie.
+        if (used.Contains("M/d/yyyy") && used.Contains("d/M/yyyy"))
+        {
+            used.Remove(parsed["d/M/yyyy"] > parsed["M/d/yyyy"] ? "M/d/yyyy" : "d/M/yyyy");
+        }
+
+        if (used.Count > 0)
         {
             parameters["formats"] = new JsonArray(used.Select(format => (JsonNode)format).ToArray());
         }
