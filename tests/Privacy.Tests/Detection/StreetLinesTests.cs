@@ -21,7 +21,22 @@ public sealed class StreetLinesTests
     [InlineData("Lindenweg 3a")]
     [InlineData("Prinsengracht 263-267")]
     [InlineData("ул Ленина 5")]
-    public void IsStreetLine_ReadsTheThreeLayouts(string value) => Assert.True(StreetLines.IsStreetLine(value));
+    [InlineData("Berliner Allee 3")]
+    [InlineData("Theresienstraße 3, 2. OG")]
+    [InlineData("Karl Johans gate 3")]
+    [InlineData("Frederiksberg Allé 3")]
+    [InlineData("H.C. Andersens Boulevard 3")]
+    [InlineData("Sankt Eriksgatan 3")]
+    [InlineData("Gran Vía 3")]
+    [InlineData("C/ Mayor 3")]
+    [InlineData("Avinguda Diagonal 3")]
+    [InlineData("3 bis rue de Rivoli")]
+    [InlineData("Flat 2, 3 High Street")]
+    [InlineData("3 2nd St")]
+    [InlineData("3 W. 42nd Street")]
+    [InlineData("3-3 80th Street")]
+    [InlineData("12 avenue des Champs-Élysées")]
+    public void IsStreetLine_ReadsTheLayouts(string value) => Assert.True(StreetLines.IsStreetLine(value));
 
     [Theory]
     [InlineData("2 Way Radio")]
@@ -34,5 +49,10 @@ public sealed class StreetLinesTests
     [InlineData("12 Main Street sold out")]
     [InlineData("Order 12 shipped")]
     [InlineData("12")]
+    [InlineData("6 Place Setting Dinnerware")]
+    [InlineData("5 Run Club")]
+    [InlineData("3 Avenue Q Tickets")]
+    [InlineData("3 Plaza Hotel nights")]
+    [InlineData("Chapter 3")]
     public void IsStreetLine_RejectsOtherText(string value) => Assert.False(StreetLines.IsStreetLine(value));
 }

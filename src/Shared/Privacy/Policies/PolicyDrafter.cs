@@ -369,8 +369,8 @@ public static class PolicyDrafter
             StringComparer.Ordinal);
         List<string> used = [.. CandidateDateFormats.Where(format => parsed[format] > 0)];
 
-        // Both orders of day and month read a date whose day is 12 or less, in the other order. Only the order that reads
-        // more of the sample stays, so such a date is not read as another day; the first listed wins a tie.
+        // Both orders of day and month read a date whose day is 12 or less, each in its own way. Only the order that reads
+        // more of the sample stays, so such a date is not read as another day. On a tie the first listed stays.
         if (used.Contains("M/d/yyyy") && used.Contains("d/M/yyyy"))
         {
             used.Remove(parsed["d/M/yyyy"] > parsed["M/d/yyyy"] ? "M/d/yyyy" : "d/M/yyyy");

@@ -1,12 +1,12 @@
 namespace SyntheticData.Privacy.Detection.Internal;
 
 /// <summary>
-/// Tells a street line (a house number with a street name and its type) from other text, for columns whose header
-/// gives no hint. Three layouts are read:
+/// Distinguishes a street line (a house number with a street name and its type) from other text, for columns whose header
+/// gives no hint. These layouts are read:
 /// <list type="bullet">
 /// <item>number first, a name, then a street type: <c>351 Darlene Green</c>, <c>12 Main St. Apt. 4</c>;</item>
 /// <item>a street type before the name, the number first or last: <c>5 rue de Rivoli</c>, <c>Calle Mayor 3</c>;</item>
-/// <item>one word ending in a street type, then the number: <c>Hauptstraße 12</c>, <c>Lindenweg 3a</c>.</item>
+/// <item>a name ending in a street type, then the number: <c>Hauptstraße 12</c>, <c>Karl Johans gate 3</c>.</item>
 /// </list>
 /// The English types are the primary street suffix names of USPS Publication 28 (appendix C1) with their common
 /// abbreviations. Addresses written without a house number, or in scripts without word spaces, are not read.
@@ -21,7 +21,7 @@ internal static class StreetLines
     {
         "alley", "aly", "annex", "anx", "arcade", "arc", "avenue", "ave", "av", "bayou", "beach", "bend", "bluff", "bluffs",
         "bottom", "boulevard", "blvd", "branch", "bridge", "brook", "brooks", "burg", "burgs", "bypass", "byp", "camp", "canyon",
-        "cape", "causeway", "center", "centers", "ctr", "circle", "circles", "cir", "cliff", "cliffs", "close", "club", "common",
+        "cape", "causeway", "center", "centers", "ctr", "circle", "circles", "cir", "cliff", "cliffs", "close", "common",
         "commons", "corner", "corners", "course", "court", "courts", "ct", "cove", "coves", "creek", "crescent", "cres", "crest",
         "crossing", "crossroad", "crossroads", "curve", "dale", "dam", "divide", "drive", "drives", "dr", "estate", "estates",
         "expressway", "expy", "extension", "extensions", "ext", "fall", "falls", "ferry", "field", "fields", "flat", "flats",
@@ -44,10 +44,28 @@ internal static class StreetLines
     private static readonly HashSet<string> LeadingTypes = new(StringComparer.OrdinalIgnoreCase)
     {
         "rue", "avenue", "av", "boulevard", "bd", "chemin", "allée", "allee", "impasse", "place", "quai", "route", "cours",
-        "calle", "c", "avenida", "avda", "paseo", "camino", "plaza", "carrer", "travesía", "via", "viale", "piazza", "corso",
+        "calle", "c", "c/", "avenida", "avda", "paseo", "camino", "plaza", "carrer", "travesía", "avinguda", "passeig", "plaça",
+        "rambla", "via", "viale", "piazza", "corso",
         "largo", "vicolo", "strada", "rua", "travessa", "praça", "estrada", "ulica", "ul", "улица", "ул", "проспект", "пр",
         "οδός", "οδ", "λεωφόρος",
     };
+
+    // Leading types that are also English words: after a number they count only in lower case.
+    private static readonly HashSet<string> AmbiguousLeadingTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "avenue", "av", "boulevard", "bd", "place", "route", "plaza", "cours", "c",
+    };
+
+    // Street types written as a word of their own after the name and before the number (German, Nordic, Spanish).
+    private static readonly HashSet<string> NumberLastTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "allee", "allé", "straße", "strasse", "str", "weg", "platz", "gasse", "damm", "ufer", "gate", "gata", "gatan", "gade",
+        "vej", "vei", "veien", "vegen", "vägen", "plads", "torv", "stræde", "straat", "laan", "plein", "kade", "boulevard",
+        "vía",
+    };
+
+    // Words that may follow a house number before the street: 3 bis rue de Rivoli.
+    private static readonly HashSet<string> HouseNumberSuffixes = new(StringComparer.OrdinalIgnoreCase) { "bis", "ter", "quater" };
 
     // Endings of one-word street names (German, Dutch, Scandinavian).
     private static readonly string[] CompoundEndings =
@@ -60,6 +78,7 @@ internal static class StreetLines
     private static readonly HashSet<string> UnitWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "rm", "bldg", "building", "lot", "#",
+        "og", "eg", "dg", "stock", "etage", "whg", "piso", "puerta", "esc", "scala", "int", "bus", "bte",
     };
 
     // Compass points that may follow the street type.
@@ -69,7 +88,7 @@ internal static class StreetLines
         "southwest",
     };
 
-    /// <summary>Returns true when <paramref name="value"/> reads as a street line in one of the three layouts.</summary>
+    /// <summary>Returns true when <paramref name="value"/> reads as a street line in one of the layouts.</summary>
     public static bool IsStreetLine(string value)
     {
         if (value.Length > MaximumLength)
@@ -83,54 +102,83 @@ internal static class StreetLines
             return false;
         }
 
-        int street = StreetEnd(words);
-        return street > 0 && (street == words.Length || IsUnitPart(words.AsSpan(street)));
+        // Flat 2, 3 High Street: a unit may also come first.
+        int first = words.Length > 3 && UnitWords.Contains(Bare(words[0])) && IsUnitValue(words[1]) ? 2 : 0;
+        int street = StreetEnd(words, first);
+        return street > first && (street == words.Length || IsUnitPart(words.AsSpan(street)));
     }
 
-    /// <summary>Returns how many leading words form the street, or 0 when they do not form one.</summary>
-    private static int StreetEnd(string[] words)
+    /// <summary>Returns the index after the words, from <paramref name="first"/>, that form the street, or 0 when they do not form one.</summary>
+    private static int StreetEnd(string[] words, int first)
     {
-        if (IsHouseNumber(words[0]))
+        if (IsHouseNumber(words[first]))
         {
-            // 351 Darlene Green, 10 Oak Park Road: the last street type in the run of words after the number, with at least
-            // one name word before it, so that "2 Way Radio" is not a street. Only a direction or a unit may follow it.
-            int run = 1;
-            while (run < words.Length && IsNameWord(words[run]))
+            return NumberFirstEnd(words, first);
+        }
+
+        // Calle Mayor 3, Via Roma 10: a leading type, name words, then the number.
+        if (LeadingTypes.Contains(Bare(words[first])))
+        {
+            int end = NameRunEnd(words, first + 1);
+            return end > first + 1 && end < words.Length && IsHouseNumber(words[end]) ? end + 1 : 0;
+        }
+
+        // Hauptstraße 12, Sankt Eriksgatan 3, Karl Johans gate 3: name words ending in a compound street name, or followed
+        // by a street type that comes after the name in these languages, then the number.
+        int run = first;
+        while (run < words.Length && IsNameWord(words[run]))
+        {
+            run++;
+        }
+
+        if (run == first || run == words.Length || !IsHouseNumber(words[run]))
+        {
+            return 0;
+        }
+
+        string last = words[run - 1];
+        bool typed = IsCompoundStreet(last) || (run - first >= 2 && NumberLastTypes.Contains(Bare(last)));
+        return typed ? run + 1 : 0;
+    }
+
+    /// <summary>
+    /// 351 Darlene Green, 10 Oak Park Road: the last street type in the run of words after the number, with at least one
+    /// name word before it, so that "2 Way Radio" is not a street. Only a direction or a unit may follow it. Else
+    /// 5 rue de Rivoli: a leading type right after the number (and a bis or ter), then name words.
+    /// </summary>
+    private static int NumberFirstEnd(string[] words, int number)
+    {
+        int name = number + 1 < words.Length && HouseNumberSuffixes.Contains(words[number + 1]) ? number + 2 : number + 1;
+        int run = name;
+        while (run < words.Length && IsNameWord(words[run]))
+        {
+            run++;
+        }
+
+        for (int i = run - 1; i > name; i--)
+        {
+            if (!TrailingTypes.Contains(Bare(words[i])))
             {
-                run++;
+                continue;
             }
 
-            for (int i = run - 1; i >= 2; i--)
+            int end = i + 1 < words.Length && Directions.Contains(Bare(words[i + 1])) ? i + 2 : i + 1;
+            if (end == words.Length || IsUnitPart(words.AsSpan(end)))
             {
-                if (!TrailingTypes.Contains(Bare(words[i])))
-                {
-                    continue;
-                }
-
-                int end = i + 1 < words.Length && Directions.Contains(Bare(words[i + 1])) ? i + 2 : i + 1;
-                if (end == words.Length || IsUnitPart(words.AsSpan(end)))
-                {
-                    return end;
-                }
+                return end;
             }
-
-            // 5 rue de Rivoli: a leading type right after the number, then name words to the end or to a unit.
-            return LeadingTypes.Contains(Bare(words[1])) ? NameRunEnd(words, 2) : 0;
         }
 
-        // Calle Mayor 3, Hauptstraße 12: the number closes the street.
-        if (LeadingTypes.Contains(Bare(words[0])))
+        // A leading type that is also an English word (Place, Avenue, Plaza) counts only in lower case, as French and
+        // Spanish write it after a number, so "6 Place Setting" is not a street.
+        if (name >= words.Length || !LeadingTypes.Contains(Bare(words[name]))
+            || (AmbiguousLeadingTypes.Contains(Bare(words[name])) && !char.IsLower(words[name][0])))
         {
-            int end = NameRunEnd(words, 1);
-            return end > 1 && end < words.Length && IsHouseNumber(words[end]) ? end + 1 : 0;
+            return 0;
         }
 
-        if (words.Length >= 2 && IsCompoundStreet(words[0]) && IsHouseNumber(words[1]))
-        {
-            return 2;
-        }
-
-        return 0;
+        int last = NameRunEnd(words, name + 1);
+        return last > name + 1 ? last : 0;
     }
 
     /// <summary>Returns the index after the name words that start at <paramref name="start"/>, or 0 when there are none.</summary>
@@ -159,8 +207,17 @@ internal static class StreetLines
             return words.Length == 1 && IsHouseNumber(first[1..]);
         }
 
-        return UnitWords.Contains(Bare(first)) && words.Length == 2 && words[1].Length <= 6 && words[1].Any(char.IsAsciiLetterOrDigit);
+        // 2. OG, 3. Stock: a floor number before the unit word.
+        if (words.Length == 2 && first.Length is >= 2 and <= 3 && first[^1] == '.' && char.IsAsciiDigit(first[0]))
+        {
+            return UnitWords.Contains(Bare(words[1]));
+        }
+
+        return UnitWords.Contains(Bare(first)) && words.Length == 2 && IsUnitValue(words[1]);
     }
+
+    /// <summary>695, 12B, A: a short number or letter after a unit word.</summary>
+    private static bool IsUnitValue(string word) => word.Length <= 6 && word.Any(char.IsAsciiLetterOrDigit);
 
     /// <summary>12, 0069, 12a, 12-14, 12/3: one to six digits with an optional letter or second number.</summary>
     private static bool IsHouseNumber(string word)
@@ -182,23 +239,43 @@ internal static class StreetLines
             || (rest.Length is >= 2 and <= 5 && rest[0] is '-' or '/' && !rest[1..].ContainsAnyExceptInRange('0', '9'));
     }
 
+    /// <summary>A word of a street's name: letters with hyphens, apostrophes or the periods of initials (H.C.), or an ordinal (42nd).</summary>
     private static bool IsNameWord(string word)
     {
         ReadOnlySpan<char> bare = Bare(word);
-        if (bare.IsEmpty || !char.IsLetter(bare[0]))
+        if (bare.IsEmpty)
         {
             return false;
         }
 
+        if (!char.IsLetter(bare[0]))
+        {
+            return IsOrdinal(bare);
+        }
+
         foreach (char c in bare)
         {
-            if (!(char.IsLetter(c) || c is '-' or '\'' or '\u2019'))
+            if (!(char.IsLetter(c) || c is '-' or '\'' or '\u2019' or '.'))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>1st, 2nd, 3rd, 42nd, 80th: one to three digits and an English ordinal ending.</summary>
+    private static bool IsOrdinal(ReadOnlySpan<char> word)
+    {
+        int digits = 0;
+        while (digits < word.Length && char.IsAsciiDigit(word[digits]))
+        {
+            digits++;
+        }
+
+        return digits is >= 1 and <= 3 && word[digits..] is var ending
+            && (ending.Equals("st", StringComparison.OrdinalIgnoreCase) || ending.Equals("nd", StringComparison.OrdinalIgnoreCase)
+                || ending.Equals("rd", StringComparison.OrdinalIgnoreCase) || ending.Equals("th", StringComparison.OrdinalIgnoreCase));
     }
 
     private static bool IsCompoundStreet(string word)
