@@ -59,6 +59,9 @@ public sealed class UnicodeNfkcTests
 
     [Theory]
     [InlineData(ValueKind.Name, "Zoe\u0308 Mu\u0308ller", "Zoë Müller")]
+    [InlineData(ValueKind.Name, "JOHANN STRAUSS", "Johann Strau\u00DF")]
+    [InlineData(ValueKind.Name, "\u0130SMA\u0130L YILMAZ", "\u0130smail Y\u0131lmaz")]
+    [InlineData(ValueKind.Name, "I\u0307smail", "\u0130smail")]
     [InlineData(ValueKind.Generic, "12 Ru\u0065\u0301 de la Paix", "12 Rué de la Paix")]
     [InlineData(ValueKind.Identifier, "C\uFF11\uFF12\uFF13", "C123")]
     [InlineData(ValueKind.Card, "\uFF14\uFF15\uFF13\uFF19 1234 5678 9012", "4539123456789012")]

@@ -167,7 +167,26 @@ public static class ValueNormalizer
 
         // Upper then lower approximates Unicode case folding for the scripts names are written in
         // (for example the Greek final sigma folds with the medial one).
-        return builder.ToString().ToUpperInvariant().ToLowerInvariant();
+        string folded = builder.ToString().ToUpperInvariant().ToLowerInvariant();
+        return Ascii.IsValid(folded) ? folded : FoldSpecialCases(folded);
+    }
+
+    // Invariant casing leaves the sharp s and the Turkish dotted and dotless i as they are, while full case folding
+    // (Unicode CaseFolding.txt) maps ß to ss, and a name is written STRAUSS or Strauß, YILMAZ or Yılmaz.
+    private static string FoldSpecialCases(string lower)
+    {
+        var builder = new StringBuilder(lower.Length + 2);
+        foreach (char c in lower)
+        {
+            _ = c switch
+            {
+                '\u00DF' or '\u1E9E' => builder.Append("ss"),
+                '\u0131' or '\u0130' => builder.Append('i'),
+                _ => builder.Append(c),
+            };
+        }
+
+        return builder.ToString();
     }
 
     private static string KeepCharacters(string value, bool lettersToo)
