@@ -226,6 +226,22 @@ public sealed class ColumnClassifierTests
     }
 
     [Theory]
+    [InlineData("MMMM d, yyyy")]
+    [InlineData("d MMMM yyyy")]
+    [InlineData("M/d/yyyy")]
+    [InlineData("dd.MM.yyyy")]
+    public void Classify_SpreadOldDates_ReadInEachFormat(string format)
+    {
+        // Long month names (September, November, December) must not be taken for a date followed by a time.
+        string[] values = [.. Enumerable.Range(0, 50).Select(i => new DateOnly(1940, 1, 1).AddDays(i * 443).ToString(format, System.Globalization.CultureInfo.InvariantCulture))];
+
+        ColumnClassification column = _classifier.Classify(new ColumnSample("c17", values));
+
+        Assert.Equal(PiiKind.DateOfBirth, column.Kind);
+        Assert.Equal(1.0, column.ValidatedShare);
+    }
+
+    [Theory]
     [InlineData(2015, 1, "yyyy-MM-dd")]
     [InlineData(1940, 443, "yyyy-MM-dd HH:mm:ss")]
     [InlineData(1990, 30, "yyyy-MM-dd")]

@@ -127,14 +127,19 @@ internal static class ValueShapes
     public static bool TryParseDate(ReadOnlySpan<char> value, out DateOnly date)
     {
         ReadOnlySpan<char> trimmed = value.Trim();
+        // A time of day (T09:30, 9:30:00) is cut off. The space after a long month name (November 19, 1952) is followed by
+        // the day, not by a time, so the hour's colon decides.
         int timeSeparator = trimmed.IndexOfAny('T', ' ');
-        if (timeSeparator >= 8 && trimmed.Length > timeSeparator + 1 && char.IsDigit(trimmed[timeSeparator + 1]))
+        if (timeSeparator >= 8 && IsTimeOfDay(trimmed[(timeSeparator + 1)..]))
         {
             trimmed = trimmed[..timeSeparator];
         }
 
         return DateOnly.TryParseExact(trimmed, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
+
+    private static bool IsTimeOfDay(ReadOnlySpan<char> text) =>
+        text.Length >= 4 && char.IsAsciiDigit(text[0]) && (text[1] == ':' || (char.IsAsciiDigit(text[1]) && text[2] == ':'));
 
     /// <summary>Returns true for a GTIN-8, GTIN-12 (UPC-A), GTIN-13 (EAN) or GTIN-14 with a valid GS1 check digit.</summary>
     public static bool IsGtin(ReadOnlySpan<char> value)
