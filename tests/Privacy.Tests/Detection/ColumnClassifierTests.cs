@@ -273,6 +273,32 @@ public sealed class ColumnClassifierTests
         Assert.All(withoutEmail, c => Assert.Equal(PiiKind.None, c.Kind));
     }
 
+    [Theory]
+    [InlineData("per card", true)]
+    [InlineData("per row", false)]
+    [InlineData("merchant codes", false)]
+    [InlineData("no leading zeros", false)]
+    public void ClassifyTable_SecurityCodesBesideCards(string codes, bool found)
+    {
+        // 60 rows over 20 cards, each card three times.
+        string[] cards = ["4539148803436467", "5555555555554444", "4111111111111111", "378282246310005", "6011111111111117"];
+        int[] rows = [.. Enumerable.Range(0, 60)];
+        ColumnSample card = new("card_number", [.. rows.Select(i => cards[i % 5][..^4] + (i % 20).ToString("D4", System.Globalization.CultureInfo.InvariantCulture))]);
+        ColumnSample code = new("c2", [.. rows.Select(i => codes switch
+        {
+            "per card" => ((i % 20) * 37 % 1000).ToString("D3", System.Globalization.CultureInfo.InvariantCulture),
+            "per row" => (i * 53 % 1000).ToString("D3", System.Globalization.CultureInfo.InvariantCulture),
+            "merchant codes" => (new[] { "0742", "5411", "5812", "4111", "0763" })[i % 5],
+            _ => (200 + ((i % 20) * 37 % 700)).ToString("D3", System.Globalization.CultureInfo.InvariantCulture),
+        })]);
+
+        IReadOnlyList<ColumnClassification> withCards = _classifier.ClassifyTable([card, code]);
+        IReadOnlyList<ColumnClassification> alone = _classifier.ClassifyTable([code]);
+
+        Assert.Equal(found ? PiiKind.CardSecurityCode : PiiKind.None, withCards[1].Kind);
+        Assert.Equal(PiiKind.None, alone[0].Kind);
+    }
+
     [Fact]
     public void Classify_MonthNameBirthDates_Found()
     {

@@ -16,6 +16,9 @@ public sealed class ColumnClassifier
     // Distinct values a column needs before a header hint that its values did not confirm still counts.
     private const int MinimumUnconfirmedDistinct = 10;
 
+    // The fewest sampled values, and repeated cards, that the security-code shape is judged on.
+    private const int MinimumSecurityCodes = 20;
+
     // The youngest age at which the classifier reads an unlabelled date column as dates of birth.
     private const int MinimumBirthDateAge = 14;
 
@@ -67,7 +70,77 @@ public sealed class ColumnClassifier
             }
         }
 
+        int[] cards = [.. Enumerable.Range(0, result.Length).Where(i => result[i].Kind == PiiKind.CardNumber)];
+        for (int i = 0; i < result.Length && cards.Length > 0; i++)
+        {
+            if (result[i].Kind == PiiKind.None && HeaderHints.Match(columns[i].Header) is null)
+            {
+                result[i] = ClassifyBySecurityCodeShape(columns[i], columns[cards[0]]) ?? result[i];
+            }
+        }
+
         return result;
+    }
+
+    /// <summary>
+    /// Classifies a column without a header hint as card security codes when the table has a card number column and the
+    /// column's values are codes of three digits (four for some issuers) written with their leading zeros. Where cards
+    /// repeat, each card must keep one code, so per-transaction codes (merchant category codes, authorisation codes) are
+    /// left alone. PCI DSS forbids keeping security codes after authorisation, so a false finding costs a column, a miss
+    /// much more.
+    /// </summary>
+    private static ColumnClassification? ClassifyBySecurityCodeShape(ColumnSample column, ColumnSample card)
+    {
+        int present = 0, threeDigits = 0, fourDigits = 0, leadingZeros = 0;
+        var codeOfCard = new Dictionary<string, string>(StringComparer.Ordinal);
+        int repeatedCards = 0, sameCode = 0;
+        for (int row = 0; row < column.Values.Count; row++)
+        {
+            if (column.Values[row] is not { } raw || string.IsNullOrWhiteSpace(raw))
+            {
+                continue;
+            }
+
+            string value = raw.Trim();
+            present++;
+            if (value.Length is < 3 or > 4 || value.AsSpan().ContainsAnyExceptInRange('0', '9'))
+            {
+                continue;
+            }
+
+            threeDigits += value.Length == 3 ? 1 : 0;
+            fourDigits += value.Length == 4 ? 1 : 0;
+            leadingZeros += value[0] == '0' ? 1 : 0;
+            if (row < card.Values.Count && card.Values[row] is { } number && !string.IsNullOrWhiteSpace(number))
+            {
+                if (codeOfCard.TryGetValue(number, out string? code))
+                {
+                    repeatedCards++;
+                    sameCode += code == value ? 1 : 0;
+                }
+                else
+                {
+                    codeOfCard[number] = value;
+                }
+            }
+        }
+
+        bool codes = present >= MinimumSecurityCodes
+            && threeDigits + fourDigits >= 0.95 * present
+            && threeDigits >= 0.5 * present
+            && leadingZeros >= 0.02 * present;
+        bool perCard = repeatedCards < MinimumSecurityCodes || sameCode >= 0.95 * repeatedCards;
+        if (!codes || !perCard)
+        {
+            return null;
+        }
+
+        string repeated = repeatedCards >= MinimumSecurityCodes
+            ? $", and each of the {repeatedCards} repeated card numbers in column '{card.Header}' keeps one code"
+            : $", beside card numbers in column '{card.Header}'";
+        string reason = $"No header hint, but {Percent((double)(threeDigits + fourDigits) / present)} of {present} values are codes of 3 or 4 digits "
+            + $"written with leading zeros{repeated}, as card security codes are. Review: PCI DSS forbids keeping them, so the draft drops the column.";
+        return Found(column.Header, PiiKind.CardSecurityCode, 0.6, (double)(threeDigits + fourDigits) / present, present, reason, regionHeader: null);
     }
 
     /// <summary>

@@ -36,7 +36,7 @@ internal static class StreetLines
         "rd", "route", "row", "rue", "run", "shoal", "shoals", "shore", "shores", "skyway", "spring", "springs", "spur", "spurs",
         "square", "squares", "sq", "station", "stravenue", "stream", "street", "streets", "st", "summit", "terrace", "ter",
         "throughway", "trace", "track", "trafficway", "trail", "trl", "trailer", "tunnel", "turnpike", "underpass", "union",
-        "unions", "valley", "valleys", "viaduct", "view", "views", "village", "villages", "ville", "vista", "walk", "walks",
+        "unions", "valley", "valleys", "via", "viaduct", "view", "views", "village", "villages", "ville", "vista", "walk", "walks",
         "wall", "way", "ways", "well", "wells",
     };
 
