@@ -103,6 +103,80 @@ public sealed class LocalKeyProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task Load_OwnerExecuteBit_IsAccepted()
+    {
+        var provider = new LocalKeyProvider(KeyFile);
+        KeyMaterial created = await provider.GetCurrentAsync("default");
+        File.SetUnixFileMode(KeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        Assert.Equal(created, await provider.GetCurrentAsync("default"));
+    }
+
+    [Theory]
+    [InlineData("\"abc\"")]
+    [InlineData("null")]
+    [InlineData("{\"current\": \"1\", \"versions\": []}")]
+    [InlineData("{\"current\": 1, \"versions\": {}}")]
+    [InlineData("{\"current\": 1, \"versions\": [{\"version\": \"1\", \"material\": \"AAAA\"}]}")]
+    [InlineData("{\"current\": 1, \"versions\": [{\"version\": 1, \"material\": 5}]}")]
+    [InlineData("{\"current\": 2, \"versions\": [{\"version\": 1, \"material\": \"AAAA\"}]}")]
+    [InlineData("{\"current\": 1, \"versions\": [{\"version\": 1, \"material\": \"AAAA\"}, {\"version\": 1, \"material\": \"BBBB\"}]}")]
+    [InlineData("{\"current\": 99999999999, \"versions\": []}")]
+    public async Task Load_MalformedEntry_IsRejectedAndKept(string entry)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(KeyFile)!);
+        string text = $"{{\"localOnly\": true, \"keys\": {{\"default\": {entry}}}}}";
+        File.WriteAllText(KeyFile, text);
+        File.SetUnixFileMode(KeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var provider = new LocalKeyProvider(KeyFile);
+
+        KeyStoreException current = await Assert.ThrowsAsync<KeyStoreException>(() => provider.GetCurrentAsync("default"));
+        await Assert.ThrowsAsync<KeyStoreException>(() => provider.RotateAsync("default"));
+        await Assert.ThrowsAsync<KeyStoreException>(() => provider.ListAsync());
+
+        Assert.Contains("Key 'default'", current.Message, StringComparison.Ordinal);
+        Assert.Equal(text, File.ReadAllText(KeyFile));
+    }
+
+    [Fact]
+    public async Task GetCurrent_ManyInstances_OneKey()
+    {
+        // Each instance has its own in-process gate, as separate processes do, so only the file lock keeps them apart.
+        KeyMaterial[] keys = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => new LocalKeyProvider(KeyFile).GetCurrentAsync("default"))));
+
+        Assert.All(keys, key => Assert.Equal(keys[0], key));
+        Assert.Equal(1, (await new LocalKeyProvider(KeyFile).ListAsync()).Single().Versions);
+    }
+
+    [Fact]
+    public async Task Rotate_ManyInstances_EveryVersion()
+    {
+        await new LocalKeyProvider(KeyFile).GetCurrentAsync("default");
+
+        KeyMaterial[] rotated = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => new LocalKeyProvider(KeyFile).RotateAsync("default"))));
+
+        Assert.Equal(Enumerable.Range(2, 8), rotated.Select(key => key.Version).Order());
+        Assert.Equal(9, (await new LocalKeyProvider(KeyFile).ListAsync()).Single().Versions);
+    }
+
+    [Fact]
+    public async Task Rotate_WhileLockHeld_Waits()
+    {
+        var provider = new LocalKeyProvider(KeyFile);
+        await provider.GetCurrentAsync("default");
+        string lockPath = Path.Combine(Path.GetDirectoryName(KeyFile)!, ".keys.local.json.lock");
+        Task<KeyMaterial> rotation;
+        using (new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            rotation = provider.RotateAsync("default");
+            await Task.Delay(300);
+            Assert.False(rotation.IsCompleted);
+        }
+
+        Assert.Equal(2, (await rotation).Version);
+    }
+
+    [Fact]
     public async Task Load_NotALocalKeyFile_IsRejected()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(KeyFile)!);

@@ -22,6 +22,13 @@ public sealed class LocalKeyProvider : IKeyProvider
     private const int KeyLength = 32;
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
+    // Any access by group or others makes a key file unsafe; the owner's own bits do not matter.
+    private const UnixFileMode OthersAccess = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+        | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan LockRetry = TimeSpan.FromMilliseconds(20);
+
     private readonly string _path;
     private readonly TimeProvider _time;
     private readonly Action<Span<byte>> _fillRandom;
@@ -59,6 +66,15 @@ public sealed class LocalKeyProvider : IKeyProvider
         try
         {
             JsonObject document = Load();
+            if (document["keys"]![keyId] is JsonObject existing)
+            {
+                return Read(keyId, existing, existing["current"]!.GetValue<int>());
+            }
+
+            // Another process may create the same key at the same moment: the lock makes one of them create it and the
+            // other read it, instead of both writing and one key being lost.
+            using FileStream fileLock = await AcquireFileLockAsync(cancellationToken).ConfigureAwait(false);
+            document = Load();
             JsonObject keys = document["keys"]!.AsObject();
             if (keys[keyId] is not JsonObject entry)
             {
@@ -110,6 +126,7 @@ public sealed class LocalKeyProvider : IKeyProvider
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            using FileStream fileLock = await AcquireFileLockAsync(cancellationToken).ConfigureAwait(false);
             JsonObject document = Load();
             JsonObject keys = document["keys"]!.AsObject();
             if (keys[keyId] is not JsonObject entry)
@@ -228,37 +245,141 @@ public sealed class LocalKeyProvider : IKeyProvider
             };
         }
 
-        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(_path) & ~OwnerOnly) != 0)
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(_path) & OthersAccess) != 0)
         {
             throw new KeyStoreException(
                 $"The key file {_path} can be read or written by other users; run 'chmod 600 {_path}' and try again.");
         }
 
+        JsonNode? node;
         try
         {
-            JsonNode? node = JsonNode.Parse(File.ReadAllText(_path));
-            if (node is JsonObject document && document["localOnly"]?.GetValue<bool>() == true && document["keys"] is JsonObject)
-            {
-                return document;
-            }
+            node = JsonNode.Parse(File.ReadAllText(_path));
         }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
+        catch (JsonException exception)
         {
             throw new KeyStoreException($"The key file {_path} is not valid JSON.", exception);
         }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new KeyStoreException($"The key file {_path} cannot be read: {exception.Message}", exception);
+        }
 
-        throw new KeyStoreException($"The key file {_path} is not a local key file: it must be an object with \"localOnly\": true and \"keys\".");
+        if (node is not JsonObject document || !IsTrue(document["localOnly"]) || document["keys"] is not JsonObject keys)
+        {
+            throw new KeyStoreException($"The key file {_path} is not a local key file: it must be an object with \"localOnly\": true and \"keys\".");
+        }
+
+        foreach ((string keyId, JsonNode? entry) in keys)
+        {
+            if (Problem(entry) is { } problem)
+            {
+                throw new KeyStoreException(
+                    $"Key '{keyId}' in {_path} is invalid: {problem}. Restore the file from a copy; nothing was changed.");
+            }
+        }
+
+        return document;
     }
 
-    private void Save(JsonObject document)
+    private static bool IsTrue(JsonNode? node) => node is JsonValue value && value.TryGetValue(out bool flag) && flag;
+
+    /// <summary>
+    /// Returns what is wrong with a key entry, or null when it is an object with a positive integer <c>current</c> and
+    /// <c>versions</c> of distinct positive integer versions with string <c>material</c>, one of them the current one.
+    /// A malformed entry is never replaced, since its key may still be needed.
+    /// </summary>
+    private static string? Problem(JsonNode? entry)
+    {
+        if (entry is not JsonObject fields)
+        {
+            return "it is not an object with \"current\" and \"versions\"";
+        }
+
+        if (!TryGetPositive(fields["current"], out int current))
+        {
+            return "\"current\" is not a whole number of 1 or more";
+        }
+
+        if (fields["versions"] is not JsonArray versions)
+        {
+            return "\"versions\" is not an array";
+        }
+
+        var seen = new HashSet<int>();
+        foreach (JsonNode? version in versions)
+        {
+            if (version is not JsonObject item || !TryGetPositive(item["version"], out int number))
+            {
+                return "a version is not an object with a whole \"version\" of 1 or more";
+            }
+
+            if (!seen.Add(number))
+            {
+                return $"version {number} appears more than once";
+            }
+
+            if (item["material"] is not JsonValue material || !material.TryGetValue(out string? _))
+            {
+                return $"version {number} has no \"material\" text";
+            }
+        }
+
+        return seen.Contains(current) ? null : $"\"current\" names version {current}, which \"versions\" does not contain";
+    }
+
+    private static bool TryGetPositive(JsonNode? node, out int value)
+    {
+        value = 0;
+        return node is JsonValue json && json.TryGetValue(out value) && value >= 1;
+    }
+
+    /// <summary>
+    /// Takes an exclusive lock on a file beside the key file, so that processes creating or rotating keys in the same
+    /// file take turns. Waits up to ten seconds for another process to finish.
+    /// </summary>
+    private async Task<FileStream> AcquireFileLockAsync(CancellationToken cancellationToken)
+    {
+        CreateFolder();
+        string lockPath = Path.Combine(Path.GetDirectoryName(_path)!, "." + Path.GetFileName(_path) + ".lock");
+        var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnly;
+        }
+
+        // Real time, not the provider's clock, which tests may stop.
+        long deadline = Environment.TickCount64 + (long)LockWait.TotalMilliseconds;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(lockPath, options);
+            }
+            catch (IOException) when (Environment.TickCount64 < deadline)
+            {
+                await Task.Delay(LockRetry, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                throw new KeyStoreException(
+                    $"The key file {_path} is locked by another process (lock file {lockPath}), or the lock cannot be taken: {exception.Message}",
+                    exception);
+            }
+        }
+    }
+
+    private void CreateFolder()
     {
         string folder = Path.GetDirectoryName(_path)!;
-        if (OperatingSystem.IsWindows())
+        try
         {
-            Directory.CreateDirectory(folder);
-        }
-        else
-        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(folder);
+                return;
+            }
+
             // Folders made for the key file are the owner's only too; an existing folder keeps its mode.
             var missing = new Stack<string>();
             for (string? current = folder; current is not null && !Directory.Exists(current); current = Path.GetDirectoryName(current))
@@ -271,7 +392,16 @@ public sealed class LocalKeyProvider : IKeyProvider
                 Directory.CreateDirectory(create, OwnerOnly | UnixFileMode.UserExecute);
             }
         }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new KeyStoreException($"The folder of the key file {_path} cannot be created: {exception.Message}", exception);
+        }
+    }
 
+    private void Save(JsonObject document)
+    {
+        CreateFolder();
+        string folder = Path.GetDirectoryName(_path)!;
         string temporary = Path.Combine(folder, "." + Path.GetFileName(_path) + "." + Path.GetRandomFileName() + ".tmp");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
