@@ -64,4 +64,25 @@ public sealed class RunCommandTests
         Assert.Contains("line 3", error, StringComparison.Ordinal);
         Assert.DoesNotContain("tom@example.org", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Run_KeyFileReadableByOthers_ExitsInvalidPolicy()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), "id,email\n1,ada@example.org\n2,tom@example.org\n");
+        File.WriteAllText(
+            folder.File("policy.json"),
+            """{ "version": 1, "k": 1, "columns": { "id": { "operator": "keep" }, "email": { "operator": "pseudonym", "parameters": { "kind": "email" } } } }""");
+        (int created, _, string createError) = SynthdataProcess.Run(folder.Path, "keys", "rotate", "--key-file", "keys.json");
+        File.SetUnixFileMode(folder.File("keys.json"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+
+        (int code, _, string error) = SynthdataProcess.Run(
+            folder.Path, "run", "in.csv", "--policy", "policy.json", "--key-file", "keys.json", "--synthesizer", "none", "--workspace", "ws", "--no-progress");
+
+        Assert.True(created == ExitCodes.Success, createError);
+        Assert.True(code == ExitCodes.InvalidPolicy, error);
+        Assert.Contains("chmod 600", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("KeyStoreException", error, StringComparison.Ordinal);
+    }
 }

@@ -146,7 +146,9 @@ public sealed class LocalPipelineRunner
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             string step = state.CurrentStep ?? "run";
-            await FailAsync(context, state, step, $"{exception.GetType().Name}: {exception.Message}", isGateFailure: false).ConfigureAwait(false);
+            // A key store message is written for users; other unexpected errors keep their type, which helps a bug report.
+            string message = exception is Keys.KeyStoreException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
+            await FailAsync(context, state, step, message, isGateFailure: false).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

@@ -11,6 +11,9 @@ public enum StepFailureCause
     /// <summary>The extract is malformed: encoding, quoting, field count or format.</summary>
     InvalidInput,
 
-    /// <summary>The policy is invalid or does not cover the extract's columns.</summary>
+    /// <summary>
+    /// The policy is invalid or does not cover the extract's columns, or the key it names cannot be read from the key
+    /// store (a key file readable by others, or malformed).
+    /// </summary>
     InvalidPolicy,
 }

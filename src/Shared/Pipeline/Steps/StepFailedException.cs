@@ -26,7 +26,7 @@ public sealed class StepFailedException : Exception
     public static StepFailureCause CauseOf(Exception? exception) => exception switch
     {
         StepFailedException failed => failed.Cause,
-        PolicyException => StepFailureCause.InvalidPolicy,
+        PolicyException or Keys.KeyStoreException => StepFailureCause.InvalidPolicy,
         DataFormatException => StepFailureCause.InvalidInput,
         _ => StepFailureCause.Other,
     };
