@@ -14,7 +14,7 @@ if (parseResult.Errors.Count > 0)
     // Usage mistakes exit with the documented usage code; System.CommandLine alone would exit with 1.
     foreach (System.CommandLine.Parsing.ParseError error in parseResult.Errors)
     {
-        Console.Error.WriteLine(error.Message);
+        Console.Error.WriteLine(SyntheticData.Cli.UsageMessages.Describe(error.Message));
     }
 
     Console.Error.WriteLine("Run 'synthdata --help' or 'synthdata <command> --help' for usage.");
