@@ -29,14 +29,37 @@ public sealed class JsonLinesRecordReaderTests : IDisposable
     }
 
     [Fact]
-    public void UnknownKey_FailsWithLineAndName()
+    public void UnknownKey_FailsWithLineAndPosition()
     {
-        string path = _folder.WriteText("data.jsonl", "{\"a\":1}\n{\"a\":2,\"b\":3}\n");
+        string path = _folder.WriteText("data.jsonl", "{\"a\":1}\n{\"a\":2,\"john.smith@example.com\":3}\n");
 
         DataFormatException error = Assert.Throws<DataFormatException>(() => RecordReading.ReadAll(new JsonLinesRecordReader(path)));
 
         Assert.Equal(2, error.LineNumber);
-        Assert.Equal("b", error.ColumnName);
+        Assert.Contains("key 2 of the object", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("john.smith", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RepeatedKeyInFirstObject_FailsWithPositions()
+    {
+        string path = _folder.WriteText("data.jsonl", "{\"4111111111111111\":1,\"4111111111111111\":2}\n");
+
+        DataFormatException error = Assert.Throws<DataFormatException>(() => RecordReading.ReadAll(new JsonLinesRecordReader(path)));
+
+        Assert.Contains("key 2 of the object repeats key 1", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("4111", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnpairedSurrogateEscape_FailsWithLine()
+    {
+        string path = _folder.WriteText("data.jsonl", "{\"a\":\"x\"}\n{\"a\":\"\\ud800\"}\n");
+
+        DataFormatException error = Assert.Throws<DataFormatException>(() => RecordReading.ReadAll(new JsonLinesRecordReader(path)));
+
+        Assert.Equal(2, error.LineNumber);
+        Assert.Contains("unpaired surrogate", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -149,9 +149,13 @@ public sealed class JsonLinesRecordReader : IRecordReader
                 throw new DataFormatException(SourceName, "the line is not a JSON object", _lineNumber, byteOffset: lineOffset);
             }
 
+            // A key that is not a known column is named by its position only: an object's keys can be data (an e-mail
+            // address used as a key), and the first object's keys have not been checked for personal data yet.
             var seen = discoverHeader is null ? new bool[_header.Length] : null;
+            int position = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
+                position++;
                 string name = reader.GetString()!;
                 reader.Read();
                 string? value = ReadValue(ref reader);
@@ -159,7 +163,8 @@ public sealed class JsonLinesRecordReader : IRecordReader
                 {
                     if (!_indexByName.TryAdd(name, names.Count))
                     {
-                        throw new DataFormatException(SourceName, "the key appears more than once in the object", _lineNumber, names.Count, name);
+                        throw new DataFormatException(
+                            SourceName, $"key {position} of the object repeats key {_indexByName[name] + 1}", _lineNumber);
                     }
 
                     names.Add(name);
@@ -169,7 +174,8 @@ public sealed class JsonLinesRecordReader : IRecordReader
 
                 if (!_indexByName.TryGetValue(name, out int index))
                 {
-                    throw new DataFormatException(SourceName, "the key is not in the first object, which sets the columns", _lineNumber, columnName: name);
+                    throw new DataFormatException(
+                        SourceName, $"key {position} of the object is not in the first object, which sets the columns", _lineNumber);
                 }
 
                 if (seen![index])
@@ -190,6 +196,13 @@ public sealed class JsonLinesRecordReader : IRecordReader
         {
             throw new DataFormatException(
                 SourceName, "the line is not valid JSON", _lineNumber, byteOffset: lineOffset + exception.BytePositionInLine, innerException: exception);
+        }
+        catch (InvalidOperationException)
+        {
+            // A \uD800 escape without its other half cannot become text. The exception's message quotes the code unit, and
+            // the inner exception is left out for that reason.
+            throw new DataFormatException(
+                SourceName, "the line contains a string with an unpaired surrogate escape (such as \\uD800 alone)", _lineNumber, byteOffset: lineOffset);
         }
     }
 
