@@ -251,6 +251,19 @@ public sealed class CsvRecordReaderTests : IDisposable
     }
 
     [Fact]
+    public void GzipMembersJoined_FailWithHowToRecompress()
+    {
+        byte[] first = File.ReadAllBytes(_folder.WriteGzip("first.csv.gz", "id,email\nC1,a@example.com\n"));
+        byte[] second = File.ReadAllBytes(_folder.WriteGzip("second.csv.gz", "C2,b@example.com\n"));
+        string path = _folder.WriteBytes("joined.csv.gz", [.. first, .. second]);
+
+        DataFormatException error = Assert.Throws<DataFormatException>(() => RecordReading.ReadAll(RecordReaderFactory.Open(path)));
+
+        Assert.Contains("several gzip members", error.Message, StringComparison.Ordinal);
+        Assert.Contains("| gzip >", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GzipInput_IsDetectedByMagicBytes()
     {
         string path = _folder.WriteGzip("data.csv.bin", "x,y\n1,\"a,b\"\n2,c\n");

@@ -3,6 +3,11 @@ namespace SyntheticData.Tabular.Internal;
 /// <summary>Opens input files and streams, sniffing their leading bytes for gzip and the data format.</summary>
 internal static class InputStreams
 {
+    /// <summary>The reason given when gzip input fails to decompress or its length does not match its trailer.</summary>
+    public const string GzipReadError =
+        "the gzip data is corrupt or truncated, or holds several gzip members (files joined with cat), which are not read; "
+        + "recompress it as one member, for example with 'zcat in.csv.gz | gzip > whole.csv.gz'";
+
     private const int SniffLength = 4;
 
     /// <summary>Opens a file for sequential reading with a large buffer.</summary>
