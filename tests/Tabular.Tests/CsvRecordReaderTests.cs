@@ -348,6 +348,20 @@ public sealed class CsvRecordReaderTests : IDisposable
         Assert.Equal("José €", records[0][1]);
     }
 
+    [Theory]
+    [InlineData("windows-1252")]
+    [InlineData("iso-8859-1")]
+    public void Utf8ByteOrderMark_WithSingleByteEncoding_Fails(string encoding)
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.ASCII.GetBytes("id,name\n1,Jose\n")];
+        string path = _folder.WriteBytes("bom.csv", bytes);
+
+        DataFormatException error = Assert.Throws<DataFormatException>(() => RecordReading.ReadCsv(path, new CsvReadOptions { EncodingName = encoding }));
+
+        Assert.Contains("UTF-8 byte order mark", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Jose", RecordReading.ReadCsv(path)[0][1]);
+    }
+
     [Fact]
     public void DeclaredEncoding_InvalidByte_NamesItsLine()
     {

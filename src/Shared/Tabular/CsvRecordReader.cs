@@ -262,6 +262,16 @@ public sealed class CsvRecordReader : IRecordReader
 
         SepReader.Row row = _sep.Current;
         _lineNumber = StartLine(row);
+
+        // The UTF-8 byte order mark read in a single-byte encoding such as windows-1252 or ISO 8859-1.
+        if (!TextEncodings.IsUtf8(_options.EncodingName) && row.Span.StartsWith("\u00EF\u00BB\u00BF", StringComparison.Ordinal))
+        {
+            throw new DataFormatException(
+                SourceName,
+                $"the file starts with a UTF-8 byte order mark, but the declared encoding is {_options.EncodingName}; the file is most likely UTF-8, so remove the declared encoding",
+                _lineNumber);
+        }
+
         int count = row.ColCount;
         EnsureFieldCapacity(count);
         if (!_options.HasHeader)
