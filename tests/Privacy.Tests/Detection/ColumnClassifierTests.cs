@@ -230,6 +230,7 @@ public sealed class ColumnClassifierTests
     [InlineData("d MMMM yyyy")]
     [InlineData("M/d/yyyy")]
     [InlineData("dd.MM.yyyy")]
+    [InlineData("yyyyMMdd")]
     public void Classify_SpreadOldDates_ReadInEachFormat(string format)
     {
         // Long month names (September, November, December) must not be taken for a date followed by a time.
@@ -239,6 +240,14 @@ public sealed class ColumnClassifierTests
 
         Assert.Equal(PiiKind.DateOfBirth, column.Kind);
         Assert.Equal(1.0, column.ValidatedShare);
+    }
+
+    [Fact]
+    public void Classify_EightDigitIds_AreNotBirthDates()
+    {
+        string[] values = [.. Enumerable.Range(0, 50).Select(i => (19_000_000 + (i * 104_729)).ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
+        Assert.Equal(PiiKind.None, _classifier.Classify(new ColumnSample("c3", values)).Kind);
     }
 
     [Theory]

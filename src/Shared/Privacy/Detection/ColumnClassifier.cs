@@ -349,7 +349,9 @@ public sealed class ColumnClassifier
     /// </summary>
     private ColumnClassification? ClassifyByBirthDateSpread(string header, HeaderHint? hint, List<string> values, ColumnProfile profile)
     {
-        if (!MayBeUnhintedPersonalText(header, hint, profile))
+        // Dates written as yyyyMMdd read as numbers; they are judged as dates all the same.
+        bool compactDates = values.All(value => value.Length == 8 && !value.AsSpan().ContainsAnyExceptInRange('0', '9'));
+        if (!MayBeUnhintedPersonalText(header, hint, profile) && !(compactDates && MayBeUnhintedPersonalText(header, hint, profile, numbersToo: true)))
         {
             return null;
         }
@@ -389,11 +391,11 @@ public sealed class ColumnClassifier
     /// something else, and mostly text. It also needs at least ten distinct values, and a distinct share of a tenth or
     /// more suffices because customers repeat over their transactions.
     /// </summary>
-    private static bool MayBeUnhintedPersonalText(string header, HeaderHint? hint, ColumnProfile profile) =>
+    private static bool MayBeUnhintedPersonalText(string header, HeaderHint? hint, ColumnProfile profile, bool numbersToo = false) =>
         hint is null
         && profile.DistinctCount >= MinimumUnconfirmedDistinct
         && profile.DistinctRatio >= 0.1
-        && profile.NumericShare < 0.5
+        && (numbersToo || profile.NumericShare < 0.5)
         && !HeaderHints.NamesSomethingElse(header);
 
     /// <summary>
