@@ -351,7 +351,7 @@ public sealed class ColumnClassifier
     {
         // Dates written as yyyyMMdd read as numbers; they are judged as dates all the same.
         bool compactDates = values.All(value => value.Length == 8 && !value.AsSpan().ContainsAnyExceptInRange('0', '9'));
-        if (!MayBeUnhintedPersonalText(header, hint, profile) && !(compactDates && MayBeUnhintedPersonalText(header, hint, profile, numbersToo: true)))
+        if (!MayBeUnhintedPersonalText(header, hint, profile, numbersToo: compactDates))
         {
             return null;
         }
