@@ -1,5 +1,6 @@
 using FsCheck.Xunit;
 using SyntheticData.Privacy.Detection;
+using SyntheticData.Privacy.Detection.Internal;
 
 namespace SyntheticData.Privacy.Tests.Detection;
 
@@ -67,6 +68,12 @@ public sealed class CardNumberDetectorTests
     [InlineData("card 4929 7315-2601 8155 on file", "4929 7315-2601 8155")]
     [InlineData("card 4864\u202F5428\u202F4103\u202F6641 on file", "4864\u202F5428\u202F4103\u202F6641")]
     [InlineData("card 4929-7315 2601-8155 on file", "4929-7315 2601-8155")]
+    [InlineData("card 4539148803436467 12/27", "4539148803436467")]
+    [InlineData("4539148803436467 3 times", "4539148803436467")]
+    [InlineData("paid 4539148803436467 100 USD", "4539148803436467")]
+    [InlineData("ref 4539148803436467 42", "4539148803436467")]
+    [InlineData("card 4539 1488 0343 6467 12/27", "4539 1488 0343 6467")]
+    [InlineData("order 42 4539148803436467", "4539148803436467")]
     public void Detect_OtherSeparators_FindsCard(string text, string expected)
     {
         List<PiiFinding> findings = [];
@@ -190,10 +197,17 @@ public sealed class CardNumberDetectorTests
     {
         Random random = new(seed);
         string digits = CardNumbers.RandomLuhnInvalid(random);
-        string text = $"ref {CardNumbers.Group(digits, random)} end";
+        string written = CardNumbers.Group(digits, random);
+        string text = $"ref {written} end";
+
+        // A run of groups may hold a valid card in some of its groups, which the detector reports on purpose.
+        string[] groups = written.Split([' ', '-']);
+        bool validInGroups = Enumerable.Range(0, groups.Length).Any(first => Enumerable.Range(first + 1, groups.Length - first)
+            .Select(end => string.Concat(groups[first..end]))
+            .Any(candidate => candidate.Length >= 13 && candidate.Length <= 19 && Luhn.IsValid(candidate) && CardIssuers.IsKnownIssuer(candidate)));
 
         List<PiiFinding> findings = [];
         _detector.Detect(text, findings);
-        return findings.All(f => !f.IsValidated);
+        return validInGroups || findings.All(f => !f.IsValidated);
     }
 }

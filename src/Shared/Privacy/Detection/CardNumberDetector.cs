@@ -217,8 +217,8 @@ public sealed class CardNumberDetector : IDetector
     private static bool IsBlank(char c) => c is ' ' or '\t' or '\r' or '\n' or '\u00A0' or '\u202F' or '\u2009';
 
     /// <summary>
-    /// Reports the card numbers in one run. A run of 13 to 19 digits is one candidate, reported as validated or as a
-    /// look-alike. A longer run is split at group boundaries, so two numbers written side by side are found separately.
+    /// Reports the card numbers in one run. A run of 13 to 19 digits is one candidate, reported as validated or, when
+    /// none of its groups makes a card, as a look-alike. A longer run is split at group boundaries, so two numbers written side by side are found separately.
     /// From each group the longest valid candidate wins, so a 19-digit number is not cut after 16. Each start tries at
     /// most 19 digits, which keeps the scan linear. Returns false when the sink stopped the scan.
     /// </summary>
@@ -233,25 +233,37 @@ public sealed class CardNumberDetector : IDetector
         {
             int count = CopyDigits(text, groups, digits);
             ValueCheck check = CheckDigits(digits[..count], MinimumFreeTextLength);
-            if (check == ValueCheck.NoMatch)
+            if (check == ValueCheck.NoMatch && groups.Length == 1)
             {
                 return true;
+            }
+
+            // A card followed by another number ("4539... 12/27", "paid 4539... 100 USD") makes a run that fails as a whole,
+            // so its groups are tried as well. Only when none of them is a card does the run count as one look-alike.
+            if (check != ValueCheck.Valid && groups.Length > 1)
+            {
+                bool more = FindInGroups(text, groups, digits, ref sink, out int added);
+                if (!more || added > 0 || check == ValueCheck.NoMatch)
+                {
+                    return more;
+                }
             }
 
             int start = groups[0].Start;
             return sink.Add(new PiiFinding(PiiKind.CardNumber, start, groups[^1].End - start, check == ValueCheck.Valid));
         }
 
-        return FindInGroups(text, groups, digits, ref sink);
+        return FindInGroups(text, groups, digits, ref sink, out _);
     }
 
     /// <summary>
-    /// Reports the valid card numbers that start and end on group boundaries, the longest from each start group, and
-    /// returns false when the sink stopped the scan.
+    /// Reports the valid card numbers that start and end on group boundaries, the longest from each start group, counts
+    /// them in <paramref name="added"/>, and returns false when the sink stopped the scan.
     /// </summary>
-    private bool FindInGroups<TSink>(ReadOnlySpan<char> text, ReadOnlySpan<(int Start, int End)> groups, Span<char> digits, ref TSink sink)
+    private bool FindInGroups<TSink>(ReadOnlySpan<char> text, ReadOnlySpan<(int Start, int End)> groups, Span<char> digits, ref TSink sink, out int added)
         where TSink : struct, IFindingSink
     {
+        added = 0;
         int first = 0;
         while (first < groups.Length)
         {
@@ -276,6 +288,7 @@ public sealed class CardNumberDetector : IDetector
             if (bestLast >= 0)
             {
                 int start = groups[first].Start;
+                added++;
                 if (!sink.Add(new PiiFinding(PiiKind.CardNumber, start, groups[bestLast].End - start, IsValidated: true)))
                 {
                     return false;
