@@ -115,6 +115,28 @@ public sealed class PolicyDrafterTests
     }
 
     [Fact]
+    public void Draft_ProxyNoteWithId_IsRedacted()
+    {
+        // Each customer's note names the customer and so also goes with the customer's single postcode.
+        const int rows = 100;
+        ColumnSample customer = new("customer_id", [.. Enumerable.Range(0, rows).Select(i => $"C{10000 + (i % 20)}")]);
+        ColumnSample postcode = new("postcode", [.. Enumerable.Range(0, rows).Select(i => $"{10100 + (i % 20)}")]);
+        ColumnSample remarks = new("remarks", [.. Enumerable.Range(0, rows).Select(i => $"cust C{10000 + (i % 20)} prefers e-mail")]);
+        ColumnClassification identifier = new()
+        {
+            Header = "customer_id", Kind = PiiKind.Identifier, Confidence = 0.9, ValidatedShare = 1, SampleCount = rows, Reason = "test",
+        };
+
+        DatasetPolicy draft = PolicyDrafter.Draft(
+            [identifier, identifier with { Header = "postcode", Kind = PiiKind.PostalCode }, identifier with { Header = "remarks", Kind = PiiKind.None }],
+            [customer, postcode, remarks],
+            new DatasetPolicy());
+
+        Assert.Equal(OperatorKind.Redact, draft.Columns["remarks"].Operator);
+        Assert.DoesNotContain("remarks", draft.QuasiIdentifiers);
+    }
+
+    [Fact]
     public void Draft_ProxyOfQuasiIdentifier_IsListed()
     {
         string[] cities = ["Columbia", "Dayton", "Fresno", "Akron", "Salem", "Tulsa", "Provo", "Boise"];

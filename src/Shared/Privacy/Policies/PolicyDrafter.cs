@@ -73,8 +73,10 @@ public static class PolicyDrafter
             countryColumn ??= classification.RegionColumn;
         }
 
-        AddProxies(columns, quasiIdentifiers, sensitiveAttributes, samples);
+        // Notes first: a note that repeats the row's protected values must be redacted, and a note that also goes with one
+        // quasi-identifier value would otherwise be listed as a kept proxy and never redacted.
         RedactRepeatedValues(columns, quasiIdentifiers, samples);
+        AddProxies(columns, quasiIdentifiers, sensitiveAttributes, samples);
         return settings with
         {
             Comment = DescribeEntityCandidate(classifications, samples) ?? settings.Comment,
