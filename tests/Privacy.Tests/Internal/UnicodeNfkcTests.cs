@@ -48,6 +48,17 @@ public sealed class UnicodeNfkcTests
     }
 
     [Fact]
+    public void SearchForm_DropsMarksAndSplitsSharpS()
+    {
+        string search = UnicodeNfkc.SearchForm("Jose\u0301 Stra\u00DFe", out int[]? starts, out int[]? ends);
+
+        Assert.Equal("Jose Strasse", search);
+        Assert.Equal([0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 10, 11], starts!);
+        Assert.Equal([1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 11, 12], ends!);
+        Assert.Equal("Nguyen", UnicodeNfkc.SearchForm("Nguy\u1EC5n"));
+    }
+
+    [Fact]
     public void Normalize_WithRanges_AsciiHasNone()
     {
         string normalized = UnicodeNfkc.Normalize("plain", out int[]? starts, out int[]? ends);

@@ -37,6 +37,9 @@ public sealed class RedactLinkedColumnTests
     [InlineData("Jose\u0301 Mu\u0308ller", "Jos\u00E9 M\u00FCller called; Jos\u00E9 ok", "[FULL_NAME] called; [FULL_NAME] ok")]
     [InlineData("Jose\u0301 Mu\u0308ller", "customer Jose\u0301 agreed", "customer [FULL_NAME] agreed")]
     [InlineData("\u039D\u03B9\u03BA\u03CC\u03BB\u03B1\u03BF\u03C2 Nguy\u1EC5n", "\u039D\u03B9\u03BA\u03BF\u0301\u03BB\u03B1\u03BF\u03C2 and Nguye\u0302\u0303n met", "[FULL_NAME] and [FULL_NAME] met")]
+    [InlineData("Fran\u00E7ois Gro\u00DF", "CUSTOMER FRANCOIS GROSS CALLED", "CUSTOMER [FULL_NAME] CALLED")]
+    [InlineData("Nguy\u1EC5n V\u0103n", "customer Nguyen Van agreed", "customer [FULL_NAME] agreed")]
+    [InlineData("Bj\u00F6rn Gro\u00DF", "Bjorn Gross and Bj\u00F6rn", "[FULL_NAME] and [FULL_NAME]")]
     public void Redact_MatchesOtherUnicodeForms(string name, string note, string expected)
     {
         string csv = $"Full Name,street,email,tier,note\n{name},12 Green Lane,a@example.org,gold,\"{note}\"\n";
@@ -45,6 +48,17 @@ public sealed class RedactLinkedColumnTests
 
         (_, List<string?[]> rows) = AnonymizationHarness.Parse(output);
         Assert.Equal(expected, rows[0][3]);
+    }
+
+    [Fact]
+    public void Redact_StreetWithSharpS_MatchesSs()
+    {
+        string csv = "Full Name,street,email,tier,note\nAda Brennick,Schlo\u00DFgasse 184,a@example.org,gold,\"LIVES AT SCHLOSSGASSE 184\"\n";
+
+        (string output, _, _) = AnonymizationHarness.Run(csv, AnonymizationHarness.Policy(Columns));
+
+        (_, List<string?[]> rows) = AnonymizationHarness.Parse(output);
+        Assert.Equal("LIVES AT [STREET]", rows[0][3]);
     }
 
     [Fact]

@@ -99,12 +99,13 @@ public sealed class RedactOperator : ColumnOperator
         return true;
     }
 
-    // The text and the linked values are compared in Unicode form KC, so a decomposed accent, a full-width letter or an
-    // ideographic space on one side still matches the usual form on the other. Mentions keep offsets in the original text.
+    // The text and the linked values are compared in their search form: a decomposed or missing accent, a full-width
+    // letter, an ideographic space or ss for ß on one side still matches the usual form on the other. Mentions keep
+    // offsets in the original text.
     private List<Mention> FindLinked(string original, RowContext row)
     {
         var mentions = new List<Mention>();
-        string text = UnicodeNfkc.Normalize(original, out int[]? starts, out int[]? ends);
+        string text = UnicodeNfkc.SearchForm(original, out int[]? starts, out int[]? ends);
         foreach (LinkedColumn column in _linked)
         {
             string? cell = column.InputIndex < row.Cells.Count ? row.Cells[column.InputIndex] : null;
@@ -114,7 +115,7 @@ public sealed class RedactOperator : ColumnOperator
             }
 
             ValueKind kind = column.Kind;
-            string whole = UnicodeNfkc.Normalize(cell).Trim();
+            string whole = UnicodeNfkc.SearchForm(cell).Trim();
             if (whole.Length >= MinimumLinkedLength)
             {
                 AddOccurrences(text, whole, column.Label, kind, capitalisedOnly: false, mentions);

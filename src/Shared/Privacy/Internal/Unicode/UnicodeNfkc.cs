@@ -94,6 +94,65 @@ internal static class UnicodeNfkc
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Returns the form in which two spellings of one name compare equal, ignoring case: the compatibility decomposition
+    /// without its combining marks (José and Jose, Nguyễn and Nguyen), with ß as ss. Like
+    /// <see cref="Normalize(string, out int[], out int[])"/>, it gives each character's range in the input, and ASCII text
+    /// comes back as it is, with null ranges.
+    /// </summary>
+    public static string SearchForm(string value, out int[]? sourceStarts, out int[]? sourceEnds)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        sourceStarts = null;
+        sourceEnds = null;
+        if (Ascii.IsValid(value))
+        {
+            return value;
+        }
+
+        Tables tables = Data.Value;
+        var builder = new StringBuilder(value.Length);
+        var starts = new List<int>(value.Length);
+        var ends = new List<int>(value.Length);
+        int start = 0;
+        while (start < value.Length)
+        {
+            int end = start + Width(value, start);
+            while (end < value.Length && Continues(PointAt(value, end), tables))
+            {
+                end += Width(value, end);
+            }
+
+            int before = builder.Length;
+            foreach (int point in Decompose(value[start..end], tables))
+            {
+                if (point is 0x00DF or 0x1E9E)
+                {
+                    builder.Append("ss");
+                }
+                else if (tables.Class(point) == 0)
+                {
+                    builder.Append(char.ConvertFromUtf32(point));
+                }
+            }
+
+            for (int i = before; i < builder.Length; i++)
+            {
+                starts.Add(start);
+                ends.Add(end);
+            }
+
+            start = end;
+        }
+
+        sourceStarts = [.. starts];
+        sourceEnds = [.. ends];
+        return builder.ToString();
+    }
+
+    /// <summary>Returns the search form of <paramref name="value"/> without the ranges.</summary>
+    public static string SearchForm(string value) => SearchForm(value, out _, out _);
+
     // A lone surrogate counts as one character of its own.
     private static int Width(string value, int at) =>
         char.IsHighSurrogate(value[at]) && at + 1 < value.Length && char.IsLowSurrogate(value[at + 1]) ? 2 : 1;
