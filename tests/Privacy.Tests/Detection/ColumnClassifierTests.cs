@@ -309,6 +309,23 @@ public sealed class ColumnClassifierTests
     }
 
     [Fact]
+    public void ClassifyTable_AccentedNamesInEmails()
+    {
+        (string Name, string Local)[] people =
+        [
+            ("J\u00FCrgen", "juergen"), ("Bj\u00F6rn", "bjoern"), ("Jos\u00E9", "jose"), ("S\u00F8ren", "soeren"), ("Ren\u00E9e", "renee"),
+            ("\u00C5sa", "aasa"), ("Zo\u00EB", "zoe"), ("G\u00FCnther", "guenther"), ("Fran\u00E7ois", "francois"), ("In\u00E9s", "ines"),
+        ];
+        int[] rows = [.. Enumerable.Range(0, 40)];
+        ColumnSample names = new("c3", [.. rows.Select(i => people[i % people.Length].Name)]);
+        ColumnSample email = new("c6", [.. rows.Select(i => $"{people[i % people.Length].Local}.m{i}@example.com")]);
+
+        IReadOnlyList<ColumnClassification> result = _classifier.ClassifyTable([names, email]);
+
+        Assert.Equal(PiiKind.PersonName, result[0].Kind);
+    }
+
+    [Fact]
     public void Classify_MonthNameBirthDates_Found()
     {
         string[] values = ["14-Jul-1946", "04-May-1988", "1-Feb-1990", "23-Nov-1975", "30-Aug-2001"];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SyntheticData.Privacy.Detection.Internal;
+using SyntheticData.Privacy.Internal.Unicode;
 
 namespace SyntheticData.Privacy.Detection;
 
@@ -202,7 +203,10 @@ public sealed class ColumnClassifier
                 continue;
             }
 
-            if (!local.Contains(word, StringComparison.OrdinalIgnoreCase))
+            // E-mail addresses write names in ASCII: without accents (Jose), or transliterated (Juergen, Bjoern).
+            if (!local.Contains(word, StringComparison.OrdinalIgnoreCase)
+                && !local.Contains(UnicodeNfkc.SearchForm(word), StringComparison.OrdinalIgnoreCase)
+                && !local.Contains(Transliterate(word), StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }
@@ -211,6 +215,26 @@ public sealed class ColumnClassifier
         }
 
         return words > 0;
+    }
+
+    /// <summary>Writes the letters that German and Nordic e-mail addresses spell out in their ASCII forms (ü as ue, ø as oe).</summary>
+    private static string Transliterate(string word)
+    {
+        var builder = new System.Text.StringBuilder(word.Length + 4);
+        foreach (char c in UnicodeNfkc.Normalize(word))
+        {
+            builder.Append(char.ToLowerInvariant(c) switch
+            {
+                'ä' or 'æ' => "ae",
+                'ö' or 'ø' or 'œ' => "oe",
+                'ü' => "ue",
+                'å' => "aa",
+                'ß' => "ss",
+                _ => c.ToString(),
+            });
+        }
+
+        return UnicodeNfkc.SearchForm(builder.ToString());
     }
 
     /// <summary>
