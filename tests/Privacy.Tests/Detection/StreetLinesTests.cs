@@ -36,6 +36,16 @@ public sealed class StreetLinesTests
     [InlineData("3 W. 42nd Street")]
     [InlineData("3-3 80th Street")]
     [InlineData("12 avenue des Champs-Élysées")]
+    [InlineData("351 Darlene Green, Columbia, SC 29209")]
+    [InlineData("12 Main St, Springfield, IL 62704")]
+    [InlineData("12 Oak Street, Apt 4B, Denver, CO 80203")]
+    [InlineData("12 rue de Rivoli, 75001 Paris")]
+    [InlineData("5 AVENUE FOCH")]
+    [InlineData("5 BOULEVARD HAUSSMANN")]
+    [InlineData("5 AVENUE DES ÉCOLES")]
+    [InlineData("Kaiser-Wilhelm-Ring 5")]
+    [InlineData("HAUPTSTRA\u1E9EE 5")]
+    [InlineData("Тверская ул., 5")]
     public void IsStreetLine_ReadsTheLayouts(string value) => Assert.True(StreetLines.IsStreetLine(value));
 
     [Theory]
@@ -54,5 +64,7 @@ public sealed class StreetLinesTests
     [InlineData("3 Avenue Q Tickets")]
     [InlineData("3 Plaza Hotel nights")]
     [InlineData("Chapter 3")]
+    [InlineData("Widget, Blue, 12 pack")]
+    [InlineData("Order 12, Springfield, IL 62704")]
     public void IsStreetLine_RejectsOtherText(string value) => Assert.False(StreetLines.IsStreetLine(value));
 }

@@ -61,7 +61,7 @@ internal static class StreetLines
     {
         "allee", "allé", "straße", "strasse", "str", "weg", "platz", "gasse", "damm", "ufer", "gate", "gata", "gatan", "gade",
         "vej", "vei", "veien", "vegen", "vägen", "plads", "torv", "stræde", "straat", "laan", "plein", "kade", "boulevard",
-        "vía",
+        "vía", "ул", "улица", "пр", "проспект", "пер", "переулок",
     };
 
     // Words that may follow a house number before the street: 3 bis rue de Rivoli.
@@ -88,7 +88,10 @@ internal static class StreetLines
         "southwest",
     };
 
-    /// <summary>Returns true when <paramref name="value"/> reads as a street line in one of the layouts.</summary>
+    /// <summary>
+    /// Returns true when <paramref name="value"/> reads as a street line in one of the layouts, alone or followed by its
+    /// locality after commas (<c>351 Darlene Green, Columbia, SC 29209</c>).
+    /// </summary>
     public static bool IsStreetLine(string value)
     {
         if (value.Length > MaximumLength)
@@ -96,6 +99,42 @@ internal static class StreetLines
             return false;
         }
 
+        // The capital sharp s of upper-case German (STRAẞE) compares as ß.
+        value = value.Replace('\u1E9E', '\u00DF');
+        if (IsStreetOnly(value))
+        {
+            return true;
+        }
+
+        string[] parts = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (int street = 1; street < parts.Length; street++)
+        {
+            if (parts[street..].All(IsLocality) && IsStreetOnly(string.Join(", ", parts[..street])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Columbia, SC 29209, Denver, CO 80203, 75001 Paris, SW1A 1AA: one to five words of place names, region codes and
+    /// postcodes.
+    /// </summary>
+    private static bool IsLocality(string part)
+    {
+        string[] words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 1 and <= 5 && words.All(word => IsNameWord(word) || IsPostcodeWord(word));
+    }
+
+    // 29209, 62704-1234, 75001, SW1A, 1AA, K1A: digits (with a dash), or a short mix of capitals and digits.
+    private static bool IsPostcodeWord(string word) =>
+        word.Length is >= 2 and <= 10 && word.Any(char.IsAsciiDigit)
+        && word.All(c => char.IsAsciiDigit(c) || c == '-' || (word.Length <= 4 && char.IsAsciiLetterUpper(c)));
+
+    private static bool IsStreetOnly(string value)
+    {
         string[] words = value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
         if (words.Length is < 2 or > MaximumWords)
         {
@@ -170,9 +209,9 @@ internal static class StreetLines
         }
 
         // A leading type that is also an English word (Place, Avenue, Plaza) counts only in lower case, as French and
-        // Spanish write it after a number, so "6 Place Setting" is not a street.
+        // Spanish write it after a number, or in a line written all in capitals, so "6 Place Setting" is not a street.
         if (name >= words.Length || !LeadingTypes.Contains(Bare(words[name]))
-            || (AmbiguousLeadingTypes.Contains(Bare(words[name])) && !char.IsLower(words[name][0])))
+            || (AmbiguousLeadingTypes.Contains(Bare(words[name])) && !char.IsLower(words[name][0]) && !AllCapitals(words)))
         {
             return 0;
         }
@@ -278,8 +317,18 @@ internal static class StreetLines
                 || ending.Equals("rd", StringComparison.OrdinalIgnoreCase) || ending.Equals("th", StringComparison.OrdinalIgnoreCase));
     }
 
+    private static bool AllCapitals(string[] words) => !words.Any(word => word.Any(char.IsLower));
+
     private static bool IsCompoundStreet(string word)
     {
+        // Kaiser-Wilhelm-Ring 5, Karl-Marx-Allee 3: the type after the last hyphen.
+        int hyphen = word.LastIndexOf('-');
+        if (hyphen > 0 && hyphen < word.Length - 1 && IsNameWord(word)
+            && (NumberLastTypes.Contains(Bare(word[(hyphen + 1)..])) || Bare(word[(hyphen + 1)..]).Equals("ring", StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
         ReadOnlySpan<char> letters = word.AsSpan();
         foreach (string ending in CompoundEndings)
         {
