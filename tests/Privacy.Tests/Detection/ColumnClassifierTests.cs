@@ -326,6 +326,20 @@ public sealed class ColumnClassifierTests
     }
 
     [Fact]
+    public void Classify_HintedNotesMentioningIbans_AreFreeText()
+    {
+        string[] ibans = ["DE89370400440532013000", "GB82WEST12345698765432", "FR1420041010050500013M02606", "NL91ABNA0417164300"];
+        string[] values = [.. Enumerable.Range(0, 40).Select(i => $"refund {i} to {ibans[i % ibans.Length]} asap please")];
+
+        ColumnClassification column = _classifier.Classify(new ColumnSample("note_iban", values));
+
+        Assert.Equal(PiiKind.None, column.Kind);
+        Assert.True(column.IsFreeText);
+        Assert.Contains(PiiKind.Iban, column.EmbeddedKinds);
+        Assert.Equal(PiiKind.Iban, column.UnconfirmedHint);
+    }
+
+    [Fact]
     public void Classify_MonthNameBirthDates_Found()
     {
         string[] values = ["14-Jul-1946", "04-May-1988", "1-Feb-1990", "23-Nov-1975", "30-Aug-2001"];

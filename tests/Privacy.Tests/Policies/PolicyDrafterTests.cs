@@ -137,6 +137,21 @@ public sealed class PolicyDrafterTests
     }
 
     [Fact]
+    public void Draft_HintedNotesMentioningTheKind_AreRedacted()
+    {
+        ColumnClassification note = new()
+        {
+            Header = "note_iban", Kind = PiiKind.None, Confidence = 0.6, ValidatedShare = 0, SampleCount = 40, Reason = "test",
+            IsFreeText = true, EmbeddedKinds = [PiiKind.Iban], UnconfirmedHint = PiiKind.Iban,
+        };
+
+        DatasetPolicy draft = PolicyDrafter.Draft([note, note with { Header = "born", IsFreeText = false, EmbeddedKinds = [], UnconfirmedHint = PiiKind.DateOfBirth }], [], new DatasetPolicy());
+
+        Assert.Equal(OperatorKind.Redact, draft.Columns["note_iban"].Operator);
+        Assert.Equal(OperatorKind.Drop, draft.Columns["born"].Operator);
+    }
+
+    [Fact]
     public void Draft_ProxyOfQuasiIdentifier_IsListed()
     {
         string[] cities = ["Columbia", "Dayton", "Fresno", "Akron", "Salem", "Tulsa", "Provo", "Boise"];

@@ -310,7 +310,7 @@ public sealed class ColumnClassifier
         Dictionary<PiiKind, ValidatedEvidence> evidence = CollectEvidence(values, regions);
         string? regionHeader = regionColumn?.Header;
 
-        ColumnClassification? result = ClassifyByHintedCheck(header, hint, evidence, regionHeader)
+        ColumnClassification? result = ClassifyByHintedCheck(header, hint, evidence, regionHeader, values, regions)
             ?? ClassifyByValues(header, profile, evidence, regionHeader)
             ?? ClassifyByHintedShape(header, hint, values, profile)
             ?? ClassifyByFullNameShape(header, hint, values, profile)
@@ -459,9 +459,17 @@ public sealed class ColumnClassifier
     }
 
     /// <summary>A header that names a validated kind needs only half of the values to have the kind's shape.</summary>
-    private ColumnClassification? ClassifyByHintedCheck(string header, HeaderHint? hint, Dictionary<PiiKind, ValidatedEvidence> evidence, string? regionHeader)
+    private ColumnClassification? ClassifyByHintedCheck(
+        string header, HeaderHint? hint, Dictionary<PiiKind, ValidatedEvidence> evidence, string? regionHeader, List<string> values, List<string?> regions)
     {
         if (hint is not { } h || !evidence.TryGetValue(h.Kind, out ValidatedEvidence? found) || found.ShapeShare < _options.MinimumHintedShare)
+        {
+            return null;
+        }
+
+        // A note that mentions the kind ("refund to DE89... asap" under note_iban) is free text for redact, not a column of
+        // values for the kind's operator, which would turn the whole note into a token.
+        if (found.ValidShare < 0.5 && Share(values, regions, (value, region) => IsMentionInText(value, region, h.Kind)) >= 0.5)
         {
             return null;
         }
@@ -470,6 +478,27 @@ public sealed class ColumnClassifier
             + (found.Failed > 0 ? $", {Percent((double)found.Failed / found.Count)} have the shape but fail" : string.Empty)
             + ". The whole column is protected as this kind.";
         return Found(header, h.Kind, 0.6 + (0.4 * found.ValidShare), found.ValidShare, found.Count, reason, h.Kind == PiiKind.Phone ? regionHeader : null);
+    }
+
+    /// <summary>
+    /// True when <paramref name="value"/> has two or more words of letters only and the scanner finds a validated value of
+    /// <paramref name="kind"/> inside it.
+    /// </summary>
+    private bool IsMentionInText(string value, string? region, PiiKind kind)
+    {
+        int words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(word => word.Length >= 2 && word.All(char.IsLetter));
+        return words >= 2 && _scanner.Scan(value, region, includeUnvalidated: false).Any(span => span.Kinds.Contains(kind));
+    }
+
+    private static double Share(List<string> values, List<string?> regions, Func<string, string?, bool> test)
+    {
+        int count = 0;
+        for (int i = 0; i < values.Count; i++)
+        {
+            count += test(values[i], regions[i]) ? 1 : 0;
+        }
+
+        return values.Count == 0 ? 0 : (double)count / values.Count;
     }
 
     /// <summary>Without a header hint, most values must pass the kind's checks and the profile must not contradict it.</summary>

@@ -328,6 +328,10 @@ public static class PolicyDrafter
                 "Kept as a quasi-identifier; review whether to generalise or drop it"),
             PiiKind.SpecialCategory => (OperatorKind.Keep, [],
                 "Kept and listed as a sensitive attribute for the l-diversity check. It is special category data under GDPR Article 9: drop it unless the analysis needs it and a lawful ground covers it, and list observable traits such as ethnic origin as quasi-identifiers"),
+            PiiKind.None when column.IsFreeText && column.UnconfirmedHint is { } mentioned && column.EmbeddedKinds.Contains(mentioned) => (
+                OperatorKind.Redact,
+                new() { ["replacement"] = "kind" },
+                $"Free text that mentions the kind its header names ({mentioned}): every span of personal data found is replaced whole"),
             PiiKind.None when column.UnconfirmedHint is { } hinted && hinted.IsDirectIdentifier() => (OperatorKind.Drop, [],
                 $"Dropped to fail closed: the header suggests {hinted}, but too few values fit that kind, so they may be personal data in a form the classifier does not read. Keep the column only after checking its values"),
             _ when column.IsFreeText => (OperatorKind.Redact, new() { ["replacement"] = "kind" },
