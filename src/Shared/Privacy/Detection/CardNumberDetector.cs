@@ -218,7 +218,8 @@ public sealed class CardNumberDetector : IDetector
 
     /// <summary>
     /// Reports the card numbers in one run. A run of 13 to 19 digits is one candidate, reported as validated or, when
-    /// none of its groups makes a card, as a look-alike. A longer run is split at group boundaries, so two numbers written side by side are found separately.
+    /// none of its groups makes a card, as a look-alike. A longer run is split at group boundaries, so two numbers
+    /// written side by side are found separately.
     /// From each group the longest valid candidate wins, so a 19-digit number is not cut after 16. Each start tries at
     /// most 19 digits, which keeps the scan linear. Returns false when the sink stopped the scan.
     /// </summary>
@@ -233,17 +234,17 @@ public sealed class CardNumberDetector : IDetector
         {
             int count = CopyDigits(text, groups, digits);
             ValueCheck check = CheckDigits(digits[..count], MinimumFreeTextLength);
-            if (check == ValueCheck.NoMatch && groups.Length == 1)
+            if (check == ValueCheck.NoMatch)
             {
                 return true;
             }
 
             // A card followed by another number ("4539... 12/27", "paid 4539... 100 USD") makes a run that fails as a whole,
             // so its groups are tried as well. Only when none of them is a card does the run count as one look-alike.
-            if (check != ValueCheck.Valid && groups.Length > 1)
+            if (check == ValueCheck.FailedCheck && groups.Length > 1)
             {
                 bool more = FindInGroups(text, groups, digits, ref sink, out int added);
-                if (!more || added > 0 || check == ValueCheck.NoMatch)
+                if (!more || added > 0)
                 {
                     return more;
                 }
