@@ -74,6 +74,12 @@ public sealed class CardNumberDetectorTests
     [InlineData("ref 4539148803436467 42", "4539148803436467")]
     [InlineData("card 4539 1488 0343 6467 12/27", "4539 1488 0343 6467")]
     [InlineData("order 42 4539148803436467", "4539148803436467")]
+    [InlineData("card 4539148803436467 2024-01-15", "4539148803436467")]
+    [InlineData("card 4539 1488 0343 6467 15.01.2024", "4539 1488 0343 6467")]
+    [InlineData("card 4539148803436467 01.2027", "4539148803436467")]
+    [InlineData("charged 19.99 4539148803436467", "4539148803436467")]
+    [InlineData("paid $1,234.56 4539148803436467", "4539148803436467")]
+    [InlineData("v1.2 4539 1488 0343 6467", "4539 1488 0343 6467")]
     public void Detect_OtherSeparators_FindsCard(string text, string expected)
     {
         List<PiiFinding> findings = [];

@@ -64,9 +64,24 @@ public sealed class CardNumberDetector : IDetector
 
                 // A run with fewer digits than a card in free text is skipped before its boundary tests, which may read 80
                 // characters each way.
-                if (CountDigits(run) >= MinimumFreeTextLength
-                    && TextBoundary.IsStartBoundary(text, run[0].Start) && TextBoundary.IsEndBoundary(text, run[^1].End)
-                    && !FindInRun(text, run, ref sink))
+                if (CountDigits(run) < MinimumFreeTextLength)
+                {
+                    continue;
+                }
+
+                // An end group glued to more digits ("4539... 2024-01-15", "19.99 4539...") is part of a date or an amount.
+                // The groups inside still start and end at separators, so they are tried without it.
+                if (!TextBoundary.IsStartBoundary(text, run[0].Start))
+                {
+                    run = run[1..];
+                }
+
+                if (run.Length > 0 && !TextBoundary.IsEndBoundary(text, run[^1].End))
+                {
+                    run = run[..^1];
+                }
+
+                if (run.Length > 0 && CountDigits(run) >= MinimumFreeTextLength && !FindInRun(text, run, ref sink))
                 {
                     return false;
                 }
