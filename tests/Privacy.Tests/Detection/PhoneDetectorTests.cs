@@ -45,6 +45,36 @@ public sealed class PhoneDetectorTests
         Assert.NotEqual(ValueCheck.Valid, new PhoneDetector().Validate(value));
     }
 
+    [Theory]
+    [InlineData("Tel 01.42.68.53.00 ok", "FR", "01.42.68.53.00")]
+    [InlineData("mobile 06.12.34.56.78", "FR", "06.12.34.56.78")]
+    [InlineData("Tel 01-42-68-53-00", "FR", "01-42-68-53-00")]
+    [InlineData("Tel +33.1.42.68.53.00", "US", "+33.1.42.68.53.00")]
+    [InlineData("Tel +44-20-7946-0958", "US", "+44-20-7946-0958")]
+    [InlineData("call (202)\n456-1111 now", "US", "(202)\n456-1111")]
+    [InlineData("call 020\n7946 0958", "GB", "020\n7946 0958")]
+    public void Detect_DottedDashedAndWrappedNumbers(string text, string region, string expected)
+    {
+        List<PiiFinding> findings = [];
+
+        new PhoneDetector(region).Detect(text, findings);
+
+        Assert.Contains(findings, finding => finding.IsValidated && text.Substring(finding.Start, finding.Length) == expected);
+    }
+
+    [Theory]
+    [InlineData("paid on 15.03.2024 at noon", "DE")]
+    [InlineData("due 2024-03-15 latest", "US")]
+    [InlineData("seen 03/15/24 again", "US")]
+    public void Detect_DatesAreNotNumbers(string text, string region)
+    {
+        List<PiiFinding> findings = [];
+
+        new PhoneDetector(region).Detect(text, findings);
+
+        Assert.DoesNotContain(findings, finding => finding.IsValidated);
+    }
+
     [Fact]
     public void Detect_FindsNumberInText()
     {

@@ -214,7 +214,13 @@ public sealed class PhoneDetector : IDetector
 
         public bool TryMatch(ReadOnlySpan<char> text, int start, int end)
         {
+            // A line break or tab between groups reads as a space, as the parser knows only phone punctuation.
             ReadOnlySpan<char> window = text[start..end];
+            if (window.ContainsAny('\n', '\r', '\t'))
+            {
+                window = window.ToString().Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' ');
+            }
+
             WindowVerdict verdict = profile.Classify(window);
             // The 00 reading is tried only for a window that can start with 00, which few windows do.
             if ((verdict == WindowVerdict.Invalid || (verdict == WindowVerdict.NeedsParse && !IsValid(window.ToString(), region)))

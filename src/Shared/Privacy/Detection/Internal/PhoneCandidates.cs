@@ -166,8 +166,9 @@ internal static class PhoneCandidates
     [SkipLocalsInit]
     private static bool ContainsDate(ReadOnlySpan<char> candidate)
     {
-        // Each entry is a digit group's length and the single character after it ('\0' when more or none follow).
-        Span<(int Length, char Separator)> groups = stackalloc (int, char)[MaximumDigits];
+        // Each entry is a digit group's length, its value (up to four digits) and the single character after it ('\0' when
+        // more or none follow).
+        Span<(int Length, int Value, char Separator)> groups = stackalloc (int, int, char)[MaximumDigits];
         int count = 0;
         int i = 0;
         while (i < candidate.Length && count < groups.Length)
@@ -179,20 +180,24 @@ internal static class PhoneCandidates
             }
 
             int groupStart = i;
+            int value = 0;
             while (i < candidate.Length && TextBoundary.IsAsciiDigit(candidate[i]))
             {
+                value = i - groupStart < 4 ? (value * 10) + (candidate[i] - '0') : value;
                 i++;
             }
 
             bool singleSeparator = i + 1 < candidate.Length && TextBoundary.IsAsciiDigit(candidate[i + 1]);
-            groups[count++] = (i - groupStart, singleSeparator ? candidate[i] : '\0');
+            groups[count++] = (i - groupStart, value, singleSeparator ? candidate[i] : '\0');
         }
 
         for (int g = 0; g + 2 < count; g++)
         {
             char separator = groups[g].Separator;
-            bool sameSeparator = separator is '-' or '.' or '/' && groups[g + 1].Separator == separator;
-            if (sameSeparator && IsDateShape(groups[g].Length, groups[g + 1].Length, groups[g + 2].Length))
+            // A date has three groups: a fourth joined by the same separator (06.12.34.56.78) makes a number.
+            bool sameSeparator = separator is '-' or '.' or '/' && groups[g + 1].Separator == separator
+                && (g == 0 || groups[g - 1].Separator != separator) && groups[g + 2].Separator != separator;
+            if (sameSeparator && IsDate(groups[g], groups[g + 1], groups[g + 2]))
             {
                 return true;
             }
@@ -200,6 +205,30 @@ internal static class PhoneCandidates
 
         return false;
     }
+
+    /// <summary>
+    /// Returns true when three groups can be a calendar date: a four-digit year first with a month and a day, or a day and a
+    /// month in either order before a year of two or four digits. The values decide, so 01.42.68.53.00 (a French number)
+    /// and +44-20-7946-0958 are not dates, while 15.03.2024 and 03/15/24 are.
+    /// </summary>
+    private static bool IsDate((int Length, int Value, char Separator) first, (int Length, int Value, char Separator) second, (int Length, int Value, char Separator) third)
+    {
+        if (!IsDateShape(first.Length, second.Length, third.Length))
+        {
+            return false;
+        }
+
+        if (first.Length == 4)
+        {
+            return IsMonth(second.Value) && IsDay(third.Value);
+        }
+
+        return (IsDay(first.Value) && IsMonth(second.Value)) || (IsMonth(first.Value) && IsDay(second.Value));
+    }
+
+    private static bool IsMonth(int value) => value is >= 1 and <= 12;
+
+    private static bool IsDay(int value) => value is >= 1 and <= 31;
 
     /// <summary>
     /// Returns true when the candidate is a decimal number: digits, one '.', digits. Numbers written with dots have
@@ -211,5 +240,6 @@ internal static class PhoneCandidates
     private static bool IsDateShape(int first, int second, int third) =>
         (first == 4 && second <= 2 && third <= 2) || (first <= 2 && second <= 2 && third is 2 or 4);
 
-    private static bool IsSeparator(char c) => c is ' ' or '-' or '.' or '/' or '(' or ')' or '\u00A0' or '\u202F' or '\u2009';
+    // A line break or tab between groups is a number wrapped in a quoted field or a note, as card groups may be too.
+    private static bool IsSeparator(char c) => c is ' ' or '-' or '.' or '/' or '(' or ')' or '\u00A0' or '\u202F' or '\u2009' or '\n' or '\r' or '\t';
 }
