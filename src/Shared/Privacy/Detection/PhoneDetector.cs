@@ -214,7 +214,7 @@ public sealed class PhoneDetector : IDetector
 
         public bool TryMatch(ReadOnlySpan<char> text, int start, int end)
         {
-            // A line break or tab between groups reads as a space, as the parser knows only phone punctuation.
+            // A line break or tab between groups reads as a space, because the parser accepts only phone punctuation.
             ReadOnlySpan<char> window = text[start..end];
             if (window.ContainsAny('\n', '\r', '\t'))
             {
