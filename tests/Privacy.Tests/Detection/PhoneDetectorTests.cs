@@ -63,6 +63,19 @@ public sealed class PhoneDetectorTests
     }
 
     [Theory]
+    [InlineData("Tel 202-456-1111/202.456.1111", "US", "202-456-1111", "202.456.1111")]
+    [InlineData("Tel 0044 20 7946 0958/07911 123456", "GB", "0044 20 7946 0958", "07911 123456")]
+    public void Detect_TwoNumbersJoinedBySlash(string text, string region, string first, string second)
+    {
+        List<PiiFinding> findings = [];
+
+        new PhoneDetector(region).Detect(text, findings);
+
+        string[] found = [.. findings.Where(finding => finding.IsValidated).Select(finding => text.Substring(finding.Start, finding.Length))];
+        Assert.Equal([first, second], found);
+    }
+
+    [Theory]
     [InlineData("paid on 15.03.2024 at noon", "DE")]
     [InlineData("due 2024-03-15 latest", "US")]
     [InlineData("seen 03/15/24 again", "US")]

@@ -102,16 +102,20 @@ internal static class PhoneCandidates
         where TMatcher : struct, IPhoneWindowMatcher
     {
         int first = 0;
+        bool afterNumber = false;
         while (first < groups.Length && !matcher.IsDone)
         {
+            // A number may also start right after one that was just found, as in "202-456-1111/202.456.1111".
             int start = ExtendStart(text, groups[first].Start);
-            bool startsCleanly = first == 0 || char.IsWhiteSpace(text[groups[first].Start - 1]) || text[groups[first].Start - 1] is '(' or '+';
+            char before = first == 0 ? ' ' : text[groups[first].Start - 1];
+            bool startsCleanly = first == 0 || char.IsWhiteSpace(before) || before is '(' or '+' || (afterNumber && before == '/');
             int matchedLast = -1;
-            if (startsCleanly && TextBoundary.IsStartBoundary(text, start))
+            if (startsCleanly && (TextBoundary.IsStartBoundary(text, start) || (afterNumber && before == '/')))
             {
                 matchedLast = TryWindows(text, groups, first, start, ref matcher);
             }
 
+            afterNumber = matchedLast >= 0;
             first = matchedLast >= 0 ? matchedLast + 1 : first + 1;
         }
     }
