@@ -15,6 +15,7 @@ public sealed class IbanDetectorTests
     [InlineData("GB82/WEST/1234/5698/7654/32")]
     [InlineData("DE21_1234_5678_0000_0123_45")]
     [InlineData("DE21\u00A01234\u00A05678\u00A00000\u00A00123\u00A045")]
+    [InlineData("DE21  1234  5678  0000  0123  45")]
     public void Validate_AcceptsGroupedAndLowerCaseIbans(string value)
     {
         Assert.Equal(ValueCheck.Valid, _detector.Validate(value));
