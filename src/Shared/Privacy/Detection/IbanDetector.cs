@@ -106,7 +106,7 @@ public sealed class IbanDetector : IDetector
             }
             else if (c == ' ' && count > 0 && i + 2 < text.Length && text[i + 1] == ' ' && char.IsAsciiLetterOrDigit(text[i + 2]))
             {
-                // Groups set apart by a doubled space, as text justified or pasted from a form often has them.
+                // Groups set apart by a doubled space, as justified or pasted text may have them.
                 i += 2;
             }
             else if (count > 0 && LineBreakLength(text, i) is > 0 and int lineBreak
