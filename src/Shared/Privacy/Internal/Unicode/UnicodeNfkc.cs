@@ -55,44 +55,8 @@ internal static class UnicodeNfkc
     /// piece by piece, each piece a character with its combining marks (and a Hangul syllable's jamo), and every character of
     /// a piece maps to the whole piece. ASCII text comes back as it is, with null ranges.
     /// </summary>
-    public static string Normalize(string value, out int[]? sourceStarts, out int[]? sourceEnds)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        sourceStarts = null;
-        sourceEnds = null;
-        if (Ascii.IsValid(value))
-        {
-            return value;
-        }
-
-        Tables tables = Data.Value;
-        var builder = new StringBuilder(value.Length);
-        var starts = new List<int>(value.Length);
-        var ends = new List<int>(value.Length);
-        int start = 0;
-        while (start < value.Length)
-        {
-            int end = start + Width(value, start);
-            while (end < value.Length && Continues(PointAt(value, end), tables))
-            {
-                end += Width(value, end);
-            }
-
-            string piece = Normalize(value[start..end]);
-            builder.Append(piece);
-            for (int i = 0; i < piece.Length; i++)
-            {
-                starts.Add(start);
-                ends.Add(end);
-            }
-
-            start = end;
-        }
-
-        sourceStarts = [.. starts];
-        sourceEnds = [.. ends];
-        return builder.ToString();
-    }
+    public static string Normalize(string value, out int[]? sourceStarts, out int[]? sourceEnds) =>
+        MapPieces(value, static (piece, _, builder) => builder.Append(Normalize(piece)), out sourceStarts, out sourceEnds);
 
     /// <summary>
     /// Returns the form in which two spellings of one name compare equal, ignoring case: the compatibility decomposition
@@ -100,7 +64,18 @@ internal static class UnicodeNfkc
     /// <see cref="Normalize(string, out int[], out int[])"/>, it gives each character's range in the input, and ASCII text
     /// comes back as it is, with null ranges.
     /// </summary>
-    public static string SearchForm(string value, out int[]? sourceStarts, out int[]? sourceEnds)
+    public static string SearchForm(string value, out int[]? sourceStarts, out int[]? sourceEnds) =>
+        MapPieces(value, AppendSearchForm, out sourceStarts, out sourceEnds);
+
+    /// <summary>Returns the search form of <paramref name="value"/> without the ranges.</summary>
+    public static string SearchForm(string value) => SearchForm(value, out _, out _);
+
+    /// <summary>
+    /// Writes each piece of <paramref name="value"/> (a character with its combining marks, and a Hangul syllable's jamo)
+    /// through <paramref name="writePiece"/>, and maps every character written to the whole piece it came from. ASCII text
+    /// comes back as it is, with null ranges.
+    /// </summary>
+    private static string MapPieces(string value, Action<string, Tables, StringBuilder> writePiece, out int[]? sourceStarts, out int[]? sourceEnds)
     {
         ArgumentNullException.ThrowIfNull(value);
         sourceStarts = null;
@@ -124,18 +99,7 @@ internal static class UnicodeNfkc
             }
 
             int before = builder.Length;
-            foreach (int point in Decompose(value[start..end], tables))
-            {
-                if (point is 0x00DF or 0x1E9E)
-                {
-                    builder.Append("ss");
-                }
-                else if (tables.Class(point) == 0)
-                {
-                    builder.Append(char.ConvertFromUtf32(point));
-                }
-            }
-
+            writePiece(value[start..end], tables, builder);
             for (int i = before; i < builder.Length; i++)
             {
                 starts.Add(start);
@@ -150,8 +114,21 @@ internal static class UnicodeNfkc
         return builder.ToString();
     }
 
-    /// <summary>Returns the search form of <paramref name="value"/> without the ranges.</summary>
-    public static string SearchForm(string value) => SearchForm(value, out _, out _);
+    /// <summary>Appends the compatibility decomposition of <paramref name="piece"/> without combining marks, with ß as ss.</summary>
+    private static void AppendSearchForm(string piece, Tables tables, StringBuilder builder)
+    {
+        foreach (int point in Decompose(piece, tables))
+        {
+            if (point is 0x00DF or 0x1E9E)
+            {
+                builder.Append("ss");
+            }
+            else if (tables.Class(point) == 0)
+            {
+                builder.Append(char.ConvertFromUtf32(point));
+            }
+        }
+    }
 
     // A lone surrogate counts as one character of its own.
     private static int Width(string value, int at) =>
