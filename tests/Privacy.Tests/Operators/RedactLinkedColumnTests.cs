@@ -40,6 +40,7 @@ public sealed class RedactLinkedColumnTests
     [InlineData("Fran\u00E7ois Gro\u00DF", "CUSTOMER FRANCOIS GROSS CALLED", "CUSTOMER [FULL_NAME] CALLED")]
     [InlineData("Nguy\u1EC5n V\u0103n", "customer Nguyen Van agreed", "customer [FULL_NAME] agreed")]
     [InlineData("Bj\u00F6rn Gro\u00DF", "Bjorn Gross and Bj\u00F6rn", "[FULL_NAME] and [FULL_NAME]")]
+    [InlineData("Ada Brennick", "Ada Bren\u00ADnick called, then A\u200Bda", "[FULL_NAME] called, then [FULL_NAME]")]
     public void Redact_MatchesOtherUnicodeForms(string name, string note, string expected)
     {
         string csv = $"Full Name,street,email,tier,note\n{name},12 Green Lane,a@example.org,gold,\"{note}\"\n";

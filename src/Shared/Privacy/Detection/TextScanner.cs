@@ -6,7 +6,8 @@ namespace SyntheticData.Privacy.Detection;
 /// Scans free text with every pattern detector (track data, card numbers, IBANs, SSNs, e-mail addresses,
 /// phone numbers, IP addresses) and merges overlapping findings into spans, so that a caller replacing
 /// the spans never leaves part of a finding in clear. Full-width characters, other scripts' decimal digits and typeset
-/// spaces and dashes are read as their ASCII forms (see <see cref="TextFolding"/>). Person names and street addresses are not found in
+/// spaces and dashes are read as their ASCII forms, and invisible format characters are skipped (see
+/// <see cref="TextFolding"/>). Person names and street addresses are not found in
 /// free text; they are classified per column.
 /// </summary>
 public sealed class TextScanner
@@ -42,16 +43,23 @@ public sealed class TextScanner
     public IReadOnlyList<PiiSpan> Scan(string text, string? region, bool includeUnvalidated)
     {
         ArgumentNullException.ThrowIfNull(text);
-        text = TextFolding.Fold(text);
         if (includeUnvalidated)
         {
             return Merge(FindAll(text, region));
         }
 
+        ReadOnlySpan<char> folded = text;
+        char[]? buffer = TextFolding.FoldIfNeeded(ref folded, out int[]? originalOffsets);
         ValidatedFindingSink sink = new();
-        TextFeatures features = new(text);
-        FindEach(text, region, features, ref sink);
-        return sink.Findings is null ? [] : Merge(sink.Findings);
+        FindEach(folded, region, new TextFeatures(folded), ref sink);
+        TextFolding.Return(buffer);
+        if (sink.Findings is null)
+        {
+            return [];
+        }
+
+        MapToOriginal(sink.Findings, originalOffsets);
+        return Merge(sink.Findings);
     }
 
     /// <summary>
@@ -141,12 +149,29 @@ public sealed class TextScanner
     /// <summary>Returns every raw finding of every detector in <paramref name="text"/>, validated or not, unmerged.</summary>
     public List<PiiFinding> FindAll(ReadOnlySpan<char> text, string? region = null)
     {
-        char[]? folded = TextFolding.FoldIfNeeded(ref text);
+        char[]? folded = TextFolding.FoldIfNeeded(ref text, out int[]? originalOffsets);
         List<PiiFinding> findings = [];
         FindingListSink sink = new(findings);
         FindEach(text, region, new TextFeatures(text), ref sink);
         TextFolding.Return(folded);
+        MapToOriginal(findings, originalOffsets);
         return findings;
+    }
+
+    /// <summary>Moves findings in folded text to the original's offsets, where folding removed invisible characters.</summary>
+    private static void MapToOriginal(List<PiiFinding> findings, int[]? originalOffsets)
+    {
+        if (originalOffsets is null)
+        {
+            return;
+        }
+
+        for (int i = 0; i < findings.Count; i++)
+        {
+            PiiFinding finding = findings[i];
+            (int start, int length) = TextFolding.ToOriginal(originalOffsets, finding.Start, finding.Length);
+            findings[i] = finding with { Start = start, Length = length };
+        }
     }
 
     /// <summary>

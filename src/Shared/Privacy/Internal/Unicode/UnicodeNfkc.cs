@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text;
+using SyntheticData.Privacy.Detection.Internal;
 
 namespace SyntheticData.Privacy.Internal.Unicode;
 
@@ -114,11 +115,19 @@ internal static class UnicodeNfkc
         return builder.ToString();
     }
 
-    /// <summary>Appends the compatibility decomposition of <paramref name="piece"/> without combining marks, with ß as ss.</summary>
+    /// <summary>
+    /// Appends the compatibility decomposition of <paramref name="piece"/> without combining marks and invisible format
+    /// characters (a soft hyphen in <c>Ja\u00ADne</c>), with ß as ss.
+    /// </summary>
     private static void AppendSearchForm(string piece, Tables tables, StringBuilder builder)
     {
         foreach (int point in Decompose(piece, tables))
         {
+            if (TextFolding.IsInvisible(point))
+            {
+                continue;
+            }
+
             if (point is 0x00DF or 0x1E9E)
             {
                 builder.Append("ss");
