@@ -80,6 +80,14 @@ public sealed class CardNumberDetectorTests
     [InlineData("charged 19.99 4539148803436467", "4539148803436467")]
     [InlineData("paid $1,234.56 4539148803436467", "4539148803436467")]
     [InlineData("v1.2 4539 1488 0343 6467", "4539 1488 0343 6467")]
+    [InlineData("card 4539 - 1488 - 0343 - 6467 ok", "4539 - 1488 - 0343 - 6467")]
+    [InlineData("card 4539 / 1488 / 0343 / 6467 ok", "4539 / 1488 / 0343 / 6467")]
+    [InlineData("card 4539 | 1488 | 0343 | 6467 ok", "4539 | 1488 | 0343 | 6467")]
+    [InlineData("card 4539|1488|0343|6467 ok", "4539|1488|0343|6467")]
+    [InlineData("card 4539:1488:0343:6467 ok", "4539:1488:0343:6467")]
+    [InlineData("card 4222.2222.2222.2 ok", "4222.2222.2222.2")]
+    [InlineData("card 4222/2222/2222/2.", "4222/2222/2222/2")]
+    [InlineData("card 4539 - 1488 - 0343 - 6467 - 100 USD", "4539 - 1488 - 0343 - 6467")]
     public void Detect_OtherSeparators_FindsCard(string text, string expected)
     {
         List<PiiFinding> findings = [];
@@ -93,6 +101,8 @@ public sealed class CardNumberDetectorTests
     [Theory]
     [InlineData("host 10.0.0.1 and 192.168.100.200")]
     [InlineData("version 4.929.7315.2601")]
+    [InlineData("from 12:30 - 13:45 | 14:00 - 15:15")]
+    [InlineData("ids 4222.22.22.2 and 4539|14|88")]
     public void Detect_ShortDottedGroups_NoCard(string text)
     {
         List<PiiFinding> findings = [];

@@ -160,13 +160,14 @@ public sealed class CardNumberDetector : IDetector
     }
 
     /// <summary>
-    /// Reads one run of digit groups joined by single separators ('-', '.', '/', '_') or by up to three blanks (spaces,
-    /// no-break spaces, tabs, line breaks), starting at <paramref name="start"/>, into <paramref name="groups"/> and
-    /// returns the index after the run. One run uses one
+    /// Reads one run of digit groups joined by single separators ('-', '.', '/', '_', '|', ':'), by one of '-', '/', '|'
+    /// and ':' between single spaces, or by up to three blanks (spaces, no-break spaces, tabs, line breaks), starting at
+    /// <paramref name="start"/>, into <paramref name="groups"/> and returns the index after the run. One run uses one
     /// separator throughout, because a number followed by a date ("634772 2024-04-22") is not a card written in groups.
     /// Spaces and dashes may still mix while every group has four to six digits, as in 4929 7315-2601 8155, which no
-    /// date has. '.', '/' and '_' join only groups of three or more digits, as card groups are, so a decimal such as
-    /// 12.50 or an address such as 10.0.0.1 is not read as one run.
+    /// date has. The other separators join only groups of three or more digits, as card groups are, so a decimal such as
+    /// 12.50, an address such as 10.0.0.1 or a time such as 12:30 is not read as one run. The exception is a last group of
+    /// one or two digits after three or more card groups, as a 13-digit number written in fours ends.
     /// </summary>
     private static int ReadRun(ReadOnlySpan<char> text, int start, ref DigitGroupList groups)
     {
@@ -184,15 +185,7 @@ public sealed class CardNumberDetector : IDetector
 
             groups.Add(groupStart, i);
 
-            // Blanks between groups may be doubled, or a line break where a quoted field wrapped, and count as one space.
-            int gap = i < text.Length && IsBlank(text[i]) ? BlankLength(text, i) : 0;
-            char between = ' ';
-            if (gap == 0)
-            {
-                between = i < text.Length ? text[i] : '\0';
-                gap = 1;
-            }
-
+            (char between, int gap) = ReadGap(text, i);
             int nextLength = i + gap < text.Length ? CountDigitsFrom(text, i + gap) : 0;
             if (nextLength == 0)
             {
@@ -201,9 +194,12 @@ public sealed class CardNumberDetector : IDetector
 
             cardGroups &= i - groupStart is >= 4 and <= 6;
             bool mixes = separator != '\0' && IsSpaceOrDash(separator) && IsSpaceOrDash(between) && cardGroups && nextLength is >= 3 and <= 6;
+
+            // A 13-digit Visa number written in fours ends with a single digit ("4222.2222.2222.2").
+            bool lastOfCardGroups = cardGroups && groups.Count >= 3 && between == separator;
             bool joined = IsGroupSeparator(between)
                 && (separator == '\0' || between == separator || mixes)
-                && (IsSpaceOrDash(between) || (i - groupStart >= 3 && nextLength >= 3));
+                && (IsSpaceOrDash(between) || (i - groupStart >= 3 && (nextLength >= 3 || lastOfCardGroups)));
             if (!joined)
             {
                 return i;
@@ -213,6 +209,34 @@ public sealed class CardNumberDetector : IDetector
             i += gap;
         }
     }
+
+    /// <summary>
+    /// Reads the separator between two digit groups at <paramref name="index"/> and returns it with its length in
+    /// characters. Blanks may be doubled, or a line break where a quoted field wrapped, and count as one space. A
+    /// separator set off by single spaces (<c>4111 - 1111</c>, <c>4111 / 1111</c>, <c>4111 | 1111</c>) counts as that
+    /// separator.
+    /// </summary>
+    private static (char Separator, int Length) ReadGap(ReadOnlySpan<char> text, int index)
+    {
+        if (index >= text.Length)
+        {
+            return ('\0', 1);
+        }
+
+        if (!IsBlank(text[index]))
+        {
+            return (text[index], 1);
+        }
+
+        if (text[index] == ' ' && At(text, index + 2) == ' ' && At(text, index + 1) is '-' or '/' or '|' or ':')
+        {
+            return (text[index + 1], 3);
+        }
+
+        return (' ', BlankLength(text, index));
+    }
+
+    private static char At(ReadOnlySpan<char> text, int index) => index < text.Length ? text[index] : '\0';
 
     /// <summary>
     /// Returns the length of the blanks at <paramref name="index"/>: up to <see cref="MaximumBlankLength"/> spaces, tabs,
@@ -324,7 +348,7 @@ public sealed class CardNumberDetector : IDetector
     // At most this many blanks join two groups: a doubled space, or a line break written as CR and LF with a space.
     private const int MaximumBlankLength = 3;
 
-    private static bool IsGroupSeparator(char c) => IsSpaceOrDash(c) || c is '.' or '/' or '_' or '\t' or '\r' or '\n';
+    private static bool IsGroupSeparator(char c) => IsSpaceOrDash(c) || c is '.' or '/' or '_' or '|' or ':' or '\t' or '\r' or '\n';
 
     private static bool IsSpaceOrDash(char c) => c is ' ' or '-' or '\u00A0' or '\u202F' or '\u2009';
 
