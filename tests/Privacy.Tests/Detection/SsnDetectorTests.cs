@@ -10,6 +10,7 @@ public sealed class SsnDetectorTests
     [InlineData("536-22-7419")]
     [InlineData("536 22 7419")]
     [InlineData("536227419")]
+    [InlineData("536/22/7419")]
     [InlineData("899-99-9999")]
     public void Validate_AcceptsValidNumbers(string value)
     {
@@ -31,6 +32,8 @@ public sealed class SsnDetectorTests
     [Theory]
     [InlineData("536-227-419")]
     [InlineData("536-22 7419")]
+    [InlineData("536/22-7419")]
+    [InlineData("12/22/2019")]
     [InlineData("12345")]
     public void Validate_RejectsOtherShapes(string value)
     {
@@ -48,6 +51,18 @@ public sealed class SsnDetectorTests
         Assert.True(finding.IsValidated);
         Assert.Equal(5, finding.Start);
         Assert.Equal(11, finding.Length);
+    }
+
+    [Fact]
+    public void Detect_FindsSlashedFormInText()
+    {
+        const string text = "customer gave 536/22/7419 on the phone";
+        List<PiiFinding> findings = [];
+        _detector.Detect(text, findings);
+
+        PiiFinding finding = Assert.Single(findings);
+        Assert.True(finding.IsValidated);
+        Assert.Equal("536/22/7419", text.Substring(finding.Start, finding.Length));
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace SyntheticData.Privacy.Detection;
 
 /// <summary>
 /// Finds US social security numbers. A whole cell may be written as <c>123-45-6789</c>, <c>123 45 6789</c>,
-/// <c>123.45.6789</c> or nine bare digits. Free text requires the grouped forms, because nine bare digits there are
+/// <c>123.45.6789</c>, <c>123/45/6789</c> or nine bare digits. Free text requires the grouped forms, because nine bare digits there are
 /// more often something else, unless a label such as <c>SSN</c> or <c>social security number</c> comes just before
 /// them. Validation applies the Social Security Administration's rules: the area is not 000, 666 or 900-999, the group
 /// is not 00 and the serial is not 0000.
@@ -116,11 +116,14 @@ public sealed class SsnDetector : IDetector
         return CellCoverage.Check(value, this);
     }
 
-    /// <summary>Returns true for <c>ddd-dd-dddd</c>, <c>ddd dd dddd</c> or <c>ddd.dd.dddd</c> with the same separator twice.</summary>
+    /// <summary>
+    /// Returns true for <c>ddd-dd-dddd</c>, <c>ddd dd dddd</c>, <c>ddd.dd.dddd</c> or <c>ddd/dd/dddd</c> with the same
+    /// separator twice. No date has a three-digit first part, so the slashed form is not a date.
+    /// </summary>
     private static bool IsGroupedShape(ReadOnlySpan<char> candidate)
     {
         char separator = candidate[3];
-        if (separator is not ('-' or ' ' or '.') || candidate[6] != separator)
+        if (separator is not ('-' or ' ' or '.' or '/') || candidate[6] != separator)
         {
             return false;
         }
