@@ -81,6 +81,46 @@ public sealed class ParquetRoundTripTests : IDisposable
     }
 
     [Fact]
+    public async Task InvalidUtf8_FailsWithRowAndColumn()
+    {
+        string path = _folder.File("invalid.parquet");
+        var id = new Parquet.Schema.DataField<string>("id");
+        var note = new Parquet.Schema.DataField<string>("note");
+        var options = new Parquet.ParquetOptions { CompressionMethod = Parquet.CompressionMethod.None };
+        await using (FileStream stream = File.Create(path))
+        {
+            await using Parquet.ParquetWriter writer = await Parquet.ParquetWriter.CreateAsync(new Parquet.Schema.ParquetSchema(id, note), stream, options);
+            using Parquet.ParquetRowGroupWriter group = writer.CreateRowGroup();
+            string?[] ids = ["1", "2", "3"];
+            string?[] notes = ["fine", "bad QZQZ byte", "fine"];
+            await group.WriteAsync(id, ids, null);
+            await group.WriteAsync(note, notes, null);
+            group.CompleteValidate();
+        }
+
+        // One byte of the uncompressed text, and of its copies in the column statistics, becomes 0xFF, which no UTF-8
+        // sequence contains.
+        byte[] bytes = File.ReadAllBytes(path);
+        int patched = 0;
+        for (int marker = bytes.AsSpan().IndexOf("QZQZ"u8); marker >= 0; marker = bytes.AsSpan().IndexOf("QZQZ"u8))
+        {
+            bytes[marker + 1] = 0xFF;
+            patched++;
+        }
+
+        Assert.True(patched > 0);
+        File.WriteAllBytes(path, bytes);
+
+        using var reader = new ParquetRecordReader(path);
+        DataFormatException error = Assert.Throws<DataFormatException>(() => RecordReading.ReadAll(reader));
+
+        Assert.Contains("invalid UTF-8", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("QZ", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, error.LineNumber);
+        Assert.Equal("note", error.ColumnName);
+    }
+
+    [Fact]
     public void Uncommitted_LeavesNoFile()
     {
         string path = _folder.File("partial.parquet");

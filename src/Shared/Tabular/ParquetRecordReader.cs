@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text;
 using Parquet;
+using Parquet.Data;
 using Parquet.Schema;
 using SyntheticData.Tabular.Internal;
 
@@ -14,6 +16,11 @@ namespace SyntheticData.Tabular;
 public sealed class ParquetRecordReader : IRecordReader
 {
     private const string IsoTimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF";
+
+    private const string InvalidUtf8Reason =
+        "invalid UTF-8 byte sequence in a text value; Parquet text is UTF-8, so write the file again with its text encoded as UTF-8";
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly Stream _stream;
     private readonly ParquetReader _reader;
@@ -145,6 +152,10 @@ public sealed class ParquetRecordReader : IRecordReader
             {
                 columns[i] = ReadColumnAsText(group, _fields[i], rows, _dateTimeFormats[i]);
             }
+            catch (InvalidTextException exception)
+            {
+                throw new DataFormatException(SourceName, InvalidUtf8Reason, _recordNumber + exception.Row + 1, i, _fields[i].Name);
+            }
             catch (Exception exception) when (IsDecodingError(exception))
             {
                 string reason = exception is NotSupportedException
@@ -167,9 +178,7 @@ public sealed class ParquetRecordReader : IRecordReader
         Type type = field.ClrType;
         if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
         {
-            string?[] values = new string?[rows];
-            group.ReadAsync(field, values.AsMemory(), null).AsTask().GetAwaiter().GetResult();
-            return values;
+            return ReadStrictUtf8(group, field, rows);
         }
 
         if (type == typeof(byte[]))
@@ -203,6 +212,44 @@ public sealed class ParquetRecordReader : IRecordReader
         };
     }
 
+    /// <summary>
+    /// Reads a text column's bytes and decodes them as strict UTF-8, because the library's own decoding replaces an
+    /// invalid byte with U+FFFD, which would hide a damaged or wrongly encoded value that a CSV input would reject.
+    /// </summary>
+    /// <exception cref="InvalidTextException">A value is not valid UTF-8.</exception>
+    private static string?[] ReadStrictUtf8(ParquetRowGroupReader group, DataField field, int rows)
+    {
+        // A field of bytes at the same path reads the column's bytes as stored. The library requires a field to belong to
+        // a schema, so the field gets one of its own.
+        var bytesField = new DataField<byte[]>(field.Name, field.IsNullable);
+        _ = new ParquetSchema(bytesField);
+        using var data = (RawColumnData<ReadOnlyMemory<byte>>)group.ReadRawColumnDataBaseAsync(bytesField, default).AsTask().GetAwaiter().GetResult();
+        ReadOnlySpan<ReadOnlyMemory<byte>> present = data.Values;
+        ReadOnlySpan<int> definitionLevels = data.DefinitionLevels;
+
+        string?[] values = new string?[rows];
+        int next = 0;
+        for (int row = 0; row < rows; row++)
+        {
+            // The values come packed without the nulls, and a definition level of 0 marks a null of an optional field.
+            if (definitionLevels.Length > 0 && definitionLevels[row] == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                values[row] = StrictUtf8.GetString(present[next++].Span);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new InvalidTextException(row);
+            }
+        }
+
+        return values;
+    }
+
     private static string?[] Read<T>(ParquetRowGroupReader group, DataField field, int rows, Func<T, string> format)
         where T : struct
     {
@@ -227,5 +274,11 @@ public sealed class ParquetRecordReader : IRecordReader
         }
 
         return result;
+    }
+
+    /// <summary>A text value of a row group that is not valid UTF-8, at its row within the group.</summary>
+    private sealed class InvalidTextException(int row) : Exception
+    {
+        public int Row { get; } = row;
     }
 }
