@@ -105,6 +105,16 @@ public sealed class PolicyReaderTests
     [InlineData("pin_block")]
     [InlineData("PIN")]
     [InlineData("Kartenprüfziffer")]
+    [InlineData("card_pin")]
+    [InlineData("pin_code")]
+    [InlineData("PIN Number")]
+    [InlineData("PIN-Nummer")]
+    [InlineData("customer_pin")]
+    [InlineData("pinno")]
+    [InlineData("CAV2")]
+    [InlineData("codigo_seguridad")]
+    [InlineData("cod_seguridad")]
+    [InlineData("cryptogramme_visuel")]
     public void Parse_SecurityCodeNotDropped_IsRejected(string column)
     {
         string json = AnonymizationHarness.Policy($"\"{column}\": {{\"operator\": \"mask\"}}");
@@ -112,6 +122,17 @@ public sealed class PolicyReaderTests
         PolicyException exception = Assert.Throws<PolicyException>(() => PolicyReader.Parse(json));
 
         Assert.Contains(exception.Errors, error => error.Contains("must use operator 'drop'", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("spin_count")]
+    [InlineData("pinterest_clicks")]
+    [InlineData("shipping")]
+    public void Parse_WordsContainingPin_Accepted(string column)
+    {
+        DatasetPolicy policy = PolicyReader.Parse(AnonymizationHarness.Policy($"\"{column}\": {{\"operator\": \"keep\"}}"));
+
+        Assert.Equal(OperatorKind.Keep, policy.Columns[column].Operator);
     }
 
     [Fact]

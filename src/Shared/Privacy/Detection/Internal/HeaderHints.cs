@@ -17,7 +17,9 @@ internal static class HeaderHints
         (PiiKind.CardSecurityCode, [
             "cvv", "cvv2", "cvc", "cvc2", "csc", "cvn", "cav2", "cid2", "=cid", "security code", "card code", "verification code",
             "verification value", "card verification", "card verification value", "card security code", "kartenprüfnummer",
-            "prüfziffer", "prüfnummer", "kartenprüfziffer", "pin block", "pinblock", "=pin"]),
+            "prüfziffer", "prüfnummer", "kartenprüfziffer", "codigo de seguridad", "código de seguridad", "cod seguridad",
+            "codigo seguridad", "código seguridad", "cryptogramme", "cryptogramme visuel", "codice di sicurezza", "pin block",
+            "pinblock", "pin", "pins", "pinno", "pinnr", "pinnumber", "pinnummer", "pincode"]),
         (PiiKind.CardNumber, [
             "card number", "card no", "card num", "card nr", "cc num", "cc number", "cc no", "=cc", "pan", "credit card", "creditcard number",
             "credit card number", "debit card", "debit card number", "card pan", "primary account number", "kartennummer", "kreditkarte",
