@@ -92,6 +92,34 @@ public sealed class CsvRecordWriterTests : IDisposable
         Assert.Equal(File.ReadAllText(input), File.ReadAllText(output));
     }
 
+    [Theory]
+    [InlineData("\"NULL\"")]
+    [InlineData("\"N\"\"A\"")]
+    public void WriteRawField_QuotedMarker_Written(string marker)
+    {
+        string output = _folder.File("quoted.csv");
+        using (var writer = new CsvRecordWriter(output, ["a", "b"]))
+        {
+            writer.WriteField("1");
+            writer.WriteRawField(marker);
+            writer.EndRecord();
+            writer.Commit();
+        }
+
+        Assert.Equal($"a,b\n1,{marker}\n", File.ReadAllText(output).ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
+    [InlineData("\"NULL")]
+    [InlineData("\"a\"b\"")]
+    [InlineData("x,y")]
+    public void WriteRawField_BrokenFraming_Throws(string raw)
+    {
+        using var writer = new CsvRecordWriter(_folder.File("broken.csv"), ["a"]);
+
+        Assert.Throws<ArgumentException>(() => writer.WriteRawField(raw));
+    }
+
     [Fact]
     public void RawRuns_KeepQuotingAndNullMarkers()
     {

@@ -186,17 +186,39 @@ public sealed class CsvRecordWriter : IRecordWriter
 
     /// <summary>
     /// Appends text exactly as given, without quoting: for passing a null marker read with
-    /// <see cref="CsvRecordReader.GetRawSpan(int)"/> through unchanged.
+    /// <see cref="CsvRecordReader.GetRawSpan(int)"/> through unchanged, quoted or not.
     /// </summary>
     /// <exception cref="ArgumentException">The text would break the record framing.</exception>
     public void WriteRawField(ReadOnlySpan<char> raw)
     {
-        if (raw.IndexOfAny(_needsQuoting) >= 0 && !raw.SequenceEqual("\"\""))
+        if (raw.IndexOfAny(_needsQuoting) >= 0 && !IsQuotedField(raw))
         {
             throw new ArgumentException("A raw field must not contain the separator, a quote, CR or LF; use WriteField to quote it.", nameof(raw));
         }
 
         AppendField(raw);
+    }
+
+    /// <summary>Returns true for a whole quoted field: quotes around it and every quote inside doubled.</summary>
+    private static bool IsQuotedField(ReadOnlySpan<char> raw)
+    {
+        if (raw.Length < 2 || raw[0] != '"' || raw[^1] != '"')
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> inside = raw[1..^1];
+        for (int quote = inside.IndexOf('"'); quote >= 0; quote = inside.IndexOf('"'))
+        {
+            if (quote + 1 >= inside.Length || inside[quote + 1] != '"')
+            {
+                return false;
+            }
+
+            inside = inside[(quote + 2)..];
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -252,6 +252,24 @@ public sealed class AnonymizationCaseTests
     }
 
     [Fact]
+    public void NullMarkers_QuotedMarkerDeclared_WrittenUnchanged()
+    {
+        // An export that quotes every field writes its null marker as "NULL", which counts as missing once declared.
+        const string csv = "id,email\n\"1\",\"NULL\"\n\"2\",\"ann@example.com\"\n\"3\",\"NULL\"\n";
+        string policy = AnonymizationHarness.Policy(
+            "\"id\": {\"operator\": \"keep\"}, \"email\": {\"operator\": \"pseudonym\", \"parameters\": {\"kind\": \"email\"}}",
+            "\"nullMarkers\": [\"\", \"\\\"NULL\\\"\"]");
+
+        (string output, var summary, _) = AnonymizationHarness.Run(csv, policy);
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("\"1\",\"NULL\"", lines[1]);
+        Assert.Matches("^\"2\",[a-z]{16}$", lines[2]);
+        Assert.Equal("\"3\",\"NULL\"", lines[3]);
+        Assert.Equal(2, summary.Columns[1].Value.Missing);
+    }
+
+    [Fact]
     public void Token_ReplacementCards_NotLiveCards()
     {
         const string csv = "cust_id,card_number,brand\n1,4111111111111111,VISA\n2,5200000000000007,MASTERCARD\n";
