@@ -21,6 +21,26 @@ public sealed class DateShiftEntityTests
         Assert.Equal(rows[0][1], rows[1][1]);
         Assert.NotEqual("2024-01-10", rows[0][1]);
     }
+
+    [Theory]
+    [InlineData("card", "4111 1111 1111 1111", "4111-1111-1111-1111", "4111111111111111")]
+    [InlineData("iban", "DE89 3704 0044 0532 0130 00", "de89370400440532013000", "DE89-3704-0044-0532-0130-00")]
+    public void EntityKind_TokenColumn_OneOffsetPerValue(string kind, string first, string second, string third)
+    {
+        // The three spellings get one token, so their dates must move by one offset too.
+        string csv = $"account,d\n{first},2024-03-01\n{second},2024-03-01\n{third},2024-03-01\n";
+        string policy = AnonymizationHarness.Policy(
+            $"\"account\": {{\"operator\": \"token\", \"parameters\": {{\"kind\": \"{kind}\"}}}}, "
+            + "\"d\": {\"operator\": \"dateShift\", \"parameters\": {\"entityColumn\": \"account\", \"maxDays\": 3650}}");
+
+        (string output, _, _) = AnonymizationHarness.Run(csv, policy);
+
+        (_, List<string?[]> rows) = AnonymizationHarness.Parse(output);
+        Assert.Equal(rows[0][1], rows[1][1]);
+        Assert.Equal(rows[0][1], rows[2][1]);
+        Assert.NotEqual("2024-03-01", rows[0][1]);
+    }
+
     [Fact]
     public void RowsWithoutEntity_ShiftTheirDatesTogether()
     {

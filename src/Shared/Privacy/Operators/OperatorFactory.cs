@@ -252,18 +252,30 @@ public sealed class OperatorFactory
     }
 
     /// <summary>
-    /// Returns the pseudonym kind of the entity column, so that the spellings that its pseudonyms link (such as the cases
-    /// of one e-mail address) also get one date offset, or <see cref="ValueKind.Generic"/> for another operator.
+    /// Returns the kind that normalises the entity column as its own operator reads it, so that the spellings that its
+    /// pseudonyms or tokens link (the cases of one e-mail address, a card number with or without spaces) also get one
+    /// date offset: the pseudonym's kind, card, IBAN or identifier for a token, and <see cref="ValueKind.Generic"/> for
+    /// another operator.
     /// </summary>
     private static ValueKind EntityKindOf(string? entity, DatasetPolicy policy)
     {
-        if (entity is null || !policy.Columns.TryGetValue(entity, out ColumnPolicy? rule) || rule.Operator != OperatorKind.Pseudonym)
+        if (entity is null || !policy.Columns.TryGetValue(entity, out ColumnPolicy? rule))
         {
             return ValueKind.Generic;
         }
 
-        // The entity column's own rule reports its errors itself, so this reading drops them.
-        return new ParameterReader(entity, rule, []).GetEnum("kind", ValueKind.Generic);
+        // The entity column's own rule reports its errors itself, so these readings drop them.
+        return rule.Operator switch
+        {
+            OperatorKind.Pseudonym => new ParameterReader(entity, rule, []).GetEnum("kind", ValueKind.Generic),
+            OperatorKind.Token => new ParameterReader(entity, rule, []).GetEnum("kind", TokenKind.Card) switch
+            {
+                TokenKind.Card => ValueKind.Card,
+                TokenKind.Iban => ValueKind.Iban,
+                _ => ValueKind.Identifier,
+            },
+            _ => ValueKind.Generic,
+        };
     }
 
     /// <summary>
