@@ -271,6 +271,27 @@ public sealed class LocalPipelineRunnerTests : IDisposable
         Assert.DoesNotMatch(@"\d{4}-\d\d-\d\d", warning);
     }
 
+    [Fact]
+    public async Task Run_PolicyDataset_NamesFolders()
+    {
+        // Dated extracts of one dataset land in the folders of the policy's dataset name, not of each file name.
+        string extract = WriteExtract("customers-2026-12-01.csv", rows: 200);
+        string drafted = await DraftPolicyWithGatesAsync(extract, "{}");
+        var policy = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(drafted))!.AsObject();
+        policy["dataset"] = "customer master/EU";
+        string path = Path.Combine(_root, "named.policy.json");
+        File.WriteAllText(path, policy.ToJsonString());
+
+        RunResult result = await NewRunner().RunAsync(new RunOptions { ExtractPath = extract, PolicyPath = path, SkipSynthesis = true });
+
+        Assert.True(result.Manifest.Outcome == RunOutcome.Published, result.Manifest.FailureReason);
+        Assert.StartsWith(
+            Path.Combine(Workspace, "anonymized", "customer-master-EU", result.Manifest.RunId) + Path.DirectorySeparatorChar,
+            result.OutputPaths["anonymized"],
+            StringComparison.Ordinal);
+        Assert.True(Directory.Exists(Path.Combine(Workspace, "landing", "customer-master-EU", result.Manifest.RunId)));
+    }
+
     private sealed class ListingProgress(Action list) : IProgress<Steps.StepProgress>
     {
         public void Report(Steps.StepProgress value) => list();

@@ -106,7 +106,7 @@ public sealed class LocalPipelineRunner
 
         DateTimeOffset started = _time.GetUtcNow();
         string runId = started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
-        string dataset = options.DatasetName ?? DatasetNameOf(options.ExtractPath);
+        string dataset = options.DatasetName ?? PolicyDatasetName(options.PolicyPath) ?? DatasetNameOf(options.ExtractPath);
         // Scratch copies of the extract stay inside the workspace, whose personal-data folders are owner-only, rather than
         // in the shared temporary folder, and a run killed before its clean-up leaves them there too.
         string scratch = Path.Combine(_store.Root, ScratchFolderName, runId);
@@ -438,9 +438,41 @@ public sealed class LocalPipelineRunner
     {
         string name = Path.GetFileName(path);
         int dot = name.IndexOf('.', StringComparison.Ordinal);
-        string stem = dot > 0 ? name[..dot] : name;
-        var cleaned = new StringBuilder(stem.Length);
-        foreach (char character in stem)
+        return KeySafe(dot > 0 ? name[..dot] : name);
+    }
+
+    /// <summary>
+    /// Returns the policy's <c>dataset</c> name, so that dated extracts of one dataset share its folders, or null when
+    /// there is no policy, no name, or the file cannot be read; the validate step reports a broken policy.
+    /// </summary>
+    private static string? PolicyDatasetName(string? policyPath)
+    {
+        if (policyPath is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using JsonDocument policy = JsonDocument.Parse(File.ReadAllBytes(policyPath));
+            return policy.RootElement.ValueKind == JsonValueKind.Object
+                && policy.RootElement.TryGetProperty("dataset", out JsonElement dataset)
+                && dataset.ValueKind == JsonValueKind.String
+                && !string.IsNullOrWhiteSpace(dataset.GetString())
+                ? KeySafe(dataset.GetString()!.Trim())
+                : null;
+        }
+        catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Replaces every character but ASCII letters, digits, '-' and '_' with '-', so the name is one key segment.</summary>
+    private static string KeySafe(string name)
+    {
+        var cleaned = new StringBuilder(name.Length);
+        foreach (char character in name)
         {
             cleaned.Append(char.IsAsciiLetterOrDigit(character) || character is '-' or '_' ? character : '-');
         }

@@ -29,6 +29,9 @@ public sealed record RunOptions
     /// <summary>The share of anonymized rows held out from training for the privacy evaluation.</summary>
     public double? HoldoutFraction { get; init; }
 
-    /// <summary>A name for the dataset in output keys; null for the extract's file name without extensions.</summary>
+    /// <summary>
+    /// A name for the dataset in output keys; null for the policy's <c>dataset</c>, or without one the extract's file name
+    /// without extensions.
+    /// </summary>
     public string? DatasetName { get; init; }
 }
