@@ -125,6 +125,25 @@ public sealed class PolicyReaderTests
     }
 
     [Theory]
+    [InlineData("\"tab\"", '\t')]
+    [InlineData("\"\\t\"", '\t')]
+    [InlineData("\"|\"", '|')]
+    public void Parse_Separator_ReadsTabWord(string separator, char expected)
+    {
+        string json = "{ \"version\": 1, \"separator\": " + separator + ", \"columns\": { \"a\": { \"operator\": \"keep\" } } }";
+
+        Assert.Equal(expected, PolicyReader.Parse(json).Separator);
+    }
+
+    [Fact]
+    public void Parse_SeparatorOtherWord_IsRejected()
+    {
+        string json = "{ \"version\": 1, \"separator\": \"comma\", \"columns\": { \"a\": { \"operator\": \"keep\" } } }";
+
+        Assert.Throws<PolicyException>(() => PolicyReader.Parse(json));
+    }
+
+    [Theory]
     [InlineData("spin_count")]
     [InlineData("pinterest_clicks")]
     [InlineData("shipping")]

@@ -221,7 +221,12 @@ public static class PolicyReader
             Version = WholeNumber(root.GetProperty("version")),
             Dataset = OptionalString(root, "dataset"),
             Encoding = OptionalString(root, "encoding") ?? defaults.Encoding,
-            Separator = OptionalString(root, "separator") is { } separator ? separator[0] : defaults.Separator,
+            Separator = OptionalString(root, "separator") switch
+            {
+                "tab" => '\t',
+                { } separator => separator[0],
+                null => defaults.Separator,
+            },
             NullMarkers = root.TryGetProperty("nullMarkers", out JsonElement markers)
                 ? markers.EnumerateArray().Select(marker => marker.GetString()!).ToArray()
                 : defaults.NullMarkers,
