@@ -361,6 +361,7 @@ public sealed class PolicyReaderTests
     [InlineData("\"t\": {\"operator\": \"dateShift\", \"parameters\": {\"entityColumn\": \"id\", \"formats\": [\"yyyy-MM\"]}}", "'yyyy-MM' has no day")]
     [InlineData("\"t\": {\"operator\": \"generalize\", \"parameters\": {\"method\": \"ageBands\", \"origin\": 100, \"top\": 90}}", "must be below 'top'")]
     [InlineData("\"t\": {\"operator\": \"generalize\", \"parameters\": {\"method\": \"numericBins\", \"width\": 1e-30}}", "'width' must be at least")]
+    [InlineData("\"t\": {\"operator\": \"generalize\", \"parameters\": {\"method\": \"numericBins\", \"width\": 10, \"origin\": 1e29}}", "'origin' must be between -1e15 and 1e15")]
     [InlineData("\"t\": {\"operator\": \"token\", \"parameters\": {\"kind\": \"digits\", \"preserveIin\": true}}", "'preserveIin' applies to kind 'card' only")]
     [InlineData("\"t\": {\"operator\": \"mask\", \"parameters\": {\"maskChar\": \" \"}}", "'maskChar' must be a visible character")]
     [InlineData("\"t\": {\"operator\": \"truncate\", \"parameters\": {\"maskChar\": \",\"}}", "'maskChar' must be a visible character")]

@@ -170,6 +170,8 @@ public sealed class OperatorFactory
     // The narrowest numericBins width that policy check accepts.
     private const double MinimumBinWidth = 1e-10;
 
+    private const double MaximumBinOrigin = 1e15;
+
     private static readonly string[] GeneralizeParameters = ["width", "origin", "top", "length", "padDigits", "formats"];
 
     private static GeneralizeOperator BuildGeneralize(ParameterReader parameters)
@@ -202,6 +204,13 @@ public sealed class OperatorFactory
         if (method == GeneralizeMethod.NumericBins && width is > 0 and < MinimumBinWidth)
         {
             parameters.Fail($"parameter 'width' must be at least {MinimumBinWidth.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+
+        // Beyond this, a double cannot hold the origin plus a bin to the precision the edges need, so values would land in
+        // bins that do not contain them.
+        if (method == GeneralizeMethod.NumericBins && Math.Abs(origin) > MaximumBinOrigin)
+        {
+            parameters.Fail($"parameter 'origin' must be between -{MaximumBinOrigin:0e0} and {MaximumBinOrigin:0e0}");
         }
 
         int top = parameters.GetInt("top", 90, 1, 200);
