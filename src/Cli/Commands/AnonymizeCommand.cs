@@ -84,7 +84,7 @@ internal static class AnonymizeCommand
             if (outcome.ExitCode == ExitCodes.Success)
             {
                 Console.WriteLine(
-                    $"Wrote {outcome.Summary!.Records} records to {request.OutputPath} (key {outcome.Plan!.Key}); report: {request.ReportPath}");
+                    $"Wrote {Counts.Of(outcome.Summary!.Records, "record")} to {request.OutputPath} (key {outcome.Plan!.Key}); report: {request.ReportPath}");
             }
 
             return outcome.ExitCode;

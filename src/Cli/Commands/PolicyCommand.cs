@@ -221,8 +221,15 @@ internal static class PolicyCommand
                 return ExitCodes.InvalidPolicy;
             }
 
-            Console.WriteLine($"{file.FullName} is a valid policy with {loaded.Columns.Count} columns.");
-            return extract is null ? ExitCodes.Success : Try(file, loaded, extract, sampleRows);
+            if (extract is null)
+            {
+                Console.WriteLine($"{file.FullName} is a valid policy with {Counts.Of(loaded.Columns.Count, "column")}.");
+                return ExitCodes.Success;
+            }
+
+            // The trial may still reject the policy for this extract, so this line only reports the policy's own checks.
+            Console.WriteLine($"{file.FullName} is a valid policy with {Counts.Of(loaded.Columns.Count, "column")}; trying it on {extract.FullName}.");
+            return Try(file, loaded, extract, sampleRows);
         });
         return command;
     }
@@ -292,8 +299,8 @@ internal static class PolicyCommand
         if (trial.Summary.SuppressedToReachK > 0)
         {
             string suppressed = trial.Summary.SuppressedToReachK == trial.Records
-                ? $"all {Count(trial.Records, "record")}"
-                : $"{trial.Summary.SuppressedToReachK} of the {Count(trial.Records, "record")}";
+                ? $"all {Counts.Of(trial.Records, "record")}"
+                : $"{trial.Summary.SuppressedToReachK} of the {Counts.Of(trial.Records, "record")}";
             Console.WriteLine($"enforceK suppressed the quasi-identifiers of {suppressed} tried; generalise the quasi-identifiers further to keep more of them.");
         }
 
@@ -302,10 +309,8 @@ internal static class PolicyCommand
 
     /// <summary>Returns a class size in its unit: records, or people (distinct values of the entity column).</summary>
     private static string Members(long size, string? entityColumn) => entityColumn is null
-        ? Count(size, "record")
+        ? Counts.Of(size, "record")
         : $"{(size == 1 ? "1 person" : $"{size} people")} (distinct '{entityColumn}')";
-
-    private static string Count(long count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     private static Command CreateSchema()
     {
