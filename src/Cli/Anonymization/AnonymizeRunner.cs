@@ -208,7 +208,22 @@ internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
             .Start(context =>
             {
                 Spectre.Console.ProgressTask task = context.AddTask("Anonymizing", maxValue: totalBytes);
-                result = run(new ImmediateProgress(bytes => task.Value = Math.Min(bytes, totalBytes)));
+                long last = 0;
+                result = run(new ImmediateProgress(bytes =>
+                {
+                    // With enforceK the extract is read twice, first to count the classes below k, so the bytes read start
+                    // over. The first bar is then labelled for what it did, and the writing pass gets a bar of its own.
+                    if (bytes < last)
+                    {
+                        task.Description = "Counting classes for k";
+                        task.Value = totalBytes;
+                        task.StopTask();
+                        task = context.AddTask("Anonymizing", maxValue: totalBytes);
+                    }
+
+                    last = bytes;
+                    task.Value = Math.Min(bytes, totalBytes);
+                }));
                 task.Value = totalBytes;
             });
         return result!;
