@@ -192,7 +192,8 @@ public static class ExtractAnonymizer
 
     private static string ReadsWhat(OperatorKind? kind) => kind switch
     {
-        OperatorKind.DateShift => "It reads dates in one of the formats of its 'formats' parameter, or in ISO 8601.",
+        OperatorKind.DateShift =>
+            "It reads dates in one of the formats of its 'formats' parameter, or in ISO 8601, and also writes empty a date that the shift would move before year 1 or after year 9999.",
         OperatorKind.Noise => "It reads plain numbers such as 12.5 or -3.",
         OperatorKind.Generalize =>
             "numericBins and ageBands read plain numbers (ages in years, not dates of birth), and dateYear and dateMonth read dates in one of the 'formats' or in ISO 8601.",
