@@ -293,6 +293,9 @@ public sealed class OperatorTests
     [InlineData(GeneralizeMethod.AgeBands, "95", "90+")]
     [InlineData(GeneralizeMethod.DateYear, "1985-04-17", "1985")]
     [InlineData(GeneralizeMethod.DateMonth, "1985-04-17 10:00:00", "1985-04")]
+    [InlineData(GeneralizeMethod.DateYear, "1985", "1985")]
+    [InlineData(GeneralizeMethod.DateYear, " 1985 ", "1985")]
+    [InlineData(GeneralizeMethod.DateMonth, "1985-04", "1985-04")]
     [InlineData(GeneralizeMethod.PostcodePrefix, "81675", "816**")]
     [InlineData(GeneralizeMethod.PostcodePrefix, "SW1A 1AA", "SW1* ***")]
     [InlineData(GeneralizeMethod.PostcodePrefix, "81", "**")]
@@ -466,6 +469,27 @@ public sealed class OperatorTests
         Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$", b);
         int offset = (int)(shiftedA - new DateTime(2024, 3, 1)).TotalDays;
         Assert.InRange(Math.Abs(offset), 1, 30);
+    }
+
+    [Theory]
+    [InlineData(GeneralizeMethod.DateYear, "85")]
+    [InlineData(GeneralizeMethod.DateYear, "1985-04")]
+    [InlineData(GeneralizeMethod.DateMonth, "1985")]
+    [InlineData(GeneralizeMethod.DateMonth, "1985-13")]
+    [InlineData(GeneralizeMethod.DateYear, "0000")]
+    public void Generalize_CoarserOrBrokenDate_IsUnreadable(GeneralizeMethod method, string value)
+    {
+        var op = new GeneralizeOperator(method, 10, 0, 90, 3, new DateFormats(DateFormats.Default));
+
+        Assert.False(op.TryApply(value, new RowContext(), out _));
+    }
+
+    [Fact]
+    public void Generalize_DeclaredFourDigitFormat_ReadFirst()
+    {
+        var op = new GeneralizeOperator(GeneralizeMethod.DateYear, 1, 0, 90, 3, new DateFormats(["MMyy"]), 0);
+
+        Assert.Equal("1985", Apply(op, "0485"));
     }
 
     [Fact]

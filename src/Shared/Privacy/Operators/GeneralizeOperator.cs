@@ -93,7 +93,16 @@ public sealed class GeneralizeOperator : ColumnOperator
             case GeneralizeMethod.DateYear or GeneralizeMethod.DateMonth:
                 if (_dates.TryParse(value, out DateTimeOffset date) < 0)
                 {
-                    return false;
+                    // A value already at the method's precision (1964 for dateYear, 1964-07 for dateMonth), as an earlier
+                    // run of this operator wrote it, stays as it is, so an anonymized extract can go through a policy
+                    // again. The declared formats come first, so a format such as MMyy still reads 0485 as April 1985.
+                    if (!IsAtPrecision(value.AsSpan().Trim()))
+                    {
+                        return false;
+                    }
+
+                    output = value.Trim();
+                    return true;
                 }
 
                 output = date.ToString(_method == GeneralizeMethod.DateYear ? "yyyy" : "yyyy-MM", CultureInfo.InvariantCulture);
@@ -135,6 +144,25 @@ public sealed class GeneralizeOperator : ColumnOperator
         double upper = Math.Round(lower + _width, 10);
         return upper > lower ? string.Create(CultureInfo.InvariantCulture, $"[{lower:R}, {upper:R})") : null;
     }
+
+    private bool IsAtPrecision(ReadOnlySpan<char> value)
+    {
+        if (value.Length < 4 || !IsYear(value[..4]))
+        {
+            return false;
+        }
+
+        if (_method == GeneralizeMethod.DateYear)
+        {
+            return value.Length == 4;
+        }
+
+        return value.Length == 7 && value[4] == '-' && int.TryParse(value[5..], NumberStyles.None, CultureInfo.InvariantCulture, out int month)
+            && month is >= 1 and <= 12;
+    }
+
+    private static bool IsYear(ReadOnlySpan<char> digits) =>
+        int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int year) && year >= 1;
 
     private string MaskPostcode(string postcode)
     {
