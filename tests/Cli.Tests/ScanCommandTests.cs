@@ -126,6 +126,20 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Contains("--separator ';'", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(";", "--separator ';'")]
+    [InlineData("\t", "--separator tab")]
+    public void Scan_QuotedHeaderOtherSeparator_HintSeparator(string separator, string expected)
+    {
+        // Read with commas, the quoted header fails on the text after its first closing quote.
+        string path = WriteFile("quoted.csv", $"\"a\"{separator}\"b\"{separator}\"c\"\n1{separator}2{separator}3\n");
+
+        (int exitCode, _, string error) = RunScan(path);
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Scan_Windows1252NeedsEncodingOption()
     {

@@ -23,10 +23,12 @@ internal static class SeparatorHint
         }
 
         char separator = header[0][at];
-        string option = separator == '\t' ? "tab" : $"'{separator}'";
-        string contains = separator == '\t' ? "a tab" : option;
-        return $"Warning: the header reads as one column whose name contains {contains}. If that is the field separator, run {command} again with --separator {option}.";
+        string contains = separator == '\t' ? "a tab" : $"'{separator}'";
+        return $"Warning: the header reads as one column whose name contains {contains}. {TryOption(separator, command)}";
     }
+
+    private static string TryOption(char separator, string command) =>
+        $"If that is the field separator, run {command} again with --separator {(separator == '\t' ? "tab" : $"'{separator}'")}.";
 
     /// <summary>
     /// Returns the warning of <see cref="Describe"/> for a file that failed to read, or null. A semicolon-separated file
@@ -42,7 +44,41 @@ internal static class SeparatorHint
         }
         catch (Exception exception) when (exception is TabularException or IOException)
         {
+            return DescribeQuotedHeader(path, command);
+        }
+    }
+
+    /// <summary>
+    /// Returns a warning when the first line has quoted names joined by a tab, ';' or '|' (<c>"a";"b"</c>). Read with
+    /// commas, such a header fails on the text after its first closing quote, before it can read as one column.
+    /// </summary>
+    private static string? DescribeQuotedHeader(string path, string command)
+    {
+        // Only the first 64 KiB are read, so a longer header, like a gzip file, gets no warning.
+        char[] buffer = new char[65_536];
+        int read;
+        try
+        {
+            using var reader = new StreamReader(path);
+            read = reader.ReadBlock(buffer, 0, buffer.Length);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
             return null;
         }
+
+        ReadOnlySpan<char> text = buffer.AsSpan(0, read);
+        int lineEnd = text.IndexOfAny('\r', '\n');
+        ReadOnlySpan<char> line = lineEnd >= 0 ? text[..lineEnd] : text;
+        foreach (char separator in "\t;|")
+        {
+            if (line.Contains(['"', separator, '"'], StringComparison.Ordinal))
+            {
+                string between = separator == '\t' ? "tabs" : $"'{separator}'";
+                return $"Warning: the header has quoted names joined by {between}. {TryOption(separator, command)}";
+            }
+        }
+
+        return null;
     }
 }
