@@ -116,9 +116,11 @@ internal static class RunCommand
                 result = await Task.Run(
                     () => RunWithProgressAsync(workspacePath, keys, factory, options, showBars, interrupt.Token), CancellationToken.None);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException exception)
             {
-                Console.Error.WriteLine("Cancelled; nothing was published.");
+                Console.Error.WriteLine(exception is RunCancelledException cancelled
+                    ? $"Cancelled; nothing was published. Manifest: {cancelled.ManifestPath}"
+                    : "Cancelled; nothing was published.");
                 return ExitCodes.Cancelled;
             }
 

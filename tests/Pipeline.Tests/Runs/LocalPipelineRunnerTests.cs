@@ -272,6 +272,31 @@ public sealed class LocalPipelineRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_Cancelled_LeavesManifest()
+    {
+        // The first progress report comes from the validate step; cancelling there stops the run at its next check.
+        string extract = WriteExtract("customers.csv", rows: 200);
+        using var cancellation = new CancellationTokenSource();
+        var runner = new LocalPipelineRunner(
+            Workspace,
+            new LocalKeyProvider(Path.Combine(_root, "keys.local.json")),
+            SynthesizerFactory.CreateDefault(),
+            progress: new ListingProgress(cancellation.Cancel));
+
+        RunCancelledException cancelled = await Assert.ThrowsAsync<RunCancelledException>(
+            () => runner.RunAsync(new RunOptions { ExtractPath = extract, SkipSynthesis = true }, cancellation.Token));
+
+        using JsonDocument manifest = JsonDocument.Parse(File.ReadAllText(cancelled.ManifestPath));
+        JsonElement root = manifest.RootElement;
+        Assert.Equal("cancelled", root.GetProperty("outcome").GetString());
+        Assert.EndsWith(": cancelled", root.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
+        Assert.False(root.TryGetProperty("policy", out JsonElement policy) && policy.ValueKind != JsonValueKind.Null);
+        Assert.StartsWith(Path.Combine(Workspace, "quarantine", root.GetProperty("runId").GetString()!), cancelled.ManifestPath, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(Workspace, "work"), "*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(Workspace, "anonymized"), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task Run_PolicyDataset_NamesFolders()
     {
         // Dated extracts of one dataset land in the folders of the policy's dataset name, not of each file name.

@@ -150,12 +150,17 @@ public sealed class LocalPipelineRunner
             string message = exception is Keys.KeyStoreException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
             await FailAsync(context, state, step, message, isGateFailure: false).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException exception)
         {
-            // A cancelled run publishes nothing, so what it staged is removed. The delivered extract stays in landing.
+            // A cancelled run publishes nothing, so what it staged is removed. The delivered extract stays in landing, and
+            // the manifest goes to quarantine, as a failed run's does, without the removed policy copy.
             TryDeleteFolder(WorkFolderOf(runId));
-            _audit.Append(runId, "run.cancelled", new JsonObject { ["step"] = state.CurrentStep ?? "run" });
-            throw;
+            string step = state.CurrentStep ?? "run";
+            state.Manifest = state.Manifest with { Outcome = RunOutcome.Cancelled, FailureReason = $"{step}: cancelled", Policy = null };
+            var manifestReference = new ObjectReference(Buckets.Quarantine, $"{runId}/manifest.json");
+            await FinishAsync(state, metrics, manifestReference, CancellationToken.None).ConfigureAwait(false);
+            _audit.Append(runId, "run.cancelled", new JsonObject { ["step"] = step, ["manifest"] = manifestReference.ToString() });
+            throw new RunCancelledException(state.Result!.ManifestPath, exception);
         }
         finally
         {

@@ -16,4 +16,7 @@ public enum RunOutcome
 
     /// <summary>A step raised an error; no output was published.</summary>
     Failed,
+
+    /// <summary>The run was cancelled; no output was published.</summary>
+    Cancelled,
 }
