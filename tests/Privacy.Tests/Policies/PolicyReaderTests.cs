@@ -71,6 +71,26 @@ public sealed class PolicyReaderTests
         Assert.Contains(exception.Errors, error => error.StartsWith(location, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("\"defaultPhoneRegion\": \"uk\"", "/defaultPhoneRegion: the value does not match the pattern \"^[A-Z]{2}$\"")]
+    [InlineData("\"keyId\": \"my key\"", "/keyId: the value does not match the pattern \"^[A-Za-z0-9._-]+$\"")]
+    public void Parse_PatternViolation_NamesPattern(string setting, string expected)
+    {
+        PolicyException exception = Assert.Throws<PolicyException>(
+            () => PolicyReader.Parse(AnonymizationHarness.Policy("\"a\": {\"operator\": \"keep\"}", setting)));
+
+        Assert.Contains(expected, exception.Errors);
+    }
+
+    [Fact]
+    public void Parse_KeepWithParameters_SaysHowMany()
+    {
+        PolicyException exception = Assert.Throws<PolicyException>(
+            () => PolicyReader.Parse(AnonymizationHarness.Policy("\"a\": {\"operator\": \"keep\", \"parameters\": {\"x\": 1}}")));
+
+        Assert.Contains("/columns/a/parameters: at most 0 properties are allowed here, and there are 1", exception.Errors);
+    }
+
     [Fact]
     public void Parse_InvalidJson_GivesLine()
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Json.Schema;
 
 namespace SyntheticData.Privacy.Policies;
@@ -6,7 +7,7 @@ namespace SyntheticData.Privacy.Policies;
 /// <summary>
 /// The JSON Schema (draft 2020-12) of dataset policies, shipped as an embedded resource.
 /// </summary>
-public static class PolicySchema
+public static partial class PolicySchema
 {
     private const string ResourceName = "SyntheticData.Privacy.policy.schema.json";
 
@@ -42,7 +43,10 @@ public static class PolicySchema
             foreach (KeyValuePair<string, string> error in detail.Errors)
             {
                 string location = detail.InstanceLocation.ToString();
-                string message = $"{(location.Length == 0 ? "/" : location)}: {error.Value}";
+
+                // The pattern comes JSON-encoded, with characters such as '+' as \u002B escapes.
+                string text = error.Key == "pattern" ? JsonEscape().Replace(error.Value, match => ((char)Convert.ToInt32(match.Groups[1].Value, 16)).ToString()) : error.Value;
+                string message = $"{(location.Length == 0 ? "/" : location)}: {text}";
                 if (!errors.Contains(message))
                 {
                     errors.Add(message);
@@ -63,9 +67,14 @@ public static class PolicySchema
         // The default messages leave out the offending name and the accepted ones. Policies contain operator,
         // parameter and column names, never row values, so naming them is safe.
         ErrorMessages.Enum = "[[received]] is not one of the accepted values [[values]]";
-        ErrorMessages.FalseSchema = "this property is not allowed here; check its spelling, or whether it belongs to another operator";
+        ErrorMessages.FalseSchema = "this property is not allowed here; check its spelling and whether it belongs at this place, such as under another operator";
+        ErrorMessages.Pattern = "the value does not match the pattern [[pattern]]";
+        ErrorMessages.MaxProperties = "at most [[limit]] properties are allowed here, and there are [[received]]";
         return JsonSchema.FromText(SchemaText.Value);
     }
+
+    [GeneratedRegex(@"\\u([0-9A-Fa-f]{4})")]
+    private static partial Regex JsonEscape();
 
     private static bool IsUnderIf(string evaluationPath) =>
         evaluationPath.EndsWith("/if", StringComparison.Ordinal) || evaluationPath.Contains("/if/", StringComparison.Ordinal);
