@@ -49,6 +49,19 @@ public sealed class RegionCodesTests
         Assert.Equal(4, total);
     }
 
+    [Fact]
+    public void InferFromPrefixedNumbers_UnassignedRangeCountsByCallingCode()
+    {
+        // +44 7700 900xxx is kept for fiction, so no number is valid, but the calling code still names the country.
+        string?[] values = ["+44 7700 900123", "+44 7700 900456", "+44 7700 900789"];
+
+        (string? region, int count, int total) = RegionCodes.InferFromPrefixedNumbers(values);
+
+        Assert.Equal("GB", region);
+        Assert.Equal(3, count);
+        Assert.Equal(3, total);
+    }
+
     [Theory]
     [InlineData(new[] { "+44 20 7946 0958", "+49 30 901820", "+33 1 42 68 53 00", "+34 91 123 45 67" }, 4)]
     [InlineData(new[] { "+44 20 7946 0958", "020 7946 0018", "+44 12" }, 1)]

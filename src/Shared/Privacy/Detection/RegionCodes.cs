@@ -15,9 +15,10 @@ public static class RegionCodes
     public const int MinimumPrefixedNumbers = 3;
 
     /// <summary>
-    /// Returns the region of most of the valid phone numbers among <paramref name="values"/> that start with a country
-    /// prefix (+ or 00), with how many of how many such numbers have it. The region is null when fewer than
-    /// <see cref="MinimumPrefixedNumbers"/> are valid or no region has more than half of them. An extract whose numbers
+    /// Returns the region of most of the phone numbers among <paramref name="values"/> that start with a country prefix
+    /// (+ or 00), with how many of how many such numbers have it. A valid number counts for its region, and one of a
+    /// possible length but in no assigned range for the main region of its calling code. The region is null when fewer
+    /// than <see cref="MinimumPrefixedNumbers"/> numbers count or no region has more than half of them. An extract whose numbers
     /// are written +44 ... mostly has its national-format numbers from the same country.
     /// </summary>
     public static (string? Region, int Count, int Total) InferFromPrefixedNumbers(IEnumerable<string?> values)
@@ -37,8 +38,13 @@ public static class RegionCodes
             string international = trimmed.StartsWith('+') ? trimmed : "+" + trimmed[2..];
             try
             {
+                // A number of the right length in a range that is not assigned, such as the UK's +44 7700 900xxx kept for
+                // fiction, still shows its country by its calling code.
                 PhoneNumber number = util.Parse(international, "ZZ");
-                if (util.IsValidNumber(number) && util.GetRegionCodeForNumber(number) is { Length: 2 } numberRegion)
+                string? numberRegion = util.IsValidNumber(number) ? util.GetRegionCodeForNumber(number)
+                    : util.IsPossibleNumber(number) ? util.GetRegionCodeForCountryCode(number.CountryCode)
+                    : null;
+                if (numberRegion is { Length: 2 } && numberRegion != "ZZ")
                 {
                     counts[numberRegion] = counts.GetValueOrDefault(numberRegion) + 1;
                     total++;
