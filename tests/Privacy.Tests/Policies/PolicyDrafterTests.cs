@@ -1,5 +1,6 @@
 using SyntheticData.Privacy.Detection;
 using SyntheticData.Privacy.Policies;
+using SyntheticData.Privacy.Tests.Support;
 
 namespace SyntheticData.Privacy.Tests.Policies;
 
@@ -200,5 +201,31 @@ public sealed class PolicyDrafterTests
 
         Assert.Equal(OperatorKind.Drop, draft.Columns[header].Operator);
         Assert.Contains("PCI DSS", draft.Columns[header].Comment, StringComparison.Ordinal);
+    }
+    [Fact]
+    public void Draft_NotesWithNationalPhones_UseCountryColumn()
+    {
+        // Scan reads the notes' national numbers with each row's country; the draft's redact must read them the same way.
+        string[] countries = ["DE", "FR", "GB"];
+        string[] numbers = ["030 3188131", "01 80 39 34 70", "020 7946 1701"];
+        var csv = new System.Text.StringBuilder("order_id,country,amount,notes\n");
+        for (int i = 0; i < 60; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{1000 + i},{countries[i % 3]},{100 + i}.25,please call back on {numbers[i % 3]} after 5pm\n");
+        }
+
+        (_, List<string?[]> rows) = AnonymizationHarness.Parse(csv.ToString());
+        string[] header = ["order_id", "country", "amount", "notes"];
+        ColumnSample[] samples = [.. header.Select((name, i) => new ColumnSample(name, [.. rows.Select(row => row[i])]))];
+        DatasetPolicy draft = PolicyDrafter.Draft(new ColumnClassifier().ClassifyTable(samples), samples, new DatasetPolicy());
+
+        (string output, _, _) = AnonymizationHarness.Run(csv.ToString(), draft);
+
+        Assert.Equal("country", draft.CountryColumn);
+        Assert.Equal(OperatorKind.Redact, draft.Columns["notes"].Operator);
+        foreach (string number in numbers)
+        {
+            Assert.DoesNotContain(number, output, StringComparison.Ordinal);
+        }
     }
 }

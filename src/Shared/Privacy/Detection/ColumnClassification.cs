@@ -40,7 +40,10 @@ public sealed record ColumnClassification
     /// <summary>Kinds found inside the sampled cells of a free-text column, in enum order.</summary>
     public IReadOnlyList<PiiKind> EmbeddedKinds { get; init; } = [];
 
-    /// <summary>For phone columns, the header of the column whose values gave each row's region; null when the default region was used.</summary>
+    /// <summary>
+    /// For phone columns and free text with phone numbers inside, the header of the column whose values gave each row's
+    /// region; null when the default region was used.
+    /// </summary>
     public string? RegionColumn { get; init; }
 
     /// <summary>True when <see cref="Kind"/> identifies a person or card on its own.</summary>

@@ -316,7 +316,7 @@ public sealed class ColumnClassifier
             ?? ClassifyByFullNameShape(header, hint, values, profile)
             ?? ClassifyByStreetShape(header, hint, values, profile)
             ?? ClassifyByBirthDateSpread(header, hint, values, profile);
-        return result ?? ClassifyUnmatched(header, hint, values, profile, evidence, regions);
+        return result ?? ClassifyUnmatched(header, hint, values, profile, evidence, regions, regionHeader);
     }
 
     /// <summary>
@@ -617,7 +617,13 @@ public sealed class ColumnClassifier
     }
 
     private ColumnClassification ClassifyUnmatched(
-        string header, HeaderHint? hint, List<string> values, ColumnProfile profile, Dictionary<PiiKind, ValidatedEvidence> evidence, List<string?> regions)
+        string header,
+        HeaderHint? hint,
+        List<string> values,
+        ColumnProfile profile,
+        Dictionary<PiiKind, ValidatedEvidence> evidence,
+        List<string?> regions,
+        string? regionHeader)
     {
         List<string> notes = [];
         if (hint is { } h)
@@ -668,6 +674,9 @@ public sealed class ColumnClassifier
             Reason = string.Join("; ", notes) + ".",
             IsFreeText = freeText,
             EmbeddedKinds = embedded,
+
+            // The phone numbers found inside the cells were read with each row's region, which redact must use as well.
+            RegionColumn = embedded.Contains(PiiKind.Phone) ? regionHeader : null,
             // Values that identify people are mostly distinct. A yes/no column named own_telephone or a 1-to-4 scale
             // named residence_since is not, so its header hint does not count.
             UnconfirmedHint = profile.DistinctCount >= MinimumUnconfirmedDistinct && profile.DistinctRatio >= 0.5 ? hint?.Kind : null,
