@@ -128,6 +128,26 @@ public sealed class ColumnClassifierTests
     }
 
     [Theory]
+    [InlineData("national_insurance_number")]
+    [InlineData("NINO")]
+    [InlineData("NI_NUMBER")]
+    [InlineData("burgerservicenummer")]
+    [InlineData("BSN")]
+    [InlineData("numéro_sécu")]
+    [InlineData("NIR")]
+    [InlineData("Steueridentifikationsnummer")]
+    [InlineData("documento_identidad")]
+    [InlineData("PESEL")]
+    [InlineData("マイナンバー")]
+    public void Classify_NationalIdHeaders_AreIdentifiers(string header)
+    {
+        // Nine-digit numbers of one length, which no value check claims, so the header decides.
+        string[] values = [.. Enumerable.Range(0, 40).Select(i => (501421774 + (i * 7919)).ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
+        Assert.Equal(PiiKind.Identifier, _classifier.Classify(new ColumnSample(header, values)).Kind);
+    }
+
+    [Theory]
     [InlineData("race")]
     [InlineData("Ethnicity")]
     [InlineData("religion")]
