@@ -128,6 +128,29 @@ public sealed class ColumnClassifierTests
     }
 
     [Theory]
+    [InlineData("account_balance")]
+    [InlineData("avg_account_balance")]
+    [InlineData("account_tenure_days")]
+    [InlineData("acct_bal")]
+    [InlineData("credit_card_limit")]
+    [InlineData("Kontostand")]
+    public void Classify_AccountMeasureHeaders_AreNotAccounts(string header)
+    {
+        string[] values = [.. Enumerable.Range(0, 40).Select(i => (21244 + (i * 797)).ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
+        ColumnClassification column = _classifier.Classify(new ColumnSample(header, values));
+
+        Assert.False(column.IsDirectIdentifier, column.Reason);
+    }
+
+    [Theory]
+    [InlineData("account_number", PiiKind.AccountNumber)]
+    [InlineData("card_number", PiiKind.CardNumber)]
+    [InlineData("iban", PiiKind.Iban)]
+    public void Match_AccountNumberHeaders_StillHinted(string header, PiiKind expected) =>
+        Assert.Equal(expected, SyntheticData.Privacy.Detection.Internal.HeaderHints.Match(header)?.Kind);
+
+    [Theory]
     [InlineData("national_insurance_number")]
     [InlineData("NINO")]
     [InlineData("NI_NUMBER")]

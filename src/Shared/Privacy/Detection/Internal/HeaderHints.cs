@@ -106,6 +106,17 @@ internal static class HeaderHints
         "web", "wallet",
     };
 
+    /// <summary>
+    /// Tokens that make a header about an account or card describe a measure of it (account_balance, avg_account_balance,
+    /// card_limit, account_tenure_days), not its number.
+    /// </summary>
+    private static readonly HashSet<string> MeasureTokens = new(StringComparer.Ordinal)
+    {
+        "balance", "bal", "tenure", "days", "months", "years", "age", "avg", "average", "mean", "median", "min", "max", "sum",
+        "total", "count", "cnt", "limit", "amount", "amt", "rate", "fee", "fees", "interest", "score", "ratio", "pct", "percent",
+        "type", "status", "opened", "closed", "since", "date", "saldo", "kontostand", "solde",
+    };
+
     private static readonly HashSet<string> VersionTokens = new(StringComparer.Ordinal)
     {
         "version", "ver", "firmware", "fw", "build", "release", "revision", "rev", "sw", "software",
@@ -186,7 +197,8 @@ internal static class HeaderHints
                 string phrase = exact ? entry[1..] : entry;
                 string[] phraseTokens = phrase.Split(' ');
                 bool matched = exact ? joined == phrase : Contains(tokens, joined, phraseTokens);
-                if (matched && !(IsPersonalAttribute(kind) && IsBlocked(tokens, phraseTokens)))
+                if (matched && !(IsPersonalAttribute(kind) && IsBlocked(tokens, phraseTokens))
+                    && !(IsAccountNumber(kind) && IsMeasure(tokens, phraseTokens)))
                 {
                     yield return new HeaderHint(kind, phrase, phraseTokens.Length);
                 }
@@ -241,6 +253,11 @@ internal static class HeaderHints
     private static bool IsPersonalAttribute(PiiKind kind) =>
         kind is PiiKind.PersonName or PiiKind.PostalAddress or PiiKind.Location or PiiKind.PostalCode or PiiKind.GeoCoordinate
             or PiiKind.Age or PiiKind.Gender or PiiKind.Occupation or PiiKind.SpecialCategory or PiiKind.Demographic;
+
+    private static bool IsAccountNumber(PiiKind kind) => kind is PiiKind.AccountNumber or PiiKind.CardNumber or PiiKind.Iban;
+
+    private static bool IsMeasure(IReadOnlyList<string> tokens, string[] phraseTokens) =>
+        tokens.Any(token => MeasureTokens.Contains(token) && !phraseTokens.Contains(token));
 
     private static bool IsBlocked(IReadOnlyList<string> tokens, string[] phraseTokens)
     {
