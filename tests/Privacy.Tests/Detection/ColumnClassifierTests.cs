@@ -128,6 +128,18 @@ public sealed class ColumnClassifierTests
     }
 
     [Theory]
+    [InlineData("birth_date", "M/d/yy")]
+    [InlineData("生年月日", "yyyy年M月d日")]
+    public void Classify_BirthDatesInOtherForms_AreBirthDates(string header, string format)
+    {
+        string[] values = [.. Enumerable.Range(0, 40).Select(i => new DateTime(1950, 1, 1).AddDays(i * 523).ToString(format, System.Globalization.CultureInfo.InvariantCulture))];
+
+        ColumnClassification column = _classifier.Classify(new ColumnSample(header, values));
+
+        Assert.Equal(PiiKind.DateOfBirth, column.Kind);
+    }
+
+    [Theory]
     [InlineData("account_balance")]
     [InlineData("avg_account_balance")]
     [InlineData("account_tenure_days")]

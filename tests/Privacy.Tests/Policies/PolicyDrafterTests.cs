@@ -99,6 +99,10 @@ public sealed class PolicyDrafterTests
     [InlineData(new[] { "2/9/1975", "12/25/1980", "03/04/1990", "7/14/1966" }, new[] { "M/d/yyyy" })]
     [InlineData(new[] { "2/9/1975", "25/12/1980", "03/04/1990", "14/7/1966" }, new[] { "d/M/yyyy" })]
     [InlineData(new[] { "2.9.1975", "25.12.1980", "1980-12-25" }, new[] { "yyyy-MM-dd", "d.M.yyyy" })]
+    [InlineData(new[] { "28-10-1958", "09-02-1998", "3-4-1990" }, new[] { "d-M-yyyy" })]
+    [InlineData(new[] { "10/28/58", "2/9/75", "12/1/66" }, new[] { "M/d/yy" })]
+    [InlineData(new[] { "1991年12月17日", "1975年2月9日" }, new[] { "yyyy年M月d日" })]
+    [InlineData(new[] { "1991.12.17", "1975.02.09" }, new[] { "yyyy.MM.dd" })]
     public void Draft_BirthDateFormats_ReadEveryValue(string[] dates, string[] expected)
     {
         string?[] values = [.. Enumerable.Range(0, 40).Select(i => dates[i % dates.Length])];

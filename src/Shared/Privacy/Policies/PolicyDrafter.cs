@@ -29,8 +29,15 @@ public static class PolicyDrafter
     /// <summary>Date formats tried on sampled date-of-birth values; those that match are declared in the draft.</summary>
     public static readonly IReadOnlyList<string> CandidateDateFormats =
     [
-        "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyyMMdd", "d.M.yyyy", "M/d/yyyy", "d/M/yyyy", "yyyy/MM/dd",
-        "dd-MMM-yyyy", "d-MMM-yyyy", "d MMM yyyy", "dd MMM yyyy", "MMM d, yyyy", "d MMMM yyyy", "MMMM d, yyyy",
+        "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyyMMdd", "d.M.yyyy", "M/d/yyyy", "d/M/yyyy", "M-d-yyyy", "d-M-yyyy",
+        "yyyy/MM/dd", "yyyy.MM.dd", "d.M.yy", "M/d/yy", "d/M/yy", "dd-MMM-yyyy", "d-MMM-yyyy", "d MMM yyyy", "dd MMM yyyy",
+        "MMM d, yyyy", "d MMMM yyyy", "MMMM d, yyyy", "yyyy年M月d日",
+    ];
+
+    // Formats that read the same text with day and month swapped; of each pair only the one that reads more stays.
+    private static readonly (string MonthFirst, string DayFirst)[] SwappedFormats =
+    [
+        ("M/d/yyyy", "d/M/yyyy"), ("M-d-yyyy", "d-M-yyyy"), ("M/d/yy", "d/M/yy"),
     ];
 
     /// <summary>Returns a draft policy for columns classified as <paramref name="classifications"/>.</summary>
@@ -377,9 +384,12 @@ public static class PolicyDrafter
 
         // Both orders of day and month read a date whose day is 12 or less, each in its own way. Only the order that reads
         // more of the sample stays, so such a date is not read as another day. On a tie the first listed stays.
-        if (used.Contains("M/d/yyyy") && used.Contains("d/M/yyyy"))
+        foreach ((string monthFirst, string dayFirst) in SwappedFormats)
         {
-            used.Remove(parsed["d/M/yyyy"] > parsed["M/d/yyyy"] ? "M/d/yyyy" : "d/M/yyyy");
+            if (used.Contains(monthFirst) && used.Contains(dayFirst))
+            {
+                used.Remove(parsed[dayFirst] > parsed[monthFirst] ? monthFirst : dayFirst);
+            }
         }
 
         if (used.Count > 0)

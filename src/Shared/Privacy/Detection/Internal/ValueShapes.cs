@@ -12,8 +12,11 @@ internal static class ValueShapes
     [
         "yyyy-MM-dd", "yyyy/MM/dd", "yyyy.MM.dd", "dd.MM.yyyy", "d.M.yyyy", "MM/dd/yyyy", "M/d/yyyy", "dd/MM/yyyy",
         "dd-MM-yyyy", "MM-dd-yyyy", "yyyyMMdd", "d MMM yyyy", "dd MMM yyyy", "MMM d, yyyy", "d MMMM yyyy", "MMMM d, yyyy",
-        "dd-MMM-yyyy", "d-MMM-yyyy", "yyyy-MMM-dd",
+        "dd-MMM-yyyy", "d-MMM-yyyy", "yyyy-MMM-dd", "yyyy年M月d日",
     ];
+
+    // Two-digit years are read as the latest such year up to today, as the date operators read them.
+    private static readonly string[] TwoDigitYearFormats = ["M/d/yy", "d/M/yy", "d.M.yy", "d-M-yy"];
 
     /// <summary>
     /// Returns true for a full name written with capitals: two to four words of letters, each starting with a capital
@@ -135,7 +138,25 @@ internal static class ValueShapes
             trimmed = trimmed[..timeSeparator];
         }
 
-        return DateOnly.TryParseExact(trimmed, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        if (DateOnly.TryParseExact(trimmed, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return true;
+        }
+
+        if (!DateOnly.TryParseExact(trimmed, TwoDigitYearFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return false;
+        }
+
+        int currentYear = DateTime.UtcNow.Year;
+        int year = (currentYear / 100 * 100) + (date.Year % 100);
+        if (year > currentYear)
+        {
+            year -= 100;
+        }
+
+        date = new DateOnly(year, date.Month, Math.Min(date.Day, DateTime.DaysInMonth(year, date.Month)));
+        return true;
     }
 
     private static bool IsTimeOfDay(ReadOnlySpan<char> text) =>
