@@ -53,6 +53,9 @@ public sealed class PhoneDetectorTests
     [InlineData("Tel +44-20-7946-0958", "US", "+44-20-7946-0958")]
     [InlineData("call (202)\n456-1111 now", "US", "(202)\n456-1111")]
     [InlineData("call 020\n7946 0958", "GB", "020\n7946 0958")]
+    [InlineData("tel.202-456-1111", "US", "202-456-1111")]
+    [InlineData("Fax:202-456-1111", "US", "202-456-1111")]
+    [InlineData("Tel2024561111", "US", "2024561111")]
     public void Detect_DottedDashedAndWrappedNumbers(string text, string region, string expected)
     {
         List<PiiFinding> findings = [];
@@ -73,6 +76,21 @@ public sealed class PhoneDetectorTests
 
         string[] found = [.. findings.Where(finding => finding.IsValidated).Select(finding => text.Substring(finding.Start, finding.Length))];
         Assert.Equal([first, second], found);
+    }
+
+    [Theory]
+    [InlineData("invoice INV-2024-905036 paid", "US")]
+    [InlineData("tracking 1Z969AB1242886303 sent", "US")]
+    [InlineData("device SN2024561111 returned", "US")]
+    [InlineData("item SKU-61750-F", "DE")]
+    [InlineData("ref ORD_2024561111", "US")]
+    public void Detect_NumbersGluedToCodes_NotPhones(string text, string region)
+    {
+        List<PiiFinding> findings = [];
+
+        new PhoneDetector(region).Detect(text, findings);
+
+        Assert.DoesNotContain(findings, finding => finding.IsValidated);
     }
 
     [Theory]

@@ -18,6 +18,12 @@ internal static class PhoneCandidates
     /// <summary>How many windows are tried from one start group before moving on, which keeps the scan linear.</summary>
     private const int MaximumAttemptsPerStart = 4;
 
+    // Words that may stand right before a phone number without a space.
+    private static readonly string[] PhoneLabels =
+    [
+        "tel", "phone", "ph", "fax", "mob", "mobile", "cell", "call", "handy", "mobil", "telefon", "telefono", "teléfono", "tél",
+    ];
+
     /// <summary>Digit groups kept on the stack per run, and longer runs move to a pooled array.</summary>
     private const int GroupBufferLength = 32;
 
@@ -110,7 +116,8 @@ internal static class PhoneCandidates
             char before = first == 0 ? ' ' : text[groups[first].Start - 1];
             bool startsCleanly = first == 0 || char.IsWhiteSpace(before) || before is '(' or '+' || (afterNumber && before == '/');
             int matchedLast = -1;
-            if (startsCleanly && (TextBoundary.IsStartBoundary(text, start) || (afterNumber && before == '/')))
+            bool glued = first == 0 && IsGluedToWord(text, start);
+            if (startsCleanly && !glued && (TextBoundary.IsStartBoundary(text, start) || (afterNumber && before == '/')))
             {
                 matchedLast = TryWindows(text, groups, first, start, ref matcher);
             }
@@ -118,6 +125,42 @@ internal static class PhoneCandidates
             afterNumber = matchedLast >= 0;
             first = matchedLast >= 0 ? matchedLast + 1 : first + 1;
         }
+    }
+
+    /// <summary>
+    /// Returns true when a number at <paramref name="start"/> is glued to a word before it, directly or by one '-', '.' or
+    /// '_' (AB1242886303, INV-2024-905036, SN_2025550147), so it is part of a code. A phone label such as tel or fax
+    /// before the number does not count (tel.2025550147).
+    /// </summary>
+    private static bool IsGluedToWord(ReadOnlySpan<char> text, int start)
+    {
+        int end = start;
+        if (end > 0 && text[end - 1] is '-' or '.' or '_')
+        {
+            end--;
+        }
+
+        if (end == 0 || !char.IsLetter(text[end - 1]))
+        {
+            return false;
+        }
+
+        int wordStart = end - 1;
+        while (wordStart > 0 && char.IsLetter(text[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        ReadOnlySpan<char> word = text[wordStart..end];
+        foreach (string label in PhoneLabels)
+        {
+            if (word.Equals(label, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Returns the index of the last group of the accepted window, or -1 when none was accepted.</summary>
