@@ -232,4 +232,22 @@ public sealed class PolicyDrafterTests
             Assert.DoesNotContain(number, output, StringComparison.Ordinal);
         }
     }
+    [Fact]
+    public void Draft_NotesNamingSurname_AreRedacted()
+    {
+        // The memo and the reordered name repeat words of the row's protected name, not the whole value.
+        string[] first = ["Oliver", "Hanna", "Marek", "Sofia", "Jonas", "Elena", "Tobias", "Clara"];
+        string[] last = ["Weber", "Lindqvist", "Novak", "Moreau", "Keller", "Rossi", "Petrova", "Okafor"];
+        const int rows = 80;
+        ColumnSample name = new("full_name", [.. Enumerable.Range(0, rows).Select(i => $"{first[i % 8]} {last[(i / 8) % 8]}")]);
+        ColumnSample reordered = new("c2", [.. Enumerable.Range(0, rows).Select(i => $"{last[(i / 8) % 8].ToUpperInvariant()}, {first[i % 8]}")]);
+        ColumnSample memo = new("memo_a", [.. Enumerable.Range(0, rows).Select(i => $"Spoke with customer {last[(i / 8) % 8]} about the card")]);
+        ColumnSample[] samples = [name, reordered, memo];
+
+        DatasetPolicy draft = PolicyDrafter.Draft(new ColumnClassifier().ClassifyTable(samples), samples, new DatasetPolicy());
+
+        Assert.Equal(OperatorKind.Pseudonym, draft.Columns["full_name"].Operator);
+        Assert.Equal(OperatorKind.Redact, draft.Columns["c2"].Operator);
+        Assert.Equal(OperatorKind.Redact, draft.Columns["memo_a"].Operator);
+    }
 }

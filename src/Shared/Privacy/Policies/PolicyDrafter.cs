@@ -112,6 +112,10 @@ public static class PolicyDrafter
             return;
         }
 
+        // Redact matches each word of a name on its own, so a note that names the customer by surname ("Mr Weber"), or
+        // writes the name in another order ("WEBER, Oliver"), repeats the row's protected name too.
+        HashSet<string> nameColumns = [.. protectedSamples.Select(sample => sample.Header).Where(header => IsNameRule(columns[header]))];
+
         foreach (ColumnSample sample in samples)
         {
             if (!columns.TryGetValue(sample.Header, out ColumnPolicy? rule) || rule.Operator != OperatorKind.Keep
@@ -131,7 +135,8 @@ public static class PolicyDrafter
                 }
 
                 textCells++;
-                if (protectedSamples.FirstOrDefault(other => row < other.Values.Count && ContainsWord(text, other.Values[row])) is { } source)
+                if (protectedSamples.FirstOrDefault(other => row < other.Values.Count
+                    && (ContainsWord(text, other.Values[row]) || (nameColumns.Contains(other.Header) && ContainsNameWord(text, other.Values[row])))) is { } source)
                 {
                     repeating++;
                     repeated ??= source.Header;
@@ -146,6 +151,28 @@ public static class PolicyDrafter
                 columns[sample.Header] = new ColumnPolicy(OperatorKind.Redact, ToJson([]), $"Free text: {why}. Choice: redact, which also removes the row's protected values.");
             }
         }
+    }
+
+    private static bool IsNameRule(ColumnPolicy rule) =>
+        rule.Parameters.TryGetValue("kind", out JsonElement kind) && kind.ValueKind == JsonValueKind.String && kind.GetString() == "name";
+
+    // Returns true when text contains a word of the name, of four or more letters, as a whole word, ignoring case.
+    private static bool ContainsNameWord(string text, string? name)
+    {
+        if (name is null)
+        {
+            return false;
+        }
+
+        foreach (string word in name.Split([' ', ',', '-'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (word.Length >= 4 && word.All(char.IsLetter) && ContainsWord(text, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Returns true when text contains value, trimmed and of four or more characters, as a whole word, ignoring case.
