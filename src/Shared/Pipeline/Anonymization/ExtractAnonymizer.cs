@@ -200,6 +200,8 @@ public static class ExtractAnonymizer
         _ => "Check the column's operator and parameters.",
     };
 
+    private static string Cells(long count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
     /// <summary>Returns true when the path names a Parquet file by its extension.</summary>
     public static bool IsParquet(string path) => path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
 
@@ -211,7 +213,7 @@ public static class ExtractAnonymizer
     {
         ArgumentNullException.ThrowIfNull(rescan);
         return [.. rescan.Findings.Where(finding => finding.IsSporadic).Select(finding =>
-            $"Note: rescan found {finding.Kind} in {finding.Cells} sampled cells of kept column '{finding.Column}' (first output lines: {string.Join(", ", finding.FirstLines)}), "
+            $"Note: rescan found {finding.Kind} in {Cells(finding.Cells, "sampled cell")} of kept column '{finding.Column}' (first output lines: {string.Join(", ", finding.FirstLines)}), "
             + "but the column's values as a whole are not of that kind, as scan also concludes, so the output is kept. Protect the column if those cells are real.")];
     }
 
@@ -223,8 +225,8 @@ public static class ExtractAnonymizer
         foreach (ResidualFinding finding in rescan.Findings.Where(ResidualScanResult.IsFailure))
         {
             failures.Add(finding.IsProtectedColumn
-                ? $"Rescan found {finding.Kind} in {finding.Cells} cells of protected column '{finding.Column}' (first output lines: {string.Join(", ", finding.FirstLines)})."
-                : $"Rescan found {finding.Kind} in {finding.Cells} sampled cells of column '{finding.Column}', which the policy keeps in clear (first output lines: {string.Join(", ", finding.FirstLines)}); protect or drop the column.");
+                ? $"Rescan found {finding.Kind} in {Cells(finding.Cells, "cell")} of protected column '{finding.Column}' (first output lines: {string.Join(", ", finding.FirstLines)})."
+                : $"Rescan found {finding.Kind} in {Cells(finding.Cells, "sampled cell")} of column '{finding.Column}', which the policy keeps in clear (first output lines: {string.Join(", ", finding.FirstLines)}); protect or drop the column.");
         }
 
         if (risk is { MeetsK: false })
