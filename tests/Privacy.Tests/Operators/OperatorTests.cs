@@ -139,6 +139,13 @@ public sealed class OperatorTests
             ValueNormalizer.Normalize("Νικόλαος Παπαδάκης", ValueKind.Name));
     }
 
+    [Theory]
+    [InlineData("STRASSE-12", "Straße 12")]
+    [InlineData("K-ISTANBUL-7", "k-İstanbul-7")]
+    [InlineData("AB-1", "ab1")]
+    public void Pseudonym_IdentifiersCaseFolded_NormaliseAlike(string first, string second) =>
+        Assert.Equal(ValueNormalizer.Normalize(first, ValueKind.Identifier), ValueNormalizer.Normalize(second, ValueKind.Identifier));
+
     [Fact]
     public void Pseudonym_IsLettersOnlyWithPrefix()
     {

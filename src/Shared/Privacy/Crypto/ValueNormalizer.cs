@@ -34,7 +34,7 @@ public static class ValueNormalizer
             ValueKind.Email => LowerEmail(value.Trim()),
             ValueKind.Phone => NormalizePhone(value, phoneRegion),
             ValueKind.Card => KeepCharacters(value, lettersToo: false),
-            ValueKind.Iban or ValueKind.Identifier => KeepCharacters(value, lettersToo: true).ToUpperInvariant(),
+            ValueKind.Iban or ValueKind.Identifier => UpperFolded(KeepCharacters(value, lettersToo: true)),
             ValueKind.Name => NormalizeName(value),
             _ => value.Trim(),
         };
@@ -170,6 +170,10 @@ public static class ValueNormalizer
         string folded = builder.ToString().ToUpperInvariant().ToLowerInvariant();
         return Ascii.IsValid(folded) ? folded : FoldSpecialCases(folded);
     }
+
+    // Identifiers compare in upper case. Outside ASCII they are case-folded first, as names are, so ß1 and SS1 are one.
+    private static string UpperFolded(string value) =>
+        Ascii.IsValid(value) ? value.ToUpperInvariant() : FoldSpecialCases(value.ToUpperInvariant().ToLowerInvariant()).ToUpperInvariant();
 
     // Invariant casing leaves the sharp s and the Turkish dotted and dotless i as they are, while full case folding
     // (Unicode CaseFolding.txt) maps ß to ss, and a name is written STRAUSS or Strauß, YILMAZ or Yılmaz.
