@@ -51,6 +51,22 @@ public sealed class RedactLinkedColumnTests
         Assert.Equal(expected, rows[0][3]);
     }
 
+    [Theory]
+    [InlineData("CUST-00017", "cust CUST-00017 / cust-00017 / CUST00017", "cust [CUST_ID] / [CUST_ID] / [CUST_ID]")]
+    [InlineData("CUST-17", "ref cust 17 and CUST 17 and cust_17, customer 17", "ref [CUST_ID] and [CUST_ID] and [CUST_ID], customer 17")]
+    [InlineData("AB-12345", "orders AB12345X and XAB12345 stay", "orders AB12345X and XAB12345 stay")]
+    public void Redact_IdentifierSpellings_Matched(string id, string note, string expected)
+    {
+        string csv = $"cust_id,note\n{id},\"{note}\"\n";
+        string policy = AnonymizationHarness.Policy(
+            "\"cust_id\": {\"operator\": \"pseudonym\", \"parameters\": {\"kind\": \"identifier\"}}, \"note\": {\"operator\": \"redact\"}");
+
+        (string output, _, _) = AnonymizationHarness.Run(csv, policy);
+
+        (_, List<string?[]> rows) = AnonymizationHarness.Parse(output);
+        Assert.Equal(expected, rows[0][1]);
+    }
+
     [Fact]
     public void Redact_StreetWithSharpS_MatchesSs()
     {

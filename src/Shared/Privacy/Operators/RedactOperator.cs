@@ -121,6 +121,11 @@ public sealed class RedactOperator : ColumnOperator
                 AddOccurrences(text, whole, column.Label, kind, capitalisedOnly: false, mentions);
             }
 
+            if (kind is ValueKind.Identifier or ValueKind.Iban or ValueKind.Card)
+            {
+                AddCompactOccurrences(text, whole, column.Label, kind, mentions);
+            }
+
             if (!column.MatchesWords)
             {
                 continue;
@@ -167,6 +172,59 @@ public sealed class RedactOperator : ColumnOperator
             }
 
             from = at + 1;
+        }
+    }
+
+    /// <summary>
+    /// Adds each whole-word occurrence of the letters and digits of <paramref name="value"/> in text, ignoring case and one
+    /// separator ('-', '_', '.', '/' or a space) between any two of them, as the identifier, IBAN and card kinds
+    /// normalise their values: for the id CUST-00017, CUST00017 and cust 000 17 are mentions too. Values of fewer than
+    /// four letters and digits, or without a digit, are left to the whole-value search.
+    /// </summary>
+    private static void AddCompactOccurrences(string text, string value, string label, ValueKind kind, List<Mention> mentions)
+    {
+        string compact = string.Concat(value.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant));
+        if (compact.Length < 4 || !compact.Any(char.IsDigit))
+        {
+            return;
+        }
+
+        for (int start = 0; start < text.Length; start++)
+        {
+            if (!char.IsLetterOrDigit(text[start]) || (start > 0 && char.IsLetterOrDigit(text[start - 1])))
+            {
+                continue;
+            }
+
+            int position = start;
+            int matched = 0;
+            while (matched < compact.Length && position < text.Length)
+            {
+                char c = text[position];
+                if (char.IsLetterOrDigit(c))
+                {
+                    if (char.ToUpperInvariant(c) != compact[matched])
+                    {
+                        break;
+                    }
+
+                    matched++;
+                    position++;
+                }
+                else if (matched > 0 && c is '-' or '_' or '.' or '/' or ' ' && position + 1 < text.Length && char.IsLetterOrDigit(text[position + 1]))
+                {
+                    position++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (matched == compact.Length && (position == text.Length || !char.IsLetterOrDigit(text[position])))
+            {
+                mentions.Add(new Mention(start, position, label, kind));
+            }
         }
     }
 
