@@ -68,6 +68,17 @@ public sealed class RedactLinkedColumnTests
     }
 
     [Fact]
+    public void Redact_ApostropheName_RemovedWhole()
+    {
+        string csv = "Full Name,street,email,tier,note\nO'Brien Se\u00E1n,12 Green Lane,a@example.org,gold,\"Mr O'Brien and Se\u00E1n O'Brien\"\n";
+
+        (string output, _, _) = AnonymizationHarness.Run(csv, AnonymizationHarness.Policy(Columns));
+
+        (_, List<string?[]> rows) = AnonymizationHarness.Parse(output);
+        Assert.Equal("Mr [FULL_NAME] and [FULL_NAME] [FULL_NAME]", rows[0][3]);
+    }
+
+    [Fact]
     public void Redact_StreetWithSharpS_MatchesSs()
     {
         string csv = "Full Name,street,email,tier,note\nAda Brennick,Schlo\u00DFgasse 184,a@example.org,gold,\"LIVES AT SCHLOSSGASSE 184\"\n";

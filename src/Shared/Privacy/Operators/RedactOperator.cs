@@ -138,6 +138,15 @@ public sealed class RedactOperator : ColumnOperator
                     AddOccurrences(text, word, column.Label, kind, capitalisedOnly: true, mentions);
                 }
             }
+
+            // A name with an apostrophe (O'Brien, D'Angelo) also goes whole, or its one-letter start would stay in clear.
+            foreach (string word in whole.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (word.Contains('\'') && char.IsUpper(word[0]) && word.All(c => char.IsLetter(c) || c is '\'' or '-'))
+                {
+                    AddOccurrences(text, word.Trim('\''), column.Label, kind, capitalisedOnly: true, mentions);
+                }
+            }
         }
 
         if (starts is not null && ends is not null)
