@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Parquet;
-using Parquet.Data;
 using Parquet.Schema;
 using SyntheticData.Tabular.Internal;
 
@@ -223,9 +222,10 @@ public sealed class ParquetRecordReader : IRecordReader
         // a schema, so the field gets one of its own.
         var bytesField = new DataField<byte[]>(field.Name, field.IsNullable);
         _ = new ParquetSchema(bytesField);
-        using var data = (RawColumnData<ReadOnlyMemory<byte>>)group.ReadRawColumnDataBaseAsync(bytesField, default).AsTask().GetAwaiter().GetResult();
-        ReadOnlySpan<ReadOnlyMemory<byte>> present = data.Values;
-        ReadOnlySpan<int> definitionLevels = data.DefinitionLevels;
+        var present = new ReadOnlyMemory<byte>[rows];
+        int[] definitionLevels = field.IsNullable ? new int[rows] : [];
+        Memory<int>? levels = field.IsNullable ? definitionLevels.AsMemory() : null;
+        group.ReadRawAsync(bytesField, present.AsMemory(), levels, null).AsTask().GetAwaiter().GetResult();
 
         string?[] values = new string?[rows];
         int next = 0;
