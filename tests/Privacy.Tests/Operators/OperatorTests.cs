@@ -165,6 +165,16 @@ public sealed class OperatorTests
         Assert.Equal(a.Pseudonymize("ada", 16), new HmacPseudonymizer(AnonymizationHarness.KeyA).Pseudonymize("ada", 16));
     }
 
+    [Theory]
+    [InlineData(TokenKind.Card, "\uFF14\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11", "4111111111111111")]
+    [InlineData(TokenKind.Digits, "\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668", "12345678")]
+    public void Token_OtherDigitForms_GetAsciiToken(TokenKind kind, string folded, string ascii)
+    {
+        var op = new TokenOperator(new Ff1Tokenizer(AnonymizationHarness.KeyA), new HmacPseudonymizer(AnonymizationHarness.KeyA), kind, false);
+
+        Assert.Equal(Apply(op, ascii), Apply(op, folded));
+    }
+
     [Fact]
     public void Token_ShortNumbers_AreStillReplaced()
     {

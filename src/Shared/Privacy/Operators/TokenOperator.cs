@@ -169,7 +169,9 @@ public sealed class TokenOperator : ColumnOperator
 
     private string TokenizeAndCache(string value, UInt128 key)
     {
-        string token = TokenizeChecked(value);
+        // Full-width and other scripts' digits are read as ASCII digits, so ４１１１... gets the token of 4111... instead of
+        // a mask, as pseudonyms read such text in Unicode form KC.
+        string token = TokenizeChecked(TextFolding.Fold(value));
         _cache.Add(key, token);
         return token;
     }
