@@ -104,6 +104,61 @@ public sealed class RescanTests : IDisposable
         Assert.False(rescan.Passed);
     }
 
+    [Theory]
+    [InlineData(1_500, false)]
+    [InlineData(500, false)]
+    [InlineData(-1, true)]
+    public void Rescan_KeptNotesPastSample_ScannedToTheEnd(int cardRecord, bool passes)
+    {
+        // The notes are free text, so a card number mentioned after the kept columns' sample fails the run too.
+        var text = new System.Text.StringBuilder("customer,note\n");
+        for (int i = 1; i <= 3_000; i++)
+        {
+            string note = i == cardRecord
+                ? "customer read card 4111 1111 1111 1111 on the phone"
+                : $"customer called about order {i % 97} and asked for a new statement by post";
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"C{i % 400},{note}\n");
+        }
+
+        File.WriteAllText(Path.Combine(_folder, "notes.csv"), text.ToString());
+        DatasetPolicy policy = PolicyReader.Parse(
+            """{ "version": 1, "columns": { "customer": { "operator": "pseudonym" }, "note": { "operator": "keep" } } }""");
+        string output = Path.Combine(_folder, "notes.out.csv");
+        ExtractAnonymization run = ExtractAnonymizer.Anonymize(Path.Combine(_folder, "notes.csv"), policy, Key, output);
+
+        ResidualScanResult rescan = ExtractAnonymizer.Rescan(output, run.Plan, run.Summary.Verification);
+
+        Assert.Equal(passes, rescan.Passed);
+        if (!passes)
+        {
+            ResidualFinding finding = Assert.Single(rescan.Findings);
+            Assert.Equal(("note", PiiKind.CardNumber, false), (finding.Column, finding.Kind, finding.IsSporadic));
+            Assert.Equal([cardRecord + 1L], finding.FirstLines);
+        }
+    }
+
+    [Fact]
+    public void Rescan_KeptShortValuesPastSample_NotScanned()
+    {
+        // A column of short codes is not free text, so only its sample is scanned, as the README says.
+        var text = new System.Text.StringBuilder("customer,code\n");
+        for (int i = 1; i <= 3_000; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"C{i % 400},{(i == 1_500 ? "4111111111111111" : $"K{i % 50}")}\n");
+        }
+
+        File.WriteAllText(Path.Combine(_folder, "codes.csv"), text.ToString());
+        DatasetPolicy policy = PolicyReader.Parse(
+            """{ "version": 1, "columns": { "customer": { "operator": "pseudonym" }, "code": { "operator": "keep" } } }""");
+        string output = Path.Combine(_folder, "codes.out.csv");
+        ExtractAnonymization run = ExtractAnonymizer.Anonymize(Path.Combine(_folder, "codes.csv"), policy, Key, output);
+
+        ResidualScanResult rescan = ExtractAnonymizer.Rescan(output, run.Plan, run.Summary.Verification);
+
+        Assert.True(rescan.Passed);
+        Assert.Empty(rescan.Findings);
+    }
+
     private (string Output, ExtractAnonymization Run) Anonymize(string emailOperator, string outputName)
     {
         DatasetPolicy policy = TestPolicies.CustomerCardEmailNote(emailOperator);

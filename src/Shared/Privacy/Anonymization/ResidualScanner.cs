@@ -11,7 +11,10 @@ namespace SyntheticData.Privacy.Anonymization;
 /// Rescans an anonymized output with the validated detectors (card numbers, IBANs, SSNs, e-mail, phone,
 /// IP addresses, track data). Every cell of a protected column is scanned, and a validated finding there
 /// fails the run. Columns the policy keeps are scanned over the first <see cref="KeptColumnSampleRows"/>
-/// records and their findings reported without failing, because keeping them was a reviewed choice.
+/// records, and a kept column whose sampled values are free text over every record. A finding in a kept column fails
+/// the run when the column's sample classifies as personal data. It also fails the run when the column is free text and
+/// the finding is a direct identifier. Other findings are reported without failing, because keeping the column was a
+/// reviewed choice.
 /// Extracts repeat the same customer's values on many rows, so the 128-bit hashes of up to
 /// <see cref="RememberedCleanValues"/> recent clean values per column are kept and a repeat is not scanned again.
 /// A new value could pass unscanned only through a 128-bit collision with a remembered one.
@@ -115,11 +118,17 @@ public sealed class ResidualScanner
 
         // The kept columns' sampled values, classified as a whole at the end when a cell of theirs has a finding.
         var keptValues = new List<string?>?[output.FieldCount];
+
+        // Kept columns whose sample reads as free text, such as notes, are scanned past the sample to the last record,
+        // because a note can mention a card number anywhere.
+        var scanWhole = new bool[output.FieldCount];
+        bool anyWhole = false;
         Span<PiiKind> kinds = stackalloc PiiKind[TextScanner.TextKindCount];
         long records = 0;
-        while ((!keptSampleOnly || records < KeptColumnSampleRows) && output.ReadNext())
+        while ((!keptSampleOnly || records < KeptColumnSampleRows || anyWhole) && output.ReadNext())
         {
             records++;
+
             if ((records & 4095) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -139,13 +148,14 @@ public sealed class ResidualScanner
                     continue;
                 }
 
-                if ((!isProtected[i] && records > KeptColumnSampleRows) || output.IsNull(i))
+                bool pastSample = records > KeptColumnSampleRows;
+                if ((!isProtected[i] && pastSample && !scanWhole[i]) || output.IsNull(i))
                 {
                     continue;
                 }
 
                 ReadOnlySpan<char> cell = output.GetSpan(i);
-                if (!isProtected[i])
+                if (!isProtected[i] && !pastSample)
                 {
                     (keptValues[i] ??= []).Add(cell.ToString());
                 }
@@ -157,7 +167,7 @@ public sealed class ResidualScanner
 
                 UInt128 hash = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(cell));
 
-                // Kept columns are scanned over a sample only, so a small set serves them.
+                // Kept columns other than free text are scanned over a sample only, so a small set serves them.
                 RecentKeySet remembered = clean[i] ??= new RecentKeySet(isProtected[i] ? RememberedCleanValues : KeptColumnSampleRows);
                 if (remembered.Contains(hash))
                 {
@@ -195,12 +205,18 @@ public sealed class ResidualScanner
                     tallies[(i, kind)] = (cells + 1, lines);
                 }
             }
+
+            if (records == KeptColumnSampleRows)
+            {
+                anyWhole = MarkFreeTextColumns(keptValues, isProtected, scanWhole, clean);
+            }
         }
 
         var sporadic = new bool[output.FieldCount];
         foreach (int column in tallies.Keys.Select(key => key.Column).Distinct().Where(column => !isProtected[column]))
         {
-            sporadic[column] = !LooksPersonal(output.Header[column], keptValues[column] ?? [], plan);
+            bool directInFreeText = scanWhole[column] && tallies.Keys.Any(key => key.Column == column && key.Kind.IsDirectIdentifier());
+            sporadic[column] = !directInFreeText && !LooksPersonal(output.Header[column], keptValues[column] ?? [], plan);
         }
 
         ResidualFinding[] findings = tallies
@@ -212,6 +228,26 @@ public sealed class ResidualScanner
             })
             .ToArray();
         return new ResidualScanResult(records, findings);
+    }
+
+    /// <summary>
+    /// Marks the kept columns whose sampled values read as free text for a scan to the last record, gives them the
+    /// clean-value memory of a protected column, and returns whether any was marked.
+    /// </summary>
+    private static bool MarkFreeTextColumns(List<string?>?[] keptValues, bool[] isProtected, bool[] scanWhole, RecentKeySet?[] clean)
+    {
+        bool any = false;
+        for (int i = 0; i < scanWhole.Length; i++)
+        {
+            if (!isProtected[i] && keptValues[i] is { } values && ColumnClassifier.LooksLikeFreeText([.. values.OfType<string>()]))
+            {
+                scanWhole[i] = true;
+                clean[i] = new RecentKeySet(RememberedCleanValues);
+                any = true;
+            }
+        }
+
+        return any;
     }
 
     // Classifies a kept column's sampled values as scan and policy init do: a direct identifier, or free text with one

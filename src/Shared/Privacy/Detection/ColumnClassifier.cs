@@ -712,6 +712,9 @@ public sealed class ColumnClassifier
     }
 
     // Long single tokens, such as hashes or base64 keys, are not text that mentions anything.
+    /// <summary>Returns true when the values read as free text by their lengths and words alone, before any detector runs.</summary>
+    internal static bool LooksLikeFreeText(IReadOnlyList<string> values) => values.Count > 0 && IsFreeTextProfile(ColumnProfile.Of(values));
+
     private static bool IsFreeTextProfile(ColumnProfile profile) =>
         (profile.AverageLength >= 40 && profile.AverageWords >= 2) || (profile.AverageWords >= 4 && profile.DistinctRatio >= 0.5);
 
