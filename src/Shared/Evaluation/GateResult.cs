@@ -7,4 +7,8 @@ namespace SyntheticData.Evaluation;
 /// <param name="Actual">The measured value, or NaN when it could not be computed.</param>
 /// <param name="Passed">True when the measured value meets the threshold.</param>
 /// <param name="Note">Why the value is missing, or null.</param>
-public sealed record GateResult(string Name, string Comparison, double Threshold, double Actual, bool Passed, string? Note);
+public sealed record GateResult(string Name, string Comparison, double Threshold, double Actual, bool Passed, string? Note)
+{
+    /// <summary>True for a gate on privacy (distance to closest record, new rows, exact copies), false for one on quality.</summary>
+    public bool IsPrivacy { get; init; }
+}

@@ -71,24 +71,25 @@ public static class SyntheticDataEvaluator
     private static List<GateResult> CheckGates(EvaluationGates gates, QualityReportResult quality, PrivacyResult privacy, bool hasHoldout)
     {
         var results = new List<GateResult>();
-        AddMinimum(results, "Quality score (strong pairs only)", gates.MinQualityScore, quality.StrongPairsOnly.Overall, null);
-        AddMinimum(results, "DCRBaselineProtection", gates.MinDcrBaselineProtection, privacy.Baseline.Score, null);
+        AddMinimum(results, "Quality score (strong pairs only)", gates.MinQualityScore, quality.StrongPairsOnly.Overall, null, isPrivacy: false);
+        AddMinimum(results, "DCRBaselineProtection", gates.MinDcrBaselineProtection, privacy.Baseline.Score, null, isPrivacy: true);
         AddMinimum(
             results,
             "DCROverfittingProtection",
             gates.MinDcrOverfittingProtection,
             privacy.Overfitting?.Score ?? double.NaN,
-            hasHoldout ? null : "not computed: no holdout given");
-        AddMinimum(results, "NewRowSynthesis", gates.MinNewRowSynthesis, privacy.NewRows.Score, null);
+            hasHoldout ? null : "not computed: no holdout given",
+            isPrivacy: true);
+        AddMinimum(results, "NewRowSynthesis", gates.MinNewRowSynthesis, privacy.NewRows.Score, null, isPrivacy: true);
         if (gates.MaxExactCopyRate is { } maximum)
         {
-            results.Add(new GateResult("Exact copy rate", "<=", maximum, privacy.ExactCopyRate, privacy.ExactCopyRate <= maximum, null));
+            results.Add(new GateResult("Exact copy rate", "<=", maximum, privacy.ExactCopyRate, privacy.ExactCopyRate <= maximum, null) { IsPrivacy = true });
         }
 
         return results;
     }
 
-    private static void AddMinimum(List<GateResult> results, string name, double? minimum, double actual, string? note)
+    private static void AddMinimum(List<GateResult> results, string name, double? minimum, double actual, string? note, bool isPrivacy)
     {
         if (minimum is null)
         {
@@ -97,6 +98,6 @@ public static class SyntheticDataEvaluator
 
         // NaN >= x is false, so a metric that could not be computed fails its gate.
         note ??= double.IsNaN(actual) ? "not computed" : null;
-        results.Add(new GateResult(name, ">=", minimum.Value, actual, actual >= minimum.Value, note));
+        results.Add(new GateResult(name, ">=", minimum.Value, actual, actual >= minimum.Value, note) { IsPrivacy = isPrivacy });
     }
 }

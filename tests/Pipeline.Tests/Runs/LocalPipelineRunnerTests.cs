@@ -226,6 +226,11 @@ public sealed class LocalPipelineRunnerTests : IDisposable
         Assert.True(File.Exists(Path.Combine(quarantine, "reason.json")));
         Assert.True(File.Exists(Path.Combine(quarantine, "work", result.Manifest.RunId, "synthetic.csv")));
         Assert.True(File.Exists(Path.Combine(quarantine, "manifest.json")));
+
+        // A quality gate is not a privacy gate, and a failed run counts once, under the alarmed name.
+        Assert.DoesNotContain(SyntheticData.Telemetry.PipelineMetrics.PrivacyGateFailures, result.Manifest.Metrics.Keys);
+        Assert.Equal(1, result.Manifest.Metrics[SyntheticData.Telemetry.PipelineMetrics.RunsFailed]);
+        Assert.DoesNotContain("FailedRuns", result.Manifest.Metrics.Keys);
     }
 
     [Fact]

@@ -47,7 +47,8 @@ public static class EvaluateStep
 
         context.Metrics.Record("QualityScore", result.Quality.StrongPairsOnly.Overall);
         context.Metrics.Record("QualityScoreAllPairs", result.Quality.AllPairs.Overall);
-        if (!result.Passed)
+        // A failed quality gate ends the run too, which the runner counts, but only privacy gates count as privacy failures.
+        if (result.Gates.Any(gate => gate.IsPrivacy && !gate.Passed))
         {
             context.Metrics.Record(Telemetry.PipelineMetrics.PrivacyGateFailures, 1, Telemetry.PipelineMetrics.CountUnit);
         }

@@ -50,7 +50,6 @@ public static class QuarantineStep
         byte[] content = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(reason, ReasonJson.QuarantineReason));
         await context.Store.PutAsync(reasonReference, new MemoryStream(content), cancellationToken).ConfigureAwait(false);
         moved.Add(reasonReference);
-        context.Metrics.Record(request.IsGateFailure ? "PrivacyGateFailures" : "FailedRuns", 1, "Count");
         return moved;
     }
 }

@@ -45,6 +45,11 @@ public sealed class VerifyStep
 
         long residual = rescan.Findings.Where(ResidualScanResult.IsFailure).Sum(finding => finding.Cells);
         context.Metrics.Record(Telemetry.PipelineMetrics.ResidualPiiFound, residual, Telemetry.PipelineMetrics.CountUnit);
+        if (risk is { MeetsK: false })
+        {
+            context.Metrics.Record(Telemetry.PipelineMetrics.PrivacyGateFailures, 1, Telemetry.PipelineMetrics.CountUnit);
+        }
+
         return new VerifyResult(rescan, risk, failures);
     }
 
