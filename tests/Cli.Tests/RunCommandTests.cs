@@ -66,6 +66,20 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public void Run_WorkspaceIsFile_ExitsUsage()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), "id,email\n1,ada@example.org\n");
+        File.WriteAllText(folder.File("wsfile"), string.Empty);
+
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "run", "in.csv", "--synthesizer", "none", "--workspace", "wsfile");
+
+        Assert.True(code == ExitCodes.Usage, error);
+        Assert.Contains("is a file", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void Run_KeyFileReadableByOthers_ExitsInvalidPolicy()
     {

@@ -97,6 +97,11 @@ internal static class RunCommand
             }
 
             string workspacePath = parseResult.GetValue(workspace)?.FullName ?? Path.GetFullPath("synthdata-workspace");
+            if (File.Exists(workspacePath))
+            {
+                Console.Error.WriteLine($"Workspace {workspacePath} is a file; name a folder, which run creates when it is missing.");
+                return ExitCodes.Usage;
+            }
             var keys = new LocalKeyProvider(parseResult.GetValue(keyFile)?.FullName ?? KeyFileLocation.Default(), notice: Console.Error.WriteLine);
             if (parseResult.GetValue(epochs) is < 1)
             {
