@@ -302,6 +302,24 @@ public sealed class LocalPipelineRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_DatedFileName_KeepsDateInDataset()
+    {
+        // Only the data-format extensions leave the name, so the month stays and another month gets its own folder.
+        byte[] text = File.ReadAllBytes(WriteExtract("cards.csv", rows: 200));
+        string extract = Path.Combine(_root, "cards.2024-01.csv.gz");
+        using (FileStream target = File.Create(extract))
+        using (var gzip = new System.IO.Compression.GZipStream(target, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(text);
+        }
+
+        RunResult result = await NewRunner().RunAsync(new RunOptions { ExtractPath = extract, SkipSynthesis = true });
+
+        Assert.True(result.Manifest.Outcome == RunOutcome.Published, result.Manifest.FailureReason);
+        Assert.True(Directory.Exists(Path.Combine(Workspace, "landing", "cards-2024-01", result.Manifest.RunId)));
+    }
+
+    [Fact]
     public async Task Run_PolicyDataset_NamesFolders()
     {
         // Dated extracts of one dataset land in the folders of the policy's dataset name, not of each file name.

@@ -24,6 +24,9 @@ public sealed class LocalPipelineRunner
     /// <summary>The audit log's path inside the workspace.</summary>
     public const string AuditLogRelativePath = "audit/audit-log.jsonl";
 
+    // The extensions that a dataset name drops from an extract's file name.
+    private static readonly string[] DataExtensions = [".gz", ".csv", ".tsv", ".txt", ".jsonl", ".ndjson", ".json", ".parquet"];
+
     // Every enum in RunManifest needs its converter here, or it is written as a number.
     private static readonly RunManifestJsonContext ManifestJson = new(new JsonSerializerOptions
     {
@@ -438,12 +441,28 @@ public sealed class LocalPipelineRunner
 
     private static SynthesizerKind? ParseKind(string? name) => name is null ? null : SynthesizerNames.Parse(name);
 
-    /// <summary>Returns the extract's file name without extensions such as <c>.csv.gz</c>.</summary>
+    /// <summary>
+    /// Returns the extract's file name without its data-format extensions such as <c>.csv.gz</c>. Other dots stay, so
+    /// <c>cards.2024-01.csv</c> gives <c>cards-2024-01</c> and the month is kept.
+    /// </summary>
     private static string DatasetNameOf(string path)
     {
         string name = Path.GetFileName(path);
-        int dot = name.IndexOf('.', StringComparison.Ordinal);
-        return KeySafe(dot > 0 ? name[..dot] : name);
+        bool stripped = true;
+        while (stripped)
+        {
+            stripped = false;
+            foreach (string extension in DataExtensions)
+            {
+                if (name.Length > extension.Length && name.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+                {
+                    name = name[..^extension.Length];
+                    stripped = true;
+                }
+            }
+        }
+
+        return KeySafe(name);
     }
 
     /// <summary>
