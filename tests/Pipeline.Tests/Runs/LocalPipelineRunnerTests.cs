@@ -253,6 +253,12 @@ public sealed class LocalPipelineRunnerTests : IDisposable
         string quarantine = Path.Combine(Workspace, "quarantine", result.Manifest.RunId);
         Assert.True(File.Exists(Path.Combine(quarantine, "work", result.Manifest.RunId, "policy.json")));
         Assert.False(Directory.Exists(Path.Combine(Workspace, "work", result.Manifest.RunId)));
+
+        // The manifest hashes the extract and the policy, although validation failed before it hashed them.
+        Assert.Equal(64, result.Manifest.Input.Sha256.Length);
+        Assert.Equal(new FileInfo(extract).Length, result.Manifest.Input.Length);
+        Assert.NotNull(result.Manifest.Policy);
+        Assert.Equal(Path.Combine(quarantine, "work", result.Manifest.RunId, "policy.json"), Path.Combine(Workspace, result.Manifest.Policy.Reference.Bucket, result.Manifest.Policy.Reference.Key));
     }
 
     [Fact]
@@ -288,17 +294,22 @@ public sealed class LocalPipelineRunnerTests : IDisposable
             SynthesizerFactory.CreateDefault(),
             progress: new ListingProgress(cancellation.Cancel));
 
+        string policyPath = await DraftPolicyWithGatesAsync(extract, "{}");
+
         RunCancelledException cancelled = await Assert.ThrowsAsync<RunCancelledException>(
-            () => runner.RunAsync(new RunOptions { ExtractPath = extract, SkipSynthesis = true }, cancellation.Token));
+            () => runner.RunAsync(new RunOptions { ExtractPath = extract, PolicyPath = policyPath, SkipSynthesis = true }, cancellation.Token));
 
         using JsonDocument manifest = JsonDocument.Parse(File.ReadAllText(cancelled.ManifestPath));
         JsonElement root = manifest.RootElement;
         Assert.Equal("cancelled", root.GetProperty("outcome").GetString());
         Assert.EndsWith(": cancelled", root.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
-        Assert.False(root.TryGetProperty("policy", out JsonElement policy) && policy.ValueKind != JsonValueKind.Null);
+        Assert.Equal(64, root.GetProperty("input").GetProperty("sha256").GetString()!.Length);
+        JsonElement policy = root.GetProperty("policy");
+        Assert.Equal(64, policy.GetProperty("sha256").GetString()!.Length);
+        Assert.Equal("quarantine", policy.GetProperty("reference").GetProperty("bucket").GetString());
         Assert.StartsWith(Path.Combine(Workspace, "quarantine", root.GetProperty("runId").GetString()!), cancelled.ManifestPath, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(Workspace, "work"), "*", SearchOption.AllDirectories));
-        Assert.Empty(Directory.EnumerateFiles(Path.Combine(Workspace, "anonymized"), "*", SearchOption.AllDirectories));
+        Assert.False(Directory.Exists(Path.Combine(Workspace, "anonymized", "customers", root.GetProperty("runId").GetString()!)));
     }
 
     [Fact]

@@ -156,10 +156,25 @@ public sealed class LocalPipelineRunner
         catch (OperationCanceledException exception)
         {
             // A cancelled run publishes nothing, so what it staged is removed. The delivered extract stays in landing, and
-            // the manifest goes to quarantine, as a failed run's does, without the removed policy copy.
+            // the manifest goes to quarantine with the run's policy, as a failed run's do.
+            HashedObject? policy = null;
+            if (state.Staged.GetValueOrDefault("policy") is { } staged && await _store.GetMetadataAsync(staged, CancellationToken.None).ConfigureAwait(false) is not null)
+            {
+                var quarantinedPolicy = new ObjectReference(Buckets.Quarantine, $"{runId}/{staged.Bucket}/{staged.Key}");
+                await _store.CopyAsync(staged, quarantinedPolicy, CancellationToken.None).ConfigureAwait(false);
+                policy = await ObjectHashing.HashAsync(_store, quarantinedPolicy, CancellationToken.None).ConfigureAwait(false);
+                state.OutputPaths["policy"] = _store.GetPath(quarantinedPolicy);
+            }
+
             TryDeleteFolder(WorkFolderOf(runId));
             string step = state.CurrentStep ?? "run";
-            state.Manifest = state.Manifest with { Outcome = RunOutcome.Cancelled, FailureReason = $"{step}: cancelled", Policy = null };
+            state.Manifest = state.Manifest with
+            {
+                Outcome = RunOutcome.Cancelled,
+                FailureReason = $"{step}: cancelled",
+                Input = await HashedInputAsync(state).ConfigureAwait(false),
+                Policy = policy,
+            };
             var manifestReference = new ObjectReference(Buckets.Quarantine, $"{runId}/manifest.json");
             await FinishAsync(state, metrics, manifestReference, CancellationToken.None).ConfigureAwait(false);
             _audit.Append(runId, "run.cancelled", new JsonObject { ["step"] = step, ["manifest"] = manifestReference.ToString() });
@@ -356,15 +371,23 @@ public sealed class LocalPipelineRunner
 
         TryDeleteFolder(WorkFolderOf(state.RunId));
 
-        // The manifest names the policy where it now is, because its staged copy in work/ is gone.
+        // The manifest names the policy where it now is, because its staged copy in work/ is gone. A run that failed before
+        // validation hashed its inputs gets their hashes here: the extract in landing and the policy in quarantine.
         HashedObject? policy = state.Manifest.Policy;
-        ObjectReference? movedPolicy = policy is null
+        ObjectReference? stagedPolicy = policy?.Reference ?? state.Staged.GetValueOrDefault("policy");
+        ObjectReference? movedPolicy = stagedPolicy is null
             ? null
-            : moved.FirstOrDefault(reference => reference.Key == $"{state.RunId}/{policy.Reference.Bucket}/{policy.Reference.Key}");
+            : moved.FirstOrDefault(reference => reference.Key == $"{state.RunId}/{stagedPolicy.Bucket}/{stagedPolicy.Key}");
+        if (policy is null && movedPolicy is not null)
+        {
+            policy = await ObjectHashing.HashAsync(_store, movedPolicy, CancellationToken.None).ConfigureAwait(false);
+        }
+
         state.Manifest = state.Manifest with
         {
             Outcome = isGateFailure ? RunOutcome.Quarantined : RunOutcome.Failed,
             FailureReason = $"{step}: {reason}",
+            Input = await HashedInputAsync(state).ConfigureAwait(false),
             Policy = movedPolicy is null ? policy : policy! with { Reference = movedPolicy },
         };
         var manifestReference = new ObjectReference(Buckets.Quarantine, $"{state.RunId}/manifest.json");
@@ -375,6 +398,21 @@ public sealed class LocalPipelineRunner
             ["reason"] = reason,
             ["manifest"] = manifestReference.ToString(),
         });
+    }
+
+    /// <summary>
+    /// Returns the manifest's input, hashed from the landing object when validation did not get to it, or as it is when
+    /// the extract never reached landing.
+    /// </summary>
+    private async Task<HashedObject> HashedInputAsync(RunState state)
+    {
+        HashedObject input = state.Manifest.Input;
+        if (input.Sha256.Length > 0 || input.Reference.Key.Length == 0 || !File.Exists(_store.GetPath(input.Reference)))
+        {
+            return input;
+        }
+
+        return await ObjectHashing.HashAsync(_store, input.Reference, CancellationToken.None).ConfigureAwait(false);
     }
 
     private async Task FinishAsync(RunState state, ManifestMetricsSink? metrics, ObjectReference manifestReference, CancellationToken cancellationToken)
