@@ -38,10 +38,9 @@ internal static class PolicyCommand
         var dataset = new Option<string?>("--dataset") { Description = "The dataset name; default the input file name." };
         Option<string> encoding = EncodingOption.Create(
             "The text encoding of a CSV extract, such as utf-8 or windows-1252, written into the policy. Default utf-8.");
-        var separator = new Option<string>("--separator")
+        var separator = new Option<string?>("--separator")
         {
-            Description = "The CSV field separator, written into the policy: one character, or 'tab'. Default ','.",
-            DefaultValueFactory = _ => ",",
+            Description = "The CSV field separator, written into the policy: one character, or 'tab'. Default a tab for a .tsv file, else ','.",
         };
         var nullMarkers = new Option<string[]>("--null-marker")
         {
@@ -94,9 +93,10 @@ internal static class PolicyCommand
                 return ExitCodes.Usage;
             }
 
-            if (ScanCommand.ParseSeparator(parseResult.GetValue(separator)!) is not char separatorChar)
+            string separatorText = parseResult.GetValue(separator) ?? ScanCommand.DefaultSeparator(parseResult.GetValue(input)!.Name);
+            if (ScanCommand.ParseSeparator(separatorText) is not char separatorChar)
             {
-                Console.Error.WriteLine($"--separator: '{parseResult.GetValue(separator)}' is invalid; expected one character or 'tab'.");
+                Console.Error.WriteLine($"--separator: '{separatorText}' is invalid; expected one character or 'tab'.");
                 return ExitCodes.Usage;
             }
 

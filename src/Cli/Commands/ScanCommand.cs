@@ -21,10 +21,9 @@ internal static class ScanCommand
     public static Command Create()
     {
         var input = new Argument<FileInfo>("file") { Description = "The CSV (optionally gzip), Parquet or JSON Lines file to scan." };
-        var separator = new Option<string>("--separator")
+        var separator = new Option<string?>("--separator")
         {
-            Description = "The CSV field separator: one character, or 'tab'. Default ','.",
-            DefaultValueFactory = _ => ",",
+            Description = "The CSV field separator: one character, or 'tab'. Default a tab for a .tsv file, else ','.",
         };
         var nullMarkers = new Option<string[]>("--null-marker")
         {
@@ -53,7 +52,7 @@ internal static class ScanCommand
         {
             var request = new ScanRequest(
                 parseResult.GetValue(input)!,
-                parseResult.GetValue(separator)!,
+                parseResult.GetValue(separator) ?? DefaultSeparator(parseResult.GetValue(input)!.Name),
                 parseResult.GetValue(nullMarkers) ?? [],
                 parseResult.GetValue(encoding)!,
                 parseResult.GetValue(region)!,
@@ -159,6 +158,9 @@ internal static class ScanCommand
 
         return ExitCodes.Success;
     }
+
+    /// <summary>Returns the <c>--separator</c> value to use when none is given: <c>tab</c> for a .tsv file, else a comma.</summary>
+    internal static string DefaultSeparator(string fileName) => Pipeline.Anonymization.PolicyDrafting.DefaultSeparator(fileName) == '\t' ? "tab" : ",";
 
     /// <summary>Returns the separator that <c>--separator</c> names: one character, or <c>tab</c>; null when invalid.</summary>
     internal static char? ParseSeparator(string text) => text switch

@@ -334,15 +334,15 @@ public sealed class AnonymizeCommandTests
     }
 
     [Fact]
-    public void PolicyInit_TabSeparated_NeedsSeparatorOption()
+    public void PolicyInit_TabSeparatedTxt_NeedsSeparatorOption()
     {
         using var folder = new TemporaryFolder();
-        File.WriteAllText(folder.File("in.tsv"), "id\temail\tamount\n1\tada.b@example.org\t3\n2\tt.f@example.org\t4\n");
+        File.WriteAllText(folder.File("in.txt"), "id\temail\tamount\n1\tada.b@example.org\t3\n2\tt.f@example.org\t4\n");
 
-        (int plainCode, _, string plainError) = SynthdataProcess.Run(folder.Path, "policy", "init", "in.tsv", "--out", "comma.json");
-        (int tabCode, _, string tabError) = SynthdataProcess.Run(folder.Path, "policy", "init", "in.tsv", "--separator", "tab", "--out", "tab.json");
-        (int checkCode, _, string checkError) = SynthdataProcess.Run(folder.Path, "policy", "check", "tab.json", "--input", "in.tsv");
-        (int scanCode, _, string scanError) = SynthdataProcess.Run(folder.Path, "scan", "in.tsv");
+        (int plainCode, _, string plainError) = SynthdataProcess.Run(folder.Path, "policy", "init", "in.txt", "--out", "comma.json");
+        (int tabCode, _, string tabError) = SynthdataProcess.Run(folder.Path, "policy", "init", "in.txt", "--separator", "tab", "--out", "tab.json");
+        (int checkCode, _, string checkError) = SynthdataProcess.Run(folder.Path, "policy", "check", "tab.json", "--input", "in.txt");
+        (int scanCode, _, string scanError) = SynthdataProcess.Run(folder.Path, "scan", "in.txt");
 
         Assert.True(plainCode == ExitCodes.Success, plainError);
         Assert.Contains("run policy init again with --separator tab", plainError, StringComparison.Ordinal);
@@ -353,6 +353,24 @@ public sealed class AnonymizeCommandTests
         Assert.True(checkCode == ExitCodes.Success, checkError);
         Assert.True(scanCode == ExitCodes.Success, scanError);
         Assert.Contains("run scan again with --separator tab", scanError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PolicyInit_TsvFile_ReadsTabs()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.tsv"), "id\temail\tamount\n1\tada.b@example.org\t3\n2\tt.f@example.org\t4\n");
+
+        (int initCode, _, string initError) = SynthdataProcess.Run(folder.Path, "policy", "init", "in.tsv", "--out", "tab.json");
+        (int scanCode, _, string scanError) = SynthdataProcess.Run(folder.Path, "scan", "in.tsv");
+
+        Assert.True(initCode == ExitCodes.Success, initError);
+        Assert.DoesNotContain("--separator", initError, StringComparison.Ordinal);
+        JsonNode policy = JsonNode.Parse(File.ReadAllText(folder.File("tab.json")))!;
+        Assert.Equal("\t", policy["separator"]!.GetValue<string>());
+        Assert.Equal(["id", "email", "amount"], policy["columns"]!.AsObject().Select(column => column.Key));
+        Assert.True(scanCode == ExitCodes.Success, scanError);
+        Assert.DoesNotContain("--separator", scanError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,6 +16,10 @@ public static class PolicyDrafting
     /// <summary>The phone region of a draft when the settings name none and the data does not show one.</summary>
     public const string FallbackPhoneRegion = "US";
 
+    /// <summary>Returns the separator a draft takes when none is given: a tab for a .tsv file (also gzip), else a comma.</summary>
+    public static char DefaultSeparator(string path) =>
+        path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tsv.gz", StringComparison.OrdinalIgnoreCase) ? '\t' : ',';
+
     /// <summary>
     /// Returns a draft policy for the extract at <paramref name="inputPath"/>. When <paramref name="settings"/> names no
     /// default phone region, the draft takes the region of most phone numbers written with a country prefix in the phone

@@ -45,7 +45,7 @@ public static class ValidateStep
         {
             if (request.Policy is null)
             {
-                policy = PolicyDrafting.Draft(local, new DatasetPolicy());
+                policy = PolicyDrafting.Draft(local, new DatasetPolicy { Separator = PolicyDrafting.DefaultSeparator(local) });
                 policyReference = new ObjectReference(context.Buckets.Work, $"{request.RunId}/policy.json");
                 await PolicyObjects.WriteAsync(context, policy, policyReference, cancellationToken).ConfigureAwait(false);
             }
