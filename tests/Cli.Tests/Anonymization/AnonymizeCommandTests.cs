@@ -314,6 +314,10 @@ public sealed class AnonymizeCommandTests
             }
             """);
 
+        File.WriteAllText(folder.File("keep.json"), """
+            { "version": 1, "columns": { "id": { "operator": "keep" }, "opened": { "operator": "keep" }, "amount": { "operator": "keep" } }, "k": 1 }
+            """);
+
         (int code, _, string error) = SynthdataProcess.Run(folder.Path, "anonymize", "in.csv", "--policy", "policy.json", "--out", "out.csv");
         (int checkCode, _, string checkError) = SynthdataProcess.Run(folder.Path, "policy", "check", "policy.json", "--input", "in.csv");
         (int dottedCode, _, string dottedError) = SynthdataProcess.Run(folder.Path, "policy", "check", "policy.json", "--input", "dotted.csv");
@@ -331,6 +335,15 @@ public sealed class AnonymizeCommandTests
 
         // The failing trial still reports the column that is only partly unreadable.
         Assert.Contains("column 'amount': 1 of 2 values could not be read by operator 'noise' and would be written empty (line 3)", dottedError, StringComparison.Ordinal);
+
+        // A Parquet input has no lines, so the same values are named by their record numbers.
+        (int keepCode, _, string keepError) = SynthdataProcess.Run(
+            folder.Path, "anonymize", "in.csv", "--policy", "keep.json", "--out", "in.parquet");
+        (int parquetCode, _, string parquetError) = SynthdataProcess.Run(
+            folder.Path, "anonymize", "in.parquet", "--policy", "policy.json", "--out", "from-parquet.csv");
+        Assert.True(keepCode == ExitCodes.Success, keepError);
+        Assert.True(parquetCode == ExitCodes.Success, parquetError);
+        Assert.Contains("and were written empty (records 1, 2)", parquetError, StringComparison.Ordinal);
     }
 
     [Fact]

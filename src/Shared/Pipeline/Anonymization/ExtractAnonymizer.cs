@@ -174,7 +174,8 @@ public static class ExtractAnonymizer
             string operatorName = planned is null ? "unknown" : OperatorName(planned.Kind);
             const int ShownLines = 5;
             string lines = string.Join(", ", statistics.InvalidLines.Take(ShownLines)) + (statistics.Invalid > ShownLines ? ", ..." : string.Empty);
-            string label = statistics.InvalidLines.Count == 1 ? "line" : "lines";
+            string position = summary.PositionsAreRecords ? "record" : "line";
+            string label = statistics.InvalidLines.Count == 1 ? position : position + "s";
             string outcome = tried ? "would be written empty" : "were written empty";
             warnings.Add(
                 $"Warning: column '{column}': {statistics.Invalid} of {statistics.Transformed + statistics.Invalid} values could not be read by operator '{operatorName}' and {outcome} ({label} {lines}). {ReadsWhat(planned?.Kind)}");

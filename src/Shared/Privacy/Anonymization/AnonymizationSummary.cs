@@ -8,6 +8,12 @@ public sealed record AnonymizationSummary
     /// <summary>Data records read and written.</summary>
     public long Records { get; init; }
 
+    /// <summary>
+    /// True when the input's positions in <see cref="ColumnStatistics.InvalidLines"/> are record numbers, as for Parquet,
+    /// which has no lines, rather than line numbers.
+    /// </summary>
+    public bool PositionsAreRecords { get; init; }
+
     /// <summary>Counts per input column, keyed by column name, in input order.</summary>
     public IReadOnlyList<KeyValuePair<string, ColumnStatistics>> Columns { get; init; } = [];
 

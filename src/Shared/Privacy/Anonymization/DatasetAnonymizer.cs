@@ -77,9 +77,11 @@ public sealed class DatasetAnonymizer
             : null;
         long suppressed;
         long records;
+        bool positionsAreRecords;
         try
         {
             using IRecordReader reader = openInput();
+            positionsAreRecords = reader is ParquetRecordReader;
             (records, suppressed) = Pass(reader, output, counter, smallClasses, progress, cancellationToken, statistics, check);
         }
         finally
@@ -96,6 +98,7 @@ public sealed class DatasetAnonymizer
         return new AnonymizationSummary
         {
             Records = records,
+            PositionsAreRecords = positionsAreRecords,
             Columns = _plan.Columns.Select((column, i) => KeyValuePair.Create(column.Name, statistics[i])).ToArray(),
             Risk = measure ? Report(counter) : null,
             RiskBeforeEnforcement = before,
