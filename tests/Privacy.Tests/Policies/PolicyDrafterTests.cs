@@ -119,6 +119,24 @@ public sealed class PolicyDrafterTests
         Assert.All(dates, date => Assert.True(parser.TryParse(date, out _) >= 0, date));
     }
 
+    [Theory]
+    [InlineData("GB", "d/M/yyyy")]
+    [InlineData("US", "M/d/yyyy")]
+    [InlineData(null, "M/d/yyyy")]
+    public void Draft_AmbiguousBirthDates_OrderFromRegion(string? region, string expected)
+    {
+        // No day is above 12, so both orders read every date.
+        string?[] values = [.. Enumerable.Range(0, 40).Select(i => $"{(i % 12) + 1:00}/{(i % 11) + 1:00}/19{50 + i}")];
+        ColumnClassification born = new()
+        {
+            Header = "dob", Kind = PiiKind.DateOfBirth, Confidence = 0.9, ValidatedShare = 1, SampleCount = values.Length, Reason = "test",
+        };
+
+        DatasetPolicy draft = PolicyDrafter.Draft([born], [new ColumnSample("dob", values)], new DatasetPolicy { DefaultPhoneRegion = region });
+
+        Assert.Equal([expected], draft.Columns["dob"].Parameters["formats"].EnumerateArray().Select(format => format.GetString()!));
+    }
+
     [Fact]
     public void Draft_ProxyNoteWithId_IsRedacted()
     {

@@ -60,7 +60,7 @@ public static class PolicyDrafter
         foreach (ColumnClassification classification in classifications)
         {
             ColumnSample? sample = samples.FirstOrDefault(s => s.Header == classification.Header);
-            (OperatorKind kind, Dictionary<string, JsonNode> parameters, string why) = Choose(classification, sample);
+            (OperatorKind kind, Dictionary<string, JsonNode> parameters, string why) = Choose(classification, sample, settings.DefaultPhoneRegion);
             string evidence = classification.Kind == PiiKind.None
                 ? $"No personal data found: {classification.Reason.TrimEnd('.')}"
                 : string.Create(
@@ -314,7 +314,7 @@ public static class PolicyDrafter
     }
 
     private static (OperatorKind Kind, Dictionary<string, JsonNode> Parameters, string Why) Choose(
-        ColumnClassification column, ColumnSample? sample)
+        ColumnClassification column, ColumnSample? sample, string? region)
     {
         // The policy reader rejects any other operator on such a header, whatever its values look like.
         if (SensitiveAuthenticationData.IsSensitiveHeader(column.Header))
@@ -344,7 +344,7 @@ public static class PolicyDrafter
                 "Dropped: a street address identifies a household and is rarely needed for analysis"),
             PiiKind.CardSecurityCode or PiiKind.TrackData => (OperatorKind.Drop, [],
                 "Dropped: PCI DSS forbids keeping security codes and track data after authorisation"),
-            PiiKind.DateOfBirth => (OperatorKind.Generalize, DateParameters("dateYear", sample),
+            PiiKind.DateOfBirth => (OperatorKind.Generalize, DateParameters("dateYear", sample, region),
                 "Generalised to the birth year, a quasi-identifier"),
             PiiKind.PostalCode when LostLeadingZeros(sample) is int digits => (
                 OperatorKind.Generalize,
@@ -392,7 +392,7 @@ public static class PolicyDrafter
         return usual >= 4 && someShort && othersUsual ? usual : null;
     }
 
-    private static Dictionary<string, JsonNode> DateParameters(string method, ColumnSample? sample)
+    private static Dictionary<string, JsonNode> DateParameters(string method, ColumnSample? sample, string? region)
     {
         var parameters = new Dictionary<string, JsonNode> { ["method"] = method };
         if (sample is null)
@@ -410,12 +410,15 @@ public static class PolicyDrafter
         List<string> used = [.. CandidateDateFormats.Where(format => parsed[format] > 0)];
 
         // Both orders of day and month read a date whose day is 12 or less, each in its own way. Only the order that reads
-        // more of the sample stays, so such a date is not read as another day. On a tie the first listed stays.
+        // more of the sample stays, so such a date is not read as another day. On a tie, as when no day is above 12, the
+        // order of the extract's country decides, as its phone region gives it: month first for US and PH or no region.
+        bool monthFirstCountry = region is null or "US" or "PH";
         foreach ((string monthFirst, string dayFirst) in SwappedFormats)
         {
             if (used.Contains(monthFirst) && used.Contains(dayFirst))
             {
-                used.Remove(parsed[dayFirst] > parsed[monthFirst] ? monthFirst : dayFirst);
+                bool dayFirstWins = parsed[dayFirst] > parsed[monthFirst] || (parsed[dayFirst] == parsed[monthFirst] && !monthFirstCountry);
+                used.Remove(dayFirstWins ? monthFirst : dayFirst);
             }
         }
 
