@@ -32,7 +32,7 @@ public sealed class DateFormats
     // dates of birth and past transactions, and .NET's default window (up to 2049) would put them in the future.
     // NOTE: the window moves with the year of the run, so a two-digit year one above the current one is read a century
     // earlier until that year comes.
-    private static readonly CultureInfo Culture = CreateCulture();
+    internal static readonly CultureInfo Culture = CreateCulture();
 
     private readonly string[] _formats;
 

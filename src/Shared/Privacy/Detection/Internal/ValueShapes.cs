@@ -143,20 +143,7 @@ internal static class ValueShapes
             return true;
         }
 
-        if (!DateOnly.TryParseExact(trimmed, TwoDigitYearFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-        {
-            return false;
-        }
-
-        int currentYear = DateTime.UtcNow.Year;
-        int year = (currentYear / 100 * 100) + (date.Year % 100);
-        if (year > currentYear)
-        {
-            year -= 100;
-        }
-
-        date = new DateOnly(year, date.Month, Math.Min(date.Day, DateTime.DaysInMonth(year, date.Month)));
-        return true;
+        return DateOnly.TryParseExact(trimmed, TwoDigitYearFormats, Operators.DateFormats.Culture, DateTimeStyles.None, out date);
     }
 
     private static bool IsTimeOfDay(ReadOnlySpan<char> text) =>
