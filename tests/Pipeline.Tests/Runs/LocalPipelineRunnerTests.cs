@@ -331,6 +331,24 @@ public sealed class LocalPipelineRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_EverythingSuppressed_RecordsNoSmallestClass()
+    {
+        // A k above the record count suppresses every record's quasi-identifiers, which leaves no class to measure.
+        string extract = WriteExtract("customers.csv", rows: 200);
+        string drafted = await DraftPolicyWithGatesAsync(extract, "{}");
+        var policy = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(drafted))!.AsObject();
+        policy["k"] = 1000;
+        string path = Path.Combine(_root, "high-k.policy.json");
+        File.WriteAllText(path, policy.ToJsonString());
+
+        RunResult result = await NewRunner().RunAsync(new RunOptions { ExtractPath = extract, PolicyPath = path, SkipSynthesis = true });
+
+        Assert.True(result.Manifest.Outcome == RunOutcome.Published, result.Manifest.FailureReason);
+        Assert.DoesNotContain("SmallestEquivalenceClass", result.Manifest.Metrics.Keys);
+        Assert.Equal(200, result.Manifest.Metrics["RecordsSuppressedToReachK"]);
+    }
+
+    [Fact]
     public async Task Run_PolicyDataset_NamesFolders()
     {
         // Dated extracts of one dataset land in the folders of the policy's dataset name, not of each file name.

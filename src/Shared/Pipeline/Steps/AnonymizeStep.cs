@@ -77,7 +77,13 @@ public sealed class AnonymizeStep
         context.Metrics.Record("AnonymizedRecords", summary.Records, "Count");
         if (summary.Risk is { } risk)
         {
-            context.Metrics.Record("SmallestEquivalenceClass", risk.SmallestClass, "Count");
+            // When every record's quasi-identifiers were suppressed there is no class, and a smallest class of 0 would
+            // read as a failed k.
+            if (risk.Classes > 0)
+            {
+                context.Metrics.Record("SmallestEquivalenceClass", risk.SmallestClass, "Count");
+            }
+
             context.Metrics.Record("RecordsSuppressedToReachK", summary.SuppressedToReachK, "Count");
         }
 
