@@ -79,6 +79,37 @@ public sealed class PhoneDetectorTests
     }
 
     [Theory]
+    [InlineData("Vertrag 2019-2021 verlängert", "DE")]
+    [InlineData("Rechnung Nr. 2024/00123 bezahlt", "DE")]
+    [InlineData("Bestellung 4711-0815-42 versandt", "DE")]
+    [InlineData("Auftrag 2023 123 456 offen", "DE")]
+    [InlineData("Artikelnummer 400638133393", "DE")]
+    [InlineData("commande 2024 123 456", "FR")]
+    public void Detect_NumbersWithoutTrunkPrefix_NotPhones(string text, string region)
+    {
+        List<PiiFinding> findings = [];
+
+        new PhoneDetector(region).Detect(text, findings);
+
+        Assert.DoesNotContain(findings, finding => finding.IsValidated);
+    }
+
+    [Theory]
+    [InlineData("Tel. 030 901820", "DE", "030 901820")]
+    [InlineData("Kontakt 0171 1234567 ab 18 Uhr", "DE", "0171 1234567")]
+    [InlineData("ruf an: (030) 901820", "DE", "(030) 901820")]
+    [InlineData("tel +49 30 901820", "DE", "+49 30 901820")]
+    [InlineData("appel 01 42 68 53 00", "FR", "01 42 68 53 00")]
+    public void Detect_NumbersWithTrunkPrefix_StillPhones(string text, string region, string expected)
+    {
+        List<PiiFinding> findings = [];
+
+        new PhoneDetector(region).Detect(text, findings);
+
+        Assert.Contains(findings, finding => finding.IsValidated && text.Substring(finding.Start, finding.Length) == expected);
+    }
+
+    [Theory]
     [InlineData("invoice INV-2024-905036 paid", "US")]
     [InlineData("tracking 1Z969AB1242886303 sent", "US")]
     [InlineData("device SN2024561111 returned", "US")]

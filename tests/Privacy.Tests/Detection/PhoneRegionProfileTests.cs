@@ -267,9 +267,11 @@ public sealed class PhoneRegionProfileTests
 
         public bool TryMatch(ReadOnlySpan<char> text, int start, int end)
         {
-            // The detector also reads 00 as an international prefix in every region, as documented on its method.
+            // The detector also reads 00 as an international prefix in every region, as documented on its method. In a
+            // region whose trunk prefix is 0, it takes only windows that start with 0 or '+'.
             string window = text[start..end].ToString();
-            bool valid = IsValid(window, region) || PhoneDetector.IsValidAfterDoubleZero(window, region);
+            bool trunkMissing = Util.GetMetadataForRegion(region)?.NationalPrefix == "0" && window.TrimStart('(')[0] is not ('0' or '+');
+            bool valid = !trunkMissing && (IsValid(window, region) || PhoneDetector.IsValidAfterDoubleZero(window, region));
             if (valid)
             {
                 // A finding leaves out an opening bracket whose closing one is not in the window.

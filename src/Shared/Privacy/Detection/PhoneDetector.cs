@@ -221,6 +221,11 @@ public sealed class PhoneDetector : IDetector
                 window = window.ToString().Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' ');
             }
 
+            if (profile.LacksTrunkPrefix(window))
+            {
+                return false;
+            }
+
             WindowVerdict verdict = profile.Classify(window);
             // The 00 reading is tried only for a window that can start with 00, which few windows do.
             if ((verdict == WindowVerdict.Invalid || (verdict == WindowVerdict.NeedsParse && !IsValid(window.ToString(), region)))

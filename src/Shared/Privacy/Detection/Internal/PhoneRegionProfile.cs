@@ -37,6 +37,7 @@ internal sealed class PhoneRegionProfile
     private readonly Regex? _nationalPrefixPattern;
     private readonly string? _plainInternationalPrefix;
     private readonly Regex? _internationalPrefixPattern;
+    private readonly bool _trunkPrefixZero;
 
     private PhoneRegionProfile(string region)
     {
@@ -101,6 +102,7 @@ internal sealed class PhoneRegionProfile
         Mark(_localOnlyLengths, metadata.GeneralDesc.PossibleLengthLocalOnlyList);
         _maximumLength = metadata.GeneralDesc.PossibleLengthList.Max();
 
+        _trunkPrefixZero = metadata.NationalPrefix == "0";
         string? nationalPrefix = metadata.NationalPrefixForParsing;
         if (!string.IsNullOrEmpty(nationalPrefix))
         {
@@ -127,6 +129,17 @@ internal sealed class PhoneRegionProfile
                 _internationalPrefixPattern = new Regex("^(?:" + internationalPrefix + ")", RegexOptions.CultureInvariant);
             }
         }
+    }
+
+    /// <summary>
+    /// Returns true when the region writes national numbers after the trunk prefix 0 (DE, FR, GB and most of Europe) and
+    /// <paramref name="window"/> starts with neither 0 nor '+'. In free text such digits are a year range, an invoice or an
+    /// order number far more often than a subscriber number written without its area code.
+    /// </summary>
+    public bool LacksTrunkPrefix(ReadOnlySpan<char> window)
+    {
+        ReadOnlySpan<char> number = window.TrimStart('(');
+        return _trunkPrefixZero && number.Length > 0 && number[0] is not ('0' or '+');
     }
 
     /// <summary>
