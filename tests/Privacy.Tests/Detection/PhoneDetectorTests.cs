@@ -68,6 +68,8 @@ public sealed class PhoneDetectorTests
     [Theory]
     [InlineData("Tel 202-456-1111/202.456.1111", "US", "202-456-1111", "202.456.1111")]
     [InlineData("Tel 0044 20 7946 0958/07911 123456", "GB", "0044 20 7946 0958", "07911 123456")]
+    [InlineData("Tel. 030 901820/030 901821 erreichbar", "DE", "030 901820", "030 901821")]
+    [InlineData("Tel 0171 1234567/0171 7654321", "DE", "0171 1234567", "0171 7654321")]
     public void Detect_TwoNumbersJoinedBySlash(string text, string region, string first, string second)
     {
         List<PiiFinding> findings = [];

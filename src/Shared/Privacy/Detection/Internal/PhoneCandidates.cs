@@ -128,6 +128,25 @@ internal static class PhoneCandidates
     }
 
     /// <summary>
+    /// Returns true when a group after the first one follows a '/' and starts with 0, as the second number of
+    /// "030 901820/030 901821" does. A slash right after the first group still joins an area code to its subscriber
+    /// number (030/901820).
+    /// </summary>
+    private static bool StartsAnotherNumber(ReadOnlySpan<char> text, ReadOnlySpan<(int Start, int End)> groups, int first, int last)
+    {
+        for (int group = first + 2; group <= last; group++)
+        {
+            (int start, _) = groups[group];
+            if (text[start] == '0' && start > 0 && text[start - 1] == '/')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Returns true when a number at <paramref name="start"/> is glued to a word before it, directly or by one '-', '.' or
     /// '_' (AB1242886303, INV-2024-905036, SN_2025550147), so it is part of a code. A phone label such as tel or fax
     /// before the number does not count (tel.2025550147).
@@ -179,7 +198,8 @@ internal static class PhoneCandidates
         for (; last >= first && attempts < MaximumAttemptsPerStart; last--)
         {
             ReadOnlySpan<char> window = text[start..groups[last].End];
-            if (digits >= MinimumDigits && TextBoundary.IsEndBoundary(text, groups[last].End) && !ContainsDate(window) && !IsDecimal(window))
+            if (digits >= MinimumDigits && TextBoundary.IsEndBoundary(text, groups[last].End) && !ContainsDate(window) && !IsDecimal(window)
+                && !StartsAnotherNumber(text, groups, first, last))
             {
                 attempts++;
                 if (matcher.TryMatch(text, start, groups[last].End))
