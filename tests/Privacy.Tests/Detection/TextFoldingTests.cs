@@ -15,6 +15,9 @@ public sealed class TextFoldingTests
     [InlineData("SSN 123\u201345\u20136789 on file", "123\u201345\u20136789", PiiKind.Ssn)]
     [InlineData("card 4539\u200B1488\u200B0343\u200B6467 ok", "4539\u200B1488\u200B0343\u200B6467", PiiKind.CardNumber)]
     [InlineData("card 45391488\u00AD03436467 ok", "45391488\u00AD03436467", PiiKind.CardNumber)]
+    [InlineData("card 4539\u034F1488\u034F0343\u034F6467 ok", "4539\u034F1488\u034F0343\u034F6467", PiiKind.CardNumber)]
+    [InlineData("card 4539\uFE0F1488\uFE0F0343\uFE0F6467 ok", "4539\uFE0F1488\uFE0F0343\uFE0F6467", PiiKind.CardNumber)]
+    [InlineData("mail jo\u115Fhn@example.com ok", "jo\u115Fhn@example.com", PiiKind.Email)]
     [InlineData("mail ja\u200Dne@exam\u00ADple.com please", "ja\u200Dne@exam\u00ADple.com", PiiKind.Email)]
     [InlineData("IBAN \u200EDE89\u200B3704\u200B0044\u200B0532\u200B0130\u200B00\u200F ok", "DE89\u200B3704\u200B0044\u200B0532\u200B0130\u200B00", PiiKind.Iban)]
     public void Scan_FoldedForms_FoundAtTheirOffsets(string text, string value, PiiKind kind)

@@ -22,9 +22,14 @@ internal static class TextFolding
     private static readonly SearchValues<char> Spaces = SearchValues.Create("\u00A0\u2007\u202F\u3000");
     private static readonly SearchValues<char> Dashes = SearchValues.Create("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE63\uFF0D");
 
-    // The default-ignorable format characters of Unicode's Cf category that render as nothing between letters or digits.
+    // The default-ignorable code points of the Basic Multilingual Plane (Unicode's DerivedCoreProperties.txt): format
+    // characters, the combining grapheme joiner, variation selectors and fillers, which render as nothing between letters
+    // or digits.
     private static readonly SearchValues<char> Invisible = SearchValues.Create(
-        "\u00AD\u061C\u180E\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\uFEFF");
+        "\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B\u180C\u180D\u180E\u180F\u200B\u200C\u200D\u200E\u200F"
+        + "\u202A\u202B\u202C\u202D\u202E\u2060\u2061\u2062\u2063\u2064\u2065\u2066\u2067\u2068\u2069\u206A\u206B"
+        + "\u206C\u206D\u206E\u206F\u3164\uFE00\uFE01\uFE02\uFE03\uFE04\uFE05\uFE06\uFE07\uFE08\uFE09\uFE0A\uFE0B"
+        + "\uFE0C\uFE0D\uFE0E\uFE0F\uFEFF\uFFA0\uFFF0\uFFF1\uFFF2\uFFF3\uFFF4\uFFF5\uFFF6\uFFF7\uFFF8");
 
     /// <summary>Returns true when <paramref name="text"/> contains a character that folding changes.</summary>
     public static bool NeedsFolding(ReadOnlySpan<char> text)
