@@ -56,6 +56,8 @@ public sealed class PhoneDetectorTests
     [InlineData("tel.202-456-1111", "US", "202-456-1111")]
     [InlineData("Fax:202-456-1111", "US", "202-456-1111")]
     [InlineData("Tel2024561111", "US", "2024561111")]
+    [InlineData("telephone2024561111", "US", "2024561111")]
+    [InlineData("whatsapp2024561111", "US", "2024561111")]
     public void Detect_DottedDashedAndWrappedNumbers(string text, string region, string expected)
     {
         List<PiiFinding> findings = [];

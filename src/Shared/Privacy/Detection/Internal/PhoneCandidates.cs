@@ -22,6 +22,8 @@ internal static class PhoneCandidates
     private static readonly string[] PhoneLabels =
     [
         "tel", "phone", "ph", "fax", "mob", "mobile", "cell", "call", "handy", "mobil", "telefon", "telefono", "teléfono", "tél",
+        "telephone", "téléphone", "telefone", "whatsapp", "sms", "tlf", "tfno", "telefonnummer", "rufnummer", "mobilnummer",
+        "handynummer", "portable", "celular", "movil", "móvil", "cellulare",
     ];
 
     /// <summary>Digit groups kept on the stack per run, and longer runs move to a pooled array.</summary>
