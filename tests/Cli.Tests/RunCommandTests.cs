@@ -79,6 +79,24 @@ public sealed class RunCommandTests
         Assert.DoesNotContain("Unhandled", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("wsfile/sub")]
+    [InlineData("blocked")]
+    public void Run_WorkspaceBlockedByFile_ExitsUsage(string workspace)
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), "id,email\n1,ada@example.org\n");
+        File.WriteAllText(folder.File("wsfile"), string.Empty);
+        Directory.CreateDirectory(folder.File("blocked"));
+        File.WriteAllText(Path.Combine(folder.File("blocked"), "landing"), string.Empty);
+
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "run", "in.csv", "--synthesizer", "none", "--workspace", workspace);
+
+        Assert.True(code == ExitCodes.Usage, error);
+        Assert.Contains("cannot be used", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void Run_KeyFileReadableByOthers_ExitsInvalidPolicy()

@@ -102,7 +102,20 @@ internal static class RunCommand
                 Console.Error.WriteLine($"Workspace {workspacePath} is a file; name a folder, which run creates when it is missing.");
                 return ExitCodes.Usage;
             }
+
             var keys = new LocalKeyProvider(parseResult.GetValue(keyFile)?.FullName ?? KeyFileLocation.Default(), notice: Console.Error.WriteLine);
+
+            // Creating a runner creates the workspace's folders, so a path blocked by a file fails here, before any step.
+            try
+            {
+                _ = new LocalPipelineRunner(workspacePath, keys, SynthesizerFactories.Create(null));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"Workspace {workspacePath} cannot be used: {exception.Message} Name a folder that run can create or write to.");
+                return ExitCodes.Usage;
+            }
+
             if (parseResult.GetValue(epochs) is < 1)
             {
                 Console.Error.WriteLine("--epochs must be at least 1.");
