@@ -134,6 +134,8 @@ public sealed class RescanTests : IDisposable
             ResidualFinding finding = Assert.Single(rescan.Findings);
             Assert.Equal(("note", PiiKind.CardNumber, false), (finding.Column, finding.Kind, finding.IsSporadic));
             Assert.Equal([cardRecord + 1L], finding.FirstLines);
+            Assert.True(finding.IsWholeColumn);
+            Assert.Contains("in 1 cell of column 'note'", Assert.Single(ExtractAnonymizer.DescribeFailures(rescan, risk: null)), StringComparison.Ordinal);
         }
     }
 

@@ -214,7 +214,7 @@ public static class ExtractAnonymizer
     {
         ArgumentNullException.ThrowIfNull(rescan);
         return [.. rescan.Findings.Where(finding => finding.IsSporadic).Select(finding =>
-            $"Note: rescan found {finding.Kind} in {Cells(finding.Cells, "sampled cell")} of kept column '{finding.Column}' (first output lines: {string.Join(", ", finding.FirstLines)}), "
+            $"Note: rescan found {finding.Kind} in {Cells(finding.Cells, finding.IsWholeColumn ? "cell" : "sampled cell")} of kept column '{finding.Column}' (first output lines: {string.Join(", ", finding.FirstLines)}), "
             + "but the column's values as a whole are not of that kind, as scan also concludes, so the output is kept. Protect the column if those cells are real.")];
     }
 
@@ -227,7 +227,7 @@ public static class ExtractAnonymizer
         {
             failures.Add(finding.IsProtectedColumn
                 ? $"Rescan found {finding.Kind} in {Cells(finding.Cells, "cell")} of protected column '{finding.Column}' (first output lines: {string.Join(", ", finding.FirstLines)})."
-                : $"Rescan found {finding.Kind} in {Cells(finding.Cells, "sampled cell")} of column '{finding.Column}', which the policy keeps in clear (first output lines: {string.Join(", ", finding.FirstLines)}); protect or drop the column.");
+                : $"Rescan found {finding.Kind} in {Cells(finding.Cells, finding.IsWholeColumn ? "cell" : "sampled cell")} of column '{finding.Column}', which the policy keeps in clear (first output lines: {string.Join(", ", finding.FirstLines)}); protect or drop the column.");
         }
 
         if (risk is { MeetsK: false })

@@ -21,4 +21,7 @@ public sealed record ResidualFinding(
     /// so a policy drafted from that classification passes its own rescan.
     /// </summary>
     public bool IsSporadic { get; init; }
+
+    /// <summary>True for a kept column that was scanned to its last record, as free text is, rather than over a sample.</summary>
+    public bool IsWholeColumn { get; init; }
 }

@@ -225,6 +225,7 @@ public sealed class ResidualScanner
                 output.Header[pair.Key.Column], pair.Key.Kind, isProtected[pair.Key.Column], pair.Value.Cells, pair.Value.Lines)
             {
                 IsSporadic = sporadic[pair.Key.Column],
+                IsWholeColumn = scanWhole[pair.Key.Column],
             })
             .ToArray();
         return new ResidualScanResult(records, findings);
