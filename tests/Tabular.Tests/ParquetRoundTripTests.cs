@@ -77,7 +77,8 @@ public sealed class ParquetRoundTripTests : IDisposable
         DataFormatException error = Assert.Throws<DataFormatException>(() => RecordReading.ReadAll(reader));
 
         Assert.Contains("cannot be decoded", error.Message, StringComparison.Ordinal);
-        Assert.Equal(1, error.LineNumber);
+        Assert.Equal(1, error.RecordNumber);
+        Assert.Contains(", record 1,", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -116,7 +117,8 @@ public sealed class ParquetRoundTripTests : IDisposable
 
         Assert.Contains("invalid UTF-8", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("QZ", error.Message, StringComparison.Ordinal);
-        Assert.Equal(2, error.LineNumber);
+        Assert.Equal(2, error.RecordNumber);
+        Assert.Null(error.LineNumber);
         Assert.Equal("note", error.ColumnName);
     }
 

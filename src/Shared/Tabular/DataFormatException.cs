@@ -17,12 +17,14 @@ public sealed class DataFormatException : TabularException
         int? columnIndex = null,
         string? columnName = null,
         long? byteOffset = null,
-        Exception? innerException = null)
-        : base(FormatMessage(sourceName, reason, lineNumber, columnIndex, columnName, byteOffset), innerException)
+        Exception? innerException = null,
+        long? recordNumber = null)
+        : base(FormatMessage(sourceName, reason, lineNumber, recordNumber, columnIndex, columnName, byteOffset), innerException)
     {
         SourceName = sourceName;
         Reason = reason;
         LineNumber = lineNumber;
+        RecordNumber = recordNumber;
         ColumnIndex = columnIndex;
         ColumnName = columnName;
         ByteOffset = byteOffset;
@@ -37,6 +39,9 @@ public sealed class DataFormatException : TabularException
     /// <summary>The 1-based line on which the failing record starts, when known.</summary>
     public long? LineNumber { get; }
 
+    /// <summary>The 1-based number of the failing record, for formats without lines such as Parquet, when known.</summary>
+    public long? RecordNumber { get; }
+
     /// <summary>The 0-based index of the failing column, when known.</summary>
     public int? ColumnIndex { get; }
 
@@ -47,13 +52,18 @@ public sealed class DataFormatException : TabularException
     public long? ByteOffset { get; }
 
     private static string FormatMessage(
-        string sourceName, string reason, long? lineNumber, int? columnIndex, string? columnName, long? byteOffset)
+        string sourceName, string reason, long? lineNumber, long? recordNumber, int? columnIndex, string? columnName, long? byteOffset)
     {
         var message = new StringBuilder();
         message.Append(CultureInfo.InvariantCulture, $"{sourceName}");
         if (lineNumber is { } line)
         {
             message.Append(CultureInfo.InvariantCulture, $", line {line}");
+        }
+
+        if (recordNumber is { } record)
+        {
+            message.Append(CultureInfo.InvariantCulture, $", record {record}");
         }
 
         if (columnName is not null)

@@ -153,14 +153,14 @@ public sealed class ParquetRecordReader : IRecordReader
             }
             catch (InvalidTextException exception)
             {
-                throw new DataFormatException(SourceName, InvalidUtf8Reason, _recordNumber + exception.Row + 1, i, _fields[i].Name);
+                throw new DataFormatException(SourceName, InvalidUtf8Reason, columnIndex: i, columnName: _fields[i].Name, recordNumber: _recordNumber + exception.Row + 1);
             }
             catch (Exception exception) when (IsDecodingError(exception))
             {
                 string reason = exception is NotSupportedException
                     ? exception.Message
                     : $"row group {index + 1} cannot be decoded; the file is damaged or uses an encoding the reader does not support";
-                throw new DataFormatException(SourceName, reason, _recordNumber + 1, i, _fields[i].Name, innerException: exception);
+                throw new DataFormatException(SourceName, reason, columnIndex: i, columnName: _fields[i].Name, innerException: exception, recordNumber: _recordNumber + 1);
             }
         }
 
