@@ -158,9 +158,12 @@ public sealed class PolicyReaderTests
     [Fact]
     public void Parse_SeparatorOtherWord_IsRejected()
     {
-        string json = "{ \"version\": 1, \"separator\": \"comma\", \"columns\": { \"a\": { \"operator\": \"keep\" } } }";
+        string json = "{ \"version\": 1, \"separator\": \"TAB\", \"columns\": { \"a\": { \"operator\": \"keep\" } } }";
 
-        Assert.Throws<PolicyException>(() => PolicyReader.Parse(json));
+        PolicyException exception = Assert.Throws<PolicyException>(() => PolicyReader.Parse(json));
+
+        Assert.Contains("/separator: the value is 3 characters long, and the most allowed here is 1", exception.Errors);
+        Assert.DoesNotContain(exception.Errors, error => error.Contains("\\u0022", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -44,8 +44,8 @@ public static partial class PolicySchema
             {
                 string location = detail.InstanceLocation.ToString();
 
-                // The pattern comes JSON-encoded, with characters such as '+' as \u002B escapes.
-                string text = error.Key == "pattern" ? JsonEscape().Replace(error.Value, match => ((char)Convert.ToInt32(match.Groups[1].Value, 16)).ToString()) : error.Value;
+                // Patterns and expected values come JSON-encoded, with characters such as '+' and '"' as \u002B and \u0022.
+                string text = JsonEscape().Replace(error.Value, match => ((char)Convert.ToInt32(match.Groups[1].Value, 16)).ToString());
                 string message = $"{(location.Length == 0 ? "/" : location)}: {text}";
                 if (!errors.Contains(message))
                 {
@@ -70,6 +70,7 @@ public static partial class PolicySchema
         ErrorMessages.FalseSchema = "this property is not allowed here; check its spelling and whether it belongs at this place, such as under another operator";
         ErrorMessages.Pattern = "the value does not match the pattern [[pattern]]";
         ErrorMessages.MaxProperties = "at most [[limit]] properties are allowed here, and there are [[received]]";
+        ErrorMessages.MaxLength = "the value is [[received]] characters long, and the most allowed here is [[limit]]";
         return JsonSchema.FromText(SchemaText.Value);
     }
 
