@@ -96,13 +96,7 @@ public sealed class GeneralizeOperator : ColumnOperator
                     // A value already at the method's precision (1964 for dateYear, 1964-07 for dateMonth), as an earlier
                     // run of this operator wrote it, stays as it is, so an anonymized extract can go through a policy
                     // again. The declared formats come first, so a format such as MMyy still reads 0485 as April 1985.
-                    if (!IsAtPrecision(value.AsSpan().Trim()))
-                    {
-                        return false;
-                    }
-
-                    output = value.Trim();
-                    return true;
+                    return TryAtPrecision(value.AsSpan().Trim(), out output);
                 }
 
                 output = date.ToString(_method == GeneralizeMethod.DateYear ? "yyyy" : "yyyy-MM", CultureInfo.InvariantCulture);
@@ -145,20 +139,31 @@ public sealed class GeneralizeOperator : ColumnOperator
         return upper > lower ? string.Create(CultureInfo.InvariantCulture, $"[{lower:R}, {upper:R})") : null;
     }
 
-    private bool IsAtPrecision(ReadOnlySpan<char> value)
+    // Reads a year (1964) or a year and month (1964-07) and writes it at the method's precision: a month keeps both, a
+    // year only the year. A year alone cannot give a month.
+    private bool TryAtPrecision(ReadOnlySpan<char> value, out string output)
     {
+        output = string.Empty;
         if (value.Length < 4 || !IsYear(value[..4]))
         {
             return false;
         }
 
-        if (_method == GeneralizeMethod.DateYear)
+        bool yearAndMonth = value.Length == 7 && value[4] == '-'
+            && int.TryParse(value[5..], NumberStyles.None, CultureInfo.InvariantCulture, out int month) && month is >= 1 and <= 12;
+        if (_method == GeneralizeMethod.DateYear && (value.Length == 4 || yearAndMonth))
         {
-            return value.Length == 4;
+            output = value[..4].ToString();
+            return true;
         }
 
-        return value.Length == 7 && value[4] == '-' && int.TryParse(value[5..], NumberStyles.None, CultureInfo.InvariantCulture, out int month)
-            && month is >= 1 and <= 12;
+        if (_method == GeneralizeMethod.DateMonth && yearAndMonth)
+        {
+            output = value.ToString();
+            return true;
+        }
+
+        return false;
     }
 
     private static bool IsYear(ReadOnlySpan<char> digits) =>
