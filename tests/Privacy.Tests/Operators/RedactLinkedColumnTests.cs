@@ -67,10 +67,12 @@ public sealed class RedactLinkedColumnTests
         Assert.Equal(expected, rows[0][1]);
     }
 
-    [Fact]
-    public void Redact_ApostropheName_RemovedWhole()
+    [Theory]
+    [InlineData("O'Brien Se\u00E1n", "Mr O'Brien and Se\u00E1n O'Brien")]
+    [InlineData("O\u2019Brien Se\u00E1n", "Mr O\u2019Brien and Se\u00E1n O\u2019Brien")]
+    public void Redact_ApostropheName_RemovedWhole(string name, string note)
     {
-        string csv = "Full Name,street,email,tier,note\nO'Brien Se\u00E1n,12 Green Lane,a@example.org,gold,\"Mr O'Brien and Se\u00E1n O'Brien\"\n";
+        string csv = $"Full Name,street,email,tier,note\n{name},12 Green Lane,a@example.org,gold,\"{note}\"\n";
 
         (string output, _, _) = AnonymizationHarness.Run(csv, AnonymizationHarness.Policy(Columns));
 

@@ -19,7 +19,7 @@ public sealed class RedactOperator : ColumnOperator
     /// </summary>
     public const int MinimumLinkedLength = 2;
 
-    private static readonly char[] WordSeparators = [' ', '-', '\'', '.', ',', '\t'];
+    private static readonly char[] WordSeparators = [' ', '-', '\'', '\u2019', '.', ',', '\t'];
 
     private readonly Func<string, string?, IReadOnlyList<PiiSpan>> _scan;
     private readonly HmacPseudonymizer _pseudonymizer;
@@ -139,12 +139,13 @@ public sealed class RedactOperator : ColumnOperator
                 }
             }
 
-            // A name with an apostrophe (O'Brien, D'Angelo) also goes whole, or its one-letter start would stay in clear.
+            // A name with an apostrophe, typed or typographic (O'Brien, D’Angelo), also goes whole, or its one-letter start
+            // would stay in clear.
             foreach (string word in whole.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries))
             {
-                if (word.Contains('\'') && char.IsUpper(word[0]) && word.All(c => char.IsLetter(c) || c is '\'' or '-'))
+                if (word.AsSpan().ContainsAny('\'', '\u2019') && char.IsUpper(word[0]) && word.All(c => char.IsLetter(c) || c is '\'' or '\u2019' or '-'))
                 {
-                    AddOccurrences(text, word.Trim('\''), column.Label, kind, capitalisedOnly: true, mentions);
+                    AddOccurrences(text, word.Trim(['\'', '\u2019']), column.Label, kind, capitalisedOnly: true, mentions);
                 }
             }
         }
