@@ -387,6 +387,28 @@ public sealed class AnonymizeCommandTests
     }
 
     [Fact]
+    public void PolicyInit_NationalPhones_SetRegion()
+    {
+        // No number has a country prefix, and none is a valid US number, but all are valid UK numbers.
+        using var folder = new TemporaryFolder();
+        var csv = new System.Text.StringBuilder("id,phone\n");
+        for (int i = 0; i < 30; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i},020 7946 {1000 + (i * 37)}\n");
+        }
+
+        File.WriteAllText(folder.File("in.csv"), csv.ToString());
+
+        (int initCode, _, string initError) = SynthdataProcess.Run(folder.Path, "policy", "init", "in.csv", "--out", "policy.json");
+
+        Assert.True(initCode == ExitCodes.Success, initError);
+        JsonNode policy = JsonNode.Parse(File.ReadAllText(folder.File("policy.json")))!;
+        Assert.Equal("GB", policy["defaultPhoneRegion"]!.GetValue<string>());
+        Assert.Equal("pseudonym", policy["columns"]!["phone"]!["operator"]!.GetValue<string>());
+        Assert.Contains("defaultPhoneRegion GB comes from the phone column values", initError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PolicyInit_PrefixedPhones_SetRegion()
     {
         using var folder = new TemporaryFolder();

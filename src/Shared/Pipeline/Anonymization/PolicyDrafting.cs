@@ -89,12 +89,50 @@ public static class PolicyDrafting
         return cells;
     }
 
+    // Regions tried for phone columns of national-format numbers, when none of them has a country prefix.
+    private static readonly string[] NationalCandidates = ["GB", "DE", "FR", "ES", "IT", "NL", "BE", "AT", "CH", "IE", "PL", "SE", "DK", "NO", "PT", "AU", "CA", "IN"];
+
+    /// <summary>
+    /// Returns the region under which most sampled values of <paramref name="headers"/> are valid phone numbers, when that
+    /// is more than half of them, or null.
+    /// </summary>
+    private static (string Region, int Valid, int Total)? InferFromNationalNumbers(ColumnSample[] samples, string[] headers)
+    {
+        string[] values = [.. samples.Where(sample => headers.Contains(sample.Header, StringComparer.Ordinal))
+            .SelectMany(sample => sample.Values).OfType<string>().Where(value => !string.IsNullOrWhiteSpace(value)).Take(200)];
+        if (values.Length < RegionCodes.MinimumPrefixedNumbers)
+        {
+            return null;
+        }
+
+        (string Region, int Valid) best = (FallbackPhoneRegion, 0);
+        foreach (string region in NationalCandidates)
+        {
+            var detector = new PhoneDetector(region);
+            int valid = values.Count(value => detector.Validate(value) == ValueCheck.Valid);
+            if (valid > best.Valid)
+            {
+                best = (region, valid);
+            }
+        }
+
+        return best.Valid * 2 > values.Length ? (best.Region, best.Valid, values.Length) : null;
+    }
+
     private static (string Region, string? Note) InferRegion(ColumnSample[] samples, IReadOnlyList<ColumnClassification> classifications)
     {
-        bool needsRegion = classifications.Any(column => column.Kind == PiiKind.Phone || column.IsFreeText);
+        // A column whose header names phone numbers but whose values are not valid US numbers may hold another country's
+        // national-format numbers (020 7946 0958), which only the right region reads.
+        string[] hintedPhones = [.. classifications.Where(column => column.UnconfirmedHint == PiiKind.Phone).Select(column => column.Header)];
+        bool needsRegion = hintedPhones.Length > 0 || classifications.Any(column => column.Kind == PiiKind.Phone || column.IsFreeText);
         if (!needsRegion)
         {
             return (FallbackPhoneRegion, null);
+        }
+
+        if (!classifications.Any(column => column.Kind == PiiKind.Phone) && InferFromNationalNumbers(samples, hintedPhones) is { } national)
+        {
+            return (national.Region, $"defaultPhoneRegion {national.Region} comes from the phone column values, {national.Valid} of {national.Total} of which are valid {national.Region} numbers written without a country prefix.");
         }
 
         IEnumerable<string?> candidates = classifications
