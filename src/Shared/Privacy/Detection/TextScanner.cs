@@ -6,7 +6,7 @@ namespace SyntheticData.Privacy.Detection;
 /// Scans free text with every pattern detector (track data, card numbers, IBANs, SSNs, e-mail addresses,
 /// phone numbers, IP addresses) and merges overlapping findings into spans, so that a caller replacing
 /// the spans never leaves part of a finding in clear. Full-width characters, other scripts' decimal digits and typeset
-/// spaces and dashes are read as their ASCII forms, and invisible format characters are skipped (see
+/// spaces and dashes are read as their ASCII forms, and default-ignorable characters are skipped (see
 /// <see cref="TextFolding"/>). Person names and street addresses are not found in
 /// free text; they are classified per column.
 /// </summary>

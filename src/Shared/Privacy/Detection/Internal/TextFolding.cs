@@ -7,9 +7,9 @@ namespace SyntheticData.Privacy.Detection.Internal;
 /// <summary>
 /// Folds the characters that write digits, letters and separators in other forms onto ASCII, one character for one, so
 /// that detectors written for ASCII also read full-width text (<c>４５３９</c>, <c>ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ</c>), other scripts'
-/// decimal digits (Arabic-Indic, Devanagari) and typeset separators (no-break spaces, en dashes). Invisible format
-/// characters (soft hyphens, zero-width spaces and joiners, directional marks, byte order marks) are removed, because
-/// text copied from web pages and word processors carries them inside numbers and addresses. Where nothing was removed,
+/// decimal digits (Arabic-Indic, Devanagari) and typeset separators (no-break spaces, en dashes). Default-ignorable
+/// characters (soft hyphens, zero-width spaces and joiners, directional marks, byte order marks, variation selectors) are
+/// removed, because text copied from web pages and word processors carries them inside numbers and addresses. Where nothing was removed,
 /// offsets in the folded text are offsets in the original; otherwise <see cref="FoldIfNeeded(ref ReadOnlySpan{char}, out int[])"/>
 /// returns the map back to the original.
 /// </summary>
@@ -119,7 +119,7 @@ internal static class TextFolding
         }
     }
 
-    /// <summary>Returns true for an invisible format character, which folding removes.</summary>
+    /// <summary>Returns true for a default-ignorable character, which folding removes.</summary>
     public static bool IsInvisible(int point) => point is > '\u007F' and <= char.MaxValue && Invisible.Contains((char)point);
 
     /// <summary>

@@ -116,7 +116,7 @@ internal static class UnicodeNfkc
     }
 
     /// <summary>
-    /// Appends the compatibility decomposition of <paramref name="piece"/> without combining marks and invisible format
+    /// Appends the compatibility decomposition of <paramref name="piece"/> without combining marks and default-ignorable
     /// characters (a soft hyphen in <c>Ja\u00ADne</c>), with ß as ss.
     /// </summary>
     private static void AppendSearchForm(string piece, Tables tables, StringBuilder builder)
