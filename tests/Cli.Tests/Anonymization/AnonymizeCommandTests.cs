@@ -387,6 +387,23 @@ public sealed class AnonymizeCommandTests
     }
 
     [Fact]
+    public void Anonymize_TabFileCommaPolicy_HintsSeparator()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.tsv"), "id\temail\n1\tada.b@example.org\n");
+        File.WriteAllText(folder.File("policy.json"), """
+            { "version": 1, "columns": { "id": { "operator": "keep" }, "email": { "operator": "pseudonym", "parameters": { "kind": "email" } } } }
+            """);
+
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "anonymize", "in.tsv", "--policy", "policy.json", "--out", "out.csv");
+
+        Assert.Equal(ExitCodes.InvalidPolicy, code);
+        Assert.Contains("header reads as one column whose name contains a tab", error, StringComparison.Ordinal);
+        Assert.Contains("set the policy's \"separator\" to \"tab\"", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("\t", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PolicyInit_NationalPhones_SetRegion()
     {
         // No number has a country prefix, and none is a valid US number, but all are valid UK numbers.

@@ -146,7 +146,9 @@ public sealed class AnonymizationPlan
             (ColumnPolicy? rule, ColumnTreatment treatment) = Choose(policy, name);
             if (rule is null)
             {
-                errors.Add($"input column '{name}' (position {index + 1}) is not named by the policy; add it to 'columns', or set 'unlistedColumns' to drop or keep");
+                errors.Add(header.Count == 1 && OtherSeparatorIn(name, policy.Separator) is { } other
+                    ? $"the input's header reads as one column whose name contains {other}, which the policy does not name; if that is the field separator, set the policy's \"separator\" to {(other == "a tab" ? "\"tab\"" : other)}"
+                    : $"input column '{name}' (position {index + 1}) is not named by the policy; add it to 'columns', or set 'unlistedColumns' to drop or keep");
                 continue;
             }
 
@@ -263,6 +265,20 @@ public sealed class AnonymizationPlan
             && rule.Parameters.TryGetValue("kind", out System.Text.Json.JsonElement kind)
             && kind.ValueKind == System.Text.Json.JsonValueKind.String
             && string.Equals(kind.GetString(), "name", StringComparison.Ordinal));
+
+    // Names the separator other than the policy's that a one-column header contains: "a tab", "';'" or "'|'", or null.
+    private static string? OtherSeparatorIn(string name, char separator)
+    {
+        foreach (char candidate in "\t;|")
+        {
+            if (candidate != separator && name.Contains(candidate, StringComparison.Ordinal))
+            {
+                return candidate == '\t' ? "a tab" : $"'{candidate}'";
+            }
+        }
+
+        return null;
+    }
 
     private static (ColumnPolicy? Rule, ColumnTreatment Treatment) Choose(DatasetPolicy policy, string name)
     {
