@@ -89,6 +89,9 @@ public static class PolicyDrafting
         return cells;
     }
 
+    // The fewest digits for a value to count as a number written in national format rather than a word or a code.
+    private const int MinimumNationalDigits = 6;
+
     // Regions tried for phone columns of national-format numbers, when none of them has a country prefix.
     private static readonly string[] NationalCandidates = ["GB", "DE", "FR", "ES", "IT", "NL", "BE", "AT", "CH", "IE", "PL", "SE", "DK", "NO", "PT", "AU", "CA", "IN"];
 
@@ -100,7 +103,11 @@ public static class PolicyDrafting
     {
         string[] values = [.. samples.Where(sample => headers.Contains(sample.Header, StringComparer.Ordinal))
             .SelectMany(sample => sample.Values).OfType<string>().Where(value => !string.IsNullOrWhiteSpace(value)).Take(200)];
-        if (values.Length < RegionCodes.MinimumPrefixedNumbers)
+
+        // Each region's rules take tens of milliseconds to build, so values that are mostly not numbers, such as the
+        // pseudonyms of an anonymized extract, are not tried at all.
+        int numeric = values.Count(value => value.Count(char.IsAsciiDigit) >= MinimumNationalDigits);
+        if (values.Length < RegionCodes.MinimumPrefixedNumbers || numeric * 2 <= values.Length)
         {
             return null;
         }
