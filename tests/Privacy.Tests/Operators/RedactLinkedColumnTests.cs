@@ -81,6 +81,25 @@ public sealed class RedactLinkedColumnTests
     }
 
     [Fact]
+    public void Redact_RowRegion_OutputPassesDefaultRegionCheck()
+    {
+        // A German row's reference is no German phone number, but the check of written cells reads it with the
+        // policy's US region, where it is one; redact must leave nothing that check finds.
+        const string csv = "country,note\nDE,\"Ref 2024-000123 offen, Tel. 030 901820\"\nUS,\"call 202-456-1111\"\n";
+        string policy = AnonymizationHarness.Policy(
+            "\"country\": {\"operator\": \"keep\"}, \"note\": {\"operator\": \"redact\"}",
+            "\"defaultPhoneRegion\": \"US\", \"countryColumn\": \"country\"");
+
+        (string output, _, _) = AnonymizationHarness.Run(csv, policy);
+
+        (_, List<string?[]> rows) = AnonymizationHarness.Parse(output);
+        Assert.Equal("Ref [PHONE] offen, Tel. [PHONE]", rows[0][1]);
+        Assert.Equal("call [PHONE]", rows[1][1]);
+        var usScanner = new SyntheticData.Privacy.Detection.TextScanner(new SyntheticData.Privacy.Detection.DetectionOptions { DefaultRegion = "US" });
+        Assert.All(rows, row => Assert.False(usScanner.ContainsValidated(row[1])));
+    }
+
+    [Fact]
     public void Redact_StreetWithSharpS_MatchesSs()
     {
         string csv = "Full Name,street,email,tier,note\nAda Brennick,Schlo\u00DFgasse 184,a@example.org,gold,\"LIVES AT SCHLOSSGASSE 184\"\n";

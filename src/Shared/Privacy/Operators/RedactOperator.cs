@@ -52,7 +52,15 @@ public sealed class RedactOperator : ColumnOperator
 
     public override bool TryApply(string value, RowContext row, out string output)
     {
+        // A row's own region reads its national phone numbers, but the check of written cells and the rescan read every
+        // cell with the policy's default region. Spans found either way are replaced, so a number that only the default
+        // region reads as a phone cannot fail the output after redaction.
         IReadOnlyList<PiiSpan> found = _scan(value, row.PhoneRegion);
+        if (row.PhoneRegion is not null && _scan(value, null) is { Count: > 0 } byDefault)
+        {
+            found = [.. found, .. byDefault];
+        }
+
         List<Mention>? mentions = _linked.Count == 0 ? null : FindLinked(value, row);
         if (found.Count == 0 && (mentions is null || mentions.Count == 0))
         {
