@@ -245,6 +245,7 @@ public sealed class PolicyDrafterTests
 
         Assert.Equal("country", draft.CountryColumn);
         Assert.Equal(OperatorKind.Redact, draft.Columns["notes"].Operator);
+        Assert.StartsWith("Free text with personal data inside: ", draft.Columns["notes"].Comment, StringComparison.Ordinal);
         foreach (string number in numbers)
         {
             Assert.DoesNotContain(number, output, StringComparison.Ordinal);

@@ -62,7 +62,7 @@ public static class PolicyDrafter
             ColumnSample? sample = samples.FirstOrDefault(s => s.Header == classification.Header);
             (OperatorKind kind, Dictionary<string, JsonNode> parameters, string why) = Choose(classification, sample, settings.DefaultPhoneRegion);
             string evidence = classification.Kind == PiiKind.None
-                ? $"No personal data found: {classification.Reason.TrimEnd('.')}"
+                ? (classification.EmbeddedKinds.Count > 0 ? "Free text with personal data inside" : "No personal data found") + $": {classification.Reason.TrimEnd('.')}"
                 : string.Create(
                     CultureInfo.InvariantCulture,
                     $"{classification.Kind} (confidence {classification.Confidence:0.00}, {classification.ValidatedShare * 100:0}% of {classification.SampleCount} sampled values validated): {classification.Reason.TrimEnd('.')}");
