@@ -40,6 +40,8 @@ public sealed class RedactLinkedColumnTests
     [InlineData("Fran\u00E7ois Gro\u00DF", "CUSTOMER FRANCOIS GROSS CALLED", "CUSTOMER [FULL_NAME] CALLED")]
     [InlineData("Nguy\u1EC5n V\u0103n", "customer Nguyen Van agreed", "customer [FULL_NAME] agreed")]
     [InlineData("Bj\u00F6rn Gro\u00DF", "Bjorn Gross and Bj\u00F6rn", "[FULL_NAME] and [FULL_NAME]")]
+    [InlineData("Sabine M\u00FCller", "Frau Mueller / M\u00DCLLER, S.", "Frau [FULL_NAME] / [FULL_NAME], S.")]
+    [InlineData("J\u00F6rg Wei\u00DF", "Herr Joerg WEISS rief an", "Herr [FULL_NAME] rief an")]
     [InlineData("Ada Brennick", "Ada Bren\u00ADnick called, then A\u200Bda", "[FULL_NAME] called, then [FULL_NAME]")]
     public void Redact_MatchesOtherUnicodeForms(string name, string note, string expected)
     {

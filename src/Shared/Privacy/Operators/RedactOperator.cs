@@ -122,39 +122,13 @@ public sealed class RedactOperator : ColumnOperator
                 continue;
             }
 
-            ValueKind kind = column.Kind;
             string whole = UnicodeNfkc.SearchForm(cell).Trim();
-            if (whole.Length >= MinimumLinkedLength)
-            {
-                AddOccurrences(text, whole, column.Label, kind, capitalisedOnly: false, mentions);
-            }
+            AddLinkedValue(text, whole, column, mentions);
 
-            if (kind is ValueKind.Identifier or ValueKind.Iban or ValueKind.Card)
+            // German spelling writes an umlaut as a following e where it is not at hand (Müller as Mueller).
+            if (UmlautSpelling(cell) is { } spelled)
             {
-                AddCompactOccurrences(text, whole, column.Label, kind, mentions);
-            }
-
-            if (!column.MatchesWords)
-            {
-                continue;
-            }
-
-            foreach (string word in whole.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (word.Length >= MinimumLinkedLength && char.IsUpper(word[0]) && word.All(char.IsLetter))
-                {
-                    AddOccurrences(text, word, column.Label, kind, capitalisedOnly: true, mentions);
-                }
-            }
-
-            // A name with an apostrophe, typed or typographic (O'Brien, D’Angelo), also goes whole, or its one-letter start
-            // would stay in clear.
-            foreach (string word in whole.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (word.AsSpan().ContainsAny('\'', '\u2019') && char.IsUpper(word[0]) && word.All(c => char.IsLetter(c) || c is '\'' or '\u2019' or '-'))
-                {
-                    AddOccurrences(text, word.Trim(['\'', '\u2019']), column.Label, kind, capitalisedOnly: true, mentions);
-                }
+                AddLinkedValue(text, UnicodeNfkc.SearchForm(spelled).Trim(), column, mentions);
             }
         }
 
@@ -167,6 +141,58 @@ public sealed class RedactOperator : ColumnOperator
         }
 
         return mentions;
+    }
+
+    /// <summary>Returns the value with ä, ö and ü written ae, oe and ue, or null when it has none of them.</summary>
+    private static string? UmlautSpelling(string value)
+    {
+        string composed = UnicodeNfkc.Normalize(value);
+        if (composed.AsSpan().IndexOfAny("äöüÄÖÜ") < 0)
+        {
+            return null;
+        }
+
+        return composed.Replace("ä", "ae", StringComparison.Ordinal).Replace("ö", "oe", StringComparison.Ordinal).Replace("ü", "ue", StringComparison.Ordinal)
+            .Replace("Ä", "Ae", StringComparison.Ordinal).Replace("Ö", "Oe", StringComparison.Ordinal).Replace("Ü", "Ue", StringComparison.Ordinal);
+    }
+
+    // Adds the mentions of one search form of a linked value: the whole value, its compact form for identifiers, and the
+    // words of a name.
+    private static void AddLinkedValue(string text, string whole, LinkedColumn column, List<Mention> mentions)
+    {
+        ValueKind kind = column.Kind;
+        if (whole.Length >= MinimumLinkedLength)
+        {
+            AddOccurrences(text, whole, column.Label, kind, capitalisedOnly: false, mentions);
+        }
+
+        if (kind is ValueKind.Identifier or ValueKind.Iban or ValueKind.Card)
+        {
+            AddCompactOccurrences(text, whole, column.Label, kind, mentions);
+        }
+
+        if (!column.MatchesWords)
+        {
+            return;
+        }
+
+        foreach (string word in whole.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word.Length >= MinimumLinkedLength && char.IsUpper(word[0]) && word.All(char.IsLetter))
+            {
+                AddOccurrences(text, word, column.Label, kind, capitalisedOnly: true, mentions);
+            }
+        }
+
+        // A name with an apostrophe, typed or typographic (O'Brien, D’Angelo), also goes whole, or its one-letter start
+        // would stay in clear.
+        foreach (string word in whole.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word.AsSpan().ContainsAny('\'', '\u2019') && char.IsUpper(word[0]) && word.All(c => char.IsLetter(c) || c is '\'' or '\u2019' or '-'))
+            {
+                AddOccurrences(text, word.Trim(['\'', '\u2019']), column.Label, kind, capitalisedOnly: true, mentions);
+            }
+        }
     }
 
     // Adds each whole-word occurrence of value in text, ignoring case. With capitalisedOnly, an occurrence must start
