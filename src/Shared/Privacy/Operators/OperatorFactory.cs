@@ -139,7 +139,7 @@ public sealed class OperatorFactory
                     return null;
                 }
 
-                return new RedactOperator(_textScan, _pseudonymizer, replacement);
+                return new RedactOperator(_textScan, _pseudonymizer, replacement, policy.DefaultPhoneRegion);
 
             default:
                 parameters.Fail($"operator '{rule.Operator}' is not supported");

@@ -24,21 +24,28 @@ public sealed class RedactOperator : ColumnOperator
     private readonly Func<string, string?, IReadOnlyList<PiiSpan>> _scan;
     private readonly HmacPseudonymizer _pseudonymizer;
     private readonly RedactReplacement _replacement;
+    private readonly string? _defaultRegion;
     private IReadOnlyList<LinkedColumn> _linked = [];
 
     /// <summary>Creates a redact operator.</summary>
     /// <param name="scan">Returns the merged spans of validated findings in a text, for a phone region.</param>
     /// <param name="pseudonymizer">Used when the replacement is a pseudonym.</param>
     /// <param name="replacement">What replaces each span.</param>
+    /// <param name="defaultRegion">
+    /// The region that <paramref name="scan"/> reads phone numbers with when given none, as the policy's default region
+    /// configures its scanner; null when unknown, and then each row with a region of its own is read both ways.
+    /// </param>
     public RedactOperator(
         Func<string, string?, IReadOnlyList<PiiSpan>> scan,
         HmacPseudonymizer pseudonymizer,
-        RedactReplacement replacement)
+        RedactReplacement replacement,
+        string? defaultRegion = null)
     {
         ArgumentNullException.ThrowIfNull(scan);
         _scan = scan;
         _pseudonymizer = pseudonymizer;
         _replacement = replacement;
+        _defaultRegion = defaultRegion;
     }
 
     public override OperatorKind Kind => OperatorKind.Redact;
@@ -54,9 +61,9 @@ public sealed class RedactOperator : ColumnOperator
     {
         // A row's own region reads its national phone numbers, but the check of written cells and the rescan read every
         // cell with the policy's default region. Spans found either way are replaced, so a number that only the default
-        // region reads as a phone cannot fail the output after redaction.
+        // region reads as a phone does not fail the output after redaction. A row of the default region is read once.
         IReadOnlyList<PiiSpan> found = _scan(value, row.PhoneRegion);
-        if (row.PhoneRegion is not null && _scan(value, null) is { Count: > 0 } byDefault)
+        if (row.PhoneRegion is not null && row.PhoneRegion != _defaultRegion && _scan(value, null) is { Count: > 0 } byDefault)
         {
             found = [.. found, .. byDefault];
         }
