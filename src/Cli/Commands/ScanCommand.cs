@@ -214,17 +214,14 @@ internal static class ScanCommand
         int freeText = columns.Count(c => c.IsFreeText);
         int special = columns.Count(c => c.IsSpecialCategory);
         console.WriteLine(
-            $"{Count(direct, "direct identifier", "direct identifiers")}, {Count(quasi, "quasi-identifier", "quasi-identifiers")}, "
-            + $"{Count(special, "special-category column", "special-category columns")}, "
-            + $"{Count(freeText, "free-text column", "free-text columns")} to scan cell by cell.");
+            $"{Counts.Of(direct, "direct identifier")}, {Counts.Of(quasi, "quasi-identifier")}, "
+            + $"{Counts.Of(special, "special-category column")}, "
+            + $"{Counts.Of(freeText, "free-text column")} to scan cell by cell.");
         if (columns.Any(c => c.Kind == PiiKind.None))
         {
             console.WriteLine("For a column with no kind found, the confidence is how sure the scan is that the column contains no personal data.");
         }
     }
-
-    private static string Count(int count, string singular, string plural) =>
-        string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? singular : plural)}");
 
     private static void WriteJson(TextWriter output, FileInfo file, int sampledRows, IReadOnlyList<ColumnClassification> columns)
     {
