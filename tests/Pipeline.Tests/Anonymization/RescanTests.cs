@@ -142,7 +142,7 @@ public sealed class RescanTests : IDisposable
     [Fact]
     public void Rescan_KeptShortValuesPastSample_NotScanned()
     {
-        // A column of short codes is not free text, so only its sample is scanned, as the README says.
+        // A column of short codes is not free text, so only its sample is scanned, as the README describes.
         var text = new System.Text.StringBuilder("customer,code\n");
         for (int i = 1; i <= 3_000; i++)
         {

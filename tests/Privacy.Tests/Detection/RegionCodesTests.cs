@@ -50,7 +50,7 @@ public sealed class RegionCodesTests
     }
 
     [Fact]
-    public void InferFromPrefixedNumbers_UnassignedRangeCountsByCallingCode()
+    public void InferFromPrefixedNumbers_UnassignedRange()
     {
         // +44 7700 900xxx is kept for fiction, so no number is valid, but the calling code still names the country.
         string?[] values = ["+44 7700 900123", "+44 7700 900456", "+44 7700 900789"];

@@ -85,8 +85,8 @@ public sealed class RedactLinkedColumnTests
     [Fact]
     public void Redact_RowRegion_OutputPassesDefaultRegionCheck()
     {
-        // A German row's reference is no German phone number, but the check of written cells reads it with the
-        // policy's US region, where it is one; redact must leave nothing that check finds.
+        // A German row's reference is no German phone number. The check of written cells reads it with the policy's US
+        // region, where it is one, so redact must replace it too.
         const string csv = "country,note\nDE,\"Ref 2024-000123 offen, Tel. 030 901820\"\nUS,\"call 202-456-1111\"\n";
         string policy = AnonymizationHarness.Policy(
             "\"country\": {\"operator\": \"keep\"}, \"note\": {\"operator\": \"redact\"}",

@@ -89,7 +89,7 @@ public static class PolicyDrafting
         return cells;
     }
 
-    // The fewest digits for a value to count as a number written in national format rather than a word or a code.
+    // The minimum number of digits for a value to count as a number in national format rather than a word or a code.
     private const int MinimumNationalDigits = 6;
 
     // Regions tried for phone columns of national-format numbers, when none of them has a country prefix.

@@ -41,8 +41,8 @@ public sealed record ColumnClassification
     public IReadOnlyList<PiiKind> EmbeddedKinds { get; init; } = [];
 
     /// <summary>
-    /// For phone columns and free text with phone numbers inside, the header of the column whose values gave each row's
-    /// region; null when the default region was used.
+    /// The header of the column whose values gave each row's phone region, for phone columns and for free text with phone
+    /// numbers inside. Null when the default region was used.
     /// </summary>
     public string? RegionColumn { get; init; }
 
