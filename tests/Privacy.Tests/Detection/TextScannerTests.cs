@@ -71,6 +71,9 @@ public sealed class TextScannerTests
     [InlineData("from 160.130.183.204:8080", "160.130.183.204", PiiKind.IpAddress)]
     [InlineData("IP:bd69:fe29:d76d:4330:f144:6bea:b0c1:1fde", "bd69:fe29:d76d:4330:f144:6bea:b0c1:1fde", PiiKind.IpAddress)]
     [InlineData("value:bd69:fe29:d76d:4330:f144:6bea:b0c1:1fde.", "bd69:fe29:d76d:4330:f144:6bea:b0c1:1fde", PiiKind.IpAddress)]
+    [InlineData("verified ID, DOB 12/03/1985, moved", "12/03/1985", PiiKind.DateOfBirth)]
+    [InlineData("Kunde geb. 12.03.1985", "12.03.1985", PiiKind.DateOfBirth)]
+    [InlineData("born on ８ March 1985", "８ March 1985", PiiKind.DateOfBirth)]
     public void Scan_FindsValueInCommonNoteLayouts(string text, string value, PiiKind kind)
     {
         PiiSpan span = Assert.Single(_scanner.Scan(text));
@@ -84,6 +87,7 @@ public sealed class TextScannerTests
     [InlineData("version 1.4539146639233215")]
     [InlineData("amount 4539146639233215.00")]
     [InlineData("release 10.2.3.4.5")]
+    [InlineData("paid 12/03/1985 by transfer")]
     public void Scan_LeavesLookAlikesOutsideTheirContext(string text)
     {
         Assert.Empty(_scanner.Scan(text));
@@ -247,6 +251,8 @@ public sealed class TextScannerTests
     [InlineData(";4111111111111111=28121010000000000?", PiiKind.TrackData)]
     [InlineData("%B4111111111111111^DOE/JANE^2812101", PiiKind.TrackData)]
     [InlineData("host 2001:db8::8a2e:370:7334", PiiKind.IpAddress)]
+    [InlineData("DOB 12/03/1985", PiiKind.DateOfBirth)]
+    [InlineData("生年月日 1985年3月12日", PiiKind.DateOfBirth)]
     public void ContainsValidated_FindsEachKind(string cell, PiiKind kind)
     {
         Assert.True(_scanner.ContainsValidated(cell));
@@ -294,9 +300,9 @@ public sealed class TextScannerTests
     public void FindValidatedKinds_ListsKindsInEnumOrder()
     {
         Span<PiiKind> kinds = stackalloc PiiKind[TextScanner.TextKindCount];
-        int count = _scanner.FindValidatedKinds("from 10.0.0.7 mail a@example.org card 4111111111111111", null, kinds);
+        int count = _scanner.FindValidatedKinds("from 10.0.0.7 mail a@example.org card 4111111111111111 dob 1985-03-12", null, kinds);
 
-        Assert.Equal([PiiKind.CardNumber, PiiKind.Email, PiiKind.IpAddress], kinds[..count].ToArray());
+        Assert.Equal([PiiKind.CardNumber, PiiKind.Email, PiiKind.IpAddress, PiiKind.DateOfBirth], kinds[..count].ToArray());
     }
 
     [Fact]

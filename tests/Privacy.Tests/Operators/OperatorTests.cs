@@ -634,6 +634,20 @@ public sealed class OperatorTests
     }
 
     [Fact]
+    public void Redact_ReplacesLabelledBirthDates()
+    {
+        var op = new RedactOperator(
+            (text, region) => AnonymizationHarness.Scanner.Scan(text, region, false),
+            new HmacPseudonymizer(AnonymizationHarness.KeyA),
+            RedactReplacement.Kind);
+        string notes = "ID checked, DOB 12 March 1985; card blocked 2024-01-15";
+
+        string output = Apply(op, notes);
+
+        Assert.Equal("ID checked, DOB [DATE_OF_BIRTH]; card blocked 2024-01-15", output);
+    }
+
+    [Fact]
     public void Redact_LongCell_FindsValuesPastAnyCut()
     {
         var op = new RedactOperator(

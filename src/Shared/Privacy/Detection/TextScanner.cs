@@ -4,7 +4,7 @@ namespace SyntheticData.Privacy.Detection;
 
 /// <summary>
 /// Scans free text with every pattern detector (track data, card numbers, IBANs, SSNs, e-mail addresses,
-/// phone numbers, IP addresses) and merges overlapping findings into spans, so that a caller replacing
+/// phone numbers, IP addresses, labelled dates of birth) and merges overlapping findings into spans, so that a caller replacing
 /// the spans never leaves part of a finding in clear. Full-width characters, other scripts' decimal digits and typeset
 /// spaces and dashes are read as their ASCII forms, and default-ignorable characters are skipped (see
 /// <see cref="TextFolding"/>). Person names and street addresses are not found in
@@ -13,7 +13,7 @@ namespace SyntheticData.Privacy.Detection;
 public sealed class TextScanner
 {
     /// <summary>The number of kinds a scan can report, and so the buffer length <see cref="FindValidatedKinds"/> needs.</summary>
-    public const int TextKindCount = 7;
+    public const int TextKindCount = 8;
 
     private readonly TrackDataDetector _trackData = new();
     private readonly CardNumberDetector _cardNumber;
@@ -21,6 +21,7 @@ public sealed class TextScanner
     private readonly SsnDetector _ssn = new();
     private readonly EmailDetector _email = new();
     private readonly IpAddressDetector _ipAddress = new();
+    private readonly BirthDateDetector _birthDate = new();
     private readonly PhoneDetector _phone;
 
     /// <summary>Creates a scanner with the given options.</summary>
@@ -99,7 +100,7 @@ public sealed class TextScanner
         TextFeatures features = new(text);
         int count = 0;
 
-        // Enum order: CardNumber, Iban, Ssn, Email, Phone, IpAddress, TrackData.
+        // Enum order: CardNumber, Iban, Ssn, Email, Phone, IpAddress, DateOfBirth, TrackData.
         FirstValidatedSink card = new();
         if (CanMatch(PiiKind.CardNumber, features) && !_cardNumber.Find(text, ref card))
         {
@@ -134,6 +135,12 @@ public sealed class TextScanner
         if (CanMatch(PiiKind.IpAddress, features) && !_ipAddress.Find(text, ref ipAddress))
         {
             kinds[count++] = PiiKind.IpAddress;
+        }
+
+        FirstValidatedSink birthDate = new();
+        if (CanMatch(PiiKind.DateOfBirth, features) && !_birthDate.Find(text, ref birthDate))
+        {
+            kinds[count++] = PiiKind.DateOfBirth;
         }
 
         FirstValidatedSink trackData = new();
@@ -186,7 +193,8 @@ public sealed class TextScanner
             && (!CanMatch(PiiKind.Iban, features) || _iban.Find(text, ref sink))
             && (!CanMatch(PiiKind.Ssn, features) || _ssn.Find(text, ref sink))
             && (!CanMatch(PiiKind.Email, features) || _email.Find(text, ref sink))
-            && (!CanMatch(PiiKind.IpAddress, features) || _ipAddress.Find(text, ref sink));
+            && (!CanMatch(PiiKind.IpAddress, features) || _ipAddress.Find(text, ref sink))
+            && (!CanMatch(PiiKind.DateOfBirth, features) || _birthDate.Find(text, ref sink));
         if (more && CanMatch(PiiKind.Phone, features))
         {
             _phone.Find(text, region, ref sink);
@@ -195,7 +203,7 @@ public sealed class TextScanner
 
     /// <summary>
     /// Returns false when the text lacks what every match of the kind contains (enough digits, an '@', a ':', an IBAN's
-    /// two country letters), so prose without digits, and tokens without separators, skip most detectors. The minimums
+    /// two country letters, a birth date's label), so prose without digits, and tokens without separators, skip most detectors. The minimums
     /// are the shortest valid forms of each kind: a track contains a PAN of 12 or more digits, '^' or '=', and a
     /// four-digit expiry date, and an IPv4 address has dots and four numbers while an IPv6 address always has a colon.
     /// </summary>
@@ -208,6 +216,7 @@ public sealed class TextScanner
         PiiKind.Email => features.HasAt,
         PiiKind.IpAddress => (features.Digits >= 4 && features.HasDot) || features.HasColon,
         PiiKind.Phone => features.Digits >= 5,
+        PiiKind.DateOfBirth => features.Digits >= 4 && (features.AsciiLetters >= 3 || features.HasNonAscii),
         _ => true,
     };
 

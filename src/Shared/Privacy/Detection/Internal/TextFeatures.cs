@@ -2,7 +2,7 @@ namespace SyntheticData.Privacy.Detection.Internal;
 
 /// <summary>
 /// What a text contains that decides which detectors can match it: its ASCII digit and letter counts and whether it
-/// has an '@', a ':', a '.', and a '^' or '=' (the field separators of magnetic-stripe tracks).
+/// has an '@', a ':', a '.', a '^' or '=' (the field separators of magnetic-stripe tracks), and a character outside ASCII.
 /// </summary>
 internal readonly struct TextFeatures
 {
@@ -14,6 +14,7 @@ internal readonly struct TextFeatures
         bool colon = false;
         bool dot = false;
         bool trackSeparator = false;
+        bool nonAscii = false;
         foreach (char c in text)
         {
             switch (c)
@@ -36,6 +37,9 @@ internal readonly struct TextFeatures
                 case '^' or '=':
                     trackSeparator = true;
                     break;
+                case > '\u007F':
+                    nonAscii = true;
+                    break;
             }
         }
 
@@ -45,6 +49,7 @@ internal readonly struct TextFeatures
         HasColon = colon;
         HasDot = dot;
         HasTrackSeparator = trackSeparator;
+        HasNonAscii = nonAscii;
     }
 
     public int Digits { get; }
@@ -58,4 +63,6 @@ internal readonly struct TextFeatures
     public bool HasDot { get; }
 
     public bool HasTrackSeparator { get; }
+
+    public bool HasNonAscii { get; }
 }
