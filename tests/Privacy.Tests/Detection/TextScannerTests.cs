@@ -253,6 +253,7 @@ public sealed class TextScannerTests
     [InlineData("host 2001:db8::8a2e:370:7334", PiiKind.IpAddress)]
     [InlineData("DOB 12/03/1985", PiiKind.DateOfBirth)]
     [InlineData("生年月日 1985年3月12日", PiiKind.DateOfBirth)]
+    [InlineData("moved to 9 Mill Lane", PiiKind.PostalAddress)]
     public void ContainsValidated_FindsEachKind(string cell, PiiKind kind)
     {
         Assert.True(_scanner.ContainsValidated(cell));

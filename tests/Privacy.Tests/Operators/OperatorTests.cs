@@ -634,17 +634,17 @@ public sealed class OperatorTests
     }
 
     [Fact]
-    public void Redact_ReplacesLabelledBirthDates()
+    public void Redact_ReplacesLabelledBirthDatesAndStreets()
     {
         var op = new RedactOperator(
             (text, region) => AnonymizationHarness.Scanner.Scan(text, region, false),
             new HmacPseudonymizer(AnonymizationHarness.KeyA),
             RedactReplacement.Kind);
-        string notes = "ID checked, DOB 12 March 1985; card blocked 2024-01-15";
+        string notes = "ID checked, DOB 12 March 1985; card blocked 2024-01-15; new address: 9 Mill Lane";
 
         string output = Apply(op, notes);
 
-        Assert.Equal("ID checked, DOB [DATE_OF_BIRTH]; card blocked 2024-01-15", output);
+        Assert.Equal("ID checked, DOB [DATE_OF_BIRTH]; card blocked 2024-01-15; new address: [POSTAL_ADDRESS]", output);
     }
 
     [Fact]

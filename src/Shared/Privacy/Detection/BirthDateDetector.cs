@@ -1,4 +1,3 @@
-using System.Buffers;
 using SyntheticData.Privacy.Detection.Internal;
 
 namespace SyntheticData.Privacy.Detection;
@@ -14,10 +13,9 @@ namespace SyntheticData.Privacy.Detection;
 /// </summary>
 public sealed class BirthDateDetector : IDetector
 {
-    /// <summary>How many characters of separators and one joining word may stand between a label and its date.</summary>
+    /// <summary>How many characters of separators and joining words may stand between a label and its date.</summary>
     private const int MaximumGap = 8;
 
-    // Longer labels first, so that "born on" wins over "born" at one position.
     private static readonly string[] Labels =
     [
         "date of birth", "birth date", "birth-date", "birthdate", "birthday", "d.o.b.", "d.o.b", "dob", "born on", "born",
@@ -30,10 +28,8 @@ public sealed class BirthDateDetector : IDetector
         "生年月日", "誕生日",
     ];
 
-    private static readonly SearchValues<string> LabelStarts = SearchValues.Create(Labels, StringComparison.OrdinalIgnoreCase);
-
     // Words that may join a label to its date: "DOB is ...", "born on ...", "geboren am ...".
-    private static readonly string[] JoiningWords = ["is", "was", "on", "am", "le", "el", "il", "em", "op", "de"];
+    private static readonly TextLabels Search = new(Labels, ["is", "was", "on", "am", "le", "el", "il", "em", "op", "de"], MaximumGap);
 
     private static readonly Dictionary<string, int> Months = BuildMonths();
 
@@ -56,96 +52,21 @@ public sealed class BirthDateDetector : IDetector
         where TSink : struct, IFindingSink
     {
         int position = 0;
-        while (position < text.Length)
+        int dateStart;
+        while ((dateStart = Search.FindNext(text, ref position)) >= 0)
         {
-            int found = text[position..].IndexOfAny(LabelStarts);
-            if (found < 0)
+            if (TryReadDate(text, dateStart, out int dateEnd, out bool valid))
             {
-                return true;
-            }
-
-            int labelStart = position + found;
-            position = labelStart + 1;
-            if (labelStart > 0 && char.IsLetterOrDigit(text[labelStart - 1]))
-            {
-                continue;
-            }
-
-            foreach (string label in Labels)
-            {
-                if (!text[labelStart..].StartsWith(label, StringComparison.OrdinalIgnoreCase))
+                if (!sink.Add(new PiiFinding(PiiKind.DateOfBirth, dateStart, dateEnd - dateStart, valid)))
                 {
-                    continue;
+                    return false;
                 }
 
-                int labelEnd = labelStart + label.Length;
-                if (labelEnd < text.Length && char.IsLetter(text[labelEnd]) && char.IsLetter(label[^1]) && !IsIdeograph(label[^1]))
-                {
-                    continue;
-                }
-
-                int dateStart = SkipGap(text, labelEnd);
-                if (dateStart < text.Length && TryReadDate(text, dateStart, out int dateEnd, out bool valid))
-                {
-                    if (!sink.Add(new PiiFinding(PiiKind.DateOfBirth, dateStart, dateEnd - dateStart, valid)))
-                    {
-                        return false;
-                    }
-
-                    position = dateEnd;
-                    break;
-                }
+                position = dateEnd;
             }
         }
 
         return true;
-    }
-
-    private static bool IsIdeograph(char c) => c >= '\u3000';
-
-    /// <summary>Skips separators and at most one joining word after a label; returns where the date would start.</summary>
-    private static int SkipGap(ReadOnlySpan<char> text, int start)
-    {
-        int i = start;
-        bool joined = false;
-        while (i < text.Length && i - start <= MaximumGap)
-        {
-            char c = text[i];
-            if (c is ' ' or ':' or '=' or '#' or '-' or '(' or '\t' or '\u00A0' or '：' or ',')
-            {
-                i++;
-                continue;
-            }
-
-            if (!joined && char.IsLetter(c))
-            {
-                int wordEnd = i;
-                while (wordEnd < text.Length && char.IsLetter(text[wordEnd]))
-                {
-                    wordEnd++;
-                }
-
-                ReadOnlySpan<char> word = text[i..wordEnd];
-                bool joining = false;
-                foreach (string candidate in JoiningWords)
-                {
-                    joining |= word.Equals(candidate, StringComparison.OrdinalIgnoreCase);
-                }
-
-                if (!joining)
-                {
-                    return i;
-                }
-
-                joined = true;
-                i = wordEnd;
-                continue;
-            }
-
-            return i;
-        }
-
-        return i;
     }
 
     /// <summary>Reads a date at <paramref name="start"/>: numeric, with a month name, or in the Japanese form.</summary>

@@ -4,16 +4,16 @@ namespace SyntheticData.Privacy.Detection;
 
 /// <summary>
 /// Scans free text with every pattern detector (track data, card numbers, IBANs, SSNs, e-mail addresses,
-/// phone numbers, IP addresses, labelled dates of birth) and merges overlapping findings into spans, so that a caller replacing
+/// phone numbers, IP addresses, labelled dates of birth and street addresses) and merges overlapping findings into spans, so that a caller replacing
 /// the spans never leaves part of a finding in clear. Full-width characters, other scripts' decimal digits and typeset
 /// spaces and dashes are read as their ASCII forms, and default-ignorable characters are skipped (see
-/// <see cref="TextFolding"/>). Person names and street addresses are not found in
+/// <see cref="TextFolding"/>). Person names, and street addresses without a label, are not found in
 /// free text; they are classified per column.
 /// </summary>
 public sealed class TextScanner
 {
     /// <summary>The number of kinds a scan can report, and so the buffer length <see cref="FindValidatedKinds"/> needs.</summary>
-    public const int TextKindCount = 8;
+    public const int TextKindCount = 9;
 
     private readonly TrackDataDetector _trackData = new();
     private readonly CardNumberDetector _cardNumber;
@@ -22,6 +22,7 @@ public sealed class TextScanner
     private readonly EmailDetector _email = new();
     private readonly IpAddressDetector _ipAddress = new();
     private readonly BirthDateDetector _birthDate = new();
+    private readonly StreetAddressDetector _streetAddress = new();
     private readonly PhoneDetector _phone;
 
     /// <summary>Creates a scanner with the given options.</summary>
@@ -100,7 +101,7 @@ public sealed class TextScanner
         TextFeatures features = new(text);
         int count = 0;
 
-        // Enum order: CardNumber, Iban, Ssn, Email, Phone, IpAddress, DateOfBirth, TrackData.
+        // Enum order: CardNumber, Iban, Ssn, Email, Phone, IpAddress, DateOfBirth, PostalAddress, TrackData.
         FirstValidatedSink card = new();
         if (CanMatch(PiiKind.CardNumber, features) && !_cardNumber.Find(text, ref card))
         {
@@ -141,6 +142,12 @@ public sealed class TextScanner
         if (CanMatch(PiiKind.DateOfBirth, features) && !_birthDate.Find(text, ref birthDate))
         {
             kinds[count++] = PiiKind.DateOfBirth;
+        }
+
+        FirstValidatedSink streetAddress = new();
+        if (CanMatch(PiiKind.PostalAddress, features) && !_streetAddress.Find(text, ref streetAddress))
+        {
+            kinds[count++] = PiiKind.PostalAddress;
         }
 
         FirstValidatedSink trackData = new();
@@ -194,7 +201,8 @@ public sealed class TextScanner
             && (!CanMatch(PiiKind.Ssn, features) || _ssn.Find(text, ref sink))
             && (!CanMatch(PiiKind.Email, features) || _email.Find(text, ref sink))
             && (!CanMatch(PiiKind.IpAddress, features) || _ipAddress.Find(text, ref sink))
-            && (!CanMatch(PiiKind.DateOfBirth, features) || _birthDate.Find(text, ref sink));
+            && (!CanMatch(PiiKind.DateOfBirth, features) || _birthDate.Find(text, ref sink))
+            && (!CanMatch(PiiKind.PostalAddress, features) || _streetAddress.Find(text, ref sink));
         if (more && CanMatch(PiiKind.Phone, features))
         {
             _phone.Find(text, region, ref sink);
@@ -203,7 +211,7 @@ public sealed class TextScanner
 
     /// <summary>
     /// Returns false when the text lacks what every match of the kind contains (enough digits, an '@', a ':', an IBAN's
-    /// two country letters, a birth date's label), so prose without digits, and tokens without separators, skip most detectors. The minimums
+    /// two country letters, a birth date's or address's label), so prose without digits, and tokens without separators, skip most detectors. The minimums
     /// are the shortest valid forms of each kind: a track contains a PAN of 12 or more digits, '^' or '=', and a
     /// four-digit expiry date, and an IPv4 address has dots and four numbers while an IPv6 address always has a colon.
     /// </summary>
@@ -217,6 +225,7 @@ public sealed class TextScanner
         PiiKind.IpAddress => (features.Digits >= 4 && features.HasDot) || features.HasColon,
         PiiKind.Phone => features.Digits >= 5,
         PiiKind.DateOfBirth => features.Digits >= 4 && (features.AsciiLetters >= 3 || features.HasNonAscii),
+        PiiKind.PostalAddress => features.Digits >= 1 && features.AsciiLetters >= 6,
         _ => true,
     };
 

@@ -76,18 +76,19 @@ public sealed class RedactOperator : ColumnOperator
         }
 
         var spans = new List<Mention>(found.Count + (mentions?.Count ?? 0));
-        foreach (PiiSpan span in found)
-        {
-            spans.Add(new Mention(span.Start, span.End, KindLabel(span.Kind), ValueKindOf(span.Kind)));
-        }
-
         if (mentions is not null)
         {
             spans.AddRange(mentions);
         }
 
-        // Of spans that start at one position, the one that ends last comes first, so a merged span keeps its label.
-        spans.Sort((left, right) => left.Start != right.Start ? left.Start.CompareTo(right.Start) : right.End.CompareTo(left.End));
+        foreach (PiiSpan span in found)
+        {
+            spans.Add(new Mention(span.Start, span.End, KindLabel(span.Kind), ValueKindOf(span.Kind)));
+        }
+
+        // Of spans that start at one position, the one that ends last comes first, so a merged span keeps its label. The
+        // sort is stable, so where a linked column's value and a finding cover the same text, the column names it.
+        spans = [.. spans.OrderBy(span => span.Start).ThenByDescending(span => span.End)];
         var builder = new StringBuilder(value.Length);
         int position = 0;
         int index = 0;

@@ -1,0 +1,121 @@
+using System.Buffers;
+
+namespace SyntheticData.Privacy.Detection.Internal;
+
+/// <summary>
+/// Labels that announce a value in free text (<c>DOB</c>, <c>address:</c>), and the search for the value's start after
+/// one. A label matches in any letter case, at a word start, and not followed by more letters.
+/// </summary>
+internal sealed class TextLabels
+{
+    private readonly string[] _labels;
+    private readonly SearchValues<string> _starts;
+    private readonly string[] _joiningWords;
+    private readonly int _maximumGap;
+
+    /// <summary>Creates the search.</summary>
+    /// <param name="labels">The labels; where two match at one position, the longer one is used.</param>
+    /// <param name="joiningWords">Words that may stand between a label and its value, at most two of them (<c>is now</c>).</param>
+    /// <param name="maximumGap">The most characters of separators and joining word between a label and its value.</param>
+    public TextLabels(string[] labels, string[] joiningWords, int maximumGap)
+    {
+        _labels = [.. labels.OrderByDescending(label => label.Length)];
+        _starts = SearchValues.Create(labels, StringComparison.OrdinalIgnoreCase);
+        _joiningWords = joiningWords;
+        _maximumGap = maximumGap;
+    }
+
+    /// <summary>
+    /// Finds the next label at or after <paramref name="position"/> and returns where its value would start, or -1 when
+    /// no label follows. <paramref name="position"/> moves just past the label's first character, so the caller may move
+    /// it further after reading a value.
+    /// </summary>
+    public int FindNext(ReadOnlySpan<char> text, ref int position)
+    {
+        while (position < text.Length)
+        {
+            int found = text[position..].IndexOfAny(_starts);
+            if (found < 0)
+            {
+                position = text.Length;
+                return -1;
+            }
+
+            int labelStart = position + found;
+            position = labelStart + 1;
+            if (labelStart > 0 && char.IsLetterOrDigit(text[labelStart - 1]))
+            {
+                continue;
+            }
+
+            foreach (string label in _labels)
+            {
+                int labelEnd = labelStart + label.Length;
+                if (text[labelStart..].StartsWith(label, StringComparison.OrdinalIgnoreCase)
+                    && !(labelEnd < text.Length && char.IsLetter(text[labelEnd]) && IsAlphabetic(label[^1])))
+                {
+                    int valueStart = SkipGap(text, labelEnd);
+                    if (valueStart < text.Length)
+                    {
+                        return valueStart;
+                    }
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    // Ideographic labels (生年月日) have no word spaces, so letters may follow them.
+    private static bool IsAlphabetic(char c) => char.IsLetter(c) && c < '\u3000';
+
+    /// <summary>Skips separators and at most two joining words after a label; returns where the value would start.</summary>
+    private int SkipGap(ReadOnlySpan<char> text, int start)
+    {
+        int i = start;
+        int joined = 0;
+        while (i < text.Length && i - start <= _maximumGap)
+        {
+            char c = text[i];
+            if (c is ' ' or ':' or '=' or '#' or '-' or '(' or '\t' or '\u00A0' or '\uFF1A' or ',')
+            {
+                i++;
+                continue;
+            }
+
+            if (joined == 2 || !char.IsLetter(c))
+            {
+                return i;
+            }
+
+            int wordEnd = i;
+            while (wordEnd < text.Length && char.IsLetter(text[wordEnd]))
+            {
+                wordEnd++;
+            }
+
+            if (!IsJoiningWord(text[i..wordEnd]))
+            {
+                return i;
+            }
+
+            joined++;
+            i = wordEnd;
+        }
+
+        return i;
+    }
+
+    private bool IsJoiningWord(ReadOnlySpan<char> word)
+    {
+        foreach (string candidate in _joiningWords)
+        {
+            if (word.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

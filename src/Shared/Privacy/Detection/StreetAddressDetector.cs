@@ -1,0 +1,125 @@
+using SyntheticData.Privacy.Detection.Internal;
+
+namespace SyntheticData.Privacy.Detection;
+
+/// <summary>
+/// Finds street addresses in free text after a label: <c>new address: 12 Baker Street, London</c>,
+/// <c>moved to 5 rue de Rivoli</c>, <c>Anschrift: Hauptstraße 12</c>. Labels are read in English, German, French,
+/// Spanish, Italian, Portuguese and Dutch, in any letter case. The words after the label, up to the end of the clause,
+/// must read as a street line with a house number, as street columns are classified, and may end with the locality
+/// after commas. The longest such run is reported. Streets without a label are not reported, since a number and a
+/// capitalised word are too common in notes.
+/// </summary>
+public sealed class StreetAddressDetector : IDetector
+{
+    /// <summary>How many characters of separators and joining words may stand between a label and its street.</summary>
+    private const int MaximumGap = 12;
+
+    /// <summary>How many characters after a label are read for a street line and its locality.</summary>
+    private const int MaximumLength = 120;
+
+    private static readonly TextLabels Search = new(
+        [
+            "address", "addr.", "addr", "new address", "home address", "mailing address", "postal address", "lives at",
+            "living at", "resides at", "residing at", "moved to", "relocated to", "send to", "sent to", "deliver to",
+            "adresse", "anschrift", "neue adresse", "wohnhaft in", "wohnhaft", "wohnt in", "umgezogen nach", "umgezogen in",
+            "domicile", "domicilié au", "domiciliée au", "demeurant au", "nouvelle adresse",
+            "dirección", "direccion", "domicilio", "vive en", "nueva dirección",
+            "indirizzo", "residente in", "abita in", "morada", "endereço", "endereco", "reside em", "mora em", "adres",
+            "woont op", "woont aan", "nieuw adres",
+        ],
+        ["is", "now", "at", "to", "in", "en", "au", "op", "em", "nach", "ist", "jetzt"],
+        MaximumGap);
+
+    /// <inheritdoc />
+    public PiiKind Kind => PiiKind.PostalAddress;
+
+    /// <inheritdoc />
+    public void Detect(ReadOnlySpan<char> text, List<PiiFinding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        FindingListSink sink = new(findings);
+        Find(text, ref sink);
+    }
+
+    /// <inheritdoc />
+    public ValueCheck Validate(ReadOnlySpan<char> cell) => CellCoverage.Check(cell.Trim(), this);
+
+    /// <summary>Reports the matches in <paramref name="text"/> to <paramref name="sink"/> and returns false when the sink stopped the scan.</summary>
+    internal bool Find<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : struct, IFindingSink
+    {
+        int position = 0;
+        int start;
+        while ((start = Search.FindNext(text, ref position)) >= 0)
+        {
+            int end = StreetEnd(text, start);
+            if (end > start)
+            {
+                if (!sink.Add(new PiiFinding(PiiKind.PostalAddress, start, end - start, IsValidated: true)))
+                {
+                    return false;
+                }
+
+                position = end;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Returns the end of the longest run of words from <paramref name="start"/> that reads as a street line, or <paramref name="start"/>.</summary>
+    private static int StreetEnd(ReadOnlySpan<char> text, int start)
+    {
+        int clauseEnd = ClauseEnd(text, start);
+        string clause = text[start..clauseEnd].ToString();
+        for (int end = clause.Length; end > 0; end = clause.LastIndexOf(' ', end - 1))
+        {
+            string candidate = clause[..end].TrimEnd(' ', ',');
+            if (candidate.Length > 0 && StreetLines.IsStreetLine(candidate))
+            {
+                // A full stop after the street ends the sentence unless the street needs it (12 Main St.).
+                bool sentenceEnd = candidate[^1] == '.' && StreetLines.IsStreetLine(candidate[..^1]);
+                return start + candidate.Length - (sentenceEnd ? 1 : 0);
+            }
+        }
+
+        return start;
+    }
+
+    /// <summary>
+    /// Returns where the clause that starts at <paramref name="start"/> ends: at a line break, a semicolon, a bracket, a
+    /// quote, a full stop followed by a space or the end (but not the dot of an abbreviation such as <c>St.</c> inside
+    /// the street), or after <see cref="MaximumLength"/> characters.
+    /// </summary>
+    private static int ClauseEnd(ReadOnlySpan<char> text, int start)
+    {
+        int limit = Math.Min(text.Length, start + MaximumLength);
+        for (int i = start; i < limit; i++)
+        {
+            if (text[i] is '\n' or '\r' or ';' or '(' or ')' or '"' or '|' or '!' or '?')
+            {
+                return i;
+            }
+
+            if (text[i] == '.' && (i + 1 == text.Length || text[i + 1] == ' ') && !IsAbbreviationDot(text, i))
+            {
+                return i;
+            }
+        }
+
+        return limit;
+    }
+
+    // A dot right after a short word, such as St., Ave., Str., ends an abbreviation, not a sentence.
+    private static bool IsAbbreviationDot(ReadOnlySpan<char> text, int dot)
+    {
+        int wordStart = dot;
+        while (wordStart > 0 && char.IsLetter(text[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        return dot - wordStart is >= 1 and <= 4 && char.IsUpper(text[wordStart]);
+    }
+}

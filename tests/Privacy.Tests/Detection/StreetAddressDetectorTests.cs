@@ -1,0 +1,54 @@
+using SyntheticData.Privacy.Detection;
+
+namespace SyntheticData.Privacy.Tests.Detection;
+
+public sealed class StreetAddressDetectorTests
+{
+    private readonly StreetAddressDetector _detector = new();
+
+    [Theory]
+    [InlineData("new address: 12 Baker Street, London NW1 6XE", "12 Baker Street, London NW1 6XE")]
+    [InlineData("Customer moved to 351 Darlene Green; card re-sent", "351 Darlene Green")]
+    [InlineData("lives at 10 Oak Park Road. Called twice", "10 Oak Park Road")]
+    [InlineData("Address is now 12 Main St. Apt. 4", "12 Main St. Apt. 4")]
+    [InlineData("mailing address 5 rue de Rivoli, 75001 Paris", "5 rue de Rivoli, 75001 Paris")]
+    [InlineData("Kunde umgezogen nach Hauptstraße 12, 10115 Berlin", "Hauptstraße 12, 10115 Berlin")]
+    [InlineData("neue Adresse: Lindenallee 4", "Lindenallee 4")]
+    [InlineData("nueva dirección: Calle Mayor 3, Madrid", "Calle Mayor 3, Madrid")]
+    [InlineData("woont op Kastanjestraat 68", "Kastanjestraat 68")]
+    public void Detect_FindsLabelledStreets(string text, string street)
+    {
+        List<PiiFinding> findings = [];
+        _detector.Detect(text, findings);
+
+        PiiFinding finding = Assert.Single(findings);
+        Assert.True(finding.IsValidated);
+        Assert.Equal(PiiKind.PostalAddress, finding.Kind);
+        Assert.Equal(street, text.Substring(finding.Start, finding.Length));
+    }
+
+    [Theory]
+    [InlineData("12 Baker Street")]
+    [InlineData("address verified with 2 documents")]
+    [InlineData("e-mail address updated 2024-01-15")]
+    [InlineData("moved to Berlin in 2019")]
+    [InlineData("sent to 2 Way Radio support")]
+    [InlineData("readdress 12 Baker Street")]
+    public void Detect_IgnoresTextWithoutALabelledStreet(string text)
+    {
+        List<PiiFinding> findings = [];
+        _detector.Detect(text, findings);
+
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void Detect_FindsEveryLabelledStreetInOneText()
+    {
+        const string text = "old address 4 Elm Court; new address 9 Mill Lane";
+        List<PiiFinding> findings = [];
+        _detector.Detect(text, findings);
+
+        Assert.Equal(["4 Elm Court", "9 Mill Lane"], findings.Select(f => text.Substring(f.Start, f.Length)));
+    }
+}
