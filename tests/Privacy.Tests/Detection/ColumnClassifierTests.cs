@@ -156,6 +156,32 @@ public sealed class ColumnClassifierTests
     }
 
     [Theory]
+    [InlineData("voornaam", PiiKind.PersonName)]
+    [InlineData("achternaam", PiiKind.PersonName)]
+    [InlineData("apelidos", PiiKind.PersonName)]
+    [InlineData("relationship_manager", PiiKind.PersonName)]
+    [InlineData("telefoonnummer", PiiKind.Phone)]
+    [InlineData("telefone", PiiKind.Phone)]
+    [InlineData("adres", PiiKind.PostalAddress)]
+    [InlineData("po_box", PiiKind.PostalAddress)]
+    [InlineData("woonplaats", PiiKind.Location)]
+    [InlineData("localidade", PiiKind.Location)]
+    [InlineData("comune", PiiKind.Location)]
+    [InlineData("nationality", PiiKind.Location)]
+    [InlineData("cap", PiiKind.PostalCode)]
+    [InlineData("geboortedatum", PiiKind.DateOfBirth)]
+    public void Match_HeadersInMoreLanguages(string header, PiiKind expected) =>
+        Assert.Equal(expected, SyntheticData.Privacy.Detection.Internal.HeaderHints.Match(header)?.Kind);
+
+    [Theory]
+    [InlineData("passport_expiry")]
+    [InlineData("licence_issue_date")]
+    [InlineData("id_type")]
+    [InlineData("market_cap")]
+    public void Match_DocumentAttributes_AreNotIdentifiers(string header) =>
+        Assert.NotEqual(PiiKind.Identifier, SyntheticData.Privacy.Detection.Internal.HeaderHints.Match(header)?.Kind);
+
+    [Theory]
     [InlineData("account_number", PiiKind.AccountNumber)]
     [InlineData("card_number", PiiKind.CardNumber)]
     [InlineData("iban", PiiKind.Iban)]
@@ -174,6 +200,16 @@ public sealed class ColumnClassifierTests
     [InlineData("documento_identidad")]
     [InlineData("PESEL")]
     [InlineData("マイナンバー")]
+    [InlineData("itin")]
+    [InlineData("taxpayer_id")]
+    [InlineData("dl_no")]
+    [InlineData("licence")]
+    [InlineData("ppt_num")]
+    [InlineData("id_cliente")]
+    [InlineData("num_cliente")]
+    [InlineData("codice_cliente")]
+    [InlineData("identifiant")]
+    [InlineData("klantnummer")]
     public void Classify_NationalIdHeaders_AreIdentifiers(string header)
     {
         // Nine-digit numbers of one length, which no value check claims, so the header decides.

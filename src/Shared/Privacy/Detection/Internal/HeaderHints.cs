@@ -35,23 +35,23 @@ internal static class HeaderHints
         (PiiKind.Phone, [
             "phone", "telephone", "tel", "mobile", "cell", "cellphone", "cell phone", "fax", "msisdn", "phone number", "phone no",
             "telefon", "telefonnummer", "handy", "handynummer", "mobilnummer", "teléfono", "telefono", "téléphone", "portable",
-            "celular", "móvil", "movil", "cellulare", "telemóvel", "телефон", "τηλέφωνο", "κινητό", "电话", "手机", "電話", "携帯", "전화"]),
+            "celular", "móvil", "movil", "cellulare", "telemóvel", "telemovel", "telefone", "telefoonnummer", "telefoon", "mobiel", "mobielnummer", "gsm", "numero de telephone", "numéro de téléphone", "телефон", "τηλέφωνο", "κινητό", "电话", "手机", "電話", "携帯", "전화"]),
         (PiiKind.IpAddress, ["ip", "ip address", "ipv4", "ipv6", "ip addr", "client ip", "remote ip", "remote addr", "source ip", "src ip", "ip adresse"]),
         (PiiKind.DateOfBirth, [
             "dob", "date of birth", "birth date", "birthdate", "birthday", "born", "birth", "geburtsdatum", "geburtstag",
-            "fecha de nacimiento", "fecha nacimiento", "date de naissance", "data di nascita", "data de nascimento",
+            "fecha de nacimiento", "fecha nacimiento", "date de naissance", "data di nascita", "data de nascimento", "geboortedatum", "data nascita", "fecha nac",
             "дата рождения", "ημερομηνία γέννησης", "生年月日", "出生日期", "생년월일"]),
         (PiiKind.PersonName, [
             "name", "full name", "fullname", "first name", "firstname", "=first", "fname", "given name", "forename", "last name",
             "lastname", "=last", "lname", "surname", "family name", "middle name", "maiden name", "customer name", "client name",
             "cardholder", "card holder", "cardholder name", "holder name", "account holder", "account holder name", "contact name",
             "employee name", "patient name", "beneficiary", "payee", "nombre", "apellido", "apellidos", "nom", "prénom", "prenom",
-            "nom de famille", "vorname", "nachname", "familienname", "nome", "cognome", "sobrenome", "имя", "фамилия", "фио",
+            "nom de famille", "vorname", "nachname", "familienname", "nome", "cognome", "sobrenome", "apelido", "apelidos", "voornaam", "achternaam", "naam", "relationship manager", "account manager", "kundenbetreuer", "имя", "фамилия", "фио",
             "όνομα", "επώνυμο", "ονοματεπώνυμο", "姓名", "名前", "氏名", "名字", "이름", "성명"]),
         (PiiKind.PostalAddress, [
             "address", "addr", "street", "street address", "address line", "address line 1", "address line 2", "home address",
             "mailing address", "billing address", "shipping address", "residence", "adresse", "anschrift", "straße", "strasse",
-            "dirección", "direccion", "domicilio", "calle", "indirizzo", "endereço", "endereco", "morada", "rue",
+            "dirección", "direccion", "domicilio", "calle", "indirizzo", "endereço", "endereco", "morada", "rue", "adres", "straat", "straatnaam", "po box", "p o box", "pobox", "postbus", "apartado", "boite postale", "boîte postale", "casella postale",
             "адрес", "улица", "διεύθυνση", "οδός", "住所", "地址", "주소"]),
         (PiiKind.AccountNumber, [
             "account", "account number", "account no", "account num", "account nr", "acct", "acct no", "acct num", "acct number",
@@ -69,11 +69,11 @@ internal static class HeaderHints
             "social insurance number", "burgerservicenummer", "bsn", "sofinummer", "sofi nummer", "securite sociale",
             "sécurité sociale", "numero securite sociale", "numéro de sécurité sociale", "numero de securite sociale",
             "numero secu", "numéro sécu", "nir", "steueridentifikationsnummer", "steuer identifikationsnummer",
-            "identifikationsnummer", "documento identidad", "documento de identidad", "pesel", "personnummer", "henkilötunnus",
+            "identifikationsnummer", "documento identidad", "documento de identidad", "pesel", "personnummer", "henkilötunnus", "itin", "itin number", "taxpayer id", "taxpayer identification number", "ein", "dl no", "dl number", "=dl", "licence", "license", "licence no", "license no", "ppt num", "ppt no", "passport num", "id cliente", "cliente id", "num cliente", "numero cliente", "número cliente", "codice cliente", "identifiant", "identifiant client", "klantnummer", "klantnr", "klant id", "codigo cliente", "código cliente",
             "マイナンバー", "個人番号"]),
         (PiiKind.PostalCode, [
             "zip", "zipcode", "zip code", "postcode", "post code", "postal code", "postalcode", "plz", "postleitzahl",
-            "codigo postal", "código postal", "code postal", "cep", "почтовый индекс", "индекс", "ταχυδρομικός κώδικας",
+            "codigo postal", "código postal", "code postal", "cep", "=cap", "=cp", "codice postale", "codigo postal", "postnummer", "почтовый индекс", "индекс", "ταχυδρομικός κώδικας",
             "邮编", "邮政编码", "郵便番号", "우편번호"]),
         (PiiKind.GeoCoordinate, ["lat", "latitude", "lon", "long", "lng", "longitude", "coordinates", "geo", "breitengrad", "längengrad", "latitud", "longitud"]),
         (PiiKind.Gender, ["gender", "sex", "geschlecht", "sexe", "sexo", "género", "genero", "genere", "пол", "φύλο", "性别", "性別", "성별"]),
@@ -81,7 +81,7 @@ internal static class HeaderHints
         (PiiKind.Location, [
             "city", "town", "village", "municipality", "state", "province", "county", "region", "country", "country code", "district",
             "native country", "place of birth", "birthplace", "ort", "wohnort", "stadt", "land", "bundesland", "ciudad", "provincia",
-            "pais", "país", "ville", "pays", "città", "citta", "cidade", "город", "страна", "πόλη", "χώρα", "城市", "国家", "都市", "도시"]),
+            "pais", "país", "ville", "pays", "città", "citta", "cidade", "municipio", "localidad", "localidade", "commune", "comune", "concelho", "woonplaats", "plaats", "gemeente", "freguesia", "nationality", "nationalität", "staatsangehörigkeit", "nacionalidad", "nationalité", "nazionalità", "nacionalidade", "nationaliteit", "citizenship", "город", "страна", "πόλη", "χώρα", "城市", "国家", "都市", "도시"]),
         (PiiKind.SpecialCategory, [
             "race", "ethnicity", "ethnic origin", "ethnic group", "religion", "religious affiliation", "faith", "denomination",
             "political party", "political affiliation", "political opinion", "trade union", "union member", "union membership",
@@ -115,6 +115,16 @@ internal static class HeaderHints
         "balance", "bal", "tenure", "days", "months", "years", "age", "avg", "average", "mean", "median", "min", "max", "sum",
         "total", "count", "cnt", "limit", "amount", "amt", "rate", "fee", "fees", "interest", "score", "ratio", "pct", "percent",
         "type", "status", "opened", "closed", "since", "date", "saldo", "kontostand", "solde",
+    };
+
+    /// <summary>
+    /// Tokens that make a header about an identity document describe an attribute of it (passport_expiry,
+    /// licence_issue_date, id_type), not its number.
+    /// </summary>
+    private static readonly HashSet<string> DocumentAttributeTokens = new(StringComparer.Ordinal)
+    {
+        "expiry", "expiration", "expires", "exp", "issue", "issued", "date", "valid", "until", "country", "type", "status",
+        "verified", "flag", "class", "category", "authority", "state",
     };
 
     private static readonly HashSet<string> VersionTokens = new(StringComparer.Ordinal)
@@ -198,7 +208,8 @@ internal static class HeaderHints
                 string[] phraseTokens = phrase.Split(' ');
                 bool matched = exact ? joined == phrase : Contains(tokens, joined, phraseTokens);
                 if (matched && !(IsPersonalAttribute(kind) && IsBlocked(tokens, phraseTokens))
-                    && !(IsAccountNumber(kind) && IsMeasure(tokens, phraseTokens)))
+                    && !(IsAccountNumber(kind) && IsMeasure(tokens, phraseTokens))
+                    && !(kind == PiiKind.Identifier && NamesAttribute(tokens, phraseTokens, DocumentAttributeTokens)))
                 {
                     yield return new HeaderHint(kind, phrase, phraseTokens.Length);
                 }
@@ -256,8 +267,10 @@ internal static class HeaderHints
 
     private static bool IsAccountNumber(PiiKind kind) => kind is PiiKind.AccountNumber or PiiKind.CardNumber or PiiKind.Iban;
 
-    private static bool IsMeasure(IReadOnlyList<string> tokens, string[] phraseTokens) =>
-        tokens.Any(token => MeasureTokens.Contains(token) && !phraseTokens.Contains(token));
+    private static bool IsMeasure(IReadOnlyList<string> tokens, string[] phraseTokens) => NamesAttribute(tokens, phraseTokens, MeasureTokens);
+
+    private static bool NamesAttribute(IReadOnlyList<string> tokens, string[] phraseTokens, HashSet<string> attributes) =>
+        tokens.Any(token => attributes.Contains(token) && !phraseTokens.Contains(token));
 
     private static bool IsBlocked(IReadOnlyList<string> tokens, string[] phraseTokens)
     {
