@@ -425,6 +425,28 @@ public sealed class AnonymizeCommandTests
         Assert.Contains("defaultPhoneRegion GB comes from the phone column values", initError, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("telefono", "658121821|681140745|643427281|612345678|698765432|655443322", "ES")]
+    [InlineData("telemovel", "911425991|962345678|933456789|912345678|967654321", "PT")]
+    [InlineData("telephone", "06 31 15 35 10|06 12 34 56 78|01 42 68 53 00|07 81 23 45 67|06 98 76 54 32", "FR")]
+    [InlineData("phone", "020 7946 0958|020 7946 0959|020 7946 0957|020 7946 0956|020 7946 0955|0161 496 0123", "GB")]
+    [InlineData("mobile", "07700 900978|07700 900123|07700 900456|07700 900789|07700 900321", "GB")]
+    public void PolicyInit_FewNationalPhones_SetTheirRegion(string header, string numbers, string region)
+    {
+        // Small columns of another country's numbers. Spanish mobiles are valid German numbers without the trunk prefix,
+        // French ones valid US-shaped numbers that fail, and 07700 900xxx is the UK's range for drama.
+        using var folder = new TemporaryFolder();
+        string[] values = numbers.Split('|');
+        File.WriteAllText(folder.File("in.csv"), $"id,{header}\n" + string.Concat(values.Select((value, i) => $"{i},{value}\n")));
+
+        (int initCode, _, string initError) = SynthdataProcess.Run(folder.Path, "policy", "init", "in.csv", "--out", "policy.json");
+
+        Assert.True(initCode == ExitCodes.Success, initError);
+        JsonNode policy = JsonNode.Parse(File.ReadAllText(folder.File("policy.json")))!;
+        Assert.Equal(region, policy["defaultPhoneRegion"]!.GetValue<string>());
+        Assert.Equal("pseudonym", policy["columns"]![header]!["operator"]!.GetValue<string>());
+    }
+
     [Fact]
     public void PolicyInit_PrefixedPhones_SetRegion()
     {

@@ -174,6 +174,20 @@ public sealed class ColumnClassifierTests
         Assert.Equal(expected, SyntheticData.Privacy.Detection.Internal.HeaderHints.Match(header)?.Kind);
 
     [Theory]
+    [InlineData("2027-02-12|2031-11-03|2029-06-30|2026-01-15|2033-09-09|2028-04-21")]
+    [InlineData("56-31-95|40-12-77|20-99-13|83-55-21|60-14-02|11-22-33")]
+    public void Classify_DatesAndCodes_AreNotGermanPhones(string values)
+    {
+        // With DE, libphonenumber takes these for valid national numbers, but a German number is written after the trunk
+        // prefix 0, and a column of dates is dates.
+        var classifier = new ColumnClassifier(new DetectionOptions { DefaultRegion = "DE" });
+
+        ColumnClassification column = classifier.Classify(new ColumnSample("value", values.Split('|')));
+
+        Assert.NotEqual(PiiKind.Phone, column.Kind);
+    }
+
+    [Theory]
     [InlineData("passport_expiry")]
     [InlineData("licence_issue_date")]
     [InlineData("id_type")]

@@ -72,4 +72,36 @@ public sealed class RegionCodesTests
         Assert.Null(region);
         Assert.Equal(total, counted);
     }
+
+    [Theory]
+    [InlineData("DE", 0)]
+    [InlineData("ES", 3)]
+    public void NationalNumbers_CountNeedsTrunkPrefixWhereUsed(string region, int expected)
+    {
+        // Spanish mobiles parse as valid German numbers, but a German number written nationally starts with 0.
+        string[] values = ["658121821", "681140745", "612 34 56 78"];
+
+        Assert.Equal(expected, NationalNumbers.Count(values, region));
+    }
+
+    [Theory]
+    [InlineData("07700 900978", 1)]
+    [InlineData("+44 7700 900978", 1)]
+    [InlineData("020 7946 0958", 1)]
+    [InlineData("07700 901978", 0)]
+    public void NationalNumbers_CountBritishDramaRanges(string value, int expected)
+    {
+        Assert.Equal(expected, NationalNumbers.Count([value], "GB"));
+    }
+
+    [Theory]
+    [InlineData("id,voornaam,achternaam,telefoonnummer", "NL")]
+    [InlineData("num_cliente,nome,apelido,telemovel", "PT")]
+    [InlineData("id,nombre,apellidos,teléfono", "ES")]
+    [InlineData("id,name,phone", null)]
+    [InlineData("vorname,prénom", null)]
+    public void NationalNumbers_RegionOfHeaders(string headers, string? expected)
+    {
+        Assert.Equal(expected, NationalNumbers.RegionOfHeaders(headers.Split(',')));
+    }
 }

@@ -92,12 +92,10 @@ public static class PolicyDrafting
     // The minimum number of digits for a value to count as a number in national format rather than a word or a code.
     private const int MinimumNationalDigits = 6;
 
-    // Regions tried for phone columns of national-format numbers, when none of them has a country prefix.
-    private static readonly string[] NationalCandidates = ["GB", "DE", "FR", "ES", "IT", "NL", "BE", "AT", "CH", "IE", "PL", "SE", "DK", "NO", "PT", "AU", "CA", "IN"];
-
     /// <summary>
-    /// Returns the region under which most sampled values of <paramref name="headers"/> are valid phone numbers, when that
-    /// is more than half of them, or null.
+    /// Returns the region under which most sampled values of <paramref name="headers"/> are phone numbers in national
+    /// format (<see cref="NationalNumbers.Count"/>), when that is more than half of them and more than US reads, or null.
+    /// On a tie the language of the headers decides, then the order of <see cref="NationalNumbers.Candidates"/>.
     /// </summary>
     private static (string Region, int Valid, int Total)? InferFromNationalNumbers(ColumnSample[] samples, string[] headers)
     {
@@ -105,60 +103,66 @@ public static class PolicyDrafting
             .SelectMany(sample => sample.Values).OfType<string>().Where(value => !string.IsNullOrWhiteSpace(value)).Take(200)];
 
         // Each region's rules take tens of milliseconds to build, so values that are mostly not numbers, such as the
-        // pseudonyms of an anonymized extract, are not tried at all.
+        // pseudonyms of an anonymized extract, are not tried at all, and neither are columns that US reads.
         int numeric = values.Count(value => value.Count(char.IsAsciiDigit) >= MinimumNationalDigits);
         if (values.Length < RegionCodes.MinimumPrefixedNumbers || numeric * 2 <= values.Length)
         {
             return null;
         }
 
-        (string Region, int Valid) best = (FallbackPhoneRegion, 0);
-        foreach (string region in NationalCandidates)
+        int fallback = NationalNumbers.Count(values, FallbackPhoneRegion);
+        if (fallback * 2 > values.Length)
         {
-            var detector = new PhoneDetector(region);
-            int valid = values.Count(value => detector.Validate(value) == ValueCheck.Valid);
-            if (valid > best.Valid)
+            return null;
+        }
+
+        string? language = NationalNumbers.RegionOfHeaders(samples.Select(sample => sample.Header));
+        (string Region, int Valid) best = (FallbackPhoneRegion, fallback);
+        foreach (string region in NationalNumbers.Candidates.Where(region => region != FallbackPhoneRegion))
+        {
+            int valid = NationalNumbers.Count(values, region);
+            if (valid > best.Valid || (valid == best.Valid && valid > 0 && region == language))
             {
                 best = (region, valid);
             }
         }
 
-        return best.Valid * 2 > values.Length ? (best.Region, best.Valid, values.Length) : null;
+        return best.Region != FallbackPhoneRegion && best.Valid * 2 > values.Length ? (best.Region, best.Valid, values.Length) : null;
     }
 
     private static (string Region, string? Note) InferRegion(ColumnSample[] samples, IReadOnlyList<ColumnClassification> classifications)
     {
         // A column whose header names phone numbers but whose values are not valid US numbers may hold another country's
         // national-format numbers (020 7946 0958), which only the right region reads.
-        string[] hintedPhones = [.. classifications.Where(column => column.UnconfirmedHint == PiiKind.Phone).Select(column => column.Header)];
-        bool needsRegion = hintedPhones.Length > 0 || classifications.Any(column => column.Kind == PiiKind.Phone || column.IsFreeText);
+        string[] phoneColumns = [.. classifications
+            .Where(column => column.Kind == PiiKind.Phone || column.UnconfirmedHint == PiiKind.Phone || NationalNumbers.IsPhoneHeader(column.Header))
+            .Select(column => column.Header)];
+        bool needsRegion = phoneColumns.Length > 0 || classifications.Any(column => column.IsFreeText);
         if (!needsRegion)
         {
             return (FallbackPhoneRegion, null);
         }
 
-        if (!classifications.Any(column => column.Kind == PiiKind.Phone) && InferFromNationalNumbers(samples, hintedPhones) is { } national)
-        {
-            return (national.Region, $"defaultPhoneRegion {national.Region} comes from the phone column values, {national.Valid} of {national.Total} of which are valid {national.Region} numbers written without a country prefix.");
-        }
-
-        IEnumerable<string?> candidates = classifications
-            .Where(column => column.Kind == PiiKind.Phone)
-            .SelectMany(column => samples.First(sample => sample.Header == column.Header).Values);
+        IEnumerable<string?> candidates = phoneColumns.SelectMany(header => samples.First(sample => sample.Header == header).Values);
         (string? region, int count, int total) = RegionCodes.InferFromPrefixedNumbers(candidates);
         if (region is not null)
         {
             // The region only decides how numbers without a prefix are read. Where the fallback reads more of the sampled
             // national-format numbers, as for US numbers in notes beside a column of +44 fax numbers, it wins.
-            string[] phoneColumns = [.. classifications.Where(column => column.Kind == PiiKind.Phone || column.IsFreeText).Select(column => column.Header)];
-            int inferredNational = CountNationalPhones(samples, phoneColumns, region);
-            int fallbackNational = CountNationalPhones(samples, phoneColumns, FallbackPhoneRegion);
+            string[] textColumns = [.. classifications.Where(column => column.Kind == PiiKind.Phone || column.IsFreeText).Select(column => column.Header)];
+            int inferredNational = CountNationalPhones(samples, textColumns, region);
+            int fallbackNational = CountNationalPhones(samples, textColumns, FallbackPhoneRegion);
             if (fallbackNational > inferredNational)
             {
                 return (FallbackPhoneRegion, $"defaultPhoneRegion is {FallbackPhoneRegion}: most of the {total} sampled phone numbers with a country prefix are {region} numbers, but {FallbackPhoneRegion} reads {fallbackNational} sampled cells of national-format numbers against {inferredNational} for {region}. If that is wrong, set it, or pass --region to policy init.");
             }
 
             return (region, $"defaultPhoneRegion {region} comes from {count} of the {total} sampled phone numbers written with a country prefix; national-format numbers are read as {region} numbers.");
+        }
+
+        if (InferFromNationalNumbers(samples, phoneColumns) is { } national)
+        {
+            return (national.Region, $"defaultPhoneRegion {national.Region} comes from the phone column values, {national.Valid} of {national.Total} of which read as {national.Region} numbers written without a country prefix.");
         }
 
         string reason = total < RegionCodes.MinimumPrefixedNumbers

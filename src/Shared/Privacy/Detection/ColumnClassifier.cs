@@ -544,6 +544,12 @@ public sealed class ColumnClassifier
                 return "the values are GTIN barcodes with valid check digits";
             }
 
+            // 2027-02-12 and 12.03.2027 are valid national numbers in some regions.
+            if (profile.DateShare >= 0.5)
+            {
+                return "the values are dates";
+            }
+
             if (profile.PhoneFormattedShare < 0.5)
             {
                 return profile.HasConstantLength && profile.IntegerShare >= 0.9

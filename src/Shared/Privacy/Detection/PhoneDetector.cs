@@ -95,10 +95,13 @@ public sealed class PhoneDetector : IDetector
             return ValueCheck.Valid;
         }
 
+        // Where national numbers are written after the trunk prefix 0, digits without it are a code or another country's
+        // number, such as a sort code 56-31-95 or a Spanish 612 34 56 78 read with DE.
+        bool lacksTrunkPrefix = PhoneRegionProfile.For(resolved).LacksTrunkPrefix(value);
         try
         {
             PhoneNumber number = Util.Parse(value.ToString(), resolved);
-            if (Util.IsValidNumber(number))
+            if (Util.IsValidNumber(number) && !lacksTrunkPrefix)
             {
                 return ValueCheck.Valid;
             }

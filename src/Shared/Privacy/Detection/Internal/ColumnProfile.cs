@@ -30,6 +30,9 @@ internal sealed class ColumnProfile
     /// <summary>Share of values containing phone punctuation: a leading '+', a space, parentheses, '-' or '.' between digits.</summary>
     public double PhoneFormattedShare { get; private init; }
 
+    /// <summary>The share of values that read as dates, with or without a time of day.</summary>
+    public double DateShare { get; private init; }
+
     public double UuidShare { get; private init; }
 
     public double GtinShare { get; private init; }
@@ -59,7 +62,7 @@ internal sealed class ColumnProfile
             return new ColumnProfile();
         }
 
-        int numeric = 0, integer = 0, letters = 0, formatted = 0, uuid = 0, gtin = 0, longHex = 0;
+        int numeric = 0, integer = 0, letters = 0, formatted = 0, uuid = 0, gtin = 0, longHex = 0, dates = 0;
         long totalLength = 0, totalWords = 0;
         double minimum = double.PositiveInfinity, maximum = double.NegativeInfinity;
         bool sequential = true;
@@ -99,6 +102,7 @@ internal sealed class ColumnProfile
             uuid += ValueShapes.IsUuid(value) ? 1 : 0;
             gtin += ValueShapes.IsGtin(value) ? 1 : 0;
             longHex += ValueShapes.IsLongHex(value) ? 1 : 0;
+            dates += MayBeDate(value) && ValueShapes.TryParseDate(value, out _) ? 1 : 0;
         }
 
         return new ColumnProfile
@@ -112,6 +116,7 @@ internal sealed class ColumnProfile
             UuidShare = (double)uuid / count,
             GtinShare = (double)gtin / count,
             LongHexShare = (double)longHex / count,
+            DateShare = (double)dates / count,
             AverageLength = (double)totalLength / count,
             AverageWords = (double)totalWords / count,
             HasConstantLength = constantLength,
@@ -120,6 +125,11 @@ internal sealed class ColumnProfile
             Maximum = numeric > 0 ? maximum : double.NaN,
         };
     }
+
+    // Only values of a date's length that start with a digit and hold a date separator are parsed, since parsing tries
+    // many formats.
+    private static bool MayBeDate(string value) =>
+        value.Length is >= 6 and <= 40 && char.IsAsciiDigit(value[0]) && value.AsSpan().IndexOfAny("-/.年") >= 0;
 
     private static bool IsIntegerText(string value)
     {
