@@ -447,6 +447,25 @@ public sealed class AnonymizeCommandTests
         Assert.Equal("pseudonym", policy["columns"]![header]!["operator"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("fecha_nacimiento", "d/M/yyyy", "day first")]
+    [InlineData("geboortedatum", "d/M/yyyy", "day first")]
+    [InlineData("birth_date", "M/d/yyyy", "month first")]
+    public void PolicyInit_AmbiguousBirthDates_FollowHeaderLanguage(string header, string format, string order)
+    {
+        // No day is above 12 and no phone number shows the country, so only the header's language tells the order.
+        using var folder = new TemporaryFolder();
+        string[] dates = ["03/04/1985", "11/02/1970", "07/12/1991", "01/06/1964", "12/09/1988", "05/05/1979", "09/01/1990", "02/11/1983", "10/07/1975", "06/03/1969"];
+        File.WriteAllText(folder.File("in.csv"), $"id,{header}\n" + string.Concat(dates.Select((date, i) => $"{i},{date}\n")));
+
+        (int initCode, _, string initError) = SynthdataProcess.Run(folder.Path, "policy", "init", "in.csv", "--out", "policy.json");
+
+        Assert.True(initCode == ExitCodes.Success, initError);
+        JsonNode column = JsonNode.Parse(File.ReadAllText(folder.File("policy.json")))!["columns"]![header]!;
+        Assert.Equal(format, column["parameters"]!["formats"]![0]!.GetValue<string>());
+        Assert.Contains($"read {order}", column["comment"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void PolicyInit_PrefixedPhones_SetRegion()
     {

@@ -62,7 +62,12 @@ public static class PolicyDrafting
             }
         }
 
-        DatasetPolicy draft = PolicyDrafter.Draft(classifications, samples, settings with { DefaultPhoneRegion = region });
+        // Without phone numbers that show the country, the language of the headers decides how dates such as 03/04/1985
+        // are read (fecha_nacimiento: day first).
+        string? dateRegion = settings.DefaultPhoneRegion is null && region == FallbackPhoneRegion
+            ? NationalNumbers.RegionOfHeaders(header)
+            : null;
+        DatasetPolicy draft = PolicyDrafter.Draft(classifications, samples, settings with { DefaultPhoneRegion = region }, dateRegion);
         return regionNote is null ? draft : draft with { Comment = draft.Comment is null ? regionNote : draft.Comment + " " + regionNote };
     }
 

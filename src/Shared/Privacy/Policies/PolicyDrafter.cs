@@ -44,10 +44,15 @@ public static class PolicyDrafter
     /// <param name="classifications">One classification per input column, in input order.</param>
     /// <param name="samples">The sampled values the classifications came from, to pick date formats.</param>
     /// <param name="settings">Policy-wide settings: key id, phone region, k, dataset name.</param>
+    /// <param name="dateRegion">
+    /// The country whose order of day and month decides dates that read both ways, such as 03/04/1985; null for the phone
+    /// region of <paramref name="settings"/>.
+    /// </param>
     public static DatasetPolicy Draft(
         IReadOnlyList<ColumnClassification> classifications,
         IReadOnlyList<ColumnSample> samples,
-        DatasetPolicy settings)
+        DatasetPolicy settings,
+        string? dateRegion = null)
     {
         ArgumentNullException.ThrowIfNull(classifications);
         ArgumentNullException.ThrowIfNull(samples);
@@ -60,7 +65,7 @@ public static class PolicyDrafter
         foreach (ColumnClassification classification in classifications)
         {
             ColumnSample? sample = samples.FirstOrDefault(s => s.Header == classification.Header);
-            (OperatorKind kind, Dictionary<string, JsonNode> parameters, string why) = Choose(classification, sample, settings.DefaultPhoneRegion);
+            (OperatorKind kind, Dictionary<string, JsonNode> parameters, string why) = Choose(classification, sample, dateRegion ?? settings.DefaultPhoneRegion);
             string evidence = classification.Kind == PiiKind.None
                 ? (classification.EmbeddedKinds.Count > 0 ? "Free text with personal data inside" : "No personal data found") + $": {classification.Reason.TrimEnd('.')}"
                 : string.Create(
@@ -344,8 +349,8 @@ public static class PolicyDrafter
                 "Dropped: a street address identifies a household and is rarely needed for analysis"),
             PiiKind.CardSecurityCode or PiiKind.TrackData => (OperatorKind.Drop, [],
                 "Dropped: PCI DSS forbids keeping security codes and track data after authorisation"),
-            PiiKind.DateOfBirth => (OperatorKind.Generalize, DateParameters("dateYear", sample, region),
-                "Generalised to the birth year, a quasi-identifier"),
+            PiiKind.DateOfBirth => (OperatorKind.Generalize, DateParameters("dateYear", sample, region, out string? order),
+                "Generalised to the birth year, a quasi-identifier" + order),
             PiiKind.PostalCode when LostLeadingZeros(sample) is int digits => (
                 OperatorKind.Generalize,
                 new() { ["method"] = "postcodePrefix", ["length"] = 3, ["padDigits"] = digits },
@@ -392,9 +397,14 @@ public static class PolicyDrafter
         return usual >= 4 && someShort && othersUsual ? usual : null;
     }
 
-    private static Dictionary<string, JsonNode> DateParameters(string method, ColumnSample? sample, string? region)
+    /// <summary>
+    /// Returns the method and the date formats that the sample uses. <paramref name="order"/> is a note for the comment
+    /// when no sampled date tells the order of day and month and the region's custom decided it, else empty.
+    /// </summary>
+    private static Dictionary<string, JsonNode> DateParameters(string method, ColumnSample? sample, string? region, out string order)
     {
         var parameters = new Dictionary<string, JsonNode> { ["method"] = method };
+        order = string.Empty;
         if (sample is null)
         {
             return parameters;
@@ -417,8 +427,14 @@ public static class PolicyDrafter
         {
             if (used.Contains(monthFirst) && used.Contains(dayFirst))
             {
-                bool dayFirstWins = parsed[dayFirst] > parsed[monthFirst] || (parsed[dayFirst] == parsed[monthFirst] && !monthFirstCountry);
+                bool tie = parsed[dayFirst] == parsed[monthFirst];
+                bool dayFirstWins = parsed[dayFirst] > parsed[monthFirst] || (tie && !monthFirstCountry);
                 used.Remove(dayFirstWins ? monthFirst : dayFirst);
+                if (tie)
+                {
+                    string country = region ?? "US";
+                    order = $". No sampled day is above 12, so the dates are read {(dayFirstWins ? "day" : "month")} first, as in {country}: check the formats";
+                }
             }
         }
 
