@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SyntheticData.Privacy.Detection;
+using SyntheticData.Privacy.Detection.Internal;
 using SyntheticData.Privacy.Internal;
 using SyntheticData.Privacy.Operators;
 
@@ -14,8 +15,19 @@ namespace SyntheticData.Privacy.Policies;
 /// </summary>
 public static class PolicyDrafter
 {
-    // The share of a kept column's sampled text cells that must repeat a protected value of their row for redact.
+    // The share of a kept column's sampled text cells that must repeat a protected value of their row for redact, unless
+    // the column reads as notes, where one such cell is enough.
     private const double MinimumRepeatShare = 0.05;
+
+    // Header words of columns written by people about the customer, in which one mention of a protected value is a leak
+    // rather than a coincidence, as a merchant named after a surname may be.
+    private static readonly HashSet<string> NoteWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "note", "notes", "comment", "comments", "remark", "remarks", "memo", "narrative", "description", "observaciones",
+        "observación", "observacion", "comentario", "comentarios", "notas", "nota", "bemerkung", "bemerkungen", "notiz",
+        "notizen", "kommentar", "commentaire", "commentaires", "remarque", "remarques", "opmerking", "opmerkingen",
+        "osservazioni", "annotazioni",
+    };
 
     // Below this many sampled values, repetition is not measured.
     private const int MinimumEntitySample = 20;
@@ -106,7 +118,7 @@ public static class PolicyDrafter
     /// of the same row, such as a note that names the customer or the street. Detection finds no personal data in such a
     /// note on its own, but redact also removes the row's protected values. A column counts when at least
     /// <see cref="MinimumRepeatShare"/> of its sampled text cells contain such a value, of four or more characters, as a
-    /// whole word.
+    /// whole word, or when one does and the column reads as notes by its header or its values.
     /// </summary>
     private static void RedactRepeatedValues(Dictionary<string, ColumnPolicy> columns, List<string> quasiIdentifiers, IReadOnlyList<ColumnSample> samples)
     {
@@ -148,7 +160,9 @@ public static class PolicyDrafter
                 }
             }
 
-            if (textCells > 0 && repeating >= MinimumRepeatShare * textCells)
+            bool notes = HeaderHints.Tokenize(sample.Header).Any(NoteWords.Contains)
+                || ColumnClassifier.LooksLikeFreeText([.. sample.Values.OfType<string>()]);
+            if (textCells > 0 && repeating > 0 && (notes || repeating >= MinimumRepeatShare * textCells))
             {
                 string why = string.Create(
                     CultureInfo.InvariantCulture,
