@@ -12,7 +12,7 @@ public sealed class HeaderCheckTests
     [InlineData(new[] { "1", "john.doe@example.com", "123-45-6789" }, 2, "an e-mail address")]
     [InlineData(new[] { "id", "4111 1111 1111 1111" }, 2, "a card number")]
     [InlineData(new[] { "DE89370400440532013000", "x" }, 1, "an IBAN")]
-    [InlineData(new[] { "7", "123-45-6789" }, 2, "a US social security number")]
+    [InlineData(new[] { "7", "123-45-6789" }, 2, "a US social security or taxpayer identification number")]
     public void DataRecordAsHeader_IsRejected(string[] header, int column, string kind)
     {
         DataFormatException exception = Assert.Throws<DataFormatException>(() => HeaderCheck.ThrowIfDataRecord(header, "in.csv", Scanner));

@@ -12,6 +12,9 @@ public sealed class SsnDetectorTests
     [InlineData("536227419")]
     [InlineData("536/22/7419")]
     [InlineData("899-99-9999")]
+    [InlineData("912-78-4431")]
+    [InlineData("966-62-5926")]
+    [InlineData("900-50-0001")]
     public void Validate_AcceptsValidNumbers(string value)
     {
         Assert.Equal(ValueCheck.Valid, _detector.Validate(value));
@@ -22,6 +25,8 @@ public sealed class SsnDetectorTests
     [InlineData("666-12-3456")]
     [InlineData("900-12-3456")]
     [InlineData("999-12-3456")]
+    [InlineData("912-66-4431")]
+    [InlineData("912-93-4431")]
     [InlineData("123-00-4567")]
     [InlineData("123-45-0000")]
     public void Validate_RejectsAreaGroupAndSerialRules(string value)

@@ -254,6 +254,8 @@ public sealed class TextScannerTests
     [InlineData("DOB 12/03/1985", PiiKind.DateOfBirth)]
     [InlineData("生年月日 1985年3月12日", PiiKind.DateOfBirth)]
     [InlineData("moved to 9 Mill Lane", PiiKind.PostalAddress)]
+    [InlineData("Tarjeta bloqueada, CVV 123", PiiKind.CardSecurityCode)]
+    [InlineData("ITIN 912784431 on file", PiiKind.Ssn)]
     public void ContainsValidated_FindsEachKind(string cell, PiiKind kind)
     {
         Assert.True(_scanner.ContainsValidated(cell));

@@ -774,7 +774,7 @@ public sealed class ColumnClassifier
     {
         PiiKind.CardNumber => "a card number",
         PiiKind.Iban => "an IBAN",
-        PiiKind.Ssn => "a US social security number",
+        PiiKind.Ssn => "a US social security or taxpayer identification number",
         PiiKind.Email => "an e-mail address",
         PiiKind.Phone => "a phone number",
         PiiKind.IpAddress => "an IP address",

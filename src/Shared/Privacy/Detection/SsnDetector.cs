@@ -3,16 +3,16 @@ using SyntheticData.Privacy.Detection.Internal;
 namespace SyntheticData.Privacy.Detection;
 
 /// <summary>
-/// Finds US social security numbers. A whole cell may be written as <c>123-45-6789</c>, <c>123 45 6789</c>,
+/// Finds US social security numbers and individual taxpayer identification numbers (ITIN). A whole cell may be written as <c>123-45-6789</c>, <c>123 45 6789</c>,
 /// <c>123.45.6789</c>, <c>123/45/6789</c> or nine bare digits. Free text requires the grouped forms, because nine bare digits there are
 /// more often something else, unless a label such as <c>SSN</c> or <c>social security number</c> comes just before
 /// them. Validation applies the Social Security Administration's rules: the area is not 000, 666 or 900-999, the group
-/// is not 00 and the serial is not 0000.
+/// is not 00 and the serial is not 0000. An area of 900-999 passes with the groups that the IRS gives ITINs.
 /// </summary>
 public sealed class SsnDetector : IDetector
 {
     // Words that, just before nine bare digits, make them a social security number in free text.
-    private static readonly string[] Labels = ["ssn", "ss#", "ss no", "social security number", "social security no", "social security"];
+    private static readonly string[] Labels = ["ssn", "ss#", "ss no", "social security number", "social security no", "social security", "itin", "tin", "taxpayer id"];
 
     /// <inheritdoc />
     public PiiKind Kind => PiiKind.Ssn;
@@ -136,7 +136,11 @@ public sealed class SsnDetector : IDetector
     private static bool PassesRules(ReadOnlySpan<char> area, ReadOnlySpan<char> group, ReadOnlySpan<char> serial)
     {
         int areaNumber = int.Parse(area, provider: System.Globalization.CultureInfo.InvariantCulture);
-        bool areaValid = areaNumber is not (0 or 666) && areaNumber < 900;
-        return areaValid && !group.SequenceEqual("00") && !serial.SequenceEqual("0000");
+        int groupNumber = int.Parse(group, provider: System.Globalization.CultureInfo.InvariantCulture);
+
+        // Areas 900 to 999 are never social security numbers, but the IRS issues individual taxpayer identification
+        // numbers (ITIN) there, with the groups 50 to 65, 70 to 88, 90 to 92 and 94 to 99.
+        bool areaValid = areaNumber is not (0 or 666) && (areaNumber < 900 || groupNumber is (>= 50 and <= 65) or (>= 70 and <= 88) or (>= 90 and <= 92) or (>= 94 and <= 99));
+        return areaValid && groupNumber != 0 && !serial.SequenceEqual("0000");
     }
 }

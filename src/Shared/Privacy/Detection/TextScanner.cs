@@ -4,7 +4,7 @@ namespace SyntheticData.Privacy.Detection;
 
 /// <summary>
 /// Scans free text with every pattern detector (track data, card numbers, IBANs, SSNs, e-mail addresses,
-/// phone numbers, IP addresses, labelled dates of birth and street addresses) and merges overlapping findings into spans, so that a caller replacing
+/// phone numbers, IP addresses, and labelled dates of birth, street addresses and card security codes) and merges overlapping findings into spans, so that a caller replacing
 /// the spans never leaves part of a finding in clear. Full-width characters, other scripts' decimal digits and typeset
 /// spaces and dashes are read as their ASCII forms, and default-ignorable characters are skipped (see
 /// <see cref="TextFolding"/>). Person names, and street addresses without a label, are not found in
@@ -13,7 +13,7 @@ namespace SyntheticData.Privacy.Detection;
 public sealed class TextScanner
 {
     /// <summary>The number of kinds a scan can report, and so the buffer length <see cref="FindValidatedKinds"/> needs.</summary>
-    public const int TextKindCount = 9;
+    public const int TextKindCount = 10;
 
     private readonly TrackDataDetector _trackData = new();
     private readonly CardNumberDetector _cardNumber;
@@ -23,6 +23,7 @@ public sealed class TextScanner
     private readonly IpAddressDetector _ipAddress = new();
     private readonly BirthDateDetector _birthDate = new();
     private readonly StreetAddressDetector _streetAddress = new();
+    private readonly SecurityCodeDetector _securityCode = new();
     private readonly PhoneDetector _phone;
 
     /// <summary>Creates a scanner with the given options.</summary>
@@ -101,7 +102,7 @@ public sealed class TextScanner
         TextFeatures features = new(text);
         int count = 0;
 
-        // Enum order: CardNumber, Iban, Ssn, Email, Phone, IpAddress, DateOfBirth, PostalAddress, TrackData.
+        // Enum order: CardNumber, Iban, Ssn, Email, Phone, IpAddress, DateOfBirth, PostalAddress, CardSecurityCode, TrackData.
         FirstValidatedSink card = new();
         if (CanMatch(PiiKind.CardNumber, features) && !_cardNumber.Find(text, ref card))
         {
@@ -148,6 +149,12 @@ public sealed class TextScanner
         if (CanMatch(PiiKind.PostalAddress, features) && !_streetAddress.Find(text, ref streetAddress))
         {
             kinds[count++] = PiiKind.PostalAddress;
+        }
+
+        FirstValidatedSink securityCode = new();
+        if (CanMatch(PiiKind.CardSecurityCode, features) && !_securityCode.Find(text, ref securityCode))
+        {
+            kinds[count++] = PiiKind.CardSecurityCode;
         }
 
         FirstValidatedSink trackData = new();
@@ -202,7 +209,8 @@ public sealed class TextScanner
             && (!CanMatch(PiiKind.Email, features) || _email.Find(text, ref sink))
             && (!CanMatch(PiiKind.IpAddress, features) || _ipAddress.Find(text, ref sink))
             && (!CanMatch(PiiKind.DateOfBirth, features) || _birthDate.Find(text, ref sink))
-            && (!CanMatch(PiiKind.PostalAddress, features) || _streetAddress.Find(text, ref sink));
+            && (!CanMatch(PiiKind.PostalAddress, features) || _streetAddress.Find(text, ref sink))
+            && (!CanMatch(PiiKind.CardSecurityCode, features) || _securityCode.Find(text, ref sink));
         if (more && CanMatch(PiiKind.Phone, features))
         {
             _phone.Find(text, region, ref sink);
@@ -211,7 +219,7 @@ public sealed class TextScanner
 
     /// <summary>
     /// Returns false when the text lacks what every match of the kind contains (enough digits, an '@', a ':', an IBAN's
-    /// two country letters, a birth date's or address's label), so prose without digits, and tokens without separators, skip most detectors. The minimums
+    /// two country letters, a label), so prose without digits, and tokens without separators, skip most detectors. The minimums
     /// are the shortest valid forms of each kind: a track contains a PAN of 12 or more digits, '^' or '=', and a
     /// four-digit expiry date, and an IPv4 address has dots and four numbers while an IPv6 address always has a colon.
     /// </summary>
@@ -226,6 +234,7 @@ public sealed class TextScanner
         PiiKind.Phone => features.Digits >= 5,
         PiiKind.DateOfBirth => features.Digits >= 4 && (features.AsciiLetters >= 3 || features.HasNonAscii),
         PiiKind.PostalAddress => features.Digits >= 1 && features.AsciiLetters >= 6,
+        PiiKind.CardSecurityCode => features.Digits >= 3 && features.AsciiLetters >= 3,
         _ => true,
     };
 
