@@ -11,7 +11,7 @@ namespace SyntheticData.Privacy.Detection;
 /// '.'), written with a month name in one of those languages, or in the Japanese year-month-day form. It is validated
 /// when it is a real calendar date; a two-digit year counts as any century.
 /// </summary>
-public sealed class BirthDateDetector : IDetector
+public sealed class BirthDateDetector : LabelledValueDetector
 {
     /// <summary>How many characters of separators and joining words may stand between a label and its date.</summary>
     private const int MaximumGap = 8;
@@ -33,44 +33,17 @@ public sealed class BirthDateDetector : IDetector
 
     private static readonly Dictionary<string, int> Months = BuildMonths();
 
-    /// <inheritdoc />
-    public PiiKind Kind => PiiKind.DateOfBirth;
-
-    /// <inheritdoc />
-    public void Detect(ReadOnlySpan<char> text, List<PiiFinding> findings)
+    /// <summary>Creates the detector.</summary>
+    public BirthDateDetector()
+        : base(Search)
     {
-        ArgumentNullException.ThrowIfNull(findings);
-        FindingListSink sink = new(findings);
-        Find(text, ref sink);
     }
 
     /// <inheritdoc />
-    public ValueCheck Validate(ReadOnlySpan<char> cell) => CellCoverage.Check(cell.Trim(), this);
-
-    /// <summary>Reports the matches in <paramref name="text"/> to <paramref name="sink"/> and returns false when the sink stopped the scan.</summary>
-    internal bool Find<TSink>(ReadOnlySpan<char> text, ref TSink sink)
-        where TSink : struct, IFindingSink
-    {
-        int position = 0;
-        int dateStart;
-        while ((dateStart = Search.FindNext(text, ref position)) >= 0)
-        {
-            if (TryReadDate(text, dateStart, out int dateEnd, out bool valid))
-            {
-                if (!sink.Add(new PiiFinding(PiiKind.DateOfBirth, dateStart, dateEnd - dateStart, valid)))
-                {
-                    return false;
-                }
-
-                position = dateEnd;
-            }
-        }
-
-        return true;
-    }
+    public override PiiKind Kind => PiiKind.DateOfBirth;
 
     /// <summary>Reads a date at <paramref name="start"/>: numeric, with a month name, or in the Japanese form.</summary>
-    private static bool TryReadDate(ReadOnlySpan<char> text, int start, out int end, out bool valid)
+    private protected override bool TryReadValue(ReadOnlySpan<char> text, int start, out int end, out bool valid)
     {
         if (TextBoundary.IsAsciiDigit(text[start]))
         {

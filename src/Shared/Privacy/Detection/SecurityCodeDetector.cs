@@ -7,7 +7,7 @@ namespace SyntheticData.Privacy.Detection;
 /// <c>código de seguridad 123</c>. The code is three or four digits standing alone. PCI DSS forbids storing it after
 /// authorisation, so a note that quotes one must not keep it. Without a label three digits are too common to report.
 /// </summary>
-public sealed class SecurityCodeDetector : IDetector
+public sealed class SecurityCodeDetector : LabelledValueDetector
 {
     /// <summary>How many characters of separators and joining words may stand between a label and its code.</summary>
     private const int MaximumGap = 12;
@@ -22,45 +22,25 @@ public sealed class SecurityCodeDetector : IDetector
         ["is", "was", "code", "no", "nr", "number", "ist", "es", "est", "of"],
         MaximumGap);
 
-    /// <inheritdoc />
-    public PiiKind Kind => PiiKind.CardSecurityCode;
-
-    /// <inheritdoc />
-    public void Detect(ReadOnlySpan<char> text, List<PiiFinding> findings)
+    /// <summary>Creates the detector.</summary>
+    public SecurityCodeDetector()
+        : base(Search)
     {
-        ArgumentNullException.ThrowIfNull(findings);
-        FindingListSink sink = new(findings);
-        Find(text, ref sink);
     }
 
     /// <inheritdoc />
-    public ValueCheck Validate(ReadOnlySpan<char> cell) => CellCoverage.Check(cell.Trim(), this);
+    public override PiiKind Kind => PiiKind.CardSecurityCode;
 
-    /// <summary>Reports the matches in <paramref name="text"/> to <paramref name="sink"/> and returns false when the sink stopped the scan.</summary>
-    internal bool Find<TSink>(ReadOnlySpan<char> text, ref TSink sink)
-        where TSink : struct, IFindingSink
+    /// <inheritdoc />
+    private protected override bool TryReadValue(ReadOnlySpan<char> text, int start, out int end, out bool valid)
     {
-        int position = 0;
-        int start;
-        while ((start = Search.FindNext(text, ref position)) >= 0)
+        end = start;
+        while (end < text.Length && TextBoundary.IsAsciiDigit(text[end]))
         {
-            int end = start;
-            while (end < text.Length && TextBoundary.IsAsciiDigit(text[end]))
-            {
-                end++;
-            }
-
-            if (end - start is 3 or 4 && (end == text.Length || !char.IsLetterOrDigit(text[end])))
-            {
-                if (!sink.Add(new PiiFinding(PiiKind.CardSecurityCode, start, end - start, IsValidated: true)))
-                {
-                    return false;
-                }
-
-                position = end;
-            }
+            end++;
         }
 
-        return true;
+        valid = true;
+        return end - start is 3 or 4 && (end == text.Length || !char.IsLetterOrDigit(text[end]));
     }
 }

@@ -10,7 +10,7 @@ namespace SyntheticData.Privacy.Detection;
 /// after commas. The longest such run is reported. Streets without a label are not reported, since a number and a
 /// capitalised word are too common in notes.
 /// </summary>
-public sealed class StreetAddressDetector : IDetector
+public sealed class StreetAddressDetector : LabelledValueDetector
 {
     /// <summary>How many characters of separators and joining words may stand between a label and its street.</summary>
     private const int MaximumGap = 12;
@@ -31,41 +31,21 @@ public sealed class StreetAddressDetector : IDetector
         ["is", "now", "at", "to", "in", "en", "au", "op", "em", "nach", "ist", "jetzt"],
         MaximumGap);
 
-    /// <inheritdoc />
-    public PiiKind Kind => PiiKind.PostalAddress;
-
-    /// <inheritdoc />
-    public void Detect(ReadOnlySpan<char> text, List<PiiFinding> findings)
+    /// <summary>Creates the detector.</summary>
+    public StreetAddressDetector()
+        : base(Search)
     {
-        ArgumentNullException.ThrowIfNull(findings);
-        FindingListSink sink = new(findings);
-        Find(text, ref sink);
     }
 
     /// <inheritdoc />
-    public ValueCheck Validate(ReadOnlySpan<char> cell) => CellCoverage.Check(cell.Trim(), this);
+    public override PiiKind Kind => PiiKind.PostalAddress;
 
-    /// <summary>Reports the matches in <paramref name="text"/> to <paramref name="sink"/> and returns false when the sink stopped the scan.</summary>
-    internal bool Find<TSink>(ReadOnlySpan<char> text, ref TSink sink)
-        where TSink : struct, IFindingSink
+    /// <inheritdoc />
+    private protected override bool TryReadValue(ReadOnlySpan<char> text, int start, out int end, out bool valid)
     {
-        int position = 0;
-        int start;
-        while ((start = Search.FindNext(text, ref position)) >= 0)
-        {
-            int end = StreetEnd(text, start);
-            if (end > start)
-            {
-                if (!sink.Add(new PiiFinding(PiiKind.PostalAddress, start, end - start, IsValidated: true)))
-                {
-                    return false;
-                }
-
-                position = end;
-            }
-        }
-
-        return true;
+        end = StreetEnd(text, start);
+        valid = true;
+        return end > start;
     }
 
     /// <summary>Returns the end of the longest run of words from <paramref name="start"/> that reads as a street line, or <paramref name="start"/>.</summary>
