@@ -188,6 +188,16 @@ public sealed class ColumnClassifierTests
     }
 
     [Theory]
+    [InlineData("12345678Z|87654321X|11223344B|00000000T|99999999R|45678912S")]
+    [InlineData("AB123456C|CE654321A|EH476939B|JG102938D|KL564738C|PR112233A")]
+    public void Classify_NationalIdsWithoutHint_AreIdentifiers(string values)
+    {
+        ColumnClassification column = _classifier.Classify(new ColumnSample("ref_a", values.Split('|')));
+
+        Assert.Equal(PiiKind.Identifier, column.Kind);
+    }
+
+    [Theory]
     [InlineData("passport_expiry")]
     [InlineData("licence_issue_date")]
     [InlineData("id_type")]

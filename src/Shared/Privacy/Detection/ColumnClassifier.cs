@@ -31,6 +31,7 @@ public sealed class ColumnClassifier
     private readonly TextScanner _scanner;
     private readonly PhoneDetector _phone;
     private readonly Dictionary<PiiKind, IDetector> _detectors;
+    private readonly NationalIdDetector _nationalId = new();
 
     /// <summary>Creates a classifier.</summary>
     /// <param name="options">Detection settings; null for the defaults.</param>
@@ -312,6 +313,7 @@ public sealed class ColumnClassifier
 
         ColumnClassification? result = ClassifyByHintedCheck(header, hint, evidence, regionHeader, values, regions)
             ?? ClassifyByValues(header, profile, evidence, regionHeader)
+            ?? ClassifyByNationalIds(header, values)
             ?? ClassifyByHintedShape(header, hint, values, profile)
             ?? ClassifyByFullNameShape(header, hint, values, profile)
             ?? ClassifyByStreetShape(header, hint, values, profile)
@@ -523,6 +525,22 @@ public sealed class ColumnClassifier
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Without a header hint, a column whose values are mostly national identity numbers with valid check characters
+    /// (DNI, NIE, codice fiscale, National Insurance numbers) holds identifiers.
+    /// </summary>
+    private ColumnClassification? ClassifyByNationalIds(string header, List<string> values)
+    {
+        double share = Share(values, value => _nationalId.Validate(value) == ValueCheck.Valid);
+        if (share < _options.MinimumValidatedShare)
+        {
+            return null;
+        }
+
+        string reason = $"No header hint; {Percent(share)} of {values.Count} values are national identity numbers (DNI, NIE, codice fiscale, National Insurance, NIR) that pass their checks.";
+        return Found(header, PiiKind.Identifier, 0.5 + (0.45 * share), share, values.Count, reason, null);
     }
 
     /// <summary>

@@ -30,8 +30,12 @@ internal sealed class TextLabels
     /// no label follows. <paramref name="position"/> moves just past the label's first character, so the caller may move
     /// it further after reading a value.
     /// </summary>
-    public int FindNext(ReadOnlySpan<char> text, ref int position)
+    public int FindNext(ReadOnlySpan<char> text, ref int position) => FindNext(text, ref position, out _);
+
+    /// <summary>Finds the next label as <see cref="FindNext(ReadOnlySpan{char}, ref int)"/> does, and returns it in <paramref name="label"/>.</summary>
+    public int FindNext(ReadOnlySpan<char> text, ref int position, out string label)
     {
+        label = string.Empty;
         while (position < text.Length)
         {
             int found = text[position..].IndexOfAny(_starts);
@@ -48,15 +52,16 @@ internal sealed class TextLabels
                 continue;
             }
 
-            foreach (string label in _labels)
+            foreach (string candidate in _labels)
             {
-                int labelEnd = labelStart + label.Length;
-                if (text[labelStart..].StartsWith(label, StringComparison.OrdinalIgnoreCase)
-                    && !(labelEnd < text.Length && char.IsLetter(text[labelEnd]) && IsAlphabetic(label[^1])))
+                int labelEnd = labelStart + candidate.Length;
+                if (text[labelStart..].StartsWith(candidate, StringComparison.OrdinalIgnoreCase)
+                    && !(labelEnd < text.Length && char.IsLetter(text[labelEnd]) && IsAlphabetic(candidate[^1])))
                 {
                     int valueStart = SkipGap(text, labelEnd);
                     if (valueStart < text.Length)
                     {
+                        label = candidate;
                         return valueStart;
                     }
                 }
@@ -77,7 +82,7 @@ internal sealed class TextLabels
         while (i < text.Length && i - start <= _maximumGap)
         {
             char c = text[i];
-            if (c is ' ' or ':' or '=' or '#' or '-' or '(' or '\t' or '\u00A0' or '\uFF1A' or ',')
+            if (c is ' ' or ':' or '=' or '#' or '-' or '(' or '\t' or '\u00A0' or '\uFF1A' or ',' or '.')
             {
                 i++;
                 continue;
