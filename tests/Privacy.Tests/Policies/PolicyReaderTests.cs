@@ -82,6 +82,28 @@ public sealed class PolicyReaderTests
         Assert.Contains(expected, exception.Errors);
     }
 
+    [Theory]
+    [InlineData("\"separator\": \",\"")]
+    [InlineData("\"separator\": \"tab\"")]
+    public void Parse_OneViolation_ListsOnlyIt(string setting)
+    {
+        // The separator passes one alternative of its anyOf; the other alternative's failure is not a violation.
+        PolicyException exception = Assert.Throws<PolicyException>(
+            () => PolicyReader.Parse(AnonymizationHarness.Policy("\"a\": {\"operator\": \"pseudonym\", \"parameters\": {\"kind\": \"emial\"}}", setting)));
+
+        string error = Assert.Single(exception.Errors);
+        Assert.StartsWith("/columns/a/parameters/kind", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_InvalidSeparator_SaysWhatIsAllowed()
+    {
+        PolicyException exception = Assert.Throws<PolicyException>(
+            () => PolicyReader.Parse(AnonymizationHarness.Policy("\"a\": {\"operator\": \"keep\"}", "\"separator\": \"ab\"")));
+
+        Assert.Contains("/separator: the value must be \"tab\"", exception.Errors);
+    }
+
     [Fact]
     public void Parse_KeepWithParameters_SaysHowMany()
     {

@@ -31,11 +31,17 @@ public static partial class PolicySchema
             return [];
         }
 
+        IReadOnlyList<EvaluationResults> details = results.Details ?? [];
+
+        // The branches of an anyOf or oneOf that passed as a whole report their failed alternatives too, such as a
+        // separator "," failing the alternative "tab".
+        HashSet<string> passedChoices = [.. details.Where(detail => detail.IsValid).Select(detail => detail.EvaluationPath.ToString())];
         var errors = new List<string>();
-        foreach (EvaluationResults detail in results.Details ?? [])
+        foreach (EvaluationResults detail in details)
         {
             // A failed "if" only means that branch does not apply; its errors are not violations.
-            if (detail.Errors is null || IsUnderIf(detail.EvaluationPath.ToString()))
+            string path = detail.EvaluationPath.ToString();
+            if (detail.Errors is null || IsUnderIf(path) || IsUnderPassedChoice(path, passedChoices))
             {
                 continue;
             }
@@ -45,7 +51,9 @@ public static partial class PolicySchema
                 string location = detail.InstanceLocation.ToString();
 
                 // Patterns and expected values come JSON-encoded, with characters such as '+' and '"' as \u002B and \u0022.
+                // A const value comes encoded twice, so "tab" reads ""tab"" once unescaped.
                 string text = JsonEscape().Replace(error.Value, match => ((char)Convert.ToInt32(match.Groups[1].Value, 16)).ToString());
+                text = DoubledQuotes().Replace(text, "\"$1\"");
                 string message = $"{(location.Length == 0 ? "/" : location)}: {text}";
                 if (!errors.Contains(message))
                 {
@@ -71,11 +79,32 @@ public static partial class PolicySchema
         ErrorMessages.Pattern = "the value does not match the pattern [[pattern]]";
         ErrorMessages.MaxProperties = "at most [[limit]] properties are allowed here, and there are [[received]]";
         ErrorMessages.MaxLength = "the value is [[received]] characters long, and the most allowed here is [[limit]]";
+        ErrorMessages.Const = "the value must be [[value]]";
         return JsonSchema.FromText(SchemaText.Value);
     }
 
     [GeneratedRegex(@"\\u([0-9A-Fa-f]{4})")]
     private static partial Regex JsonEscape();
+
+    [GeneratedRegex("\"\"([^\"]*)\"\"")]
+    private static partial Regex DoubledQuotes();
+
+    private static bool IsUnderPassedChoice(string evaluationPath, HashSet<string> passed)
+    {
+        foreach (string keyword in (ReadOnlySpan<string>)["/anyOf/", "/oneOf/"])
+        {
+            for (int at = evaluationPath.IndexOf(keyword, StringComparison.Ordinal); at >= 0; at = evaluationPath.IndexOf(keyword, at + 1, StringComparison.Ordinal))
+            {
+                string choice = evaluationPath[..(at + keyword.Length - 1)];
+                if (passed.Contains(choice) || passed.Contains(evaluationPath[..at]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsUnderIf(string evaluationPath) =>
         evaluationPath.EndsWith("/if", StringComparison.Ordinal) || evaluationPath.Contains("/if/", StringComparison.Ordinal);
