@@ -50,4 +50,28 @@ public sealed class HeaderCheckTests
 
         Assert.Equal(12, header.Length);
     }
+
+    [Theory]
+    [InlineData("C-1|Zephyrine Quaglio|1983-07-14|94107|12.50", "3, 4, 5")]
+    [InlineData("17|Lars Gomez|03/05/1961|73.13", "3, 4")]
+    public void RecordOfDatesAndNumbers_IsRejected(string names, string columns)
+    {
+        string[] header = names.Split('|');
+        DataFormatException exception = Assert.Throws<DataFormatException>(() => HeaderCheck.ThrowIfDataRecord(header, "in.csv", Scanner));
+
+        Assert.Contains($"the names of columns {columns} are dates or numbers", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Quaglio", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Gomez", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("region|2019|2020|2021")]
+    [InlineData("id|amount|0.5")]
+    public void YearAndSingleNumberNames_AreAccepted(string names)
+    {
+        string[] header = names.Split('|');
+        HeaderCheck.ThrowIfDataRecord(header, "in.csv", Scanner);
+
+        Assert.NotEmpty(header);
+    }
 }

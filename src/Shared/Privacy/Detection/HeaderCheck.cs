@@ -1,3 +1,5 @@
+using System.Globalization;
+using SyntheticData.Privacy.Detection.Internal;
 using SyntheticData.Tabular;
 
 namespace SyntheticData.Privacy.Detection;
@@ -8,14 +10,19 @@ namespace SyntheticData.Privacy.Detection;
 /// </summary>
 public static class HeaderCheck
 {
+    /// <summary>How many column names may read as dates or numbers before the names count as a record.</summary>
+    private const int MaximumValueNames = 1;
+
     /// <summary>
     /// Throws when a header name contains a value that a detector validates, such as an e-mail address, a card number or
-    /// an IBAN. The message names the column by its position and the kind found, never the name itself.
+    /// an IBAN, or when two or more names read as dates, decimals or numbers of five or more digits, as the fields of a
+    /// record do. Years (2019, 2020) are names of their own. The message names columns by their position and the kind
+    /// found, never the names themselves.
     /// </summary>
     /// <param name="header">The column names as read from the first line.</param>
     /// <param name="sourceName">The file, for the message.</param>
     /// <param name="scanner">The scanner whose validated findings count.</param>
-    /// <exception cref="DataFormatException">A header name contains personal data.</exception>
+    /// <exception cref="DataFormatException">A header name contains personal data, or the names read as values.</exception>
     public static void ThrowIfDataRecord(IReadOnlyList<string> header, string sourceName, TextScanner scanner)
     {
         ArgumentNullException.ThrowIfNull(header);
@@ -27,10 +34,71 @@ public static class HeaderCheck
             {
                 throw new DataFormatException(
                     sourceName,
-                    $"the header line looks like a data record: column {i + 1} contains {ColumnClassifier.Describe(kinds[0])}. "
-                    + "Add a header line that names the columns; the names are not shown here",
+                    $"{Subject(sourceName)} look like a data record: {Column(sourceName)} {i + 1} contains {ColumnClassifier.Describe(kinds[0])}. "
+                    + $"{Remedy(sourceName)}; the names are not shown here",
                     lineNumber: 1);
             }
         }
+
+        int[] valueNames = [.. Enumerable.Range(0, header.Count).Where(i => ReadsAsValue(header[i])).Select(i => i + 1)];
+        if (valueNames.Length > MaximumValueNames)
+        {
+            throw new DataFormatException(
+                sourceName,
+                $"{Subject(sourceName)} look like a data record: the names of {Column(sourceName)}s {string.Join(", ", valueNames)} are dates or numbers. "
+                + $"{Remedy(sourceName)}; the names are not shown here",
+                lineNumber: 1);
+        }
     }
+
+    /// <summary>Returns true for a name that is a date, a decimal number or a whole number of five or more digits.</summary>
+    private static bool ReadsAsValue(string name)
+    {
+        string trimmed = name.Trim();
+        if (trimmed.Length == 0)
+        {
+            return false;
+        }
+
+        if (ValueShapes.TryParseDate(trimmed, out _))
+        {
+            return true;
+        }
+
+        if (!double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        {
+            return false;
+        }
+
+        int digits = trimmed.Count(char.IsAsciiDigit);
+        return trimmed.Contains('.', StringComparison.Ordinal) || digits >= 5;
+    }
+
+    private static DataFormat FormatOf(string sourceName)
+    {
+        try
+        {
+            return File.Exists(sourceName) ? RecordReaderFactory.DetectFormat(sourceName) : DataFormat.Csv;
+        }
+        catch (DataFormatException)
+        {
+            return DataFormat.Csv;
+        }
+    }
+
+    private static string Subject(string sourceName) => FormatOf(sourceName) switch
+    {
+        DataFormat.JsonLines => "the first object's keys",
+        DataFormat.Parquet => "the column names",
+        _ => "the header line's names",
+    };
+
+    private static string Column(string sourceName) => FormatOf(sourceName) == DataFormat.JsonLines ? "key" : "column";
+
+    private static string Remedy(string sourceName) => FormatOf(sourceName) switch
+    {
+        DataFormat.JsonLines => "Use keys that name the fields",
+        DataFormat.Parquet => "Give the columns names that describe them",
+        _ => "Add a header line that names the columns",
+    };
 }
