@@ -12,17 +12,20 @@ internal static class PathChecks
         : File.Exists(path) ? null
         : $"{role} {path} was not found.";
 
-    /// <summary>Checks a file to write: it must not be a folder, and its folder must exist.</summary>
-    public static string? Output(string path)
+    /// <summary>
+    /// Checks a file to write: it must not be a folder, and its folder must exist. <paramref name="role"/> names it in
+    /// the message, such as "Report".
+    /// </summary>
+    public static string? Output(string path, string role = "Output")
     {
         string full = Path.GetFullPath(path);
         if (Directory.Exists(full))
         {
-            return $"Output {full} is a folder; name a file inside it.";
+            return $"{role} {full} is a folder; name a file inside it.";
         }
 
         string folder = Path.GetDirectoryName(full)!;
-        return Directory.Exists(folder) ? null : $"Output folder {folder} does not exist.";
+        return Directory.Exists(folder) ? null : $"{role} folder {folder} does not exist.";
     }
 
     /// <summary>

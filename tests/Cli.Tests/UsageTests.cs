@@ -26,6 +26,7 @@ public sealed class UsageTests
 
     [Theory]
     [InlineData("is a folder; name a file inside it", "anonymize", "in.csv", "--policy", "policy.json", "--out", "folder")]
+    [InlineData("Report ", "anonymize", "in.csv", "--policy", "policy.json", "--out", "out.csv", "--report", "folder")]
     [InlineData("Input file", "anonymize", "folder", "--policy", "policy.json", "--out", "out.csv")]
     [InlineData("Policy file", "anonymize", "in.csv", "--policy", "folder", "--out", "out.csv")]
     [InlineData("is a folder; name a file inside it", "generate-sample", "--rows", "10", "--out", "folder")]

@@ -39,7 +39,7 @@ internal sealed class AnonymizeRunner(IKeyProvider keys, TextWriter error)
 
         string reportPath = request.ReportPath ?? request.OutputPath + ".report.json";
         if ((PathChecks.Input(request.InputPath, "Input file") ?? PathChecks.Input(request.PolicyPath, "Policy file")
-            ?? PathChecks.Output(request.OutputPath) ?? PathChecks.Output(reportPath)
+            ?? PathChecks.Output(request.OutputPath) ?? PathChecks.Output(reportPath, "Report")
             ?? PathChecks.NotOverwriting(request.OutputPath, "--out", (request.InputPath, "the input"), (request.PolicyPath, "the policy"), (request.KeyFilePath, "the key file"), (reportPath, "the report"))
             ?? PathChecks.NotOverwriting(reportPath, "--report", (request.InputPath, "the input"), (request.PolicyPath, "the policy"), (request.KeyFilePath, "the key file"))
             ?? UnsupportedOutputFormat(request.OutputPath)) is { } pathProblem)
