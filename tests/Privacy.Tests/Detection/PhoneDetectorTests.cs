@@ -152,6 +152,23 @@ public sealed class PhoneDetectorTests
         Assert.Equal("(212) 555-0147", text.Substring(finding.Start, finding.Length));
     }
 
+    [Theory]
+    [InlineData("06 92 12 34 56")]
+    [InlineData("06 90 12 34 56")]
+    [InlineData("06 96 12 34 56")]
+    [InlineData("06 39 10 12 34")]
+    public void Detect_FindsFrenchOverseasMobilesDialledFromFrance(string number)
+    {
+        string text = $"Client joignable au {number} le matin";
+        List<PiiFinding> findings = [];
+        var detector = new PhoneDetector("FR");
+        detector.Detect(text, findings);
+
+        PiiFinding finding = Assert.Single(findings);
+        Assert.Equal(number, text.Substring(finding.Start, finding.Length));
+        Assert.Equal(ValueCheck.Valid, detector.Validate(number, "FR"));
+    }
+
     [Fact]
     public void Detect_FindsInternationalNumberWithAnyDefaultRegion()
     {

@@ -232,6 +232,8 @@ public sealed class PhoneRegionProfileTests
         return matcher.Accepted;
     }
 
+    private static readonly string[] FrenchOverseas = ["RE", "GP", "MQ", "GF", "YT", "PM", "BL", "MF"];
+
     private static bool IsValid(string window, string region)
     {
         try
@@ -268,10 +270,12 @@ public sealed class PhoneRegionProfileTests
         public bool TryMatch(ReadOnlySpan<char> text, int start, int end)
         {
             // The detector also reads 00 as an international prefix in every region, as documented on its method. In a
-            // region whose trunk prefix is 0, it takes only windows that start with 0 or '+'.
+            // region whose trunk prefix is 0, it takes only windows that start with 0 or '+'. With FR it also takes the
+            // numbers of the overseas departments, which France dials as national numbers.
             string window = text[start..end].ToString();
             bool trunkMissing = Util.GetMetadataForRegion(region)?.NationalPrefix == "0" && window.TrimStart('(')[0] is not ('0' or '+');
-            bool valid = !trunkMissing && (IsValid(window, region) || PhoneDetector.IsValidAfterDoubleZero(window, region));
+            bool overseas = region == "FR" && window[0] != '+' && FrenchOverseas.Any(code => IsValid(window, code));
+            bool valid = !trunkMissing && (IsValid(window, region) || PhoneDetector.IsValidAfterDoubleZero(window, region) || overseas);
             if (valid)
             {
                 // A finding leaves out an opening bracket whose closing one is not in the window.

@@ -14,6 +14,10 @@ namespace SyntheticData.Privacy.Detection;
 /// </summary>
 public sealed class PhoneDetector : IDetector
 {
+    // Réunion, Guadeloupe, Martinique, French Guiana, Mayotte, Saint Pierre and Miquelon, Saint Barthélemy and Saint
+    // Martin, whose numbers are dialled from France like French ones, after the trunk prefix 0.
+    private static readonly string[] FrenchOverseasRegions = ["RE", "GP", "MQ", "GF", "YT", "PM", "BL", "MF"];
+
     private const int MinimumDigits = PhoneCandidates.MinimumDigits;
     private const int MaximumDigits = PhoneCandidates.MaximumDigits;
 
@@ -101,7 +105,7 @@ public sealed class PhoneDetector : IDetector
         try
         {
             PhoneNumber number = Util.Parse(value.ToString(), resolved);
-            if (Util.IsValidNumber(number) && !lacksTrunkPrefix)
+            if ((Util.IsValidNumber(number) || IsValidInDialledRegion(value, resolved)) && !lacksTrunkPrefix)
             {
                 return ValueCheck.Valid;
             }
@@ -150,6 +154,30 @@ public sealed class PhoneDetector : IDetector
         }
 
         return digits >= MinimumDigitsAfterDoubleZero && IsValid("+" + rest[2..].ToString(), region);
+    }
+
+    /// <summary>
+    /// Returns true when <paramref name="window"/>, written without a country prefix, is a valid number of a region that
+    /// <paramref name="region"/> dials as national numbers although it has its own country code. France dials its overseas
+    /// departments that way: 06 92 12 34 56 from Paris is a Réunion mobile, +262 692 12 34 56.
+    /// </summary>
+    private static bool IsValidInDialledRegion(ReadOnlySpan<char> window, string region)
+    {
+        if (region != "FR" || window.Length == 0 || window[0] == '+')
+        {
+            return false;
+        }
+
+        foreach (string overseas in FrenchOverseasRegions)
+        {
+            WindowVerdict verdict = PhoneRegionProfile.For(overseas).Classify(window);
+            if (verdict == WindowVerdict.Valid || (verdict == WindowVerdict.NeedsParse && IsValid(window.ToString(), overseas)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private string ResolveRegion(string? region) => RegionCodes.IsValid(region) ? region! : DefaultRegion;
@@ -232,7 +260,8 @@ public sealed class PhoneDetector : IDetector
             WindowVerdict verdict = profile.Classify(window);
             // The 00 reading is tried only for a window that can start with 00, which few windows do.
             if ((verdict == WindowVerdict.Invalid || (verdict == WindowVerdict.NeedsParse && !IsValid(window.ToString(), region)))
-                && (window.Length < 3 || window[0] is not ('0' or '(') || !IsValidAfterDoubleZero(window, region)))
+                && (window.Length < 3 || window[0] is not ('0' or '(') || !IsValidAfterDoubleZero(window, region))
+                && !IsValidInDialledRegion(window, region))
             {
                 return false;
             }
