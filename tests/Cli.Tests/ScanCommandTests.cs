@@ -99,6 +99,20 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void Scan_WithoutRegion_TakesTheNumbersRegion()
+    {
+        // UK numbers in national format are no valid US numbers; policy init takes GB for them, and so does scan.
+        string path = WriteFile("uk.csv", "id,home_phone\n1,0113 224 2186\n2,020 7946 0958\n3,0161 496 0123\n4,0113 496 0456\n5,020 7946 0111\n");
+
+        (int exitCode, string output, string error) = RunScan(path, "--json");
+
+        Assert.Equal(0, exitCode);
+        using JsonDocument document = JsonDocument.Parse(output);
+        Assert.Equal("Phone", document.RootElement.GetProperty("columns")[1].GetProperty("kind").GetString());
+        Assert.Contains("The phone region GB comes from the phone column values", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Scan_AppliesSeparatorAndNullMarkers()
     {
         string path = WriteFile("nulls.csv", "id;email;phone\n1;;(212) 555-0147\n2;NULL;\n3;\\N;(212) 555-0199\n4;ada.b@example.org;\n");

@@ -116,9 +116,9 @@ public sealed class UsageTests
     }
 
     [Theory]
-    [InlineData("anonymize", "in.csv", "--policy", "policy.json", "--out", "out.csv", "--report", "missing/report.json")]
-    [InlineData("policy", "init", "in.csv", "--out", "missing/policy.json")]
-    public void OutputInMissingFolder_IsRejectedFirst(params string[] arguments)
+    [InlineData("Report folder", "anonymize", "in.csv", "--policy", "policy.json", "--out", "out.csv", "--report", "missing/report.json")]
+    [InlineData("Output folder", "policy", "init", "in.csv", "--out", "missing/policy.json")]
+    public void OutputInMissingFolder_IsRejectedFirst(string role, params string[] arguments)
     {
         using var folder = new TemporaryFolder();
         File.WriteAllText(folder.File("in.csv"), "a,b\n1,2\n");
@@ -127,7 +127,7 @@ public sealed class UsageTests
         (int code, _, string error) = SynthdataProcess.Run(folder.Path, arguments);
 
         Assert.Equal(ExitCodes.Usage, code);
-        Assert.Contains("Output folder", error, StringComparison.Ordinal);
+        Assert.Contains(role, error, StringComparison.Ordinal);
         Assert.Contains("missing", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
         Assert.False(File.Exists(folder.File("out.csv")));

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Spectre.Console;
+using SyntheticData.Pipeline.Anonymization;
 using SyntheticData.Privacy.Detection;
 using SyntheticData.Tabular;
 
@@ -30,10 +31,9 @@ internal static class ScanCommand
             Description = "A CSV field text that means a missing value, such as NULL or \\N; repeat for several. The empty field is always missing.",
             AllowMultipleArgumentsPerToken = false,
         };
-        var region = new Option<string>("--region")
+        var region = new Option<string?>("--region")
         {
-            Description = "ISO 3166-1 alpha-2 region for phone numbers without a country prefix, when no country column gives one. Default US.",
-            DefaultValueFactory = _ => "US",
+            Description = "ISO 3166-1 alpha-2 region for phone numbers without a country prefix, when no country column gives one. Default: the region the phone numbers show, as policy init finds it, else US.",
         };
         var sample = new Option<int>("--sample")
         {
@@ -55,7 +55,7 @@ internal static class ScanCommand
                 parseResult.GetValue(separator) ?? DefaultSeparator(parseResult.GetValue(input)!.Name),
                 parseResult.GetValue(nullMarkers) ?? [],
                 parseResult.GetValue(encoding)!,
-                parseResult.GetValue(region)!,
+                parseResult.GetValue(region),
                 parseResult.GetValue(sample),
                 parseResult.GetValue(json));
             return Run(request, Console.Out, Console.Error);
@@ -78,7 +78,7 @@ internal static class ScanCommand
             problems.Add($"--separator: '{request.Separator}' is invalid; expected one character or 'tab'.");
         }
 
-        if (RegionCodes.Describe(request.Region) is { } regionError)
+        if (request.Region is not null && RegionCodes.Describe(request.Region) is { } regionError)
         {
             problems.Add($"--region: {regionError}");
         }
@@ -125,7 +125,7 @@ internal static class ScanCommand
         try
         {
             using IRecordReader reader = RecordReaderFactory.Open(request.File.FullName, csvOptions);
-            HeaderCheck.ThrowIfDataRecord(reader.Header, request.File.FullName, new TextScanner(new DetectionOptions { DefaultRegion = request.Region }));
+            HeaderCheck.ThrowIfDataRecord(reader.Header, request.File.FullName, new TextScanner(new DetectionOptions { DefaultRegion = request.Region ?? "US" }));
             samples = ColumnSampler.Read(reader, request.SampleRows);
         }
         catch (DataFormatException exception)
@@ -139,8 +139,20 @@ internal static class ScanCommand
             return ExitCodes.InvalidInput;
         }
 
-        var classifier = new ColumnClassifier(new DetectionOptions { DefaultRegion = request.Region });
-        IReadOnlyList<ColumnClassification> columns = classifier.ClassifyTable(samples);
+        IReadOnlyList<ColumnClassification> columns;
+        if (request.Region is null)
+        {
+            (_, string? regionNote, columns) = PolicyDrafting.ClassifyWithInferredRegion(samples);
+            if (regionNote is not null)
+            {
+                error.WriteLine(regionNote.Replace("defaultPhoneRegion", "The phone region", StringComparison.Ordinal).Replace("pass --region to policy init", "pass --region", StringComparison.Ordinal));
+            }
+        }
+        else
+        {
+            columns = new ColumnClassifier(new DetectionOptions { DefaultRegion = request.Region }).ClassifyTable(samples);
+        }
+
         int sampledRows = samples.Count == 0 ? 0 : samples[0].Values.Count;
         if (SeparatorHint.Describe([.. columns.Select(column => column.Header)], "scan") is { } hint)
         {
@@ -269,5 +281,5 @@ internal static class ScanCommand
 
     /// <summary>The parsed command line of one scan.</summary>
     private sealed record ScanRequest(
-        FileInfo File, string Separator, string[] NullMarkers, string Encoding, string Region, int SampleRows, bool Json);
+        FileInfo File, string Separator, string[] NullMarkers, string Encoding, string? Region, int SampleRows, bool Json);
 }

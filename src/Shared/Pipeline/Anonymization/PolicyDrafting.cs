@@ -49,17 +49,17 @@ public static class PolicyDrafting
         }
 
         ColumnSample[] samples = header.Select((name, i) => new ColumnSample(name, values[i])).ToArray();
-        string region = settings.DefaultPhoneRegion ?? FallbackPhoneRegion;
-        IReadOnlyList<ColumnClassification> classifications = Classify(samples, region);
+        string region;
         string? regionNote = null;
+        IReadOnlyList<ColumnClassification> classifications;
         if (settings.DefaultPhoneRegion is null)
         {
-            (region, regionNote) = InferRegion(samples, classifications);
-            if (region != FallbackPhoneRegion)
-            {
-                // Which values are valid national numbers depends on the region, so the columns are classified again.
-                classifications = Classify(samples, region);
-            }
+            (region, regionNote, classifications) = ClassifyWithInferredRegion(samples);
+        }
+        else
+        {
+            region = settings.DefaultPhoneRegion;
+            classifications = Classify(samples, region);
         }
 
         // Without phone numbers that show the country, the language of the headers decides how dates such as 03/04/1985
@@ -69,6 +69,21 @@ public static class PolicyDrafting
             : null;
         DatasetPolicy draft = PolicyDrafter.Draft(classifications, samples, settings with { DefaultPhoneRegion = region }, dateRegion);
         return regionNote is null ? draft : draft with { Comment = draft.Comment is null ? regionNote : draft.Comment + " " + regionNote };
+    }
+
+    /// <summary>
+    /// Classifies the sampled columns with the phone region that their values show, as a draft without a region does,
+    /// and returns the region with a note that says where it came from, or null when nothing called for a region.
+    /// </summary>
+    public static (string Region, string? Note, IReadOnlyList<ColumnClassification> Columns) ClassifyWithInferredRegion(IReadOnlyList<ColumnSample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        ColumnSample[] columns = [.. samples];
+        IReadOnlyList<ColumnClassification> classifications = Classify(columns, FallbackPhoneRegion);
+        (string region, string? note) = InferRegion(columns, classifications);
+
+        // Which values are valid national numbers depends on the region, so the columns are classified again.
+        return (region, note, region == FallbackPhoneRegion ? classifications : Classify(columns, region));
     }
 
     private static IReadOnlyList<ColumnClassification> Classify(ColumnSample[] samples, string region) =>
