@@ -324,6 +324,22 @@ public sealed class OperatorTests
         Assert.Equal(expected, Apply(op, input));
     }
 
+    [Theory]
+    [InlineData("4539148803436467")]
+    [InlineData(" 5555555555554444 ")]
+    public void NumericOperators_RejectCardNumbers(string card)
+    {
+        // Noise of a few units or a bin of width 10 would publish all but the last digits of a card in an amount column.
+        var noise = new NoiseOperator(AnonymizationHarness.KeyA, "amount", 5, NoiseDistribution.Laplace, decimals: null);
+        var bins = new GeneralizeOperator(GeneralizeMethod.NumericBins, 10, 0, 90, 3, new DateFormats(DateFormats.Default));
+
+        Assert.False(noise.TryApply(card, Row, out string noisy));
+        Assert.False(bins.TryApply(card, Row, out string binned));
+        Assert.Empty(noisy);
+        Assert.Empty(binned);
+        Assert.Equal("[4539148803436460, 4539148803436470)", Apply(bins, "4539148803436468"));
+    }
+
     [Fact]
     public void Generalize_FractionalBins_HaveCleanEdges()
     {

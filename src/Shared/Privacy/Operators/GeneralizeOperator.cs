@@ -199,6 +199,5 @@ public sealed class GeneralizeOperator : ColumnOperator
         return new string(chars);
     }
 
-    private static bool TryParseNumber(string value, out double number) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
+    private static bool TryParseNumber(string value, out double number) => NumericText.TryParse(value, out number);
 }

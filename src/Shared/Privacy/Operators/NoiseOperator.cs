@@ -49,8 +49,7 @@ public sealed class NoiseOperator : ColumnOperator
     public override bool TryApply(string value, RowContext row, out string output)
     {
         string trimmed = value.Trim();
-        if (!double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out double number)
-            || !double.IsFinite(number))
+        if (!NumericText.TryParse(trimmed, out double number))
         {
             output = string.Empty;
             return false;
