@@ -53,6 +53,25 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public void Run_EveryRecordSuppressed_Warns()
+    {
+        // Ten records of ten distinct zip codes: no class reaches k = 5, so enforcing it suppresses every record.
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), "id,zip\n" + string.Concat(Enumerable.Range(0, 10).Select(i => $"{i},{10001 + (i * 7)}\n")));
+        File.WriteAllText(
+            folder.File("policy.json"),
+            """{ "version": 1, "k": 5, "enforceK": true, "quasiIdentifiers": ["zip"], "columns": { "id": { "operator": "keep" }, "zip": { "operator": "keep" } } }""");
+
+        (int code, _, string error) = SynthdataProcess.Run(
+            folder.Path, "run", "in.csv", "--policy", "policy.json", "--synthesizer", "none", "--workspace", "ws", "--no-progress");
+
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("suppressed the quasi-identifiers of every record", error, StringComparison.Ordinal);
+        string manifest = File.ReadAllText(Directory.GetFiles(folder.File("ws/reports"), "manifest.json", SearchOption.AllDirectories).Single());
+        Assert.Contains("suppressed the quasi-identifiers of every record", manifest, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_MalformedExtract_ExitsInvalidInput()
     {
         using var folder = new TemporaryFolder();

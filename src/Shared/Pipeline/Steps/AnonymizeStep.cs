@@ -87,7 +87,14 @@ public sealed class AnonymizeStep
             context.Metrics.Record("RecordsSuppressedToReachK", summary.SuppressedToReachK, "Count");
         }
 
+        // A run that kept no quasi-identifier at all warns as anonymize does, in its output and its manifest.
+        List<string> warnings = [.. ExtractAnonymizer.DescribeInvalidValues(summary, result.Plan)];
+        if (ExtractAnonymizer.DescribeSuppression(summary) is { } suppression && suppression.StartsWith("Warning: ", StringComparison.Ordinal))
+        {
+            warnings.Add(suppression["Warning: ".Length..]);
+        }
+
         return new AnonymizeResult(
-            anonymized, summary.Records, key.KeyId, key.Version, columns, summary.Risk, summary.SuppressedToReachK, ExtractAnonymizer.DescribeInvalidValues(summary, result.Plan));
+            anonymized, summary.Records, key.KeyId, key.Version, columns, summary.Risk, summary.SuppressedToReachK, warnings);
     }
 }
