@@ -246,7 +246,7 @@ public sealed class CsvRecordReader : IRecordReader
     private DataFormatException MapReadError(Exception exception) =>
         exception is DecoderFallbackException
             ? new DataFormatException(SourceName, $"invalid byte for the declared encoding {_options.EncodingName}", _lineNumber + 1, innerException: exception)
-            : new DataFormatException(SourceName, InputStreams.GzipReadError, _lineNumber + 1, innerException: exception);
+            : new DataFormatException(SourceName, InputStreams.GzipReadError, innerException: exception);
 
     private string[] ReadHeader()
     {

@@ -78,7 +78,9 @@ public sealed class DataFormatException : TabularException
 
         if (byteOffset is { } offset)
         {
-            message.Append(CultureInfo.InvariantCulture, $", byte offset {offset} from the start of the file");
+            // In a gzip file the offset counts the decompressed text, which is what the reader decodes.
+            string text = sourceName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? "the decompressed text" : "the file";
+            message.Append(CultureInfo.InvariantCulture, $", byte offset {offset} from the start of {text}");
         }
 
         message.Append(": ").Append(reason);

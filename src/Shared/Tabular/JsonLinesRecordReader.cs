@@ -279,7 +279,7 @@ public sealed class JsonLinesRecordReader : IRecordReader
         }
         catch (InvalidDataException exception)
         {
-            throw new DataFormatException(SourceName, InputStreams.GzipReadError, _lineNumber + 1, innerException: exception);
+            throw new DataFormatException(SourceName, InputStreams.GzipReadError, innerException: exception);
         }
 
         if (read == 0)

@@ -53,7 +53,7 @@ public static class RecordReaderFactory
         }
         catch (InvalidDataException exception)
         {
-            throw new DataFormatException(path, InputStreams.GzipReadError, lineNumber: 1, innerException: exception);
+            throw new DataFormatException(path, InputStreams.GzipReadError, innerException: exception);
         }
 
         ReadOnlySpan<byte> content = start[..length];
