@@ -20,6 +20,20 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public void Run_InvalidPolicy_NamesTheGivenFile()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("in.csv"), "id,email\n1,ada@example.org\n2,tom@example.org\n");
+        File.WriteAllText(folder.File("mine.json"), """{ "version": 1, "columns": { "id": { "operator": "keep" }, "email": { "operator": "scramble" } } }""");
+
+        (int code, _, string error) = SynthdataProcess.Run(
+            folder.Path, "run", "in.csv", "--policy", "mine.json", "--synthesizer", "none", "--workspace", "ws", "--no-progress");
+
+        Assert.True(code == ExitCodes.InvalidPolicy, error);
+        Assert.Contains($"Invalid policy {folder.File("mine.json")}", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_RescanFinding_ShowsGateFailedStep()
     {
         using var folder = new TemporaryFolder();

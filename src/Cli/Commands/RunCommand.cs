@@ -142,7 +142,7 @@ internal static class RunCommand
                 return ExitCodes.Cancelled;
             }
 
-            return Report(result);
+            return Report(result, options.PolicyPath);
         });
         return command;
     }
@@ -175,9 +175,14 @@ internal static class RunCommand
         return result!;
     }
 
-    private static int Report(RunResult result)
+    private static int Report(RunResult result, string? policyPath)
     {
         RunManifest manifest = result.Manifest;
+
+        // The steps read the run's copy of the --policy file, and their messages name that copy; the user knows the file.
+        string? reason = policyPath is null
+            ? manifest.FailureReason
+            : manifest.FailureReason?.Replace($"work/{manifest.RunId}/policy.json", policyPath, StringComparison.Ordinal);
         TextWriter output = manifest.Outcome == RunOutcome.Published ? Console.Out : Console.Error;
         if (manifest.PolicyDrafted)
         {
@@ -193,8 +198,8 @@ internal static class RunCommand
         output.WriteLine(manifest.Outcome switch
         {
             RunOutcome.Published => $"Run {manifest.RunId} published.",
-            RunOutcome.Quarantined => $"Run {manifest.RunId} quarantined: {manifest.FailureReason}",
-            _ => $"Run {manifest.RunId} failed: {manifest.FailureReason}",
+            RunOutcome.Quarantined => $"Run {manifest.RunId} quarantined: {reason}",
+            _ => $"Run {manifest.RunId} failed: {reason}",
         });
         if (Figures(manifest) is { } figures)
         {
