@@ -32,6 +32,24 @@ public sealed class RedactLinkedColumnTests
     }
 
     [Theory]
+    [InlineData("Born 20 March 1964, see file", "Born [DATE_OF_BIRTH], see file")]
+    [InlineData("dob on file 03/20/64 per agent", "dob on file [DATE_OF_BIRTH] per agent")]
+    [InlineData("checked March 20, 1964 and 20.03.1964", "checked [DATE_OF_BIRTH] and [DATE_OF_BIRTH]")]
+    [InlineData("paid 21.03.1964 and 1965-03-20", "paid 21.03.1964 and 1965-03-20")]
+    public void Redact_RemovesTheRowsDateInOtherLayouts(string note, string expected)
+    {
+        // The note writes the customer's date of birth in another layout than its column, which the policy generalises.
+        const string DateColumns =
+            "\"date_of_birth\": {\"operator\": \"generalize\", \"parameters\": {\"method\": \"dateYear\"}}, \"note\": {\"operator\": \"redact\"}";
+        string csv = $"date_of_birth,note\n1964-03-20,\"{note}\"\n";
+
+        (string output, _, _) = AnonymizationHarness.Run(csv, AnonymizationHarness.Policy(DateColumns));
+
+        (_, List<string?[]> rows) = AnonymizationHarness.Parse(output);
+        Assert.Equal(expected, rows[0][1]);
+    }
+
+    [Theory]
     [InlineData("Jos\u00E9 M\u00FCller", "Jose\u0301 Mu\u0308ller called; Jose\u0301 ok", "[FULL_NAME] called; [FULL_NAME] ok")]
     [InlineData("Jos\u00E9 M\u00FCller", "\uFF2A\uFF4F\uFF53\u00E9\u3000\uFF2D\u00FC\uFF4C\uFF4C\uFF45\uFF52 called", "[FULL_NAME] called")]
     [InlineData("Jose\u0301 Mu\u0308ller", "Jos\u00E9 M\u00FCller called; Jos\u00E9 ok", "[FULL_NAME] called; [FULL_NAME] ok")]

@@ -256,7 +256,13 @@ public sealed class AnonymizationPlan
         ValueKind kind = column.Operator is PseudonymOperator pseudonym ? pseudonym.ValueKind
             : name ? ValueKind.Name
             : ValueKind.Generic;
-        return new LinkedColumn(column.InputIndex, LinkedColumn.LabelOf(column.Name), name, kind);
+        DateFormats? dates = column.Operator switch
+        {
+            GeneralizeOperator generalize => generalize.Dates,
+            DateShiftOperator shift => shift.Dates,
+            _ => null,
+        };
+        return new LinkedColumn(column.InputIndex, LinkedColumn.LabelOf(column.Name), name, kind, dates);
     }
 
     private static bool IsNameColumn(string name, DatasetPolicy policy) =>

@@ -55,6 +55,9 @@ public sealed class DateShiftOperator : ColumnOperator
 
     public override OperatorKind Kind => OperatorKind.DateShift;
 
+    /// <summary>The formats that read the column's dates.</summary>
+    internal DateFormats Dates => _formats;
+
     public override bool TryApply(string value, RowContext row, out string output)
     {
         int formatIndex = _formats.TryParse(value, out DateTimeOffset date);

@@ -57,6 +57,9 @@ public sealed class GeneralizeOperator : ColumnOperator
 
     public override OperatorKind Kind => OperatorKind.Generalize;
 
+    /// <summary>The formats that read the column's dates, or null when the method does not read dates.</summary>
+    internal DateFormats? Dates => _method is GeneralizeMethod.DateYear or GeneralizeMethod.DateMonth ? _dates : null;
+
     public override bool TryApply(string value, RowContext row, out string output)
     {
         output = string.Empty;

@@ -14,7 +14,11 @@ namespace SyntheticData.Privacy.Operators;
 /// How a mention is normalised for a pseudonym replacement: the column's own pseudonym kind, so that a mention gets the
 /// pseudonym of its column.
 /// </param>
-internal sealed record LinkedColumn(int InputIndex, string Label, bool MatchesWords, Policies.ValueKind Kind)
+/// <param name="Dates">
+/// The formats that read the column's dates, for a date of birth or another date that the policy generalises or shifts:
+/// a note may write the same date in another layout (<c>20 March 1964</c> for <c>1964-03-20</c>). Null for other columns.
+/// </param>
+internal sealed record LinkedColumn(int InputIndex, string Label, bool MatchesWords, Policies.ValueKind Kind, DateFormats? Dates = null)
 {
     /// <summary>Returns the label for a header: letters and digits in upper case, anything else as '_'.</summary>
     public static string LabelOf(string header)

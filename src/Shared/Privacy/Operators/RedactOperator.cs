@@ -132,6 +132,13 @@ public sealed class RedactOperator : ColumnOperator
 
             string whole = UnicodeNfkc.SearchForm(cell).Trim();
             AddLinkedValue(text, whole, column, mentions);
+            if (column.Dates is { } dates && dates.TryParse(cell.Trim(), out DateTimeOffset date) >= 0)
+            {
+                foreach (string spelling in DateSpellings(DateOnly.FromDateTime(date.DateTime)))
+                {
+                    AddOccurrences(text, spelling, column.Label, column.Kind, capitalisedOnly: false, mentions);
+                }
+            }
 
             // German spelling writes an umlaut as a following e where it is not at hand (Müller as Mueller).
             if (UmlautSpelling(cell) is { } spelled)
@@ -150,6 +157,19 @@ public sealed class RedactOperator : ColumnOperator
 
         return mentions;
     }
+
+    // Layouts in which notes write a date: ISO, day or month first with '/', '.' or '-', two-digit years, and English month
+    // names. Both orders are tried, since the note's writer need not follow the column's.
+    private static readonly string[] DateLayouts =
+    [
+        "yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy", "M/d/yyyy", "MM/dd/yyyy", "d.M.yyyy", "dd.MM.yyyy", "d-M-yyyy", "dd-MM-yyyy",
+        "M-d-yyyy", "MM-dd-yyyy", "d/M/yy", "dd/MM/yy", "M/d/yy", "MM/dd/yy", "d.M.yy", "dd.MM.yy", "d MMMM yyyy",
+        "MMMM d, yyyy", "MMMM d yyyy", "d MMM yyyy", "MMM d, yyyy", "MMM d yyyy", "yyyy/MM/dd",
+    ];
+
+    /// <summary>Returns the distinct spellings of a date in <see cref="DateLayouts"/>.</summary>
+    private static IEnumerable<string> DateSpellings(DateOnly date) =>
+        DateLayouts.Select(layout => date.ToString(layout, System.Globalization.CultureInfo.InvariantCulture)).Distinct(StringComparer.Ordinal);
 
     /// <summary>Returns the value with ä, ö and ü written ae, oe and ue, or null when it has none of them.</summary>
     private static string? UmlautSpelling(string value)
