@@ -338,6 +338,7 @@ public sealed class OperatorTests
         Assert.Empty(noisy);
         Assert.Empty(binned);
         Assert.Equal("[4539148803436460, 4539148803436470)", Apply(bins, "4539148803436468"));
+        Assert.Equal("[40.1, 40.2)", Apply(new GeneralizeOperator(GeneralizeMethod.NumericBins, 0.1, 0, 90, 3, new DateFormats(DateFormats.Default)), "40.14899999999999"));
     }
 
     [Fact]

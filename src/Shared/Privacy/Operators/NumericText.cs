@@ -16,7 +16,8 @@ internal static class NumericText
     {
         string trimmed = value.Trim();
         number = 0;
-        if (trimmed.Length >= 12 && Cards.Validate(trimmed) == ValueCheck.Valid)
+        // Only whole numbers are card numbers: 40.14899999999999 is a coordinate, whatever its digits pass.
+        if (trimmed.Length >= 12 && trimmed.AsSpan().IndexOfAnyExcept("0123456789 -") < 0 && Cards.Validate(trimmed) == ValueCheck.Valid)
         {
             return false;
         }
