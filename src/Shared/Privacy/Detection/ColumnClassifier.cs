@@ -719,7 +719,10 @@ public sealed class ColumnClassifier
         int cells = 0;
         for (int i = 0; i < values.Count; i++)
         {
-            IReadOnlyList<PiiSpan> spans = _scanner.Scan(values[i], regions[i], includeUnvalidated: false);
+            // A cell that is one national identity number is a value of the column, not a mention in text: a column of
+            // them is classified by ClassifyByNationalIds, and a column of codes may pass a check letter by chance.
+            IReadOnlyList<PiiSpan> spans = [.. _scanner.Scan(values[i], regions[i], includeUnvalidated: false)
+                .Where(span => !(span.Kind == PiiKind.Identifier && span.Length >= values[i].Trim().Length))];
             if (spans.Count == 0)
             {
                 continue;
