@@ -32,6 +32,23 @@ public sealed class RedactLinkedColumnTests
     }
 
     [Theory]
+    [InlineData("US cell 312-448-2291 after 5", "US cell [MOBILE] after 5")]
+    [InlineData("call (312) 448 2291 or 1-312-448-2291", "call [MOBILE] or [MOBILE]")]
+    [InlineData("ref 3124482291999 and 13124482290", "ref 3124482291999 and 13124482290")]
+    public void Redact_RemovesTheRowsPhoneInOtherLayouts(string note, string expected)
+    {
+        // With the region GB, the US number in the note is no phone number of the region, but it is the row's own number.
+        const string PhoneColumns =
+            "\"mobile\": {\"operator\": \"pseudonym\", \"parameters\": {\"kind\": \"phone\"}}, \"note\": {\"operator\": \"redact\"}";
+        string csv = $"mobile,note\n+1 312 448 2291,\"{note}\"\n";
+
+        (string output, _, _) = AnonymizationHarness.Run(csv, AnonymizationHarness.Policy(PhoneColumns, "\"defaultPhoneRegion\": \"GB\""));
+
+        (_, List<string?[]> rows) = AnonymizationHarness.Parse(output);
+        Assert.Equal(expected, rows[0][1]);
+    }
+
+    [Theory]
     [InlineData("Born 20 March 1964, see file", "Born [DATE_OF_BIRTH], see file")]
     [InlineData("dob on file 03/20/64 per agent", "dob on file [DATE_OF_BIRTH] per agent")]
     [InlineData("checked March 20, 1964 and 20.03.1964", "checked [DATE_OF_BIRTH] and [DATE_OF_BIRTH]")]

@@ -132,6 +132,11 @@ public sealed class RedactOperator : ColumnOperator
 
             string whole = UnicodeNfkc.SearchForm(cell).Trim();
             AddLinkedValue(text, whole, column, mentions);
+            if (column.Kind == ValueKind.Phone && PhoneSpellings(cell, row.PhoneRegion ?? _defaultRegion ?? "US") is { } numbers)
+            {
+                AddPhoneOccurrences(text, numbers, column.Label, mentions);
+            }
+
             if (column.Dates is { } dates && dates.TryParse(cell.Trim(), out DateTimeOffset date) >= 0)
             {
                 foreach (string spelling in DateSpellings(DateOnly.FromDateTime(date.DateTime)))
@@ -170,6 +175,70 @@ public sealed class RedactOperator : ColumnOperator
     /// <summary>Returns the distinct spellings of a date in <see cref="DateLayouts"/>.</summary>
     private static IEnumerable<string> DateSpellings(DateOnly date) =>
         DateLayouts.Select(layout => date.ToString(layout, System.Globalization.CultureInfo.InvariantCulture)).Distinct(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Returns the digits in which a note may write the phone number of <paramref name="cell"/>: the national number
+    /// alone, after the trunk prefix 0, and after the country code with or without 00, or null when the cell does not
+    /// parse. A column of +1 312 448 2291 then matches 312-448-2291 and (312) 448 2291 in a note.
+    /// </summary>
+    private static string[]? PhoneSpellings(string cell, string region)
+    {
+        try
+        {
+            PhoneNumbers.PhoneNumberUtil util = PhoneNumbers.PhoneNumberUtil.GetInstance();
+            PhoneNumbers.PhoneNumber number = util.Parse(cell, region);
+            string national = util.GetNationalSignificantNumber(number);
+            string code = number.CountryCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return national.Length < 6 ? null : [national, "0" + national, code + national, "00" + code + national];
+        }
+        catch (PhoneNumbers.NumberParseException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Adds each run of phone characters (digits, spaces, '-', '.', '/', brackets and a leading '+') whose digits are one
+    /// of <paramref name="numbers"/>, standing alone.
+    /// </summary>
+    private static void AddPhoneOccurrences(string text, string[] numbers, string label, List<Mention> mentions)
+    {
+        int longest = numbers.Max(number => number.Length);
+        var digits = new StringBuilder(longest);
+        for (int start = 0; start < text.Length; start++)
+        {
+            if (!(char.IsAsciiDigit(text[start]) || text[start] is '+' or '(') || (start > 0 && char.IsLetterOrDigit(text[start - 1])))
+            {
+                continue;
+            }
+
+            digits.Clear();
+            int matchEnd = -1;
+            for (int i = start; i < text.Length && digits.Length < longest; i++)
+            {
+                char c = text[i];
+                if (char.IsAsciiDigit(c))
+                {
+                    digits.Append(c);
+                    bool alone = i + 1 == text.Length || !char.IsLetterOrDigit(text[i + 1]);
+                    if (alone && numbers.Contains(digits.ToString(), StringComparer.Ordinal))
+                    {
+                        matchEnd = i + 1;
+                    }
+                }
+                else if (c is not (' ' or '-' or '.' or '/' or '(' or ')' or '+'))
+                {
+                    break;
+                }
+            }
+
+            if (matchEnd > 0)
+            {
+                mentions.Add(new Mention(text[start] == '(' && !text.AsSpan(start, matchEnd - start).Contains(')') ? start + 1 : start, matchEnd, label, ValueKind.Phone));
+                start = matchEnd - 1;
+            }
+        }
+    }
 
     /// <summary>Returns the value with ä, ö and ü written ae, oe and ue, or null when it has none of them.</summary>
     private static string? UmlautSpelling(string value)
