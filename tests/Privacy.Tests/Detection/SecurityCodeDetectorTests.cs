@@ -14,6 +14,9 @@ public sealed class SecurityCodeDetectorTests
     [InlineData("código de seguridad 908", "908")]
     [InlineData("Prüfziffer: 417", "417")]
     [InlineData("CVV2 123", "123")]
+    [InlineData("card ending 7121; cvv256; acct", "256")]
+    [InlineData("cvc211", "211")]
+    [InlineData("cvv2: 211", "211")]
     public void Detect_FindsLabelledCodes(string text, string code)
     {
         List<PiiFinding> findings = [];

@@ -36,16 +36,24 @@ public abstract class LabelledValueDetector : IDetector
     {
         int position = 0;
         int start;
-        while ((start = _labels.FindNext(text, ref position)) >= 0)
+        while ((start = _labels.FindNext(text, ref position, out string label)) >= 0)
         {
-            if (TryReadValue(text, start, out int end, out bool valid))
+            // When no value reads after the longest label, a shorter one at the same place may have one.
+            int labelStart = position - 1;
+            while (start >= 0)
             {
-                if (!sink.Add(new PiiFinding(Kind, start, end - start, valid)))
+                if (TryReadValue(text, start, out int end, out bool valid))
                 {
-                    return false;
+                    if (!sink.Add(new PiiFinding(Kind, start, end - start, valid)))
+                    {
+                        return false;
+                    }
+
+                    position = end;
+                    break;
                 }
 
-                position = end;
+                start = _labels.ValueStartAfter(text, labelStart, label.Length, out label);
             }
         }
 

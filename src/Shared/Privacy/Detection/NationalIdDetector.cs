@@ -92,15 +92,22 @@ public sealed class NationalIdDetector : IDetector
         int start;
         while ((start = Search.FindNext(text, ref position, out string label)) >= 0)
         {
-            int end = MatchLabelled(text, start, label);
-            if (end > start)
+            int labelStart = position - 1;
+            while (start >= 0)
             {
-                if (!sink.Add(new PiiFinding(PiiKind.Identifier, start, end - start, IsValidated: true)))
+                int end = MatchLabelled(text, start, label);
+                if (end > start)
                 {
-                    return false;
+                    if (!sink.Add(new PiiFinding(PiiKind.Identifier, start, end - start, IsValidated: true)))
+                    {
+                        return false;
+                    }
+
+                    position = end;
+                    break;
                 }
 
-                position = end;
+                start = Search.ValueStartAfter(text, labelStart, label.Length, out label);
             }
         }
 

@@ -52,22 +52,43 @@ internal sealed class TextLabels
                 continue;
             }
 
-            foreach (string candidate in _labels)
+            int valueStart = ValueStartAfter(text, labelStart, int.MaxValue, out label);
+            if (valueStart >= 0)
             {
-                int labelEnd = labelStart + candidate.Length;
-                if (text[labelStart..].StartsWith(candidate, StringComparison.OrdinalIgnoreCase)
-                    && !(labelEnd < text.Length && char.IsLetter(text[labelEnd]) && IsAlphabetic(candidate[^1])))
-                {
-                    int valueStart = SkipGap(text, labelEnd);
-                    if (valueStart < text.Length)
-                    {
-                        label = candidate;
-                        return valueStart;
-                    }
-                }
+                return valueStart;
             }
         }
 
+        return -1;
+    }
+
+    /// <summary>
+    /// Returns where the value after the longest label shorter than <paramref name="shorterThan"/> characters that
+    /// matches at <paramref name="labelStart"/> would start, or -1, so that a caller whose value did not read after one
+    /// label can try a shorter one there. A label that ends with a digit is passed over when a digit follows it at once:
+    /// <c>cvv211</c> reads as the label cvv and the code 211, not as cvv2 and 11.
+    /// </summary>
+    public int ValueStartAfter(ReadOnlySpan<char> text, int labelStart, int shorterThan, out string label)
+    {
+        foreach (string candidate in _labels)
+        {
+            int labelEnd = labelStart + candidate.Length;
+            if (candidate.Length >= shorterThan || !text[labelStart..].StartsWith(candidate, StringComparison.OrdinalIgnoreCase)
+                || (labelEnd < text.Length && char.IsLetter(text[labelEnd]) && IsAlphabetic(candidate[^1]))
+                || (char.IsAsciiDigit(candidate[^1]) && labelEnd < text.Length && char.IsAsciiDigit(text[labelEnd])))
+            {
+                continue;
+            }
+
+            int valueStart = SkipGap(text, labelEnd);
+            if (valueStart < text.Length)
+            {
+                label = candidate;
+                return valueStart;
+            }
+        }
+
+        label = string.Empty;
         return -1;
     }
 
