@@ -29,6 +29,11 @@ public sealed class BirthDateDetectorTests
     [InlineData("生年月日 1985年3月12日", "1985年3月12日")]
     [InlineData("DOB12/03/1985", "12/03/1985")]
     [InlineData("Born 02/29/1988", "02/29/1988")]
+    [InlineData("dob 06181995. ok", "06181995")]
+    [InlineData("b. 6/18/95, called", "6/18/95")]
+    [InlineData("bday 6/18/95", "6/18/95")]
+    [InlineData("dob 3 7 85 per agent", "3 7 85")]
+    [InlineData("born 19850307", "19850307")]
     public void Detect_FindsLabelledBirthDates(string text, string date)
     {
         List<PiiFinding> findings = [];
@@ -50,6 +55,8 @@ public sealed class BirthDateDetectorTests
     [InlineData("DOB 123/03/1985")]
     [InlineData("DOB 12/03-1985")]
     [InlineData("reborn 12/03/1985")]
+    [InlineData("dob 123456789")]
+    [InlineData("plan b 12/03/2024")]
     public void Detect_IgnoresDatesWithoutTheirLabel(string text)
     {
         List<PiiFinding> findings = [];
@@ -63,6 +70,7 @@ public sealed class BirthDateDetectorTests
     [InlineData("DOB 13/13/1985")]
     [InlineData("born 30 February 1990")]
     [InlineData("DOB 1985-02-30")]
+    [InlineData("dob 13131985")]
     public void Detect_ReportsImpossibleDatesAsLookAlikes(string text)
     {
         List<PiiFinding> findings = [];

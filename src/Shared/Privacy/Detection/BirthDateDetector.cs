@@ -18,7 +18,8 @@ public sealed class BirthDateDetector : LabelledValueDetector
 
     private static readonly string[] Labels =
     [
-        "date of birth", "birth date", "birth-date", "birthdate", "birthday", "d.o.b.", "d.o.b", "dob", "born on", "born",
+        "date of birth", "birth date", "birth-date", "birthdate", "birthday", "bday", "b-day", "b'day", "b.", "d.o.b.", "d.o.b",
+        "dob", "born on", "born",
         "geburtsdatum", "geburtstag", "geb.-datum", "geb.datum", "geboren am", "geboren op", "geboren", "geb.",
         "geboortedatum",
         "date de naissance", "né(e) le", "née le", "né le", "nee le", "ne le",
@@ -49,20 +50,43 @@ public sealed class BirthDateDetector : LabelledValueDetector
         {
             return TryReadJapanese(text, start, out end, out valid)
                 || TryReadNumeric(text, start, out end, out valid)
+                || TryReadCompact(text, start, out end, out valid)
                 || TryReadDayMonthName(text, start, out end, out valid);
         }
 
         return TryReadMonthNameDay(text, start, out end, out valid);
     }
 
-    /// <summary>Reads <c>d/m/y</c>, <c>m/d/y</c> or <c>y-m-d</c> with one separator used twice.</summary>
+    /// <summary>Reads eight digits with no separator, <c>06181995</c>, as month, day and year, day, month and year, or year first.</summary>
+    private static bool TryReadCompact(ReadOnlySpan<char> text, int start, out int end, out bool valid)
+    {
+        end = start;
+        valid = false;
+        if (start + 8 > text.Length || !TextBoundary.AreAsciiDigits(text.Slice(start, 8)) || !EndsWord(text, start + 8))
+        {
+            return false;
+        }
+
+        int first = ParseNumber(text.Slice(start, 2));
+        int second = ParseNumber(text.Slice(start + 2, 2));
+        int year = ParseNumber(text.Slice(start + 4, 4));
+        int leadingYear = ParseNumber(text.Slice(start, 4));
+        int month = ParseNumber(text.Slice(start + 4, 2));
+        int day = ParseNumber(text.Slice(start + 6, 2));
+        end = start + 8;
+        valid = (year is >= 1900 and <= 2099 && (IsDate(year, first, second) || IsDate(year, second, first)))
+            || (leadingYear is >= 1900 and <= 2099 && IsDate(leadingYear, month, day));
+        return true;
+    }
+
+    /// <summary>Reads <c>d/m/y</c>, <c>m/d/y</c> or <c>y-m-d</c> with one separator used twice, a space included.</summary>
     private static bool TryReadNumeric(ReadOnlySpan<char> text, int start, out int end, out bool valid)
     {
         end = start;
         valid = false;
         int firstEnd = ReadDigits(text, start, 4);
         int first = firstEnd - start;
-        if (first is not (1 or 2 or 4) || firstEnd >= text.Length || text[firstEnd] is not ('/' or '-' or '.'))
+        if (first is not (1 or 2 or 4) || firstEnd >= text.Length || text[firstEnd] is not ('/' or '-' or '.' or ' '))
         {
             return false;
         }
