@@ -16,6 +16,13 @@ public sealed class StreetAddressDetectorTests
     [InlineData("neue Adresse: Lindenallee 4", "Lindenallee 4")]
     [InlineData("nueva dirección: Calle Mayor 3, Madrid", "Calle Mayor 3, Madrid")]
     [InlineData("woont op Kastanjestraat 68", "Kastanjestraat 68")]
+    [InlineData("address: 12 Baker Street London NW1 6XE", "12 Baker Street London NW1 6XE")]
+    [InlineData("new address 44 Elm Avenue Springfield IL 62704 since May", "44 Elm Avenue Springfield IL 62704")]
+    [InlineData("Anschrift: Hauptstraße 12 10115 Berlin", "Hauptstraße 12 10115 Berlin")]
+    [InlineData("moved to 420 sycamore way, fee of $35 waived", "420 sycamore way")]
+    [InlineData("lives at 12 elm st, has 2 kids", "12 elm st")]
+    [InlineData("new addr 616 Oak Way, Austin TX 78700, wants new checkbook", "616 Oak Way, Austin TX 78700")]
+    [InlineData("moved to 12 May Street fair cancelled", "12 May Street")]
     public void Detect_FindsLabelledStreets(string text, string street)
     {
         List<PiiFinding> findings = [];

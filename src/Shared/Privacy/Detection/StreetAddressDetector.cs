@@ -56,16 +56,83 @@ public sealed class StreetAddressDetector : LabelledValueDetector
         for (int end = clause.Length; end > 0; end = clause.LastIndexOf(' ', end - 1))
         {
             string candidate = clause[..end].TrimEnd(' ', ',');
-            if (candidate.Length > 0 && StreetLines.IsStreetLine(candidate))
+            if (candidate.Length == 0 || !StreetLines.IsStreetLine(candidate) || !HasPlaceLocality(candidate))
             {
-                // A full stop after the street ends the sentence unless the street needs it (12 Main St.).
-                bool sentenceEnd = candidate[^1] == '.' && StreetLines.IsStreetLine(candidate[..^1]);
-                return start + candidate.Length - (sentenceEnd ? 1 : 0);
+                continue;
             }
+
+            // A full stop after the street ends the sentence unless the street needs it (12 Main St.).
+            bool sentenceEnd = candidate[^1] == '.' && StreetLines.IsStreetLine(candidate[..^1]);
+            int streetEnd = candidate.Length - (sentenceEnd ? 1 : 0);
+            return start + (candidate.Contains(',', StringComparison.Ordinal) ? streetEnd : LocalityEnd(clause, streetEnd));
         }
 
         return start;
     }
+
+    /// <summary>
+    /// Returns true when every part after a comma reads as a place: capitalised words and postcodes, as in
+    /// <c>12 Baker Street, London NW1 6XE</c>. In prose the next clause often follows a comma (<c>420 sycamore way, fee of
+    /// $35 waived</c>), which a street column's locality test would take for a place.
+    /// </summary>
+    private static bool HasPlaceLocality(string candidate)
+    {
+        string[] parts = candidate.Split(',');
+        return parts.Skip(1).SelectMany(part => part.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .All(word => char.IsUpper(word[0]) || IsPostcodeWord(word));
+    }
+
+    /// <summary>
+    /// Returns the end of the locality that follows a street without a comma, as in <c>12 Baker Street London NW1 6XE</c>
+    /// or <c>Hauptstraße 12 10115 Berlin</c>: up to five capitalised words and postcodes, taken only through a postcode
+    /// and at most two capitalised words after it, so a street followed by ordinary words keeps them.
+    /// </summary>
+    private static int LocalityEnd(string clause, int streetEnd)
+    {
+        int end = streetEnd;
+        int position = streetEnd;
+        int words = 0;
+        int afterPostcode = -1;
+        while (words < 5)
+        {
+            int wordStart = position;
+            while (wordStart < clause.Length && clause[wordStart] == ' ')
+            {
+                wordStart++;
+            }
+
+            int wordEnd = wordStart;
+            while (wordEnd < clause.Length && clause[wordEnd] is not (' ' or ','))
+            {
+                wordEnd++;
+            }
+
+            string word = clause[wordStart..wordEnd];
+            if (word.Length == 0 || !(IsPostcodeWord(word) || (char.IsUpper(word[0]) && word.All(char.IsLetter))))
+            {
+                break;
+            }
+
+            words++;
+            position = wordEnd;
+            if (IsPostcodeWord(word))
+            {
+                end = wordEnd;
+                afterPostcode = 0;
+            }
+            else if (afterPostcode is >= 0 and < 2)
+            {
+                end = wordEnd;
+                afterPostcode++;
+            }
+        }
+
+        return end;
+    }
+
+    // 62704, 10115, NW1, 6XE, SW1A: three to ten digits and capitals with a digit among them.
+    private static bool IsPostcodeWord(string word) =>
+        word.Length is >= 3 and <= 10 && word.Any(char.IsAsciiDigit) && word.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c) || c == '-');
 
     /// <summary>
     /// Returns where the clause that starts at <paramref name="start"/> ends: at a line break, a semicolon, a bracket, a
