@@ -256,6 +256,7 @@ public sealed class TextScannerTests
     [InlineData("moved to 9 Mill Lane", PiiKind.PostalAddress)]
     [InlineData("Tarjeta bloqueada, CVV 123", PiiKind.CardSecurityCode)]
     [InlineData("ITIN 912784431 on file", PiiKind.Ssn)]
+    [InlineData("acct# 9684106147 (joint)", PiiKind.AccountNumber)]
     public void ContainsValidated_FindsEachKind(string cell, PiiKind kind)
     {
         Assert.True(_scanner.ContainsValidated(cell));

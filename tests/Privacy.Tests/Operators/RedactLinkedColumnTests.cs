@@ -31,6 +31,20 @@ public sealed class RedactLinkedColumnTests
         Assert.Equal(expected, rows[0][3]);
     }
 
+    [Fact]
+    public void Redact_RemovesTheRowsAccountWithOtherSeparators()
+    {
+        // The token column's value written in groups; the label 'ref' is no account label, so only the link finds it.
+        const string AccountColumns =
+            "\"account_number\": {\"operator\": \"token\", \"parameters\": {\"kind\": \"digits\"}}, \"note\": {\"operator\": \"redact\"}";
+        string csv = "account_number,note\n9224105298,\"ref 9224 105298 and 9224-105-298\"\n";
+
+        (string output, _, _) = AnonymizationHarness.Run(csv, AnonymizationHarness.Policy(AccountColumns));
+
+        (_, List<string?[]> rows) = AnonymizationHarness.Parse(output);
+        Assert.Equal("ref [ACCOUNT_NUMBER] and [ACCOUNT_NUMBER]", rows[0][1]);
+    }
+
     [Theory]
     [InlineData("US cell 312-448-2291 after 5", "US cell [MOBILE] after 5")]
     [InlineData("call (312) 448 2291 or 1-312-448-2291", "call [MOBILE] or [MOBILE]")]

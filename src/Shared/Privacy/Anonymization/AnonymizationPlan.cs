@@ -253,9 +253,16 @@ public sealed class AnonymizationPlan
     private static LinkedColumn LinkOf(PlannedColumn column, DatasetPolicy policy)
     {
         bool name = IsNameColumn(column.Name, policy);
-        ValueKind kind = column.Operator is PseudonymOperator pseudonym ? pseudonym.ValueKind
-            : name ? ValueKind.Name
-            : ValueKind.Generic;
+        // Token columns match as their tokens read them, digit groups joined, so acct # 9224 105298 is a mention of 9224105298.
+        ValueKind kind = column.Operator switch
+        {
+            PseudonymOperator pseudonym => pseudonym.ValueKind,
+            TokenOperator { TokenKind: TokenKind.Card } => ValueKind.Card,
+            TokenOperator { TokenKind: TokenKind.Iban } => ValueKind.Iban,
+            TokenOperator => ValueKind.Identifier,
+            _ when name => ValueKind.Name,
+            _ => ValueKind.Generic,
+        };
         DateFormats? dates = column.Operator switch
         {
             GeneralizeOperator generalize => generalize.Dates,

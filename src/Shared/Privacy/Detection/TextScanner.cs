@@ -4,8 +4,8 @@ namespace SyntheticData.Privacy.Detection;
 
 /// <summary>
 /// Scans free text with every pattern detector (track data, card numbers, IBANs, SSNs, e-mail addresses,
-/// phone numbers, IP addresses, national identity numbers, and labelled dates of birth, street addresses and card
-/// security codes) and merges overlapping findings into spans, so that a caller replacing
+/// phone numbers, IP addresses, national identity numbers, and labelled dates of birth, street addresses, account
+/// numbers and card security codes) and merges overlapping findings into spans, so that a caller replacing
 /// the spans never leaves part of a finding in clear. Full-width characters, other scripts' decimal digits and typeset
 /// spaces and dashes are read as their ASCII forms, and default-ignorable characters are skipped (see
 /// <see cref="TextFolding"/>). Person names, and street addresses without a label, are not found in
@@ -14,7 +14,7 @@ namespace SyntheticData.Privacy.Detection;
 public sealed class TextScanner
 {
     /// <summary>The number of kinds a scan can report, and so the buffer length <see cref="FindValidatedKinds"/> needs.</summary>
-    public const int TextKindCount = 11;
+    public const int TextKindCount = 12;
 
     private readonly TrackDataDetector _trackData = new();
     private readonly CardNumberDetector _cardNumber;
@@ -26,6 +26,7 @@ public sealed class TextScanner
     private readonly StreetAddressDetector _streetAddress = new();
     private readonly SecurityCodeDetector _securityCode = new();
     private readonly NationalIdDetector _nationalId = new();
+    private readonly AccountNumberDetector _accountNumber = new();
     private readonly PhoneDetector _phone;
 
     /// <summary>Creates a scanner with the given options.</summary>
@@ -104,8 +105,8 @@ public sealed class TextScanner
         TextFeatures features = new(text);
         int count = 0;
 
-        // Enum order: CardNumber, Iban, Ssn, Email, Phone, IpAddress, DateOfBirth, PostalAddress, Identifier, CardSecurityCode,
-        // TrackData.
+        // Enum order: CardNumber, Iban, Ssn, Email, Phone, IpAddress, DateOfBirth, PostalAddress, AccountNumber, Identifier,
+        // CardSecurityCode, TrackData.
         FirstValidatedSink card = new();
         if (CanMatch(PiiKind.CardNumber, features) && !_cardNumber.Find(text, ref card))
         {
@@ -152,6 +153,12 @@ public sealed class TextScanner
         if (CanMatch(PiiKind.PostalAddress, features) && !_streetAddress.Find(text, ref streetAddress))
         {
             kinds[count++] = PiiKind.PostalAddress;
+        }
+
+        FirstValidatedSink accountNumber = new();
+        if (CanMatch(PiiKind.AccountNumber, features) && !_accountNumber.Find(text, ref accountNumber))
+        {
+            kinds[count++] = PiiKind.AccountNumber;
         }
 
         FirstValidatedSink nationalId = new();
@@ -220,7 +227,8 @@ public sealed class TextScanner
             && (!CanMatch(PiiKind.DateOfBirth, features) || _birthDate.Find(text, ref sink))
             && (!CanMatch(PiiKind.PostalAddress, features) || _streetAddress.Find(text, ref sink))
             && (!CanMatch(PiiKind.CardSecurityCode, features) || _securityCode.Find(text, ref sink))
-            && (!CanMatch(PiiKind.Identifier, features) || _nationalId.Find(text, ref sink));
+            && (!CanMatch(PiiKind.Identifier, features) || _nationalId.Find(text, ref sink))
+            && (!CanMatch(PiiKind.AccountNumber, features) || _accountNumber.Find(text, ref sink));
         if (more && CanMatch(PiiKind.Phone, features))
         {
             _phone.Find(text, region, ref sink);
@@ -246,6 +254,7 @@ public sealed class TextScanner
         PiiKind.PostalAddress => features.Digits >= 1 && features.AsciiLetters >= 6,
         PiiKind.CardSecurityCode => features.Digits >= 3 && features.AsciiLetters >= 3,
         PiiKind.Identifier => features.Digits >= 6,
+        PiiKind.AccountNumber => features.Digits >= 6 && features.AsciiLetters >= 2,
         _ => true,
     };
 

@@ -95,6 +95,9 @@ public sealed class TokenOperator : ColumnOperator
 
     public override OperatorKind Kind => OperatorKind.Token;
 
+    /// <summary>What the column holds: card numbers, IBANs or other numbers such as accounts.</summary>
+    internal TokenKind TokenKind => _kind;
+
     public override void ReleaseCaches() => _cache.Release();
 
     public override long MaximumCacheBytes => _cache.MaximumBytes;
