@@ -67,6 +67,9 @@ public sealed class HeaderCheckTests
     [Theory]
     [InlineData("region|2019|2020|2021")]
     [InlineData("id|amount|0.5")]
+    [InlineData("metric|0.25|0.5|0.75")]
+    [InlineData("branch|2024-01-01|2024-01-02|2024-01-03")]
+    [InlineData("store|10115|20095|80331")]
     public void YearAndSingleNumberNames_AreAccepted(string names)
     {
         string[] header = names.Split('|');

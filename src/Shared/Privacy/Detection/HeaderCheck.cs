@@ -15,9 +15,9 @@ public static class HeaderCheck
 
     /// <summary>
     /// Throws when a header name contains a value that a detector validates, such as an e-mail address, a card number or
-    /// an IBAN, or when two or more names read as dates, decimals or numbers of five or more digits, as the fields of a
-    /// record do. Years (2019, 2020) are names of their own. The message names columns by their position and the kind
-    /// found, never the names themselves.
+    /// an IBAN, or when two or more names read as values of at least two kinds (dates, decimals, numbers of five or more
+    /// digits), as the fields of a record do. Years (2019, 2020) and a pivot's names of one kind are names. The message
+    /// names columns by their position and the kind found, never the names themselves.
     /// </summary>
     /// <param name="header">The column names as read from the first line.</param>
     /// <param name="sourceName">The file, for the message.</param>
@@ -40,8 +40,12 @@ public static class HeaderCheck
             }
         }
 
-        int[] valueNames = [.. Enumerable.Range(0, header.Count).Where(i => ReadsAsValue(header[i])).Select(i => i + 1)];
-        if (valueNames.Length > MaximumValueNames)
+        // A record mixes kinds of values (a date, a postcode and an amount); a pivot's header repeats one (2024-01-01,
+        // 2024-01-02 or 0.25, 0.5, 0.75), so names of a single kind are names.
+        ValueName[] names = [.. header.Select(ValueKindOf)];
+        int[] valueNames = [.. Enumerable.Range(0, header.Count).Where(i => names[i] != ValueName.None).Select(i => i + 1)];
+        int distinctKinds = names.Where(name => name != ValueName.None).Distinct().Count();
+        if (valueNames.Length > MaximumValueNames && distinctKinds >= 2)
         {
             throw new DataFormatException(
                 sourceName,
@@ -51,27 +55,28 @@ public static class HeaderCheck
         }
     }
 
-    /// <summary>Returns true for a name that is a date, a decimal number or a whole number of five or more digits.</summary>
-    private static bool ReadsAsValue(string name)
+    /// <summary>Returns whether a name is a date, a decimal number or a whole number of five or more digits.</summary>
+    private static ValueName ValueKindOf(string name)
     {
         string trimmed = name.Trim();
         if (trimmed.Length == 0)
         {
-            return false;
+            return ValueName.None;
         }
 
         if (ValueShapes.TryParseDate(trimmed, out _))
         {
-            return true;
+            return ValueName.Date;
         }
 
         if (!double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
         {
-            return false;
+            return ValueName.None;
         }
 
-        int digits = trimmed.Count(char.IsAsciiDigit);
-        return trimmed.Contains('.', StringComparison.Ordinal) || digits >= 5;
+        return trimmed.Contains('.', StringComparison.Ordinal) ? ValueName.Decimal
+            : trimmed.Count(char.IsAsciiDigit) >= 5 ? ValueName.WholeNumber
+            : ValueName.None;
     }
 
     private static DataFormat FormatOf(string sourceName)
@@ -101,4 +106,12 @@ public static class HeaderCheck
         DataFormat.Parquet => "Give the columns names that describe them",
         _ => "Add a header line that names the columns",
     };
+
+    private enum ValueName
+    {
+        None,
+        Date,
+        Decimal,
+        WholeNumber,
+    }
 }
