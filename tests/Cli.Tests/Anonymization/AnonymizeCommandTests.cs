@@ -431,6 +431,7 @@ public sealed class AnonymizeCommandTests
     [InlineData("telephone", "06 31 15 35 10|06 12 34 56 78|01 42 68 53 00|07 81 23 45 67|06 98 76 54 32", "FR")]
     [InlineData("phone", "020 7946 0958|020 7946 0959|020 7946 0957|020 7946 0956|020 7946 0955|0161 496 0123", "GB")]
     [InlineData("mobile", "07700 900978|07700 900123|07700 900456|07700 900789|07700 900321", "GB")]
+    [InlineData("mobile", "0412 345 678|0423 456 789|0438 111 222|0400 555 666|0455 123 987", "AU")]
     public void PolicyInit_FewNationalPhones_SetTheirRegion(string header, string numbers, string region)
     {
         // Small columns of another country's numbers. Spanish mobiles are valid German numbers without the trunk prefix,
@@ -445,6 +446,26 @@ public sealed class AnonymizeCommandTests
         JsonNode policy = JsonNode.Parse(File.ReadAllText(folder.File("policy.json")))!;
         Assert.Equal(region, policy["defaultPhoneRegion"]!.GetValue<string>());
         Assert.Equal("pseudonym", policy["columns"]![header]!["operator"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void PolicyInit_NotesOnlyPhones_FollowHeaderLanguage()
+    {
+        // No phone column, and German numbers in the notes, which US does not read: the German headers decide.
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(
+            folder.File("in.csv"),
+            "vorname,nachname,bemerkung\nZephyrine,Quaglio,R\u00FCckruf unter 030 12345678 erbeten\nAmbrose,Tillwick,Handy 0171 2345678 nach 18 Uhr\nOdile,Brennock,erreichbar unter 089 2345678\n");
+
+        (int initCode, _, string initError) = SynthdataProcess.Run(folder.Path, "policy", "init", "in.csv", "--out", "policy.json");
+        (int code, _, string error) = SynthdataProcess.Run(folder.Path, "anonymize", "in.csv", "--policy", "policy.json", "--out", "out.csv");
+
+        Assert.True(initCode == ExitCodes.Success, initError);
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Equal("DE", JsonNode.Parse(File.ReadAllText(folder.File("policy.json")))!["defaultPhoneRegion"]!.GetValue<string>());
+        string output = File.ReadAllText(folder.File("out.csv"));
+        Assert.DoesNotContain("12345678", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("2345678", output, StringComparison.Ordinal);
     }
 
     [Theory]

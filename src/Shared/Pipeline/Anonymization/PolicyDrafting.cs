@@ -185,6 +185,19 @@ public static class PolicyDrafting
             return (national.Region, $"defaultPhoneRegion {national.Region} comes from the phone column values, {national.Valid} of {national.Total} of which read as {national.Region} numbers written without a country prefix.");
         }
 
+        // Without phone columns that show the country, the headers' language may: a German extract's notes write German
+        // numbers, which US does not read.
+        string[] freeText = [.. classifications.Where(column => column.IsFreeText).Select(column => column.Header)];
+        if (NationalNumbers.RegionOfHeaders(samples.Select(sample => sample.Header)) is { } language && language != FallbackPhoneRegion && freeText.Length > 0)
+        {
+            int inLanguage = CountNationalPhones(samples, freeText, language);
+            int inFallback = CountNationalPhones(samples, freeText, FallbackPhoneRegion);
+            if (inLanguage > inFallback)
+            {
+                return (language, $"defaultPhoneRegion {language} comes from the headers' language: {inLanguage} sampled cells of free text hold national-format {language} numbers, against {inFallback} {FallbackPhoneRegion} ones.");
+            }
+        }
+
         string reason = total < RegionCodes.MinimumPrefixedNumbers
             ? "too few sampled phone numbers have a country prefix to tell"
             : $"no country has more than half of the {total} sampled phone numbers written with a country prefix";

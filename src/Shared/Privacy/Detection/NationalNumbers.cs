@@ -8,9 +8,12 @@ namespace SyntheticData.Privacy.Detection;
 /// </summary>
 public static class NationalNumbers
 {
-    /// <summary>The regions tried, in the order that breaks a tie when the headers name no language.</summary>
+    /// <summary>
+    /// The regions tried, in the order that breaks a tie when the headers name no language: English headers make an
+    /// English-speaking country the likelier, so an Australian 0412 345 678, which is also a valid German number, is AU.
+    /// </summary>
     public static readonly IReadOnlyList<string> Candidates =
-        ["US", "GB", "DE", "FR", "ES", "IT", "NL", "BE", "AT", "CH", "IE", "PL", "SE", "DK", "NO", "PT", "AU", "CA", "IN"];
+        ["US", "GB", "AU", "IE", "CA", "IN", "DE", "FR", "ES", "IT", "NL", "BE", "AT", "CH", "PL", "SE", "DK", "NO", "PT"];
 
     // Ofcom's ranges for drama programmes, written with the trunk prefix 0: each is followed by three more digits.
     // libphonenumber rejects some of them (07700 900xxx) as unassigned, yet test and sample extracts use them because
