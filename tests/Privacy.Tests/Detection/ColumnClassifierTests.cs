@@ -66,7 +66,7 @@ public sealed class ColumnClassifierTests
 
         Assert.Equal(PiiKind.Phone, result[1].Kind);
         Assert.Equal("country", result[1].RegionColumn);
-        Assert.Equal(0.75, result[1].ValidatedShare);
+        Assert.Equal(1.0, result[1].ValidatedShare);
         Assert.Same(country, ColumnClassifier.FindRegionColumn([phone, country]));
         PhoneDetector detector = new("US");
         for (int row = 0; row < phone.Values.Count; row++)

@@ -18,11 +18,12 @@ public sealed class PhoneDetectorTests
     }
 
     [Fact]
-    public void Validate_ReportsReservedDramaRangeAsPhoneShaped()
+    public void Validate_AcceptsReservedDramaRangeWithGb()
     {
-        // Ofcom reserves 07700 900000-900999 for fiction, and libphonenumber's metadata leaves the range out.
-        // The value is therefore a possible number that fails validation, which still counts in a phone column.
-        Assert.Equal(ValueCheck.FailedCheck, new PhoneDetector("GB").Validate("07700 900123"));
+        // Ofcom reserves 07700 900000-900999 for fiction, and libphonenumber's metadata leaves the range out. Sample
+        // extracts use it, so with GB it counts as a phone number; with US it is only phone-shaped.
+        Assert.Equal(ValueCheck.Valid, new PhoneDetector("GB").Validate("07700 900123"));
+        Assert.NotEqual(ValueCheck.Valid, new PhoneDetector("US").Validate("07700 900123"));
     }
 
     [Fact]
@@ -167,6 +168,16 @@ public sealed class PhoneDetectorTests
         PiiFinding finding = Assert.Single(findings);
         Assert.Equal(number, text.Substring(finding.Start, finding.Length));
         Assert.Equal(ValueCheck.Valid, detector.Validate(number, "FR"));
+    }
+
+    [Fact]
+    public void Detect_FindsBritishDramaNumbersWithGb()
+    {
+        const string text = "Mobile 07700 900456 preferred";
+        List<PiiFinding> findings = [];
+        new PhoneDetector("GB").Detect(text, findings);
+
+        Assert.Equal("07700 900456", text.Substring(Assert.Single(findings).Start, findings[0].Length));
     }
 
     [Fact]

@@ -274,7 +274,8 @@ public sealed class PhoneRegionProfileTests
             // numbers of the overseas departments, which France dials as national numbers.
             string window = text[start..end].ToString();
             bool trunkMissing = Util.GetMetadataForRegion(region)?.NationalPrefix == "0" && window.TrimStart('(')[0] is not ('0' or '+');
-            bool overseas = region == "FR" && window[0] != '+' && FrenchOverseas.Any(code => IsValid(window, code));
+            bool overseas = (region == "FR" && window[0] != '+' && FrenchOverseas.Any(code => IsValid(window, code)))
+                || (region == "GB" && NationalNumbers.IsBritishDramaNumber(window));
             bool valid = !trunkMissing && (IsValid(window, region) || PhoneDetector.IsValidAfterDoubleZero(window, region) || overseas);
             if (valid)
             {

@@ -100,7 +100,8 @@ public static class NationalNumbers
         return leaders.Length == 1 ? leaders[0] : null;
     }
 
-    private static bool IsBritishDramaNumber(string value)
+    /// <summary>Returns true for a UK number in one of Ofcom's ranges for drama, written nationally or with +44 or 0044.</summary>
+    internal static bool IsBritishDramaNumber(ReadOnlySpan<char> value)
     {
         Span<char> digits = stackalloc char[16];
         int length = 0;
@@ -122,7 +123,7 @@ public static class NationalNumbers
         }
 
         ReadOnlySpan<char> national = digits[..length];
-        if (value.TrimStart().StartsWith('+') && national.StartsWith("44"))
+        if (value.TrimStart().StartsWith("+") && national.StartsWith("44"))
         {
             national = national[2..];
         }
