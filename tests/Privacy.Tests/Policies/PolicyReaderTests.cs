@@ -192,7 +192,11 @@ public sealed class PolicyReaderTests
     [InlineData("spin_count")]
     [InlineData("pinterest_clicks")]
     [InlineData("shipping")]
-    public void Parse_WordsContainingPin_Accepted(string column)
+    [InlineData("cvv_result")]
+    [InlineData("cvv_checked")]
+    [InlineData("pin_verified")]
+    [InlineData("cvc_match")]
+    public void Parse_NamesThatHoldNoCode_Accepted(string column)
     {
         DatasetPolicy policy = PolicyReader.Parse(AnonymizationHarness.Policy($"\"{column}\": {{\"operator\": \"keep\"}}"));
 

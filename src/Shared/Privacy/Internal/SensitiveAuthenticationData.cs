@@ -26,10 +26,12 @@ internal static class SensitiveAuthenticationData
     public static bool IsSensitiveHeader(string header)
     {
         // Compare on letters and digits only, lower case, so "Card Security-Code" matches "securitycode".
+        // The outcome of a check (cvv_result, pin_verified) holds a flag such as M or Y, not the code.
         string compact = new string(header.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
-        return ExactNames.Contains(compact)
-            || NameParts.Any(part => compact.Contains(part, StringComparison.Ordinal))
-            || HeaderHints.Suggests(header, PiiKind.CardSecurityCode)
-            || HeaderHints.Suggests(header, PiiKind.TrackData);
+        return !HeaderHints.NamesCheckOutcome(header)
+            && (ExactNames.Contains(compact)
+                || NameParts.Any(part => compact.Contains(part, StringComparison.Ordinal))
+                || HeaderHints.Suggests(header, PiiKind.CardSecurityCode)
+                || HeaderHints.Suggests(header, PiiKind.TrackData));
     }
 }

@@ -127,6 +127,16 @@ internal static class HeaderHints
         "verified", "flag", "class", "category", "authority", "state",
     };
 
+    /// <summary>
+    /// Tokens that make a header about a security code or PIN name the outcome of checking it (cvv_result, cvv_match,
+    /// pin_verified), a fraud feature that holds no code.
+    /// </summary>
+    private static readonly HashSet<string> CheckOutcomeTokens = new(StringComparer.Ordinal)
+    {
+        "result", "results", "match", "matched", "mismatch", "checked", "check", "verified", "status", "flag", "response",
+        "outcome", "passed", "failed", "valid", "ok", "indicator", "ind", "resp",
+    };
+
     private static readonly HashSet<string> VersionTokens = new(StringComparer.Ordinal)
     {
         "version", "ver", "firmware", "fw", "build", "release", "revision", "rev", "sw", "software",
@@ -209,13 +219,17 @@ internal static class HeaderHints
                 bool matched = exact ? joined == phrase : Contains(tokens, joined, phraseTokens);
                 if (matched && !(IsPersonalAttribute(kind) && IsBlocked(tokens, phraseTokens))
                     && !(IsAccountNumber(kind) && IsMeasure(tokens, phraseTokens))
-                    && !(kind == PiiKind.Identifier && NamesAttribute(tokens, phraseTokens, DocumentAttributeTokens)))
+                    && !(kind == PiiKind.Identifier && NamesAttribute(tokens, phraseTokens, DocumentAttributeTokens))
+                    && !(kind is PiiKind.CardSecurityCode or PiiKind.TrackData && NamesAttribute(tokens, phraseTokens, CheckOutcomeTokens)))
                 {
                     yield return new HeaderHint(kind, phrase, phraseTokens.Length);
                 }
             }
         }
     }
+
+    /// <summary>Returns true when a token of the header names the outcome of a check (result, match, verified, status).</summary>
+    public static bool NamesCheckOutcome(string header) => Tokenize(header).Any(CheckOutcomeTokens.Contains);
 
     /// <summary>Returns true when a token of the header names a software version (version, firmware, build, release).</summary>
     public static bool NamesVersion(string header) => Tokenize(header).Any(VersionTokens.Contains);
