@@ -21,6 +21,9 @@ public sealed class RedactLinkedColumnTests
     [InlineData("Moved from 12 Green Lane, likes green tea", "Moved from [STREET], likes green tea")]
     [InlineData("Annual review of gold tier, adamant", "Annual review of gold tier, adamant")]
     [InlineData("Mr Brennick-Smith phoned", "Mr [FULL_NAME]-Smith phoned")]
+    [InlineData("spoke w/ mr brennick, upset", "spoke w/ mr [FULL_NAME], upset")]
+    [InlineData("frau brennick rief an", "frau [FULL_NAME] rief an")]
+    [InlineData("brennick tea is not a name here", "brennick tea is not a name here")]
     public void Redact_RemovesProtectedValuesOfTheRow(string note, string expected)
     {
         string csv = $"Full Name,street,email,tier,note\nAda Brennick,12 Green Lane,ada.b@example.org,gold,\"{note}\"\n";

@@ -163,6 +163,13 @@ public sealed class RedactOperator : ColumnOperator
         return mentions;
     }
 
+    // Titles before a name in English, German, French, Spanish, Italian, Portuguese and Dutch.
+    private static readonly HashSet<string> Honorifics = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "herr", "frau", "mme", "mlle", "monsieur", "madame",
+        "sr", "sra", "srta", "señor", "señora", "don", "doña", "sig", "sigra", "signor", "signora", "dhr", "mevr",
+    };
+
     // Layouts in which notes write a date: ISO, day or month first with '/', '.' or '-', two-digit years, and English month
     // names. Both orders are tried, since the note's writer need not follow the column's.
     private static readonly string[] DateLayouts =
@@ -307,13 +314,44 @@ public sealed class RedactOperator : ColumnOperator
 
             int end = at + value.Length;
             bool wholeWord = (at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end]));
-            if (wholeWord && (!capitalisedOnly || char.IsUpper(text[at])))
+            if (wholeWord && (!capitalisedOnly || char.IsUpper(text[at]) || FollowsHonorific(text, at)))
             {
                 mentions.Add(new Mention(at, end, label, kind));
             }
 
             from = at + 1;
         }
+    }
+
+    /// <summary>
+    /// Returns true when the word at <paramref name="at"/> follows a title such as <c>mr</c>, <c>mrs.</c> or <c>frau</c>,
+    /// so a name word typed in lower case (<c>mr hargrove</c>) is a name, not the ordinary word it may also be.
+    /// </summary>
+    private static bool FollowsHonorific(string text, int at)
+    {
+        int end = at;
+        while (end > 0 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        if (end == at || end == 0)
+        {
+            return false;
+        }
+
+        if (text[end - 1] == '.')
+        {
+            end--;
+        }
+
+        int start = end;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+        {
+            start--;
+        }
+
+        return (start == 0 || !char.IsLetterOrDigit(text[start - 1])) && Honorifics.Contains(text[start..end]);
     }
 
     /// <summary>
