@@ -23,10 +23,9 @@ internal static class PolicyCommand
     {
         var input = new Argument<FileInfo>("input") { Description = "The raw extract to sample." };
         var output = new Option<FileInfo?>("--out") { Description = "Where to write the draft policy; standard output when omitted." };
-        var region = new Option<string>("--region")
+        var region = new Option<string?>("--region")
         {
-            Description = "ISO 3166-1 alpha-2 region for phone numbers without a country prefix. Default: the region of most numbers with a prefix, else US.",
-            DefaultValueFactory = _ => PolicyDrafting.FallbackPhoneRegion,
+            Description = "ISO 3166-1 alpha-2 region for phone numbers without a country prefix. Default: the region the sampled numbers and headers show, else US.",
         };
         var keyId = new Option<string>("--key-id") { Description = "The key id the policy names.", DefaultValueFactory = _ => "default" };
         var k = new Option<int>("--k") { Description = "The smallest equivalence class size to reach.", DefaultValueFactory = _ => 5 };
@@ -71,8 +70,8 @@ internal static class PolicyCommand
                 return ExitCodes.Usage;
             }
 
-            string phoneRegion = parseResult.GetValue(region)!;
-            if (RegionCodes.Describe(phoneRegion) is { } regionError)
+            string? phoneRegion = parseResult.GetValue(region);
+            if (phoneRegion is not null && RegionCodes.Describe(phoneRegion) is { } regionError)
             {
                 Console.Error.WriteLine($"--region: {regionError}");
                 return ExitCodes.Usage;
@@ -112,7 +111,7 @@ internal static class PolicyCommand
                 Dataset = parseResult.GetValue(dataset) ?? Path.GetFileNameWithoutExtension(file.Name),
                 KeyId = parseResult.GetValue(keyId)!,
                 // Without --region the draft takes the region from the data.
-                DefaultPhoneRegion = parseResult.GetResult(region) is { Implicit: false } ? phoneRegion : null,
+                DefaultPhoneRegion = phoneRegion,
                 K = target,
             };
 
