@@ -285,5 +285,9 @@ public sealed class PolicyDrafterTests
         DatasetPolicy draft = PolicyDrafter.Draft(new ColumnClassifier().ClassifyTable(samples), samples, new DatasetPolicy());
 
         Assert.Equal(expected, draft.Columns[header].Operator);
+        if (expected == OperatorKind.Redact)
+        {
+            Assert.Contains("does not find names of people in no protected column", draft.Columns[header].Comment, StringComparison.Ordinal);
+        }
     }
 }

@@ -19,6 +19,10 @@ public static class PolicyDrafter
     // the column reads as notes, where one such cell is enough.
     private const double MinimumRepeatShare = 0.05;
 
+    // What redact cannot see, said in the comment of every drafted redact, so that a clean rescan is not read as clean notes.
+    private const string RedactLimits =
+        "It does not find names of people in no protected column, e-mail addresses spelled out (name at example dot com), or dates and numbers without a label; review a sample of the output";
+
     // Header words of columns written by people about the customer, in which one mention of a protected value is a leak
     // rather than a coincidence, as a merchant named after a surname may be.
     private static readonly HashSet<string> NoteWords = new(StringComparer.OrdinalIgnoreCase)
@@ -167,7 +171,7 @@ public static class PolicyDrafter
                 string why = string.Create(
                     CultureInfo.InvariantCulture,
                     $"{repeating} of {textCells} sampled text cells repeat a value of the same row that the draft protects, such as in column '{repeated}'");
-                columns[sample.Header] = new ColumnPolicy(OperatorKind.Redact, ToJson([]), $"Free text: {why}. Choice: redact, which also removes the row's protected values.");
+                columns[sample.Header] = new ColumnPolicy(OperatorKind.Redact, ToJson([]), $"Free text: {why}. Choice: redact, which also removes the row's protected values. {RedactLimits}.");
             }
         }
     }
@@ -384,11 +388,11 @@ public static class PolicyDrafter
             PiiKind.None when column.IsFreeText && column.UnconfirmedHint is { } mentioned && column.EmbeddedKinds.Contains(mentioned) => (
                 OperatorKind.Redact,
                 new() { ["replacement"] = "kind" },
-                $"Free text that mentions the kind its header names ({mentioned}): every span of personal data found is replaced whole"),
+                $"Free text that mentions the kind its header names ({mentioned}): every span of personal data found is replaced whole. {RedactLimits}"),
             PiiKind.None when column.UnconfirmedHint is { } hinted && hinted.IsDirectIdentifier() => (OperatorKind.Drop, [],
                 $"Dropped to fail closed: the header suggests {hinted}, but too few values fit that kind, so they may be personal data in a form the classifier does not read. Keep the column only after checking its values"),
             _ when column.IsFreeText => (OperatorKind.Redact, new() { ["replacement"] = "kind" },
-                "Free text: every span of personal data found is replaced whole"),
+                $"Free text: every span of personal data found is replaced whole. {RedactLimits}"),
             _ => (OperatorKind.Keep, [], "Kept unchanged"),
         };
     }
