@@ -67,6 +67,13 @@ public sealed class NationalIdDetector : IDetector
     internal bool Find<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : struct, IFindingSink
     {
+        // Digits alone hold none of these numbers: a NIR needs its groups or a label. Card tokens, checked for every new
+        // card, end here.
+        if (TextBoundary.AreAsciiDigits(text))
+        {
+            return true;
+        }
+
         int i = 0;
         while (i < text.Length)
         {
@@ -86,6 +93,12 @@ public sealed class NationalIdDetector : IDetector
             }
 
             i++;
+        }
+
+        // Every label has letters.
+        if (!HasLetter(text))
+        {
+            return true;
         }
 
         int position = 0;
@@ -435,6 +448,19 @@ public sealed class NationalIdDetector : IDetector
         return read == count && EndsWord(text, i) && !(i < text.Length && text[i] is '.' or '-' && i + 1 < text.Length && TextBoundary.IsAsciiDigit(text[i + 1]))
             ? i
             : start;
+    }
+
+    private static bool HasLetter(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int SkipSeparator(ReadOnlySpan<char> text, int i) => i < text.Length && text[i] is '-' or ' ' ? i + 1 : i;

@@ -254,7 +254,7 @@ public sealed class TextScanner
         PiiKind.PostalAddress => features.Digits >= 1 && features.AsciiLetters >= 6,
         PiiKind.CardSecurityCode => features.Digits >= 3 && features.AsciiLetters >= 3,
         PiiKind.Identifier => features.Digits >= 6,
-        PiiKind.AccountNumber => features.Digits >= 6 && features.AsciiLetters >= 2,
+        PiiKind.AccountNumber => features.Digits >= 6 && (features.AsciiLetters >= 3 || (features.AsciiLetters == 2 && features.HasSlash)),
         _ => true,
     };
 

@@ -2,7 +2,8 @@ namespace SyntheticData.Privacy.Detection.Internal;
 
 /// <summary>
 /// What a text contains that decides which detectors can match it: its ASCII digit and letter counts and whether it
-/// has an '@', a ':', a '.', a '^' or '=' (the field separators of magnetic-stripe tracks), and a character outside ASCII.
+/// has an '@', a ':', a '.', a '^' or '=' (the field separators of magnetic-stripe tracks), a '/', and a character
+/// outside ASCII.
 /// </summary>
 internal readonly struct TextFeatures
 {
@@ -15,6 +16,7 @@ internal readonly struct TextFeatures
         bool dot = false;
         bool trackSeparator = false;
         bool nonAscii = false;
+        bool slash = false;
         foreach (char c in text)
         {
             switch (c)
@@ -37,6 +39,9 @@ internal readonly struct TextFeatures
                 case '^' or '=':
                     trackSeparator = true;
                     break;
+                case '/':
+                    slash = true;
+                    break;
                 case > '\u007F':
                     nonAscii = true;
                     break;
@@ -50,6 +55,7 @@ internal readonly struct TextFeatures
         HasDot = dot;
         HasTrackSeparator = trackSeparator;
         HasNonAscii = nonAscii;
+        HasSlash = slash;
     }
 
     public int Digits { get; }
@@ -65,4 +71,6 @@ internal readonly struct TextFeatures
     public bool HasTrackSeparator { get; }
 
     public bool HasNonAscii { get; }
+
+    public bool HasSlash { get; }
 }
