@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 
 namespace SyntheticData.Privacy.Detection.Internal;
 
@@ -9,7 +10,11 @@ namespace SyntheticData.Privacy.Detection.Internal;
 internal sealed class TextLabels
 {
     private readonly string[] _labels;
-    private readonly SearchValues<string> _starts;
+
+    // ASCII labels are searched with vectorized ASCII case folding; the few with other letters (né le, 生年月日) need
+    // Unicode case folding, which is far slower, so they are searched only in text that is not ASCII.
+    private readonly SearchValues<string> _asciiStarts;
+    private readonly SearchValues<string>? _otherStarts;
     private readonly string[] _joiningWords;
     private readonly int _maximumGap;
 
@@ -20,7 +25,9 @@ internal sealed class TextLabels
     public TextLabels(string[] labels, string[] joiningWords, int maximumGap)
     {
         _labels = [.. labels.OrderByDescending(label => label.Length)];
-        _starts = SearchValues.Create(labels, StringComparison.OrdinalIgnoreCase);
+        _asciiStarts = SearchValues.Create([.. labels.Where(label => Ascii.IsValid(label))], StringComparison.OrdinalIgnoreCase);
+        string[] others = [.. labels.Where(label => !Ascii.IsValid(label))];
+        _otherStarts = others.Length == 0 ? null : SearchValues.Create(others, StringComparison.OrdinalIgnoreCase);
         _joiningWords = joiningWords;
         _maximumGap = maximumGap;
     }
@@ -36,9 +43,10 @@ internal sealed class TextLabels
     public int FindNext(ReadOnlySpan<char> text, ref int position, out string label)
     {
         label = string.Empty;
+        bool ascii = Ascii.IsValid(text);
         while (position < text.Length)
         {
-            int found = text[position..].IndexOfAny(_starts);
+            int found = IndexOfLabel(text[position..], ascii);
             if (found < 0)
             {
                 position = text.Length;
@@ -90,6 +98,18 @@ internal sealed class TextLabels
 
         label = string.Empty;
         return -1;
+    }
+
+    private int IndexOfLabel(ReadOnlySpan<char> text, bool ascii)
+    {
+        int found = text.IndexOfAny(_asciiStarts);
+        if (ascii || _otherStarts is null)
+        {
+            return found;
+        }
+
+        int other = text.IndexOfAny(_otherStarts);
+        return found < 0 ? other : other < 0 ? found : Math.Min(found, other);
     }
 
     // Ideographic labels (生年月日) have no word spaces, so letters may follow them.
