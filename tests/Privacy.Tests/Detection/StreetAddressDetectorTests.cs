@@ -23,6 +23,12 @@ public sealed class StreetAddressDetectorTests
     [InlineData("lives at 12 elm st, has 2 kids", "12 elm st")]
     [InlineData("new addr 616 Oak Way, Austin TX 78700, wants new checkbook", "616 Oak Way, Austin TX 78700")]
     [InlineData("moved to 12 May Street fair cancelled", "12 May Street")]
+    [InlineData("neue Anschrift: Am Mühlbach 4, 10115 Berlin", "Am Mühlbach 4, 10115 Berlin")]
+    [InlineData("neue Anschrift: Ulmenring 12, 04109 Leipzig", "Ulmenring 12, 04109 Leipzig")]
+    [InlineData("neue Anschrift: Lerchenfelder Gürtel 5, 1070 Wien", "Lerchenfelder Gürtel 5, 1070 Wien")]
+    [InlineData("neue Anschrift: Limmatquai 37, 8001 Zürich", "Limmatquai 37, 8001 Zürich")]
+    [InlineData("zieht um nach Lindenallee 4, 10115 Berlin", "Lindenallee 4, 10115 Berlin")]
+    [InlineData("neue Anschrift: Hauptstraße 12, 1010 Wien. Neue Karte zugesandt", "Hauptstraße 12, 1010 Wien")]
     public void Detect_FindsLabelledStreets(string text, string street)
     {
         List<PiiFinding> findings = [];

@@ -18,11 +18,18 @@ public sealed class StreetAddressDetector : LabelledValueDetector
     /// <summary>How many characters after a label are read for a street line and its locality.</summary>
     private const int MaximumLength = 120;
 
+    private static readonly HashSet<string> StreetAbbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "st", "str", "ave", "av", "rd", "blvd", "ln", "dr", "ct", "pl", "sq", "hwy", "pkwy", "ter", "apt", "no", "nr", "mt",
+        "ft", "n", "s", "e", "w", "ne", "nw", "se", "sw", "bd", "pza", "avda",
+    };
+
     private static readonly TextLabels Search = new(
         [
             "address", "addr.", "addr", "new address", "home address", "mailing address", "postal address", "lives at",
             "living at", "resides at", "residing at", "moved to", "relocated to", "send to", "sent to", "deliver to",
-            "adresse", "anschrift", "neue adresse", "wohnhaft in", "wohnhaft", "wohnt in", "umgezogen nach", "umgezogen in",
+            "adresse", "anschrift", "neue adresse", "neue anschrift", "wohnhaft in", "wohnhaft", "wohnt in", "umgezogen nach",
+            "umgezogen in", "zieht um nach", "zieht nach", "verzogen nach",
             "domicile", "domicilié au", "domiciliée au", "demeurant au", "nouvelle adresse",
             "dirección", "direccion", "domicilio", "vive en", "nueva dirección",
             "indirizzo", "residente in", "abita in", "morada", "endereço", "endereco", "reside em", "mora em", "adres",
@@ -158,7 +165,8 @@ public sealed class StreetAddressDetector : LabelledValueDetector
         return limit;
     }
 
-    // A dot right after a short word, such as St., Ave., Str., ends an abbreviation, not a sentence.
+    // A dot after an abbreviation of a street line, such as St., Ave., Str. or Apt., is not the end of a sentence; after
+    // a town such as Wien. it is.
     private static bool IsAbbreviationDot(ReadOnlySpan<char> text, int dot)
     {
         int wordStart = dot;
@@ -167,6 +175,6 @@ public sealed class StreetAddressDetector : LabelledValueDetector
             wordStart--;
         }
 
-        return dot - wordStart is >= 1 and <= 4 && char.IsUpper(text[wordStart]);
+        return StreetAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text[wordStart..dot]);
     }
 }

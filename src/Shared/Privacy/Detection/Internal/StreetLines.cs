@@ -47,6 +47,7 @@ internal static class StreetLines
         "calle", "c", "c/", "avenida", "avda", "paseo", "camino", "plaza", "carrer", "travesía", "avinguda", "passeig", "plaça",
         "rambla", "via", "viale", "piazza", "corso",
         "largo", "vicolo", "strada", "rua", "travessa", "praça", "estrada", "ulica", "ul", "улица", "ул", "проспект", "пр",
+        "am", "an", "im", "zum", "zur", "auf",
         "οδός", "οδ", "λεωφόρος",
     };
 
@@ -61,7 +62,7 @@ internal static class StreetLines
     {
         "allee", "allé", "straße", "strasse", "str", "weg", "platz", "gasse", "damm", "ufer", "gate", "gata", "gatan", "gade",
         "vej", "vei", "veien", "vegen", "vägen", "plads", "torv", "stræde", "straat", "laan", "plein", "kade", "boulevard",
-        "vía", "ул", "улица", "пр", "проспект", "пер", "переулок",
+        "vía", "ул", "улица", "пр", "проспект", "пер", "переулок", "gürtel", "ring", "markt", "quai",
     };
 
     // Words that may follow a house number before the street: 3 bis rue de Rivoli.
@@ -71,7 +72,8 @@ internal static class StreetLines
     private static readonly string[] CompoundEndings =
     [
         "straße", "strasse", "str.", "gasse", "weg", "allee", "platz", "damm", "ufer", "chaussee", "straat", "laan", "gracht",
-        "plein", "kade", "steeg", "gatan", "vägen", "gata", "vej", "gade", "veien", "vegen",
+        "plein", "kade", "steeg", "gatan", "vägen", "gata", "vej", "gade", "veien", "vegen", "ring", "markt", "quai", "gürtel",
+        "steig", "pfad", "singel", "hof",
     ];
 
     // Words that start the unit part after a street: apartment, suite, floor.
