@@ -170,6 +170,14 @@ public sealed class ColumnClassifierTests
     [InlineData("nationality", PiiKind.Location)]
     [InlineData("cap", PiiKind.PostalCode)]
     [InlineData("geboortedatum", PiiKind.DateOfBirth)]
+    [InlineData("Mobil", PiiKind.Phone)]
+    [InlineData("Mobiltelefon", PiiKind.Phone)]
+    [InlineData("Hausnummer", PiiKind.PostalAddress)]
+    [InlineData("Personalausweisnummer", PiiKind.Identifier)]
+    [InlineData("Ausweis-Nr", PiiKind.Identifier)]
+    [InlineData("AHV-Nummer", PiiKind.Identifier)]
+    [InlineData("SVNR", PiiKind.Identifier)]
+    [InlineData("Steuernummer", PiiKind.Identifier)]
     public void Match_HeadersInMoreLanguages(string header, PiiKind expected) =>
         Assert.Equal(expected, SyntheticData.Privacy.Detection.Internal.HeaderHints.Match(header)?.Kind);
 

@@ -25,6 +25,12 @@ public sealed class NationalIdDetectorTests
     [InlineData("Reisepass C01X00T47", "C01X00T47")]
     [InlineData("EIN 12-3456789", "12-3456789")]
     [InlineData("DNI 11223344 sin letra", "11223344")]
+    [InlineData("AHV-Nr. 756.1234.5678.97 erfasst", "756.1234.5678.97")]
+    [InlineData("Versicherter 756.1234.5678.97", "756.1234.5678.97")]
+    [InlineData("SVNR 1237 010180 erfasst", "1237 010180")]
+    [InlineData("Ausweis-Nr. L01X00T47 geprüft", "L01X00T47")]
+    [InlineData("Steuernummer 21/815/08150", "21/815/08150")]
+    [InlineData("Steueridentifikationsnummer 95160248532", "95160248532")]
     public void Detect_FindsIdentityNumbers(string text, string number)
     {
         List<PiiFinding> findings = [];
@@ -47,6 +53,7 @@ public sealed class NationalIdDetectorTests
     [InlineData("Kunde hat ein 12345 Problem")]
     [InlineData("4539148803436467")]
     [InlineData("DE89370400440532013000")]
+    [InlineData("Versicherter 756.1234.5678.98")]
     public void Detect_IgnoresLookAlikes(string text)
     {
         List<PiiFinding> findings = [];

@@ -74,6 +74,7 @@ public sealed class TextScannerTests
     [InlineData("verified ID, DOB 12/03/1985, moved", "12/03/1985", PiiKind.DateOfBirth)]
     [InlineData("Kunde geb. 12.03.1985", "12.03.1985", PiiKind.DateOfBirth)]
     [InlineData("born on ８ March 1985", "８ March 1985", PiiKind.DateOfBirth)]
+    [InlineData("Konto 0532013000 gesperrt", "0532013000", PiiKind.AccountNumber)]
     public void Scan_FindsValueInCommonNoteLayouts(string text, string value, PiiKind kind)
     {
         PiiSpan span = Assert.Single(_scanner.Scan(text));

@@ -18,7 +18,7 @@ public sealed class AccountNumberDetector : LabelledValueDetector
     private static readonly TextLabels Search = new(
         [
             "acct", "acct.", "acc", "acc.", "a/c", "account", "bank account", "checking account", "savings account",
-            "konto", "kontonummer", "kto", "kto.", "kto-nr", "compte", "numéro de compte", "cuenta", "número de cuenta",
+            "konto", "kontonummer", "kontonr", "kontonr.", "konto-nr", "konto-nr.", "kto", "kto.", "kto-nr", "compte", "numéro de compte", "cuenta", "número de cuenta",
             "conto", "numero di conto", "conta", "número de conta", "rekening", "rekeningnummer",
         ],
         ["no", "nr", "number", "num", "is", "ist", "of", "de", "n", "nº", "n°"],

@@ -6,7 +6,8 @@ namespace SyntheticData.Privacy.Detection;
 /// Finds national identity, tax and document numbers in free text. Numbers whose layout and check character make a
 /// chance match rare are found on their own: the Spanish DNI (<c>12345678Z</c>) and NIE (<c>X1234567L</c>) with their
 /// mod-23 letter, the Italian codice fiscale with its check letter, the UK National Insurance number (<c>QQ 12 34 56
-/// C</c>) by its letter rules, the UK driving licence number by its layout and date of birth, and the French NIR written
+/// C</c>) by its letter rules, the UK driving licence number by its layout and date of birth, the Swiss AHV number
+/// (<c>756.1234.5678.97</c>) with its check digit, and the French NIR written
 /// in its groups (<c>1 85 05 78 006 084 91</c>) with its mod-97 key. Others need a label before them. These are the
 /// Dutch BSN and the Portuguese NIF (nine digits with a mod-11 check), the NIR written without spaces, the US EIN, and
 /// passport, identity card, driving licence and tax numbers, which have no check at all. All are identifiers.
@@ -38,6 +39,9 @@ public sealed class NationalIdDetector : IDetector
         "driving license", "driver's license", "drivers license", "driver license", "driver's licence", "licence no",
         "license no", "licence number", "license number", "führerschein", "führerscheinnummer", "permis de conduire",
         "carnet de conducir", "steuer-id", "steuerid", "steuernummer", "steuer-nr", "tax id", "tax number", "utr",
+        "ausweis-nr", "ausweis-nr.", "ausweisnr", "personalausweisnummer", "pass-nr", "pass-nr.", "passnr", "svnr", "sv-nr",
+        "sv-nr.", "sv-nummer", "sozialversicherungsnummer", "versicherungsnummer", "versichertennummer", "ahv", "ahv-nr",
+        "ahv-nr.", "ahv-nummer", "steueridentifikationsnummer", "steuer-identifikationsnummer", "idnr",
     ];
 
     private static readonly TextLabels Search = new(
@@ -144,6 +148,12 @@ public sealed class NationalIdDetector : IDetector
         }
 
         end = MatchNino(text, start);
+        if (end > start)
+        {
+            return end;
+        }
+
+        end = MatchAhv(text, start);
         return end > start ? end : MatchGroupedNir(text, start);
     }
 
@@ -174,7 +184,7 @@ public sealed class NationalIdDetector : IDetector
         int tokenEnd = TokenEnd(text, start);
         int digits = CountDigits(text[start..tokenEnd]);
         int last = tokenEnd;
-        while (last + 1 < text.Length && text[last] is ' ' or '-' && TokenEnd(text, last + 1) is int next && next > last + 1
+        while (last + 1 < text.Length && text[last] is ' ' or '-' or '/' or '.' && TokenEnd(text, last + 1) is int next && next > last + 1
             && CountDigits(text[(last + 1)..next]) == next - last - 1 && next - start <= 20)
         {
             digits += next - last - 1;
@@ -265,6 +275,37 @@ public sealed class NationalIdDetector : IDetector
         }
 
         return i < text.Length && text[i] is >= 'A' and <= 'D' && EndsWord(text, i + 1) ? i + 1 : start;
+    }
+
+    /// <summary>
+    /// Reads a Swiss AHV number as printed, <c>756.1234.5678.97</c>: the country code 756 and ten more digits in dotted
+    /// groups, the last of which is an EAN-13 check digit.
+    /// </summary>
+    private static int MatchAhv(ReadOnlySpan<char> text, int start)
+    {
+        if (start + 16 > text.Length || !text.Slice(start, 4).SequenceEqual("756.") || text[start + 8] != '.' || text[start + 13] != '.'
+            || !IsDigits(text, start + 4, 4) || !IsDigits(text, start + 9, 4) || !IsDigits(text, start + 14, 2) || !EndsWord(text, start + 16))
+        {
+            return start;
+        }
+
+        Span<int> digits = stackalloc int[13];
+        int count = 0;
+        foreach (char c in text.Slice(start, 16))
+        {
+            if (TextBoundary.IsAsciiDigit(c))
+            {
+                digits[count++] = c - '0';
+            }
+        }
+
+        int sum = 0;
+        for (int i = 0; i < 12; i++)
+        {
+            sum += digits[i] * (i % 2 == 0 ? 1 : 3);
+        }
+
+        return (10 - (sum % 10)) % 10 == digits[12] ? start + 16 : start;
     }
 
     /// <summary>Reads a NIR in its printed groups: <c>1 85 05 78 006 084 91</c>.</summary>

@@ -35,7 +35,7 @@ internal static class HeaderHints
         (PiiKind.Phone, [
             "phone", "telephone", "tel", "mobile", "cell", "cellphone", "cell phone", "fax", "msisdn", "phone number", "phone no",
             "telefon", "telefonnummer", "handy", "handynummer", "mobilnummer", "teléfono", "telefono", "téléphone", "portable",
-            "celular", "móvil", "movil", "cellulare", "telemóvel", "telemovel", "telefone", "telefoonnummer", "telefoon", "mobiel", "mobielnummer", "gsm", "numero de telephone", "numéro de téléphone", "телефон", "τηλέφωνο", "κινητό", "电话", "手机", "電話", "携帯", "전화"]),
+            "celular", "móvil", "movil", "cellulare", "telemóvel", "telemovel", "telefone", "telefoonnummer", "telefoon", "mobiel", "mobielnummer", "gsm", "mobil", "mobiltelefon", "natel", "numero de telephone", "numéro de téléphone", "телефон", "τηλέφωνο", "κινητό", "电话", "手机", "電話", "携帯", "전화"]),
         (PiiKind.IpAddress, ["ip", "ip address", "ipv4", "ipv6", "ip addr", "client ip", "remote ip", "remote addr", "source ip", "src ip", "ip adresse"]),
         (PiiKind.DateOfBirth, [
             "dob", "date of birth", "birth date", "birthdate", "birthday", "born", "birth", "geburtsdatum", "geburtstag",
@@ -51,7 +51,7 @@ internal static class HeaderHints
         (PiiKind.PostalAddress, [
             "address", "addr", "street", "street address", "address line", "address line 1", "address line 2", "home address",
             "mailing address", "billing address", "shipping address", "residence", "adresse", "anschrift", "straße", "strasse",
-            "dirección", "direccion", "domicilio", "calle", "indirizzo", "endereço", "endereco", "morada", "rue", "adres", "straat", "straatnaam", "po box", "p o box", "pobox", "postbus", "apartado", "boite postale", "boîte postale", "casella postale",
+            "dirección", "direccion", "domicilio", "calle", "indirizzo", "endereço", "endereco", "morada", "rue", "adres", "straat", "straatnaam", "po box", "hausnummer", "hausnr", "p o box", "pobox", "postbus", "apartado", "boite postale", "boîte postale", "casella postale",
             "адрес", "улица", "διεύθυνση", "οδός", "住所", "地址", "주소"]),
         (PiiKind.AccountNumber, [
             "account", "account number", "account no", "account num", "account nr", "acct", "acct no", "acct num", "acct number",
@@ -69,7 +69,7 @@ internal static class HeaderHints
             "social insurance number", "burgerservicenummer", "bsn", "sofinummer", "sofi nummer", "securite sociale",
             "sécurité sociale", "numero securite sociale", "numéro de sécurité sociale", "numero de securite sociale",
             "numero secu", "numéro sécu", "nir", "steueridentifikationsnummer", "steuer identifikationsnummer",
-            "identifikationsnummer", "documento identidad", "documento de identidad", "pesel", "personnummer", "henkilötunnus", "itin", "itin number", "taxpayer id", "taxpayer identification number", "ein", "dl no", "dl number", "=dl", "licence", "license", "licence no", "license no", "ppt num", "ppt no", "passport num", "id cliente", "cliente id", "num cliente", "numero cliente", "número cliente", "codice cliente", "identifiant", "identifiant client", "klantnummer", "klantnr", "klant id", "codigo cliente", "código cliente",
+            "identifikationsnummer", "documento identidad", "documento de identidad", "pesel", "personnummer", "henkilötunnus", "itin", "itin number", "personalausweisnummer", "personalausweis", "ausweisnummer", "ausweis nr", "ausweisnr", "passnummer", "reisepass", "reisepassnummer", "pass nr", "svnr", "sv nummer", "sv nr", "sozialversicherungsnummer", "versichertennummer", "versicherungsnummer", "ahv", "ahv nr", "ahv nummer", "steuernummer", "steuer nr", "taxpayer id", "taxpayer identification number", "ein", "dl no", "dl number", "=dl", "licence", "license", "licence no", "license no", "ppt num", "ppt no", "passport num", "id cliente", "cliente id", "num cliente", "numero cliente", "número cliente", "codice cliente", "identifiant", "identifiant client", "klantnummer", "klantnr", "klant id", "codigo cliente", "código cliente",
             "マイナンバー", "個人番号"]),
         (PiiKind.PostalCode, [
             "zip", "zipcode", "zip code", "postcode", "post code", "postal code", "postalcode", "plz", "postleitzahl",
