@@ -327,6 +327,10 @@ public sealed class OperatorTests
     [Theory]
     [InlineData("4539148803436467")]
     [InlineData(" 5555555555554444 ")]
+    [InlineData("4111111111111111.00")]
+    [InlineData("+4111111111111111")]
+    [InlineData("04111111111111111")]
+    [InlineData("4.111111111111111E15")]
     public void NumericOperators_RejectCardNumbers(string card)
     {
         // Noise of a few units or a bin of width 10 would publish all but the last digits of a card in an amount column.

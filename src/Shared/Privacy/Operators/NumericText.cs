@@ -16,12 +16,25 @@ internal static class NumericText
     {
         string trimmed = value.Trim();
         number = 0;
-        // Only whole numbers are card numbers: 40.14899999999999 is a coordinate, whatever its digits pass.
-        if (trimmed.Length >= 12 && trimmed.AsSpan().IndexOfAnyExcept("0123456789 -") < 0 && Cards.Validate(trimmed) == ValueCheck.Valid)
+        if (trimmed.Length >= 12 && (IsCard(trimmed) || IsCard(IntegerPart(trimmed))))
         {
             return false;
         }
 
         return double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
     }
+
+    // Digits with spaces or dashes between groups, as a card is written; 40.14899999999999 is a coordinate, whatever its
+    // digits pass.
+    private static bool IsCard(string? text) =>
+        text is { Length: >= 12 } && text.AsSpan().IndexOfAnyExcept("0123456789 -") < 0 && Cards.Validate(text) == ValueCheck.Valid;
+
+    /// <summary>
+    /// Returns the whole part of a number written with a sign, leading zeros, decimals or an exponent, such as
+    /// 4111111111111111.00 or 4.111111111111111E15, read exactly as a decimal; null when it is no number.
+    /// </summary>
+    private static string? IntegerPart(string text) =>
+        decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value)
+            ? decimal.Truncate(Math.Abs(value)).ToString(CultureInfo.InvariantCulture)
+            : null;
 }
