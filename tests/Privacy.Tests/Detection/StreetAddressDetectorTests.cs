@@ -29,6 +29,11 @@ public sealed class StreetAddressDetectorTests
     [InlineData("neue Anschrift: Limmatquai 37, 8001 Zürich", "Limmatquai 37, 8001 Zürich")]
     [InlineData("zieht um nach Lindenallee 4, 10115 Berlin", "Lindenallee 4, 10115 Berlin")]
     [InlineData("neue Anschrift: Hauptstraße 12, 1010 Wien. Neue Karte zugesandt", "Hauptstraße 12, 1010 Wien")]
+    [InlineData("moved to Flat 2, 8 King St, Leeds LS1 4AB", "Flat 2, 8 King St, Leeds LS1 4AB")]
+    [InlineData("address 42 Elm St, Apt 5, Springfield IL 62704", "42 Elm St, Apt 5, Springfield IL 62704")]
+    [InlineData("address 12 Baker Street, London NW1 6XE, Customer requested statement", "12 Baker Street, London NW1 6XE")]
+    [InlineData("address 12 Baker Street London NW1 6XE Customer complained", "12 Baker Street London NW1 6XE")]
+    [InlineData("Anschrift Hauptstraße 12, 10115 Berlin, Kunde möchte Rückruf", "Hauptstraße 12, 10115 Berlin")]
     public void Detect_FindsLabelledStreets(string text, string street)
     {
         List<PiiFinding> findings = [];
@@ -47,6 +52,9 @@ public sealed class StreetAddressDetectorTests
     [InlineData("moved to Berlin in 2019")]
     [InlineData("sent to 2 Way Radio support")]
     [InlineData("readdress 12 Baker Street")]
+    [InlineData("moved to 2 accounts in the same branch")]
+    [InlineData("lives at 5 minutes from the park")]
+    [InlineData("lives at 3 hours drive")]
     public void Detect_IgnoresTextWithoutALabelledStreet(string text)
     {
         List<PiiFinding> findings = [];

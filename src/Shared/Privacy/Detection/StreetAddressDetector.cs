@@ -18,6 +18,12 @@ public sealed class StreetAddressDetector : LabelledValueDetector
     /// <summary>How many characters after a label are read for a street line and its locality.</summary>
     private const int MaximumLength = 120;
 
+    private static readonly HashSet<string> ProseWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "from", "in", "to", "and", "or", "for", "with", "at", "on", "by", "into", "than", "minutes", "minute",
+        "hours", "hour", "days", "day", "weeks", "months", "years", "times", "accounts", "cards", "transactions",
+    };
+
     private static readonly HashSet<string> StreetAbbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
         "st", "str", "ave", "av", "rd", "blvd", "ln", "dr", "ct", "pl", "sq", "hwy", "pkwy", "ter", "apt", "no", "nr", "mt",
@@ -63,7 +69,8 @@ public sealed class StreetAddressDetector : LabelledValueDetector
         for (int end = clause.Length; end > 0; end = clause.LastIndexOf(' ', end - 1))
         {
             string candidate = clause[..end].TrimEnd(' ', ',');
-            if (candidate.Length == 0 || !StreetLines.IsStreetLine(candidate) || !HasPlaceLocality(candidate))
+            bool endsClause = clause[candidate.Length..].Trim(' ', ',', '.').Length == 0;
+            if (candidate.Length == 0 || !StreetLines.IsStreetLine(candidate) || !HasPlaceLocality(candidate, endsClause) || HasProseWord(candidate))
             {
                 continue;
             }
@@ -82,17 +89,31 @@ public sealed class StreetAddressDetector : LabelledValueDetector
     /// <c>12 Baker Street, London NW1 6XE</c>. In prose the next clause often follows a comma (<c>420 sycamore way, fee of
     /// $35 waived</c>), which a street column's locality test would take for a place.
     /// </summary>
-    private static bool HasPlaceLocality(string candidate)
+    private static bool HasPlaceLocality(string candidate, bool clauseEnd)
     {
         string[] parts = candidate.Split(',');
+        if (parts.Length == 1)
+        {
+            return true;
+        }
+
+        // Flat 2, 8 King St: house and flat numbers count as place words too. The last part must hold a postcode or end
+        // the clause, so ', Customer requested' after the town is not read as a second town.
+        string[] last = parts[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return parts.Skip(1).SelectMany(part => part.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .All(word => char.IsUpper(word[0]) || IsPostcodeWord(word));
+                .All(word => char.IsUpper(word[0]) || char.IsAsciiDigit(word[0]) || IsPostcodeWord(word))
+            && (clauseEnd || last.Any(IsPostcodeWord));
     }
+
+    // Words of prose that a street line never contains, though a number and a street type may stand around them:
+    // 'moved to 2 accounts in the same branch', 'lives at 5 minutes from the park'.
+    private static bool HasProseWord(string candidate) =>
+        candidate.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).Any(ProseWords.Contains);
 
     /// <summary>
     /// Returns the end of the locality that follows a street without a comma, as in <c>12 Baker Street London NW1 6XE</c>
     /// or <c>Hauptstraße 12 10115 Berlin</c>: up to five capitalised words and postcodes, taken only through a postcode
-    /// and at most two capitalised words after it, so a street followed by ordinary words keeps them.
+    /// and, after a postcode of digits, the town's word, so a street followed by ordinary words keeps them.
     /// </summary>
     private static int LocalityEnd(string clause, int streetEnd)
     {
@@ -125,9 +146,11 @@ public sealed class StreetAddressDetector : LabelledValueDetector
             if (IsPostcodeWord(word))
             {
                 end = wordEnd;
-                afterPostcode = 0;
+
+                // A postcode of digits precedes its town (10115 Berlin); one of letters and digits follows it (NW1 6XE).
+                afterPostcode = word.All(char.IsAsciiDigit) ? 0 : 1;
             }
-            else if (afterPostcode is >= 0 and < 2)
+            else if (afterPostcode == 0)
             {
                 end = wordEnd;
                 afterPostcode++;
