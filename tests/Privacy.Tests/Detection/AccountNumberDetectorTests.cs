@@ -13,6 +13,8 @@ public sealed class AccountNumberDetectorTests
     [InlineData("acct# 968-410-6147", "968-410-6147")]
     [InlineData("Kontonummer 0532013000 gesperrt", "0532013000")]
     [InlineData("savings account no. 12345678", "12345678")]
+    [InlineData("account nbr 12345678", "12345678")]
+    [InlineData("conto corrente 12345678", "12345678")]
     public void Detect_FindsLabelledAccounts(string text, string number)
     {
         List<PiiFinding> findings = [];
@@ -30,6 +32,7 @@ public sealed class AccountNumberDetectorTests
     [InlineData("account opened 2019")]
     [InlineData("order 92241052 shipped")]
     [InlineData("acct AB123456")]
+    [InlineData("acct 2024-03 statement reissued")]
     public void Detect_IgnoresOtherNumbers(string text)
     {
         List<PiiFinding> findings = [];

@@ -17,6 +17,8 @@ public sealed class SecurityCodeDetectorTests
     [InlineData("card ending 7121; cvv256; acct", "256")]
     [InlineData("cvc211", "211")]
     [InlineData("cvv2: 211", "211")]
+    [InlineData("CVD 123", "123")]
+    [InlineData("customer gave PIN 1234 on the phone", "1234")]
     public void Detect_FindsLabelledCodes(string text, string code)
     {
         List<PiiFinding> findings = [];

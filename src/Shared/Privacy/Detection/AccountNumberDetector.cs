@@ -4,14 +4,14 @@ namespace SyntheticData.Privacy.Detection;
 
 /// <summary>
 /// Finds bank account numbers in free text after a label: <c>acct # 9224 105298</c>, <c>a/c 9684106147</c>,
-/// <c>Kontonummer 0532013000</c>. The number is six to seventeen digits, in groups joined by single spaces, dashes or dots.
+/// <c>Kontonummer 0532013000</c>. The number is seven to seventeen digits, in groups joined by single spaces, dashes or dots.
 /// Account numbers have no check that text could be matched by, so digits without a label are not reported.
 /// </summary>
 public sealed class AccountNumberDetector : LabelledValueDetector
 {
     private const int MaximumGap = 12;
 
-    private const int MinimumDigits = 6;
+    private const int MinimumDigits = 7;
 
     private const int MaximumDigits = 17;
 
@@ -19,9 +19,9 @@ public sealed class AccountNumberDetector : LabelledValueDetector
         [
             "acct", "acct.", "acc", "acc.", "a/c", "account", "bank account", "checking account", "savings account",
             "konto", "kontonummer", "kontonr", "kontonr.", "konto-nr", "konto-nr.", "kto", "kto.", "kto-nr", "compte", "numéro de compte", "cuenta", "número de cuenta",
-            "conto", "numero di conto", "conta", "número de conta", "rekening", "rekeningnummer",
+            "conto", "conto corrente", "numero di conto", "conta", "número de conta", "rekening", "rekeningnummer",
         ],
-        ["no", "nr", "number", "num", "is", "ist", "of", "de", "n", "nº", "n°"],
+        ["no", "nr", "nbr", "number", "num", "is", "ist", "of", "de", "n", "nº", "n°"],
         MaximumGap);
 
     /// <summary>Creates the detector.</summary>

@@ -17,7 +17,7 @@ public sealed class SecurityCodeDetector : LabelledValueDetector
             "cvv", "cvv2", "cvc", "cvc2", "csc", "cvn", "cav2", "cid2", "security code", "card security code", "verification code",
             "card verification value", "card verification code", "kartenprüfnummer", "prüfziffer", "prüfnummer", "código de seguridad",
             "codigo de seguridad", "cryptogramme", "cryptogramme visuel", "codice di sicurezza", "código de segurança",
-            "codigo de seguranca", "beveiligingscode",
+            "codigo de seguranca", "beveiligingscode", "cvd", "card code", "pin", "pin code", "pin number", "pin-nummer", "geheimzahl",
         ],
         ["is", "was", "code", "no", "nr", "number", "ist", "es", "est", "of"],
         MaximumGap);
