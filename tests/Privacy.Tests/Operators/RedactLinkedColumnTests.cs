@@ -35,6 +35,20 @@ public sealed class RedactLinkedColumnTests
     }
 
     [Fact]
+    public void Redact_KeepsAnAmountWithTheDigitsOfTheRowsId()
+    {
+        // The id 12345 in compact form would match the amount 123.45, which is no mention of it.
+        const string IdColumns =
+            "\"customer_id\": {\"operator\": \"pseudonym\", \"parameters\": {\"kind\": \"identifier\"}}, \"note\": {\"operator\": \"redact\"}";
+        string csv = "customer_id,note\n12345,\"refund 123.45 to 123-45 and 12345\"\n";
+
+        (string output, _, _) = AnonymizationHarness.Run(csv, AnonymizationHarness.Policy(IdColumns));
+
+        (_, List<string?[]> rows) = AnonymizationHarness.Parse(output);
+        Assert.Equal("refund 123.45 to [CUSTOMER_ID] and [CUSTOMER_ID]", rows[0][1]);
+    }
+
+    [Fact]
     public void Redact_RemovesTheRowsAccountWithOtherSeparators()
     {
         // The token column's value written in groups; the label 'ref' is no account label, so only the link finds it.

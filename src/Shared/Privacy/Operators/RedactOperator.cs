@@ -1,6 +1,7 @@
 using System.Text;
 using SyntheticData.Privacy.Crypto;
 using SyntheticData.Privacy.Detection;
+using SyntheticData.Privacy.Detection.Internal;
 using SyntheticData.Privacy.Internal.Unicode;
 using SyntheticData.Privacy.Policies;
 
@@ -324,6 +325,17 @@ public sealed class RedactOperator : ColumnOperator
     }
 
     /// <summary>
+    /// Returns true for digits with one dot or comma among them, such as the amount 123.45, which the compact form of the
+    /// id 12345 would otherwise match.
+    /// </summary>
+    private static bool IsDecimalNumber(ReadOnlySpan<char> text)
+    {
+        int separator = text.IndexOfAny('.', ',');
+        return separator > 0 && separator < text.Length - 1
+            && TextBoundary.AreAsciiDigits(text[..separator]) && TextBoundary.AreAsciiDigits(text[(separator + 1)..]);
+    }
+
+    /// <summary>
     /// Returns true when the word at <paramref name="at"/> follows a title such as <c>mr</c>, <c>mrs.</c> or <c>frau</c>,
     /// so a name word typed in lower case (<c>mr hargrove</c>) is a name, not the ordinary word it may also be.
     /// </summary>
@@ -400,7 +412,8 @@ public sealed class RedactOperator : ColumnOperator
                 }
             }
 
-            if (matched == compact.Length && (position == text.Length || !char.IsLetterOrDigit(text[position])))
+            if (matched == compact.Length && (position == text.Length || !char.IsLetterOrDigit(text[position]))
+                && !IsDecimalNumber(text.AsSpan(start, position - start)))
             {
                 mentions.Add(new Mention(start, position, label, kind));
             }
