@@ -35,6 +35,21 @@ public sealed class RedactLinkedColumnTests
     }
 
     [Fact]
+    public void Redact_RemovesDroppedColumnsValuesInOtherLayouts()
+    {
+        // Dropping a column protects its values in notes as much as pseudonymizing it does.
+        const string DroppedColumns =
+            "\"phone\": {\"operator\": \"drop\"}, \"account_number\": {\"operator\": \"drop\"}, "
+            + "\"date_of_birth\": {\"operator\": \"drop\"}, \"note\": {\"operator\": \"redact\"}";
+        string csv = "phone,account_number,date_of_birth,note\n+1 312 448 2291,9224105298,1964-03-20,\"call 312-448-2291; ref 9224 105298; 20 March 1964\"\n";
+
+        (string output, _, _) = AnonymizationHarness.Run(csv, AnonymizationHarness.Policy(DroppedColumns, "\"defaultPhoneRegion\": \"GB\""));
+
+        (_, List<string?[]> rows) = AnonymizationHarness.Parse(output);
+        Assert.Equal("call [PHONE]; ref [ACCOUNT_NUMBER]; [DATE_OF_BIRTH]", rows[0][0]);
+    }
+
+    [Fact]
     public void Redact_KeepsAnAmountWithTheDigitsOfTheRowsId()
     {
         // The id 12345 in compact form would match the amount 123.45, which is no mention of it.

@@ -254,6 +254,9 @@ public sealed class AnonymizationPlan
     {
         bool name = IsNameColumn(column.Name, policy);
         // Token columns match as their tokens read them, digit groups joined, so acct # 9224 105298 is a mention of 9224105298.
+        // A dropped or masked column has no kind of its own, so its header gives one: its phone number, date of birth or
+        // account then matches in other layouts as a pseudonymized one does.
+        PiiKind? hinted = Detection.Internal.HeaderHints.Match(column.Name)?.Kind;
         ValueKind kind = column.Operator switch
         {
             PseudonymOperator pseudonym => pseudonym.ValueKind,
@@ -261,12 +264,21 @@ public sealed class AnonymizationPlan
             TokenOperator { TokenKind: TokenKind.Iban } => ValueKind.Iban,
             TokenOperator => ValueKind.Identifier,
             _ when name => ValueKind.Name,
-            _ => ValueKind.Generic,
+            _ => hinted switch
+            {
+                PiiKind.Phone => ValueKind.Phone,
+                PiiKind.CardNumber => ValueKind.Card,
+                PiiKind.Iban => ValueKind.Iban,
+                PiiKind.AccountNumber or PiiKind.Identifier or PiiKind.Ssn => ValueKind.Identifier,
+                PiiKind.Email => ValueKind.Email,
+                _ => ValueKind.Generic,
+            },
         };
         DateFormats? dates = column.Operator switch
         {
             GeneralizeOperator generalize => generalize.Dates,
             DateShiftOperator shift => shift.Dates,
+            _ when hinted == PiiKind.DateOfBirth => new DateFormats(DateFormats.Default),
             _ => null,
         };
         return new LinkedColumn(column.InputIndex, LinkedColumn.LabelOf(column.Name), name, kind, dates);
