@@ -34,6 +34,12 @@ public sealed class BirthDateDetectorTests
     [InlineData("bday 6/18/95", "6/18/95")]
     [InlineData("dob 3 7 85 per agent", "3 7 85")]
     [InlineData("born 19850307", "19850307")]
+    [InlineData("DOB 12-Mar-1985", "12-Mar-1985")]
+    [InlineData("DOB: 12-MAR-85", "12-MAR-85")]
+    [InlineData("DOB 12 Mar 85", "12 Mar 85")]
+    [InlineData("fecha nac. 12/03/1985", "12/03/1985")]
+    [InlineData("DOB 031285", "031285")]
+    [InlineData("b. 12/03/1985", "12/03/1985")]
     public void Detect_FindsLabelledBirthDates(string text, string date)
     {
         List<PiiFinding> findings = [];

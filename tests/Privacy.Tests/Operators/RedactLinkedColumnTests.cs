@@ -99,6 +99,7 @@ public sealed class RedactLinkedColumnTests
     [InlineData("dob on file 03/20/64 per agent", "dob on file [DATE_OF_BIRTH] per agent")]
     [InlineData("checked March 20, 1964 and 20.03.1964", "checked [DATE_OF_BIRTH] and [DATE_OF_BIRTH]")]
     [InlineData("paid 21.03.1964 and 1965-03-20", "paid 21.03.1964 and 1965-03-20")]
+    [InlineData("born 20th March 1964; dob 20-Mar-64; 20MAR1964; March 20th, 1964", "born [DATE_OF_BIRTH]; dob [DATE_OF_BIRTH]; [DATE_OF_BIRTH]; [DATE_OF_BIRTH]")]
     public void Redact_RemovesTheRowsDateInOtherLayouts(string note, string expected)
     {
         // The note writes the customer's date of birth in another layout than its column, which the policy generalises.

@@ -23,7 +23,8 @@ public sealed class BirthDateDetector : LabelledValueDetector
         "geburtsdatum", "geburtstag", "geb.-datum", "geb.datum", "geboren am", "geboren op", "geboren", "geb.",
         "geboortedatum",
         "date de naissance", "né(e) le", "née le", "né le", "nee le", "ne le",
-        "fecha de nacimiento", "fecha nacimiento", "fecha de nac.", "f. nac.", "nacido el", "nacida el", "nació el",
+        "fecha de nacimiento", "fecha nacimiento", "fecha de nac.", "fecha nac.", "fecha nac", "f. nac.", "f. nacimiento",
+        "nacido el", "nacida el", "nació el",
         "data di nascita", "nato il", "nata il",
         "data de nascimento", "nascido em", "nascida em", "dt. nasc.", "dt nasc",
         "生年月日", "誕生日",
@@ -57,11 +58,25 @@ public sealed class BirthDateDetector : LabelledValueDetector
         return TryReadMonthNameDay(text, start, out end, out valid);
     }
 
-    /// <summary>Reads eight digits with no separator, <c>06181995</c>, as month, day and year, day, month and year, or year first.</summary>
+    /// <summary>
+    /// Reads six or eight digits with no separator: <c>031285</c> with a two-digit year, <c>06181995</c> month or day
+    /// first, or <c>19950618</c> year first.
+    /// </summary>
     private static bool TryReadCompact(ReadOnlySpan<char> text, int start, out int end, out bool valid)
     {
         end = start;
         valid = false;
+        if (start + 6 <= text.Length && TextBoundary.AreAsciiDigits(text.Slice(start, 6)) && EndsWord(text, start + 6))
+        {
+            // 031285: day, month and two-digit year, either order.
+            int a = ParseNumber(text.Slice(start, 2));
+            int b = ParseNumber(text.Slice(start + 2, 2));
+            int shortYear = Year(ParseNumber(text.Slice(start + 4, 2)), 2);
+            end = start + 6;
+            valid = IsDate(shortYear, a, b) || IsDate(shortYear, b, a);
+            return true;
+        }
+
         if (start + 8 > text.Length || !TextBoundary.AreAsciiDigits(text.Slice(start, 8)) || !EndsWord(text, start + 8))
         {
             return false;
@@ -124,13 +139,19 @@ public sealed class BirthDateDetector : LabelledValueDetector
         int dayEnd = ReadDigits(text, start, 2);
         int day = ParseNumber(text[start..dayEnd]);
         int i = SkipOrdinalSuffix(text, dayEnd);
-        i = SkipSpacesAndWord(text, i, "of", "de");
+
+        // 12-Mar-1985 and 12-MAR-85 join the parts with dashes.
+        bool dashed = i < text.Length && text[i] == '-';
+        i = dashed ? i + 1 : SkipSpacesAndWord(text, i, "of", "de");
         if (!TryReadMonth(text, i, out int month, out int monthEnd))
         {
             return false;
         }
 
-        return TryReadYear(text, SkipSpacesAndWord(text, monthEnd, "de", "del"), month, day, out end, out valid);
+        int yearStart = dashed
+            ? (monthEnd < text.Length && text[monthEnd] == '-' ? monthEnd + 1 : -1)
+            : SkipSpacesAndWord(text, monthEnd, "de", "del");
+        return yearStart >= 0 && TryReadYear(text, yearStart, month, day, out end, out valid);
     }
 
     /// <summary>Reads <c>March 12, 1985</c>, <c>Mar 12th 1985</c> or <c>March 12 1985</c>.</summary>
@@ -154,19 +175,19 @@ public sealed class BirthDateDetector : LabelledValueDetector
         return TryReadYear(text, SkipSeparators(text, SkipOrdinalSuffix(text, dayEnd)), month, day, out end, out valid);
     }
 
-    /// <summary>Reads the four-digit year that ends a date with a month name, and checks the whole date.</summary>
+    /// <summary>Reads the year of two or four digits that ends a date with a month name, and checks the whole date.</summary>
     private static bool TryReadYear(ReadOnlySpan<char> text, int start, int month, int day, out int end, out bool valid)
     {
         end = start;
         valid = false;
         int yearEnd = ReadDigits(text, start, 4);
-        if (yearEnd - start != 4 || !EndsWord(text, yearEnd))
+        if (yearEnd - start is not (2 or 4) || !EndsWord(text, yearEnd))
         {
             return false;
         }
 
         end = yearEnd;
-        valid = IsDate(ParseNumber(text[start..yearEnd]), month, day);
+        valid = IsDate(Year(ParseNumber(text[start..yearEnd]), yearEnd - start), month, day);
         return true;
     }
 

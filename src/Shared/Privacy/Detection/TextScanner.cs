@@ -250,7 +250,7 @@ public sealed class TextScanner
         PiiKind.Email => features.HasAt,
         PiiKind.IpAddress => (features.Digits >= 4 && features.HasDot) || features.HasColon,
         PiiKind.Phone => features.Digits >= 5,
-        PiiKind.DateOfBirth => features.Digits >= 4 && (features.AsciiLetters >= 3 || features.HasNonAscii),
+        PiiKind.DateOfBirth => features.Digits >= 4 && (features.AsciiLetters >= 1 || features.HasNonAscii),
         PiiKind.PostalAddress => features.Digits >= 1 && features.AsciiLetters >= 6,
         PiiKind.CardSecurityCode => features.Digits >= 3 && features.AsciiLetters >= 3,
         PiiKind.Identifier => features.Digits >= 6,

@@ -177,12 +177,24 @@ public sealed class RedactOperator : ColumnOperator
     [
         "yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy", "M/d/yyyy", "MM/dd/yyyy", "d.M.yyyy", "dd.MM.yyyy", "d-M-yyyy", "dd-MM-yyyy",
         "M-d-yyyy", "MM-dd-yyyy", "d/M/yy", "dd/MM/yy", "M/d/yy", "MM/dd/yy", "d.M.yy", "dd.MM.yy", "d MMMM yyyy",
-        "MMMM d, yyyy", "MMMM d yyyy", "d MMM yyyy", "MMM d, yyyy", "MMM d yyyy", "yyyy/MM/dd",
+        "MMMM d, yyyy", "MMMM d yyyy", "d MMM yyyy", "MMM d, yyyy", "MMM d yyyy", "yyyy/MM/dd", "d-MMM-yyyy", "dd-MMM-yyyy",
+        "d-MMM-yy", "dd-MMM-yy", "ddMMMyyyy", "d MMM yy",
     ];
 
-    /// <summary>Returns the distinct spellings of a date in <see cref="DateLayouts"/>.</summary>
-    private static IEnumerable<string> DateSpellings(DateOnly date) =>
-        DateLayouts.Select(layout => date.ToString(layout, System.Globalization.CultureInfo.InvariantCulture)).Distinct(StringComparer.Ordinal);
+    /// <summary>
+    /// Returns the distinct spellings of a date in <see cref="DateLayouts"/>, and with the day as an English ordinal
+    /// (<c>20th March 1964</c>, <c>March 20th, 1964</c>).
+    /// </summary>
+    private static IEnumerable<string> DateSpellings(DateOnly date)
+    {
+        System.Globalization.CultureInfo invariant = System.Globalization.CultureInfo.InvariantCulture;
+        string ordinal = date.Day.ToString(invariant) + (date.Day is 11 or 12 or 13 ? "th" : (date.Day % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
+        string month = date.ToString("MMMM", invariant);
+        string year = date.ToString("yyyy", invariant);
+        return DateLayouts.Select(layout => date.ToString(layout, invariant))
+            .Concat([$"{ordinal} {month} {year}", $"{ordinal} of {month} {year}", $"{month} {ordinal}, {year}", $"{month} {ordinal} {year}"])
+            .Distinct(StringComparer.Ordinal);
+    }
 
     /// <summary>
     /// Returns the digits in which a note may write the phone number of <paramref name="cell"/>: the national number
