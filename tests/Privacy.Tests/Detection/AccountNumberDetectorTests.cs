@@ -33,6 +33,7 @@ public sealed class AccountNumberDetectorTests
     [InlineData("order 92241052 shipped")]
     [InlineData("acct AB123456")]
     [InlineData("acct 2024-03 statement reissued")]
+    [InlineData("Kontonummer 0000000000 aus Testfall")]
     public void Detect_IgnoresOtherNumbers(string text)
     {
         List<PiiFinding> findings = [];

@@ -63,6 +63,9 @@ public sealed class BirthDateDetectorTests
     [InlineData("reborn 12/03/1985")]
     [InlineData("dob 123456789")]
     [InlineData("plan b 12/03/2024")]
+    [InlineData("Geb. 01.02.2024 erstattet nach Beschwerde")]
+    [InlineData("Fee b. 01/02/2024 waived")]
+    [InlineData("Card dispatched b. 12.03.24")]
     public void Detect_IgnoresDatesWithoutTheirLabel(string text)
     {
         List<PiiFinding> findings = [];

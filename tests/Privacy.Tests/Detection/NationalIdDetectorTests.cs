@@ -54,6 +54,7 @@ public sealed class NationalIdDetectorTests
     [InlineData("4539148803436467")]
     [InlineData("DE89370400440532013000")]
     [InlineData("Versicherter 756.1234.5678.98")]
+    [InlineData("Form W-9 sample EIN 00-0000000 shown to customer")]
     public void Detect_IgnoresLookAlikes(string text)
     {
         List<PiiFinding> findings = [];

@@ -27,6 +27,7 @@ public sealed class StreetAddressDetectorTests
     [InlineData("neue Anschrift: Ulmenring 12, 04109 Leipzig", "Ulmenring 12, 04109 Leipzig")]
     [InlineData("neue Anschrift: Lerchenfelder Gürtel 5, 1070 Wien", "Lerchenfelder Gürtel 5, 1070 Wien")]
     [InlineData("neue Anschrift: Limmatquai 37, 8001 Zürich", "Limmatquai 37, 8001 Zürich")]
+    [InlineData("moved to 12 Baker Street, near our Leeds branch", "12 Baker Street")]
     [InlineData("zieht um nach Lindenallee 4, 10115 Berlin", "Lindenallee 4, 10115 Berlin")]
     [InlineData("neue Anschrift: Hauptstraße 12, 1010 Wien. Neue Karte zugesandt", "Hauptstraße 12, 1010 Wien")]
     [InlineData("moved to Flat 2, 8 King St, Leeds LS1 4AB", "Flat 2, 8 King St, Leeds LS1 4AB")]
@@ -55,6 +56,9 @@ public sealed class StreetAddressDetectorTests
     [InlineData("moved to 2 accounts in the same branch")]
     [InlineData("lives at 5 minutes from the park")]
     [InlineData("lives at 3 hours drive")]
+    [InlineData("Branch address: 1 Market Street, customer to visit on Monday.")]
+    [InlineData("Anschrift: Filiale Marktplatz 1 für Abholung.")]
+    [InlineData("Moved to 10 Park Lane branch after the merger.")]
     public void Detect_IgnoresTextWithoutALabelledStreet(string text)
     {
         List<PiiFinding> findings = [];

@@ -34,17 +34,19 @@ public sealed class AccountNumberDetector : LabelledValueDetector
     public override PiiKind Kind => PiiKind.AccountNumber;
 
     /// <inheritdoc />
-    private protected override bool TryReadValue(ReadOnlySpan<char> text, int start, out int end, out bool valid)
+    private protected override bool TryReadValue(ReadOnlySpan<char> text, int start, string label, out int end, out bool valid)
     {
         valid = true;
         end = start;
         int digits = 0;
+        int zeros = 0;
         int i = start;
         while (i < text.Length)
         {
             if (TextBoundary.IsAsciiDigit(text[i]))
             {
                 digits++;
+                zeros += text[i] == '0' ? 1 : 0;
                 i++;
                 end = i;
             }
@@ -60,6 +62,7 @@ public sealed class AccountNumberDetector : LabelledValueDetector
 
         // A number glued to letters, such as a product code, is something else.
         bool alone = end == text.Length || !char.IsLetterOrDigit(text[end]);
-        return digits is >= MinimumDigits and <= MaximumDigits && alone;
+        // Zeros only are a placeholder of a form or a test case.
+        return digits is >= MinimumDigits and <= MaximumDigits && alone && zeros < digits;
     }
 }

@@ -7,9 +7,10 @@ namespace SyntheticData.Privacy.Detection;
 /// <c>born on 12 March 1985</c>, <c>geb. 12.03.1985</c>, <c>née le 3 mars 1985</c>, <c>fecha de nacimiento: 1985-03-12</c>,
 /// <c>生年月日 1985年3月12日</c>. Labels are read in English, German, French, Spanish, Italian, Portuguese, Dutch and
 /// Japanese, in any letter case. A date without a label is not reported, since notes mention many other dates.
-/// The date may be numeric (day, month and year in either order of day and month, or the year first, joined by '/', '-' or
-/// '.'), written with a month name in one of those languages, or in the Japanese year-month-day form. It is validated
-/// when it is a real calendar date; a two-digit year counts as any century.
+/// A numeric date has day, month and year in either order of day and month, or the year first. Its parts are joined by
+/// '/', '-', '.' or a space, or written as six or eight digits. A date may also have a month name in one of those
+/// languages, or the Japanese year-month-day form. It is validated when it is a real calendar date; a two-digit year
+/// counts as any century.
 /// </summary>
 public sealed class BirthDateDetector : LabelledValueDetector
 {
@@ -35,6 +36,12 @@ public sealed class BirthDateDetector : LabelledValueDetector
 
     private static readonly Dictionary<string, int> Months = BuildMonths();
 
+    // Labels that also abbreviate other words: b. for booked or before, geb. for Gebühr (fee).
+    private static readonly HashSet<string> ShortLabels = new(StringComparer.OrdinalIgnoreCase) { "b.", "geb." };
+
+    /// <summary>How many years back a date after a short label must lie to be read as a date of birth.</summary>
+    private const int MinimumAgeAfterShortLabel = 14;
+
     /// <summary>Creates the detector.</summary>
     public BirthDateDetector()
         : base(Search)
@@ -44,18 +51,56 @@ public sealed class BirthDateDetector : LabelledValueDetector
     /// <inheritdoc />
     public override PiiKind Kind => PiiKind.DateOfBirth;
 
-    /// <summary>Reads a date at <paramref name="start"/>: numeric, with a month name, or in the Japanese form.</summary>
-    private protected override bool TryReadValue(ReadOnlySpan<char> text, int start, out int end, out bool valid)
+    /// <summary>
+    /// Reads a date at <paramref name="start"/>: numeric, with a month name, or in the Japanese form. After the short
+    /// labels b. and geb., which also abbreviate other words (booked, before, Gebühr), only a date at least
+    /// <see cref="MinimumAgeAfterShortLabel"/> years back counts, since an account holder's birth date lies that far back.
+    /// </summary>
+    private protected override bool TryReadValue(ReadOnlySpan<char> text, int start, string label, out int end, out bool valid)
     {
-        if (TextBoundary.IsAsciiDigit(text[start]))
-        {
-            return TryReadJapanese(text, start, out end, out valid)
+        bool read = TextBoundary.IsAsciiDigit(text[start])
+            ? TryReadJapanese(text, start, out end, out valid)
                 || TryReadNumeric(text, start, out end, out valid)
                 || TryReadCompact(text, start, out end, out valid)
-                || TryReadDayMonthName(text, start, out end, out valid);
+                || TryReadDayMonthName(text, start, out end, out valid)
+            : TryReadMonthNameDay(text, start, out end, out valid);
+        if (read && ShortLabels.Contains(label) && YearOf(text[start..end]) is int year
+            && year > DateTime.UtcNow.Year - MinimumAgeAfterShortLabel)
+        {
+            return false;
         }
 
-        return TryReadMonthNameDay(text, start, out end, out valid);
+        return read;
+    }
+
+    /// <summary>Returns the year of a date read by this detector: its run of four digits, or its last two-digit run.</summary>
+    private static int? YearOf(ReadOnlySpan<char> date)
+    {
+        int? twoDigits = null;
+        int i = 0;
+        while (i < date.Length)
+        {
+            int runEnd = i;
+            while (runEnd < date.Length && TextBoundary.IsAsciiDigit(date[runEnd]))
+            {
+                runEnd++;
+            }
+
+            if (runEnd - i == 4)
+            {
+                return ParseNumber(date[i..runEnd]);
+            }
+
+            if (runEnd - i == 2)
+            {
+                int value = ParseNumber(date[i..runEnd]);
+                twoDigits = value <= DateTime.UtcNow.Year % 100 ? 2000 + value : 1900 + value;
+            }
+
+            i = Math.Max(runEnd, i + 1);
+        }
+
+        return twoDigits;
     }
 
     /// <summary>

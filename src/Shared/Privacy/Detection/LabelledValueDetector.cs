@@ -42,7 +42,7 @@ public abstract class LabelledValueDetector : IDetector
             int labelStart = position - 1;
             while (start >= 0)
             {
-                if (TryReadValue(text, start, out int end, out bool valid))
+                if (TryReadValue(text, start, label, out int end, out bool valid))
                 {
                     if (!sink.Add(new PiiFinding(Kind, start, end - start, valid)))
                     {
@@ -61,8 +61,8 @@ public abstract class LabelledValueDetector : IDetector
     }
 
     /// <summary>
-    /// Reads the value that starts at <paramref name="start"/>, after a label; returns false when none is there.
-    /// <paramref name="valid"/> is false for a value of the right shape that fails its check.
+    /// Reads the value that starts at <paramref name="start"/>, after <paramref name="label"/>; returns false when none
+    /// is there. <paramref name="valid"/> is false for a value of the right shape that fails its check.
     /// </summary>
-    private protected abstract bool TryReadValue(ReadOnlySpan<char> text, int start, out int end, out bool valid);
+    private protected abstract bool TryReadValue(ReadOnlySpan<char> text, int start, string label, out int end, out bool valid);
 }

@@ -175,8 +175,9 @@ public sealed class NationalIdDetector : IDetector
 
         if (EinLabels.Contains(label))
         {
+            // The IRS issues no EIN with the prefix 00.
             return IsDigits(text, start, 2) && start + 10 <= text.Length && text[start + 2] == '-' && IsDigits(text, start + 3, 7)
-                && EndsWord(text, start + 10) ? start + 10 : start;
+                && EndsWord(text, start + 10) && !text.Slice(start, 2).SequenceEqual("00") ? start + 10 : start;
         }
 
         // Passport, identity card, licence and tax numbers: one token of 5 to 20 letters and digits with four or more

@@ -32,7 +32,7 @@ public sealed class SecurityCodeDetector : LabelledValueDetector
     public override PiiKind Kind => PiiKind.CardSecurityCode;
 
     /// <inheritdoc />
-    private protected override bool TryReadValue(ReadOnlySpan<char> text, int start, out int end, out bool valid)
+    private protected override bool TryReadValue(ReadOnlySpan<char> text, int start, string label, out int end, out bool valid)
     {
         end = start;
         while (end < text.Length && TextBoundary.IsAsciiDigit(text[end]))

@@ -18,6 +18,15 @@ public sealed class StreetAddressDetector : LabelledValueDetector
     /// <summary>How many characters after a label are read for a street line and its locality.</summary>
     private const int MaximumLength = 120;
 
+    /// <summary>How many characters before a street are read for a word that names an institution.</summary>
+    private const int InstitutionWindow = 20;
+
+    private static readonly HashSet<string> InstitutionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "branch", "office", "store", "shop", "headquarters", "hq", "atm", "filiale", "geschäftsstelle", "zweigstelle",
+        "agence", "succursale", "sucursal", "oficina", "filial", "agenzia", "kantoor", "vestiging",
+    };
+
     private static readonly HashSet<string> ProseWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "the", "from", "in", "to", "and", "or", "for", "with", "at", "on", "by", "into", "than", "minutes", "minute",
@@ -54,11 +63,43 @@ public sealed class StreetAddressDetector : LabelledValueDetector
     public override PiiKind Kind => PiiKind.PostalAddress;
 
     /// <inheritdoc />
-    private protected override bool TryReadValue(ReadOnlySpan<char> text, int start, out int end, out bool valid)
+    private protected override bool TryReadValue(ReadOnlySpan<char> text, int start, string label, out int end, out bool valid)
     {
         end = StreetEnd(text, start);
         valid = true;
-        return end > start;
+        return end > start && !NamesInstitution(text, start, end);
+    }
+
+    /// <summary>
+    /// Returns true when a word such as branch, office, Filiale or agence is shortly before the street, in it or
+    /// right after it, so the address is an institution's ('Branch address: 1 Market Street', 'Anschrift: Filiale
+    /// Marktplatz 1', '10 Park Lane branch').
+    /// </summary>
+    private static bool NamesInstitution(ReadOnlySpan<char> text, int start, int end)
+    {
+        // The street's own words, the words of the label's phrase before it, and the one word after it.
+        int from = Math.Max(0, start - InstitutionWindow);
+        int to = end;
+        while (to < text.Length && text[to] == ' ')
+        {
+            to++;
+        }
+
+        while (to < text.Length && char.IsLetter(text[to]))
+        {
+            to++;
+        }
+
+        foreach (Range word in text[from..to].Split(' '))
+        {
+            ReadOnlySpan<char> token = text[from..to][word].Trim(",.:;()");
+            if (InstitutionWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(token))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Returns the end of the longest run of words from <paramref name="start"/> that reads as a street line, or <paramref name="start"/>.</summary>
