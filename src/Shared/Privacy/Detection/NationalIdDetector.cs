@@ -99,8 +99,8 @@ public sealed class NationalIdDetector : IDetector
             i++;
         }
 
-        // Every label has letters.
-        if (!HasLetter(text))
+        // Every label has letters, and stands apart from its number, so a text of one word such as a token has none.
+        if (!HasLetter(text) || IsOneWord(text))
         {
             return true;
         }
@@ -490,6 +490,19 @@ public sealed class NationalIdDetector : IDetector
         return read == count && EndsWord(text, i) && !(i < text.Length && text[i] is '.' or '-' && i + 1 < text.Length && TextBoundary.IsAsciiDigit(text[i + 1]))
             ? i
             : start;
+    }
+
+    private static bool IsOneWord(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool HasLetter(ReadOnlySpan<char> text)

@@ -237,7 +237,7 @@ public sealed class TextScanner
 
     /// <summary>
     /// Returns false when the text lacks what every match of the kind contains (enough digits, an '@', a ':', an IBAN's
-    /// two country letters, a label), so prose without digits, and tokens without separators, skip most detectors. The minimums
+    /// two country letters, a label apart from its value), so prose without digits, and tokens without separators, skip most detectors. The minimums
     /// are the shortest valid forms of each kind: a track contains a PAN of 12 or more digits, '^' or '=', and a
     /// four-digit expiry date, and an IPv4 address has dots and four numbers while an IPv6 address always has a colon.
     /// </summary>
@@ -250,8 +250,8 @@ public sealed class TextScanner
         PiiKind.Email => features.HasAt,
         PiiKind.IpAddress => (features.Digits >= 4 && features.HasDot) || features.HasColon,
         PiiKind.Phone => features.Digits >= 5,
-        PiiKind.DateOfBirth => features.Digits >= 4 && (features.AsciiLetters >= 1 || features.HasNonAscii),
-        PiiKind.PostalAddress => features.Digits >= 1 && features.AsciiLetters >= 6,
+        PiiKind.DateOfBirth => features.Digits >= 4 && (features.AsciiLetters >= 1 || features.HasNonAscii) && !features.OneWord,
+        PiiKind.PostalAddress => features.Digits >= 1 && features.AsciiLetters >= 6 && !features.OneWord,
         PiiKind.CardSecurityCode => features.Digits >= 3 && features.AsciiLetters >= 3,
         PiiKind.Identifier => features.Digits >= 6,
         PiiKind.AccountNumber => features.Digits >= 6 && (features.AsciiLetters >= 3 || (features.AsciiLetters == 2 && features.HasSlash)),

@@ -2,8 +2,8 @@ namespace SyntheticData.Privacy.Detection.Internal;
 
 /// <summary>
 /// What a text contains that decides which detectors can match it: its ASCII digit and letter counts and whether it
-/// has an '@', a ':', a '.', a '^' or '=' (the field separators of magnetic-stripe tracks), a '/', and a character
-/// outside ASCII.
+/// has an '@', a ':', a '.', a '^' or '=' (the field separators of magnetic-stripe tracks), a '/', a character
+/// outside ASCII, and anything but ASCII letters and digits.
 /// </summary>
 internal readonly struct TextFeatures
 {
@@ -48,6 +48,10 @@ internal readonly struct TextFeatures
             }
         }
 
+        // A text of letters and digits alone, such as an IBAN or card token, is one word: no label stands apart from a
+        // value in it.
+        OneWord = digits + letters == text.Length;
+
         Digits = digits;
         AsciiLetters = letters;
         HasAt = at;
@@ -73,4 +77,6 @@ internal readonly struct TextFeatures
     public bool HasNonAscii { get; }
 
     public bool HasSlash { get; }
+
+    public bool OneWord { get; }
 }
