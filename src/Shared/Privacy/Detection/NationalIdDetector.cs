@@ -99,7 +99,7 @@ public sealed class NationalIdDetector : IDetector
             i++;
         }
 
-        // Every label has letters, and stands apart from its number, so a text of one word such as a token has none.
+        // Every label has letters and is set apart from its number, so a text of one word such as a token has none.
         if (!HasLetter(text) || IsOneWord(text))
         {
             return true;

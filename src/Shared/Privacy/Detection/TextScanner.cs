@@ -288,8 +288,8 @@ public sealed class TextScanner
     private static PiiSpan ToSpan(List<PiiFinding> group, int end)
     {
         int start = group[0].Start;
-        // Of equally long findings a phone number names the span last: a label said what an account or id number is,
-        // while digits read as a phone number far more often than they are one.
+        // Of equally long findings a phone number names the span last: a label named the account or id number, while
+        // digits read as a phone number far more often than they are one.
         PiiFinding longest = group.OrderByDescending(f => f.Length).ThenBy(f => f.Kind == PiiKind.Phone).ThenBy(f => f.Kind).First();
         PiiKind[] kinds = group.Select(f => f.Kind).Distinct().Order().ToArray();
         return new PiiSpan(start, end - start, longest.Kind, kinds);

@@ -19,7 +19,7 @@ public static class PolicyDrafter
     // the column reads as notes, where one such cell is enough.
     private const double MinimumRepeatShare = 0.05;
 
-    // What redact cannot see, said in the comment of every drafted redact, so that a clean rescan is not read as clean notes.
+    // What redact cannot see, stated in the comment of every drafted redact, so that a clean rescan is not read as clean notes.
     private const string RedactLimits =
         "It does not find names of people in no protected column, e-mail addresses spelled out (name at example dot com), or dates and numbers without a label; review a sample of the output";
 
@@ -417,7 +417,7 @@ public static class PolicyDrafter
 
     /// <summary>
     /// Returns the method and the date formats that the sample uses. <paramref name="order"/> is a note for the comment
-    /// when no sampled date tells the order of day and month and the region's custom decided it, else empty.
+    /// when no sampled date shows the order of day and month and the region's custom decided it, else empty.
     /// </summary>
     private static Dictionary<string, JsonNode> DateParameters(string method, ColumnSample? sample, string? region, out string order)
     {

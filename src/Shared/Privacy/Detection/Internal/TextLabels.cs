@@ -11,7 +11,7 @@ internal sealed class TextLabels
 {
     private readonly string[] _labels;
 
-    // ASCII labels are searched with vectorized ASCII case folding; the few with other letters (né le, 生年月日) need
+    // ASCII labels are searched with vectorized ASCII case folding. The few with other letters (né le, 生年月日) need
     // Unicode case folding, which is far slower, so they are searched only in text that is not ASCII.
     private readonly SearchValues<string> _asciiStarts;
     private readonly SearchValues<string>? _otherStarts;
@@ -109,7 +109,12 @@ internal sealed class TextLabels
         }
 
         int other = text.IndexOfAny(_otherStarts);
-        return found < 0 ? other : other < 0 ? found : Math.Min(found, other);
+        if (found < 0 || other < 0)
+        {
+            return Math.Max(found, other);
+        }
+
+        return Math.Min(found, other);
     }
 
     // Ideographic labels (生年月日) have no word spaces, so letters may follow them.
