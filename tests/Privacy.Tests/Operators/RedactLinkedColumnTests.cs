@@ -24,6 +24,7 @@ public sealed class RedactLinkedColumnTests
     [InlineData("spoke w/ mr brennick, upset", "spoke w/ mr [FULL_NAME], upset")]
     [InlineData("frau brennick rief an", "frau [FULL_NAME] rief an")]
     [InlineData("brennick tea is not a name here", "brennick tea is not a name here")]
+    [InlineData("spoke to mrs van der brennick", "spoke to mrs van der [FULL_NAME]")]
     public void Redact_RemovesProtectedValuesOfTheRow(string note, string expected)
     {
         string csv = $"Full Name,street,email,tier,note\nAda Brennick,12 Green Lane,ada.b@example.org,gold,\"{note}\"\n";

@@ -171,6 +171,14 @@ public sealed class RedactOperator : ColumnOperator
         "sr", "sra", "srta", "señor", "señora", "don", "doña", "sig", "sigra", "signor", "signora", "dhr", "mevr",
     };
 
+    // How many particles of a surname may stand between a title and a name word.
+    private const int MaximumParticles = 3;
+
+    private static readonly HashSet<string> SurnameParticles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la", "le", "ten", "ter", "zu", "dos", "das",
+    };
+
     // Layouts in which notes write a date: ISO, day or month first with '/', '.' or '-', two-digit years, and English month
     // names. Both orders are tried, since the note's writer need not follow the column's.
     private static readonly string[] DateLayouts =
@@ -353,29 +361,52 @@ public sealed class RedactOperator : ColumnOperator
     /// </summary>
     private static bool FollowsHonorific(string text, int at)
     {
-        int end = at;
-        while (end > 0 && text[end - 1] == ' ')
+        // Particles of a surname may stand between the title and the word: mrs van der berg, herr von weber.
+        int wordStart = at;
+        for (int words = 0; words <= MaximumParticles; words++)
         {
-            end--;
+            int end = wordStart;
+            while (end > 0 && text[end - 1] == ' ')
+            {
+                end--;
+            }
+
+            if (end == wordStart || end == 0)
+            {
+                return false;
+            }
+
+            if (text[end - 1] == '.')
+            {
+                end--;
+            }
+
+            int start = end;
+            while (start > 0 && char.IsLetter(text[start - 1]))
+            {
+                start--;
+            }
+
+            if (start > 0 && char.IsLetterOrDigit(text[start - 1]))
+            {
+                return false;
+            }
+
+            string previous = text[start..end];
+            if (Honorifics.Contains(previous))
+            {
+                return true;
+            }
+
+            if (!SurnameParticles.Contains(previous))
+            {
+                return false;
+            }
+
+            wordStart = start;
         }
 
-        if (end == at || end == 0)
-        {
-            return false;
-        }
-
-        if (text[end - 1] == '.')
-        {
-            end--;
-        }
-
-        int start = end;
-        while (start > 0 && char.IsLetter(text[start - 1]))
-        {
-            start--;
-        }
-
-        return (start == 0 || !char.IsLetterOrDigit(text[start - 1])) && Honorifics.Contains(text[start..end]);
+        return false;
     }
 
     /// <summary>
