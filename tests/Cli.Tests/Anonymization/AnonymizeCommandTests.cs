@@ -474,7 +474,7 @@ public sealed class AnonymizeCommandTests
     [InlineData("birth_date", "M/d/yyyy", "month first")]
     public void PolicyInit_AmbiguousBirthDates_FollowHeaderLanguage(string header, string format, string order)
     {
-        // No day is above 12 and no phone number shows the country, so only the header's language tells the order.
+        // No day is above 12 and no phone number shows the country, so only the header's language decides the order.
         using var folder = new TemporaryFolder();
         string[] dates = ["03/04/1985", "11/02/1970", "07/12/1991", "01/06/1964", "12/09/1988", "05/05/1979", "09/01/1990", "02/11/1983", "10/07/1975", "06/03/1969"];
         File.WriteAllText(folder.File("in.csv"), $"id,{header}\n" + string.Concat(dates.Select((date, i) => $"{i},{date}\n")));

@@ -206,7 +206,7 @@ public sealed class ColumnClassifierTests
     }
 
     [Fact]
-    public void Classify_CodesWithOneChanceIdNumber_AreKept()
+    public void Classify_CodesWithChanceId_AreKept()
     {
         // One of ten codes of eight digits and a letter passes the DNI check letter by chance, as one in 23 does.
         string[] codes = ["48213907K", "55120398B", "70331245Q", "12345678Z", "90817263C", "33442211D", "61029384F", "77889900H", "20193847M", "84736251P"];

@@ -51,7 +51,7 @@ public sealed class RedactLinkedColumnTests
     }
 
     [Fact]
-    public void Redact_KeepsAnAmountWithTheDigitsOfTheRowsId()
+    public void Redact_AmountLikeId_IsKept()
     {
         // The id 12345 in compact form would match the amount 123.45, which is no mention of it.
         const string IdColumns =

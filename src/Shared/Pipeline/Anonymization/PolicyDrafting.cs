@@ -73,7 +73,7 @@ public static class PolicyDrafting
 
     /// <summary>
     /// Classifies the sampled columns with the phone region that their values show, as a draft without a region does,
-    /// and returns the region with a note that says where it came from, or null when nothing called for a region.
+    /// and returns the region with a note that names where it came from, or null when nothing called for a region.
     /// </summary>
     public static (string Region, string? Note, IReadOnlyList<ColumnClassification> Columns) ClassifyWithInferredRegion(IReadOnlyList<ColumnSample> samples)
     {

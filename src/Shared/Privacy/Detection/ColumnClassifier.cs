@@ -529,7 +529,7 @@ public sealed class ColumnClassifier
 
     /// <summary>
     /// Without a header hint, a column whose values are mostly national identity numbers with valid check characters
-    /// (DNI, NIE, codice fiscale, National Insurance numbers) holds identifiers.
+    /// (DNI, NIE, codice fiscale, National Insurance numbers) contains identifiers.
     /// </summary>
     private ColumnClassification? ClassifyByNationalIds(string header, List<string> values)
     {

@@ -40,7 +40,7 @@ public static class HeaderCheck
             }
         }
 
-        // A record mixes kinds of values (a date, a postcode and an amount); a pivot's header repeats one (2024-01-01,
+        // A record mixes kinds of values: a date, a postcode and an amount. A pivot's header repeats one kind (2024-01-01,
         // 2024-01-02 or 0.25, 0.5, 0.75), so names of a single kind are names.
         ValueName[] names = [.. header.Select(ValueKindOf)];
         int[] valueNames = [.. Enumerable.Range(0, header.Count).Where(i => names[i] != ValueName.None).Select(i => i + 1)];

@@ -181,7 +181,7 @@ public sealed class NationalIdDetector : IDetector
         }
 
         // Passport, identity card, licence and tax numbers: one token of 5 to 20 letters and digits with four or more
-        // digits, to which groups of digits that follow after a space belong too (552 019 384).
+        // digits, to which groups of digits after a space, dash, slash or dot belong too (552 019 384, 21/815/08150).
         int tokenEnd = TokenEnd(text, start);
         int digits = CountDigits(text[start..tokenEnd]);
         int last = tokenEnd;
@@ -315,7 +315,7 @@ public sealed class NationalIdDetector : IDetector
     /// <summary>
     /// Reads a French NIR: sex, year, month, department (2A and 2B for Corsica), commune, order and the key 97 minus the
     /// first thirteen digits mod 97, where 2A counts as 19 and 2B as 18. Grouped, the parts are separated by single
-    /// spaces; else they are joined.
+    /// spaces, and otherwise they are joined.
     /// </summary>
     private static int MatchNir(ReadOnlySpan<char> text, int start, bool grouped)
     {
@@ -371,7 +371,7 @@ public sealed class NationalIdDetector : IDetector
             code[i] = char.ToUpperInvariant(word[i]);
         }
 
-        // Letters at 0-5, 8, 11 and 15; digits or their replacement letters (LMNPQRSTUV) at the others.
+        // Letters are at 0-5, 8, 11 and 15, and digits or their replacement letters (LMNPQRSTUV) at the others.
         const string Replacements = "LMNPQRSTUV";
         for (int i = 0; i < 16; i++)
         {

@@ -163,7 +163,7 @@ public sealed class PhoneDetector : IDetector
     /// </summary>
     private static bool IsValidInDialledRegion(ReadOnlySpan<char> window, string region)
     {
-        // Ofcom keeps some UK ranges for drama, and libphonenumber rejects part of them (07700 900xxx); sample extracts
+        // Ofcom keeps some UK ranges for drama, and libphonenumber rejects part of them (07700 900xxx). Sample extracts
         // use them, so they are found where the region reads them.
         if (region == "GB" && NationalNumbers.IsBritishDramaNumber(window))
         {

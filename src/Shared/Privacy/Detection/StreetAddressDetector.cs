@@ -72,8 +72,7 @@ public sealed class StreetAddressDetector : LabelledValueDetector
 
     /// <summary>
     /// Returns true when a word such as branch, office, Filiale or agence is shortly before the street, in it or
-    /// right after it, so the address is an institution's ('Branch address: 1 Market Street', 'Anschrift: Filiale
-    /// Marktplatz 1', '10 Park Lane branch').
+    /// right after it. The address is then an institution's: 'Branch address: 1 Market Street', '10 Park Lane branch'.
     /// </summary>
     private static bool NamesInstitution(ReadOnlySpan<char> text, int start, int end)
     {

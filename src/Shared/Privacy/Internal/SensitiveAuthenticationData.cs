@@ -26,7 +26,7 @@ internal static class SensitiveAuthenticationData
     public static bool IsSensitiveHeader(string header)
     {
         // Compare on letters and digits only, lower case, so "Card Security-Code" matches "securitycode".
-        // The outcome of a check (cvv_result, pin_verified) holds a flag such as M or Y, not the code.
+        // The outcome of a check (cvv_result, pin_verified) is a flag such as M or Y, not the code.
         string compact = new string(header.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
         return !HeaderHints.NamesCheckOutcome(header)
             && (ExactNames.Contains(compact)

@@ -31,7 +31,7 @@ internal static class NumericText
 
     /// <summary>
     /// Returns the whole part of a number written with a sign, leading zeros, decimals or an exponent, such as
-    /// 4111111111111111.00 or 4.111111111111111E15, read exactly as a decimal; null when it is no number.
+    /// 4111111111111111.00 or 4.111111111111111E15, read exactly as a decimal. Returns null for text that is no number.
     /// </summary>
     private static string? IntegerPart(string text) =>
         decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value)

@@ -129,7 +129,7 @@ internal static class HeaderHints
 
     /// <summary>
     /// Tokens that make a header about a security code or PIN name the outcome of checking it (cvv_result, cvv_match,
-    /// pin_verified), a fraud feature that holds no code.
+    /// pin_verified), a fraud feature that contains no code.
     /// </summary>
     private static readonly HashSet<string> CheckOutcomeTokens = new(StringComparer.Ordinal)
     {

@@ -48,8 +48,8 @@ internal readonly struct TextFeatures
             }
         }
 
-        // A text of letters and digits alone, such as an IBAN or card token, is one word: no label stands apart from a
-        // value in it.
+        // A text of letters and digits alone, such as an IBAN or card token, is one word, so no label in it is set apart
+        // from a value.
         OneWord = digits + letters == text.Length;
 
         Digits = digits;
